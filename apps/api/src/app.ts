@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config/env';
+import type { Database } from './db/client';
+import { registerAuth } from './platform/auth-hook';
+import { registerErrorHandler } from './platform/error-handler';
+import type { App, Deps, RouteEntry } from './platform/http';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { healthRoutes, type Readiness } from './modules/health/health.routes';
+import { orgRoutes } from './modules/org/org.routes';
+import { peopleRoutes } from './modules/people/people.routes';
+import { usersRoutes } from './modules/users/users.routes';
+
+export interface BuiltApp {
+  app: App;
+  routeTable: RouteEntry[];
+  readiness: Readiness;
+}
+
+/** Build the whole server: platform plugins, then each module. Tests build it too. */
+export async function buildApp(opts: { config: Config; database: Database; logger?: FastifyServerOptions['logger'] }): Promise<BuiltApp> {
+  const { config, database } = opts;
+  const deps: Deps = { config, database, db: database.db };
+  const app = Fastify({
+    logger: opts.logger ?? (config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL }),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: config.NODE_ENV === 'production',
+  });
+  registerCors(app, config);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 12 } });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Thi Đua Số API', version: '0.1.0', description: 'API của nền tảng Thi Đua Số.' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const routeTable: RouteEntry[] = [];
+  registerErrorHandler(app);
+  registerAuth(app, deps, routeTable);
+  const readiness: Readiness = { ready: false };
+  await healthRoutes(app, deps, readiness);
+  await authRoutes(app, deps);
+  await orgRoutes(app, deps);
+  await peopleRoutes(app, deps);
+  await usersRoutes(app, deps);
+  await auditRoutes(app, deps);
+  serveWeb(app, config);
+  return { app, routeTable, readiness };
+}
+
+function registerCors(app: App, config: Config) {
+  const allowed = new Set(config.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean));
+  if (allowed.size === 0) return; // closed by default: same origin only
+  app.addHook('onRequest', async (req, reply) => {
+    const origin = req.headers.origin;
+    if (!origin || !allowed.has(origin)) return;
+    reply.header('access-control-allow-origin', origin).header('access-control-allow-credentials', 'true').header('vary', 'Origin');
+    if (req.method === 'OPTIONS') {
+      reply.header('access-control-allow-methods', 'GET,POST,PATCH,PUT,DELETE').header('access-control-allow-headers', 'content-type,x-csrf-token');
+      return reply.status(204).send();
+    }
+  });
+}
+
+/** Serve the built web app with a fallback to index.html for client-side routes; JSON 404 elsewhere. */
+function serveWeb(app: App, config: Config) {
+  const dist = config.WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist');
+  const hasWeb = fs.existsSync(path.join(dist, 'index.html'));
+  if (hasWeb) void app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0] ?? '/';
+    if (!hasWeb || req.method !== 'GET' || url.startsWith('/api/') || path.extname(url)) {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `Không có địa chỉ ${req.method} ${url}.` } });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import type { Role, UnitKind } from '@tds/contracts';
+import type { Db } from '../db/client';
+import { rowsOf } from '../db/security';
+import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
+import { makeCommune, makePerson, makeProvince, makeUnit, makeUser } from '../testing/factories';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  where: string;
+}
+
+/** Demo password; must be changed at first login when NODE_ENV=production. */
+export const DEMO_PASSWORD = 'ThiDua@2025';
+
+const GIA_PHUC_UNITS: { code: string; name: string; kind: UnitKind; contactName?: string; phone?: string }[] = [
+  { code: 'VP', name: 'Văn phòng HĐND và UBND xã', kind: 'office', contactName: 'Phạm Văn Hùng', phone: '0225 3712 001' },
+  { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội', kind: 'office', contactName: 'Nguyễn Thị Hồng', phone: '0225 3712 002' },
+  { code: 'KT', name: 'Phòng Kinh tế', kind: 'office', contactName: 'Trần Quốc Bảo' },
+  { code: 'TTPVHCC', name: 'Trung tâm Phục vụ hành chính công', kind: 'public_service' },
+  { code: 'TTVHTT', name: 'Trung tâm Văn hóa, Thể thao và Truyền thông', kind: 'public_service' },
+  { code: 'MTTQ', name: 'Ủy ban MTTQ Việt Nam xã', kind: 'mass_org' },
+  { code: 'DTN', name: 'Đoàn Thanh niên Cộng sản Hồ Chí Minh xã', kind: 'mass_org' },
+  { code: 'HLHPN', name: 'Hội Liên hiệp Phụ nữ xã', kind: 'mass_org' },
+  { code: 'HND', name: 'Hội Nông dân xã', kind: 'mass_org' },
+  { code: 'HCCB', name: 'Hội Cựu chiến binh xã', kind: 'mass_org' },
+  { code: 'MN-GP', name: 'Trường Mầm non Gia Phúc', kind: 'school' },
+  { code: 'TH-GP', name: 'Trường Tiểu học Gia Phúc', kind: 'school' },
+  { code: 'THCS-GP', name: 'Trường THCS Gia Phúc', kind: 'school' },
+  { code: 'HTX-NN', name: 'Hợp tác xã Nông nghiệp Gia Phúc', kind: 'enterprise' },
+  { code: 'DN-MAYGP', name: 'Công ty TNHH May mặc Gia Phúc', kind: 'enterprise' },
+];
+const GIA_PHUC_VILLAGES = ['Thôn Đông', 'Thôn Đoài', 'Thôn Nam', 'Thôn Bắc', 'Thôn Thượng', 'Thôn Hạ', 'Thôn Trung Hòa', 'Thôn Phú Lộc'];
+const PEOPLE = [
+  ['Nguyễn Chính Thống', 'male', 1972, 'Chủ tịch UBND xã', 'VP'],
+  ['Nguyễn Thị Hồng', 'female', 1985, 'Trưởng phòng Văn hóa - Xã hội', 'VHXH'],
+  ['Đỗ Minh Đức', 'male', 1990, 'Công chức văn hóa - xã hội', 'VHXH'],
+  ['Lê Thị Dung', 'female', 1993, 'Chuyên viên', 'VHXH'],
+  ['Trần Quốc Bảo', 'male', 1980, 'Trưởng phòng Kinh tế', 'KT'],
+  ['Vũ Thị Ánh', 'female', 1995, 'Bí thư Đoàn xã', 'DTN'],
+  ['Phạm Văn Hùng', 'male', 1978, 'Chánh Văn phòng', 'VP'],
+  ['Hoàng Thị Yến', 'female', 1988, 'Hiệu trưởng', 'TH-GP'],
+  ['Bùi Văn An', 'male', 1969, 'Chủ tịch Hội Nông dân', 'HND'],
+  ['Đặng Thị Ngọc Ánh', 'female', 1991, 'Giáo viên', 'THCS-GP'],
+] as const;
+
+/**
+ * Demo data: xã Gia Phúc (Hải Phòng, seed 000) with its offices, mass organisations, schools,
+ * enterprises, villages and one community digital team per village; a second commune and a
+ * second province so that tenancy shows; one account per role. Built with the test factories.
+ */
+export async function seedDemo(db: Db, opts: { production: boolean }): Promise<DemoAccount[]> {
+  const must = opts.production;
+  const hp = await makeProvince(db, { code: 'HP', name: 'Thành phố Hải Phòng' });
+  const dn = await makeProvince(db, { code: 'DNG', name: 'Thành phố Đà Nẵng' });
+  const gp = await makeCommune(db, { provinceId: hp.id, code: 'HP-GIAPHUC', name: 'Xã Gia Phúc', kind: 'xa' });
+  const hd = await makeCommune(db, { provinceId: hp.id, code: 'HP-HUNGDAO', name: 'Phường Hưng Đạo', kind: 'phuong' });
+  const bt = await makeCommune(db, { provinceId: dn.id, code: 'DN-BANTHACH', name: 'Phường Bàn Thạch', kind: 'phuong' });
+
+  const byCode = new Map<string, string>();
+  for (const u of GIA_PHUC_UNITS) byCode.set(u.code, (await makeUnit(db, gp.id, { ...u, activeFrom: '2025-07-01' })).id);
+  let villageNo = 0;
+  for (const name of GIA_PHUC_VILLAGES) {
+    villageNo++;
+    const code = `THON-${String(villageNo).padStart(2, '0')}`;
+    const village = await makeUnit(db, gp.id, { code, name, kind: 'village', activeFrom: '2025-07-01' });
+    byCode.set(code, village.id);
+    const team = await makeUnit(db, gp.id, { code: `${code}-CNS`, name: `Tổ công nghệ số cộng đồng ${name.toLowerCase()}`, kind: 'digital_team', parentId: village.id, activeFrom: '2025-09-01' });
+    byCode.set(`${code}-CNS`, team.id);
+  }
+  for (const [fullName, gender, birthYear, position, unitCode] of PEOPLE) {
+    await makePerson(db, gp.id, { unitId: byCode.get(unitCode)!, fullName, gender, birthYear, position });
+  }
+  for (const [i, name] of ['Tổ dân phố 1', 'Tổ dân phố 2', 'Tổ dân phố 3'].entries()) {
+    const v = await makeUnit(db, hd.id, { code: `TDP-${i + 1}`, name, kind: 'village' });
+    await makeUnit(db, hd.id, { code: `TDP-${i + 1}-CNS`, name: `Tổ công nghệ số cộng đồng ${name.toLowerCase()}`, kind: 'digital_team', parentId: v.id });
+  }
+  await makeUnit(db, hd.id, { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội', kind: 'office' });
+  await makeUnit(db, bt.id, { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội', kind: 'office' });
+
+  const accounts: (Omit<DemoAccount, 'password'> & { spec: Parameters<typeof makeUser>[1] })[] = [
+    { username: 'admin', role: 'system_admin', where: 'Toàn hệ thống', spec: { username: 'admin', fullName: 'Quản trị hệ thống', password: DEMO_PASSWORD, roles: [{ role: 'system_admin' }] } },
+    { username: 'haiphong.sonoivu', role: 'province_officer', where: 'Thành phố Hải Phòng', spec: { username: 'haiphong.sonoivu', fullName: 'Lưu Thị Thu (Sở Nội vụ)', password: DEMO_PASSWORD, provinceId: hp.id, roles: [{ role: 'province_officer', provinceId: hp.id }] } },
+    { username: 'giaphuc.vhxh', role: 'commune_admin', where: 'Xã Gia Phúc', spec: { username: 'giaphuc.vhxh', fullName: 'Nguyễn Thị Hồng', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: gp.id }] } },
+    { username: 'giaphuc.chutich', role: 'chairman', where: 'Xã Gia Phúc', spec: { username: 'giaphuc.chutich', fullName: 'Nguyễn Chính Thống', password: DEMO_PASSWORD, roles: [{ role: 'chairman', communeId: gp.id }, { role: 'council_member', communeId: gp.id }] } },
+    { username: 'giaphuc.truong-th', role: 'unit_focal_point', where: 'Trường Tiểu học Gia Phúc', spec: { username: 'giaphuc.truong-th', fullName: 'Hoàng Thị Yến', password: DEMO_PASSWORD, roles: [{ role: 'unit_focal_point', communeId: gp.id, unitId: byCode.get('TH-GP')! }] } },
+    { username: 'giaphuc.thondong', role: 'digital_team_member', where: 'Tổ CNSCĐ thôn Đông', spec: { username: 'giaphuc.thondong', fullName: 'Vũ Thị Ánh', password: DEMO_PASSWORD, roles: [{ role: 'digital_team_member', communeId: gp.id, unitId: byCode.get('THON-01-CNS')! }] } },
+    { username: 'hungdao.vhxh', role: 'commune_admin', where: 'Phường Hưng Đạo', spec: { username: 'hungdao.vhxh', fullName: 'Trịnh Văn Long', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: hd.id }] } },
+    { username: 'banthach.vhxh', role: 'commune_admin', where: 'Phường Bàn Thạch', spec: { username: 'banthach.vhxh', fullName: 'Ngô Thị Mai', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: bt.id }] } },
+  ];
+  for (const a of accounts) await makeUser(db, { ...a.spec, mustChangePassword: must });
+  return accounts.map(({ username, role, where }) => ({ username, password: DEMO_PASSWORD, role, where }));
+}
+
+/** True when the database holds no province yet (a fresh install). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const r = await inScope(db, SYSTEM_SCOPE, (tx) => tx.execute(sql`select count(*)::int as n from province`));
+  return (rowsOf<{ n: number }>(r)[0]?.n ?? 0) === 0;
+}
+
+/** Remove every row of every table (demo reset, restore into a used database). Runs as the owner. */
+export async function truncateAll(db: Db): Promise<void> {
+  const r = await db.execute(sql`select tablename from pg_tables where schemaname = 'public'`);
+  const tables = rowsOf<{ tablename: string }>(r).map((t) => `"${t.tablename}"`);
+  if (tables.length) await db.execute(sql.raw(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`));
+}

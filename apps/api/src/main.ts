@@ -1,0 +1,42 @@
+import { loadConfig } from './config/env';
+import { createDb } from './db/client';
+import { runMigrations } from './db/migrate';
+import { buildApp } from './app';
+import { isEmpty, seedDemo } from './demo/seed';
+import { roleLabelsVi } from '@tds/contracts';
+
+/** loadConfig() -> createDb() -> migrate -> demo data on an empty database -> buildApp() -> listen. */
+async function main() {
+  const config = loadConfig();
+  const database = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const { app, readiness } = await buildApp({ config, database });
+  app.log.info(`Cơ sở dữ liệu: ${database.kind === 'pglite' ? `nhúng (PGlite) tại ${database.where}` : `PostgreSQL ${database.where}`}`);
+  // Listen first so /healthz answers while migrations run; /readyz turns 200 when all is done.
+  await app.listen({ port: config.PORT, host: config.HOST });
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    app.log.info(`Nhận ${signal}, đang dừng...`);
+    readiness.ready = false;
+    await app.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await runMigrations(database);
+  if (config.DEMO_SEED === 'true' && (await isEmpty(database.db))) {
+    const accounts = await seedDemo(database.db, { production: config.NODE_ENV === 'production' });
+    const lines = accounts.map((a) => `  ${a.username.padEnd(20)} ${a.password}   ${roleLabelsVi[a.role]} – ${a.where}`);
+    console.log(`\nĐã tạo dữ liệu mẫu (xã Gia Phúc, Hải Phòng). Tài khoản demo / demo accounts:\n${lines.join('\n')}\n`);
+  }
+  readiness.ready = true;
+  console.log(`Thi Đua Số sẵn sàng tại http://localhost:${config.PORT}  (API: /api/docs)`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import { hash, verify } from '@node-rs/argon2';
+
+const OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+/** argon2id hash of a password. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password.normalize('NFC'), OPTIONS);
+}
+
+let dummy: Promise<string> | undefined;
+
+/** Verify; when there is no stored hash, spend the same time on a dummy so timing reveals nothing. */
+export async function verifyPassword(stored: string | null | undefined, password: string): Promise<boolean> {
+  if (!stored) {
+    dummy ??= hashPassword('dummy-password-0');
+    await verify(await dummy, password.normalize('NFC')).catch(() => false);
+    return false;
+  }
+  return verify(stored, password.normalize('NFC')).catch(() => false);
+}

@@ -1,0 +1,60 @@
+import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { unitListQuery } from '@tds/contracts';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../platform/actor';
+import { authorize } from '../../platform/authorize';
+import { inScope } from '../../platform/tenancy';
+import { matchSearch, pageWindow } from '../../platform/paging';
+import { mapUnit } from './org.mapper';
+import { todayVn } from './org.rules';
+import { unit } from './org.table';
+import { loadUnit } from './unit-store';
+
+/** A page of a commune's units, filtered and searched, in Vietnamese name order. */
+export async function listUnits(opts: { db: Db; actor: Actor; communeId: string; query: z.infer<typeof unitListQuery> }) {
+  const { db, actor, communeId, query } = opts;
+  authorize(actor, 'org.read', { communeId });
+  const today = todayVn();
+  return inScope(db, actor.scope, async (tx) => {
+    const where = and(
+      eq(unit.communeId, communeId),
+      query.kind ? eq(unit.kind, query.kind) : undefined,
+      query.parentId ? eq(unit.parentId, query.parentId) : undefined,
+      query.includeInactive === 'true' ? undefined : and(or(isNull(unit.activeFrom), lte(unit.activeFrom, today)), or(isNull(unit.activeTo), gte(unit.activeTo, today))),
+      matchSearch(unit.searchKey, query.q),
+    );
+    const { limit, offset } = pageWindow(query);
+    const rows = await tx
+      .select({ u: unit, total: sql<number>`(count(*) over ())::int` })
+      .from(unit)
+      .where(where)
+      .orderBy(sql`${unit.sortKey} collate "C"`, asc(unit.code))
+      .limit(limit)
+      .offset(offset);
+    const total = rows[0]?.total ?? (offset > 0 ? (await tx.select({ n: sql<number>`count(*)::int` }).from(unit).where(where))[0]?.n ?? 0 : 0);
+    return { items: rows.map((r) => mapUnit(r.u, today)), total: Number(total), page: query.page, pageSize: query.pageSize };
+  });
+}
+
+/** One unit. */
+export async function getUnit(opts: { db: Db; actor: Actor; communeId: string; id: string }) {
+  authorize(opts.actor, 'org.read', { communeId: opts.communeId });
+  return inScope(opts.db, opts.actor.scope, async (tx) => mapUnit(await loadUnit(tx, opts.communeId, opts.id)));
+}
+
+/** The whole tree of a commune (tens to hundreds of nodes), flat with parent ids. */
+export async function getUnitTree(opts: { db: Db; actor: Actor; communeId: string }) {
+  authorize(opts.actor, 'org.read', { communeId: opts.communeId });
+  const today = todayVn();
+  return inScope(opts.db, opts.actor.scope, async (tx) => {
+    const rows = await tx.select().from(unit).where(eq(unit.communeId, opts.communeId)).orderBy(sql`${unit.sortKey} collate "C"`);
+    return {
+      communeId: opts.communeId,
+      units: rows.map((r) => {
+        const m = mapUnit(r, today);
+        return { id: m.id, code: m.code, name: m.name, kind: m.kind, parentId: m.parentId, active: m.active };
+      }),
+    };
+  });
+}

@@ -1,0 +1,33 @@
+import type { Commune, Province, Unit } from '@tds/contracts';
+import type { CommuneRow, UnitRow } from './org.table';
+import { isActiveOn, todayVn } from './org.rules';
+
+/** Unit row -> response. */
+export function mapUnit(r: UnitRow, today = todayVn()): Unit {
+  return {
+    id: r.id,
+    communeId: r.communeId,
+    code: r.code,
+    name: r.name,
+    kind: r.kind as Unit['kind'],
+    parentId: r.parentId,
+    contactName: r.contactName,
+    phone: r.phone,
+    email: r.email,
+    address: r.address,
+    activeFrom: r.activeFrom,
+    activeTo: r.activeTo,
+    mergedIntoId: r.mergedIntoId,
+    active: isActiveOn(r, today),
+    version: r.version,
+  };
+}
+
+/** Commune row (with its province's name) -> response. */
+export function mapCommune(r: CommuneRow & { provinceName: string }): Commune {
+  return { id: r.id, provinceId: r.provinceId, provinceName: r.provinceName, code: r.code, name: r.name, kind: r.kind as Commune['kind'], activeFrom: r.activeFrom, activeTo: r.activeTo };
+}
+
+export function mapProvince(r: { id: string; code: string; name: string; communeCount: number }): Province {
+  return { id: r.id, code: r.code, name: r.name, communeCount: Number(r.communeCount) };
+}

@@ -1,0 +1,33 @@
+import type { UnitKind } from '@tds/contracts';
+
+/** Today's date (yyyy-MM-dd) in Asia/Ho_Chi_Minh. */
+export function todayVn(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+}
+
+/** A unit is active on `day` when that day falls inside [activeFrom, activeTo]. */
+export function isActiveOn(u: { activeFrom: string | null; activeTo: string | null }, day: string): boolean {
+  return (!u.activeFrom || u.activeFrom <= day) && (!u.activeTo || u.activeTo >= day);
+}
+
+/** True when the range is empty the wrong way round. */
+export function badRange(from: string | null | undefined, to: string | null | undefined): boolean {
+  return !!from && !!to && to < from;
+}
+
+/** Path of a unit under a parent path (or at the root). */
+export function childPath(parentPath: string | null, id: string): string {
+  return `${parentPath ?? '/'}${id}/`;
+}
+
+/** Moving a unit under `newParentPath` would create a cycle when that path runs through the unit. */
+export function wouldCycle(unitId: string, newParentPath: string | null): boolean {
+  return !!newParentPath && newParentPath.includes(`/${unitId}/`);
+}
+
+/** Which parent kinds a kind of unit may sit under (null = may be a root). */
+export function parentKindError(kind: UnitKind, parentKind: UnitKind | null): string | null {
+  if (kind === 'digital_team' && parentKind !== 'village') return 'Tổ công nghệ số cộng đồng phải trực thuộc một thôn, xóm hoặc tổ dân phố.';
+  if (parentKind === 'digital_team') return 'Tổ công nghệ số cộng đồng không có đơn vị trực thuộc.';
+  return null;
+}

@@ -1,0 +1,175 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { cleanText, searchKey, type RoleAssignmentInput, type User, type userCreateInput, type userListQuery, type userUpdateInput } from '@tds/contracts';
+import type { Db, Tx } from '../../db/client';
+import type { Actor, RequestMeta } from '../../platform/actor';
+import { writeAudit } from '../../platform/audit';
+import { authorize, can } from '../../platform/authorize';
+import { AppError } from '../../platform/errors';
+import { matchSearch, pageWindow } from '../../platform/paging';
+import { inScope } from '../../platform/tenancy';
+import { hashPassword } from '../auth/passwords';
+import { destroySessions } from '../auth/sessions';
+import { commune, unit } from '../org/org.table';
+import { person } from '../people/people.table';
+import { describeRoles } from './role-names';
+import { homeOf, mayGrant, roleShapeError } from './users.policy';
+import { appUser, roleAssignment, type AppUserRow } from './users.table';
+
+async function mapUsers(tx: Tx, rows: AppUserRow[]): Promise<User[]> {
+  if (rows.length === 0) return [];
+  const roles = await tx.select().from(roleAssignment).where(inArray(roleAssignment.userId, rows.map((r) => r.id))).orderBy(asc(roleAssignment.createdAt));
+  const described = await describeRoles(tx, roles);
+  return rows.map((u) => ({
+    id: u.id,
+    username: u.username,
+    fullName: u.fullName,
+    email: u.email,
+    communeId: u.communeId,
+    personId: u.personId,
+    disabled: u.disabled,
+    mustChangePassword: u.mustChangePassword,
+    lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    roles: described.filter((_, i) => roles[i]!.userId === u.id),
+    version: u.version,
+  }));
+}
+
+/** Resource of a user for permission checks: their home commune or province. */
+const resourceOf = (u: { communeId: string | null; provinceId: string | null }) => ({ communeId: u.communeId, provinceId: u.provinceId });
+
+/** Users the actor may see (row-level security scopes them), optionally of one commune. */
+export async function listUsers(opts: { db: Db; actor: Actor; query: z.infer<typeof userListQuery> }) {
+  const { db, actor, query } = opts;
+  return inScope(db, actor.scope, async (tx) => {
+    const { limit, offset } = pageWindow(query);
+    const rows = await tx
+      .select({ u: appUser, total: sql<number>`(count(*) over ())::int` })
+      .from(appUser)
+      .where(and(query.communeId ? eq(appUser.communeId, query.communeId) : undefined, matchSearch(appUser.searchKey, query.q)))
+      .orderBy(asc(appUser.username))
+      .limit(limit)
+      .offset(offset);
+    const visible = rows.filter((r) => can(actor, 'user.read', resourceOf(r.u)));
+    return { items: await mapUsers(tx, visible.map((r) => r.u)), total: Number(rows[0]?.total ?? 0), page: query.page, pageSize: query.pageSize };
+  });
+}
+
+async function loadUser(tx: Tx, actor: Actor, id: string, permission: 'user.read' | 'user.manage') {
+  const [u] = await tx.select().from(appUser).where(eq(appUser.id, id));
+  if (!u || !can(actor, 'user.read', resourceOf(u))) throw new AppError('NOT_FOUND', 'Không tìm thấy người dùng.');
+  authorize(actor, permission, resourceOf(u));
+  return u;
+}
+
+export async function getUser(opts: { db: Db; actor: Actor; id: string }) {
+  return inScope(opts.db, opts.actor.scope, async (tx) => (await mapUsers(tx, [await loadUser(tx, opts.actor, opts.id, 'user.read')]))[0]!);
+}
+
+async function checkRoles(tx: Tx, actor: Actor, roles: RoleAssignmentInput[]) {
+  for (const [i, r] of roles.entries()) {
+    const shape = roleShapeError(r);
+    if (shape) throw new AppError('VALIDATION_FAILED', shape, [{ field: `roles.${i}`, message: shape }]);
+    if (!mayGrant(actor, r)) throw new AppError('FORBIDDEN', 'Bạn không có quyền giao vai trò này ở phạm vi đã chọn.', [{ field: `roles.${i}`, message: 'Không được giao vai trò này.' }]);
+    if (r.unitId) {
+      const [u] = await tx.select({ id: unit.id }).from(unit).where(and(eq(unit.communeId, r.communeId!), eq(unit.id, r.unitId)));
+      if (!u) throw new AppError('VALIDATION_FAILED', 'Đơn vị của vai trò không thuộc xã/phường đã chọn.', [{ field: `roles.${i}`, message: 'Đơn vị không hợp lệ.' }]);
+    }
+  }
+}
+
+async function checkPerson(tx: Tx, communeId: string | null, personId: string | null | undefined) {
+  if (!personId) return;
+  const [p] = communeId ? await tx.select({ id: person.id }).from(person).where(and(eq(person.communeId, communeId), eq(person.id, personId))) : [];
+  if (!p) throw new AppError('VALIDATION_FAILED', 'Cá nhân liên kết phải thuộc xã/phường của người dùng.', [{ field: 'personId', message: 'Không tìm thấy cá nhân.' }]);
+}
+
+async function setRoles(tx: Tx, userId: string, roles: RoleAssignmentInput[]) {
+  await tx.delete(roleAssignment).where(eq(roleAssignment.userId, userId));
+  if (roles.length) {
+    await tx.insert(roleAssignment).values(roles.map((r) => ({ userId, role: r.role, provinceId: r.provinceId ?? null, communeId: r.communeId ?? null, unitId: r.unitId ?? null })));
+  }
+}
+
+/** Create a user with roles; the password is temporary and must be changed at first login. */
+export async function createUser(opts: { db: Db; actor: Actor; meta: RequestMeta; input: z.infer<typeof userCreateInput> }) {
+  const { db, actor, input } = opts;
+  const home = homeOf(input);
+  if (!home.communeId && !home.provinceId && !actor.scope.all) throw new AppError('VALIDATION_FAILED', 'Cần chọn xã/phường của người dùng.', [{ field: 'communeId', message: 'Không được để trống.' }]);
+  authorize(actor, 'user.manage', resourceOf(home));
+  const passwordHash = await hashPassword(input.password);
+  return inScope(db, actor.scope, async (tx) => {
+    await checkRoles(tx, actor, input.roles);
+    await checkPerson(tx, home.communeId, input.personId);
+    if (home.communeId) {
+      const [c] = await tx.select({ provinceId: commune.provinceId }).from(commune).where(eq(commune.id, home.communeId));
+      if (!c) throw new AppError('VALIDATION_FAILED', 'Xã/phường không tồn tại.', [{ field: 'communeId', message: 'Không tìm thấy xã/phường.' }]);
+    }
+    const username = input.username.toLowerCase();
+    // Only visible users can be checked here; the unique index catches the rest (mapped to the same 409).
+    const [dup] = await tx.select({ id: appUser.id }).from(appUser).where(sql`lower(${appUser.username}) = ${username}`);
+    if (dup) throw new AppError('DUPLICATE_USERNAME', undefined, [{ field: 'username', message: 'Tên đăng nhập đã tồn tại.' }]);
+    const fullName = cleanText(input.fullName);
+    const [row] = await tx.insert(appUser).values({
+      username, fullName, email: input.email || null, communeId: home.communeId, provinceId: home.provinceId, personId: input.personId ?? null,
+      passwordHash, mustChangePassword: true, searchKey: searchKey(`${username} ${fullName} ${input.email ?? ''}`),
+    }).returning();
+    await setRoles(tx, row!.id, input.roles);
+    const [out] = await mapUsers(tx, [row!]);
+    await writeAudit(tx, actor, opts.meta, { action: 'create', entityType: 'user', entityId: row!.id, communeId: home.communeId, provinceId: home.provinceId, summary: `Tạo người dùng ${username}`, after: out });
+    return out!;
+  });
+}
+
+/** Edit a user's name, e-mail, person link, roles or disabled flag. */
+export async function updateUser(opts: { db: Db; actor: Actor; meta: RequestMeta; id: string; input: z.infer<typeof userUpdateInput> }) {
+  const { db, actor, id, input } = opts;
+  return inScope(db, actor.scope, async (tx) => {
+    const cur = await loadUser(tx, actor, id, 'user.manage');
+    if (cur.version !== input.version) throw new AppError('STALE_VERSION');
+    const [before] = await mapUsers(tx, [cur]);
+    if (input.roles) {
+      // Roles the actor could not grant stay as they are.
+      const kept = before!.roles.filter((r) => !mayGrant(actor, r));
+      await checkRoles(tx, actor, input.roles);
+      await setRoles(tx, id, [...kept, ...input.roles.filter((r) => mayGrant(actor, r))]);
+    }
+    if (input.personId !== undefined) await checkPerson(tx, cur.communeId, input.personId);
+    if (input.disabled && id === actor.userId) throw new AppError('VALIDATION_FAILED', 'Không thể tự khóa tài khoản của mình.', [{ field: 'disabled', message: 'Không thể tự khóa.' }]);
+    const fullName = input.fullName !== undefined ? cleanText(input.fullName) : cur.fullName;
+    const email = input.email !== undefined ? input.email || null : cur.email;
+    const [row] = await tx.update(appUser).set({
+      fullName, email, personId: input.personId !== undefined ? input.personId : cur.personId, disabled: input.disabled ?? cur.disabled,
+      searchKey: searchKey(`${cur.username} ${fullName} ${email ?? ''}`), version: sql`${appUser.version} + 1`, updatedAt: new Date(),
+    }).where(and(eq(appUser.id, id), eq(appUser.version, input.version))).returning();
+    if (!row) throw new AppError('STALE_VERSION');
+    const [after] = await mapUsers(tx, [row]);
+    await writeAudit(tx, actor, opts.meta, { action: 'update', entityType: 'user', entityId: id, communeId: cur.communeId, provinceId: cur.provinceId, summary: `Sửa người dùng ${cur.username}`, before, after });
+    if (row.disabled) await tx.execute(sql`delete from session where user_id = ${id}`);
+    return after!;
+  });
+}
+
+/** An administrator sets a temporary password; the user must change it, and their sessions end. */
+export async function resetPassword(opts: { db: Db; actor: Actor; meta: RequestMeta; id: string; newPassword: string }) {
+  const passwordHash = await hashPassword(opts.newPassword);
+  const out = await inScope(opts.db, opts.actor.scope, async (tx) => {
+    const cur = await loadUser(tx, opts.actor, opts.id, 'user.manage');
+    const [row] = await tx.update(appUser).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, version: sql`${appUser.version} + 1`, updatedAt: new Date() }).where(eq(appUser.id, cur.id)).returning();
+    await writeAudit(tx, opts.actor, opts.meta, { action: 'reset_password', entityType: 'user', entityId: cur.id, communeId: cur.communeId, provinceId: cur.provinceId, summary: `Đặt lại mật khẩu cho ${cur.username}` });
+    return (await mapUsers(tx, [row!]))[0]!;
+  });
+  await destroySessions(opts.db, { userId: opts.id });
+  return out;
+}
+
+/** Lift a temporary lockout. */
+export async function unlockUser(opts: { db: Db; actor: Actor; meta: RequestMeta; id: string }) {
+  return inScope(opts.db, opts.actor.scope, async (tx) => {
+    const cur = await loadUser(tx, opts.actor, opts.id, 'user.manage');
+    const [row] = await tx.update(appUser).set({ failedLogins: 0, lockedUntil: null, version: sql`${appUser.version} + 1`, updatedAt: new Date() }).where(eq(appUser.id, cur.id)).returning();
+    await writeAudit(tx, opts.actor, opts.meta, { action: 'unlock', entityType: 'user', entityId: cur.id, communeId: cur.communeId, provinceId: cur.provinceId, summary: `Mở khóa tài khoản ${cur.username}` });
+    return (await mapUsers(tx, [row!]))[0]!;
+  });
+}

@@ -1,0 +1,47 @@
+import { rolePermissions, type Permission } from '@tds/contracts';
+import type { Actor, ActorRole } from './actor';
+import { AppError } from './errors';
+
+/** What a permission is checked against: a commune (and its province), optionally a unit path. */
+export interface Resource {
+  provinceId?: string | null;
+  communeId?: string | null;
+  /** Materialised path of the unit concerned ("/root/child/"), for unit-scoped roles. */
+  unitPath?: string | null;
+}
+
+function roleCovers(r: ActorRole, permission: Permission, res: Resource, provinceOf: (c: string) => string | undefined): boolean {
+  if (!rolePermissions[r.role].includes(permission)) return false;
+  if (r.role === 'system_admin') return true;
+  const resProvince = res.provinceId ?? (res.communeId ? provinceOf(res.communeId) : undefined) ?? null;
+  if (r.provinceId && !r.communeId) return resProvince === r.provinceId;
+  if (!r.communeId || res.communeId !== r.communeId) return false;
+  if (!r.unitId) return true;
+  // Unit-scoped roles read the whole commune but write only in their own subtree.
+  if (permission.endsWith('.read')) return true;
+  return !!res.unitPath && res.unitPath.includes(`/${r.unitId}/`);
+}
+
+/** Pure check: may `actor` do `permission` on `resource`? */
+export function can(actor: Actor, permission: Permission, resource: Resource = {}): boolean {
+  return actor.roles.some((r) => roleCovers(r, permission, resource, (c) => actor.communeProvince.get(c)));
+}
+
+/** True when the actor holds `permission` anywhere (used to gate routes before loading anything). */
+export function holds(actor: Actor, permission: Permission): boolean {
+  return actor.permissions.has(permission);
+}
+
+/** True when the commune is inside the actor's visible scope. */
+export function seesCommune(actor: Actor, communeId: string): boolean {
+  return actor.scope.all || actor.scope.communeIds.includes(communeId);
+}
+
+/**
+ * Throw NOT_FOUND when the commune is not visible to the actor at all, FORBIDDEN when it is
+ * visible but the permission does not cover the resource.
+ */
+export function authorize(actor: Actor, permission: Permission, resource: Resource): void {
+  if (resource.communeId && !seesCommune(actor, resource.communeId)) throw new AppError('NOT_FOUND');
+  if (!can(actor, permission, resource)) throw new AppError('FORBIDDEN');
+}

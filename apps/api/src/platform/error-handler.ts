@@ -1,0 +1,72 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { errorMessagesVi, errorStatus, fieldLabelsVi, type ErrorCode, type ErrorDetail } from '@tds/contracts';
+import { AppError, pgConstraint, pgErrorCode } from './errors';
+
+function body(code: ErrorCode, message?: string, details?: ErrorDetail[]) {
+  return { error: { code, message: message ?? errorMessagesVi[code], ...(details?.length ? { details } : {}) } };
+}
+
+function label(path: string): string {
+  const last = path.split('.').filter((p) => !/^\d+$/u.test(p)).pop() ?? path;
+  return fieldLabelsVi[last] ?? last;
+}
+
+/** One error handler: AppError, schema errors and driver errors become `{ error: { code, message, details } }`. */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) return reply.status(err.status).send(body(err.code, err.message, err.details));
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details: ErrorDetail[] = err.validation.map((v) => {
+        const raw = v.instancePath.replace(/^\//u, '').replace(/\//gu, '.');
+        const params = v.params as { issue?: { code?: string; keys?: string[] } };
+        if (params.issue?.code === 'unrecognized_keys') {
+          const keys = params.issue.keys ?? [];
+          return { field: keys.join(', ') || raw, message: `Trường không được chấp nhận: ${keys.join(', ')}.` };
+        }
+        return { field: raw || v.keyword, message: v.message ?? 'Không hợp lệ.' };
+      });
+      const where = err.validationContext === 'querystring' ? 'tham số truy vấn' : err.validationContext === 'params' ? 'đường dẫn' : 'dữ liệu';
+      const first = details[0];
+      const message = first ? `${label(first.field ?? '')}: ${first.message}` : `Lỗi ${where}.`;
+      return reply.status(400).send(body('VALIDATION_FAILED', message, details));
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err }, 'response does not match its schema');
+      return reply.status(500).send(body('INTERNAL'));
+    }
+    switch (err.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return reply.status(400).send(body('INVALID_JSON'));
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      case 'FST_REQ_FILE_TOO_LARGE':
+      case 'FST_FILES_LIMIT':
+      case 'FST_PARTS_LIMIT':
+        return reply.status(413).send(body('PAYLOAD_TOO_LARGE'));
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+        return reply.status(415).send(body('UNSUPPORTED_FILE_TYPE', 'Kiểu nội dung gửi lên không được hỗ trợ.'));
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return reply.status(400).send(body('VALIDATION_FAILED', 'Độ dài nội dung không hợp lệ.'));
+      default:
+        break;
+    }
+    if (err instanceof SyntaxError) return reply.status(400).send(body('INVALID_JSON'));
+    const pg = pgErrorCode(err);
+    if (pg === '23505') {
+      const c = pgConstraint(err) ?? '';
+      if (c.includes('username')) return reply.status(409).send(body('DUPLICATE_USERNAME', undefined, [{ field: 'username', message: errorMessagesVi.DUPLICATE_USERNAME }]));
+      return reply.status(409).send(body('DUPLICATE_CODE', undefined, [{ field: 'code', message: errorMessagesVi.DUPLICATE_CODE }]));
+    }
+    if (pg === '23503') return reply.status(409).send(body('VALIDATION_FAILED', 'Dữ liệu đang được tham chiếu hoặc tham chiếu tới bản ghi không tồn tại.'));
+    if (pg === '22P02' || pg === '22007' || pg === '22008' || pg === '22003') return reply.status(400).send(body('VALIDATION_FAILED'));
+    if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+      const code = (Object.entries(errorStatus).find(([, s]) => s === err.statusCode)?.[0] ?? 'VALIDATION_FAILED') as ErrorCode;
+      return reply.status(err.statusCode).send(body(code));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(body('INTERNAL'));
+  });
+
+}

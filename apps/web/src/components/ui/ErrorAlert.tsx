@@ -1,0 +1,31 @@
+import { Alert } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+
+/** An error from a query or mutation: the message, and its details as a list. */
+export function ErrorAlert({ error, style, showDetails = true }: { error: unknown; style?: React.CSSProperties; showDetails?: boolean }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const details = showDetails && isApiError(error) ? error.details : [];
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      style={{ marginBottom: 16, ...style }}
+      title={errorText(error)}
+      description={
+        details.length > 0 ? (
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {details.map((d, i) => (
+              <li key={i}>
+                {d.row ? t('common.rowMessage', { row: d.row, message: d.message }) : d.message}
+              </li>
+            ))}
+          </ul>
+        ) : undefined
+      }
+    />
+  );
+}

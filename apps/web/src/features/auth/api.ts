@@ -1,0 +1,76 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me, Permission } from '@tds/contracts';
+import { api, isApiError, setCsrfToken } from '../../lib/api';
+
+export const meKey = ['me'] as const;
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api<Me>('/api/auth/me', { silent: true });
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (e) {
+    if (isApiError(e) && e.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** The signed-in user, or null when nobody is signed in. */
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false, refetchOnWindowFocus: true });
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { username: string; password: string }) =>
+      api<Me>('/api/auth/login', { method: 'POST', body: input, silent: true }),
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+      qc.setQueryData(meKey, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        await api('/api/auth/logout', { method: 'POST', body: {}, silent: true });
+      } catch {
+        /* signing out locally is enough when the session is already gone */
+      }
+    },
+    onSettled: () => {
+      setCsrfToken(null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+      qc.setQueryData(meKey, null);
+    },
+  });
+}
+
+export function useChangePassword() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      api<unknown>('/api/auth/change-password', { method: 'POST', body: input, silent: true }),
+    onSuccess: async (data) => {
+      // The server may answer with the new Me (fresh CSRF token) or just { ok: true }.
+      if (data && typeof data === 'object' && 'user' in data && 'csrfToken' in data) {
+        const me = data as Me;
+        setCsrfToken(me.csrfToken);
+        qc.setQueryData(meKey, me);
+      }
+      await qc.invalidateQueries({ queryKey: meKey });
+    },
+  });
+}
+
+export function hasPermission(me: Me | null | undefined, permission: Permission): boolean {
+  return !!me?.permissions.includes(permission);
+}

@@ -1,0 +1,61 @@
+import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { changePasswordInput } from '@tds/contracts';
+import { useChangePassword } from '../api';
+import { applyApiError, validateWith } from '../../../lib/forms';
+
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
+export function ChangePasswordForm({ onDone, submitText }: { onDone: () => void; submitText?: string }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const change = useChangePassword();
+  const [error, setError] = useState<string | null>(null);
+
+  const onFinish = (values: Values) => {
+    setError(null);
+    const payload = validateWith(changePasswordInput, { currentPassword: values.currentPassword ?? '', newPassword: values.newPassword ?? '' }, form);
+    if (!payload) return;
+    change.mutate(payload, {
+      onSuccess: () => {
+        form.resetFields();
+        onDone();
+      },
+      onError: (e) => setError(applyApiError(e, form, ['currentPassword', 'newPassword'])),
+    });
+  };
+
+  return (
+    <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="off">
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input.Password autoComplete="current-password" data-testid="cp-current" />
+      </Form.Item>
+      <Form.Item name="newPassword" label={t('auth.newPassword')} extra={t('auth.passwordRule')} rules={[{ required: true, message: t('common.required') }]}>
+        <Input.Password autoComplete="new-password" data-testid="cp-new" />
+      </Form.Item>
+      <Form.Item
+        name="confirmPassword"
+        label={t('auth.confirmPassword')}
+        dependencies={['newPassword']}
+        rules={[
+          { required: true, message: t('common.required') },
+          ({ getFieldValue }) => ({
+            validator: (_, value) =>
+              !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('auth.mismatch'))),
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="cp-confirm" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={change.isPending} data-testid="cp-submit">
+        {submitText ?? t('auth.changeTitle')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/** Every error code the API can return, with its HTTP status. */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  UNIT_CYCLE: 400,
+  UNIT_PARENT_INVALID: 400,
+  DATE_RANGE_INVALID: 400,
+  PASSWORD_WEAK: 400,
+  PASSWORD_REUSED: 400,
+  IMPORT_ROWS_INVALID: 400,
+  IMPORT_EMPTY: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  FORBIDDEN: 403,
+  CSRF_INVALID: 403,
+  NOT_FOUND: 404,
+  DUPLICATE_CODE: 409,
+  DUPLICATE_USERNAME: 409,
+  STALE_VERSION: 409,
+  UNIT_HAS_CHILDREN: 409,
+  USER_LOCKED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_FILE_TYPE: 415,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL: 500,
+  NOT_READY: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+export const errorCodes = Object.keys(errorStatus) as ErrorCode[];
+
+/** Default Vietnamese message per code; the server may send a more specific one. */
+export const errorMessagesVi: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'Dữ liệu không hợp lệ.',
+  INVALID_JSON: 'Nội dung gửi lên không phải JSON hợp lệ.',
+  UNIT_CYCLE: 'Không thể đặt đơn vị cấp trên là chính nó hoặc một đơn vị cấp dưới của nó.',
+  UNIT_PARENT_INVALID: 'Đơn vị cấp trên không hợp lệ.',
+  DATE_RANGE_INVALID: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
+  PASSWORD_WEAK: 'Mật khẩu phải có ít nhất 10 ký tự, gồm chữ và số.',
+  PASSWORD_REUSED: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+  IMPORT_ROWS_INVALID: 'Tệp có dòng lỗi; chưa có dữ liệu nào được ghi.',
+  IMPORT_EMPTY: 'Tệp không có dòng dữ liệu nào.',
+  UNAUTHENTICATED: 'Bạn cần đăng nhập.',
+  INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  SESSION_EXPIRED: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.',
+  PASSWORD_CHANGE_REQUIRED: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+  FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
+  CSRF_INVALID: 'Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang.',
+  NOT_FOUND: 'Không tìm thấy dữ liệu.',
+  DUPLICATE_CODE: 'Mã đã tồn tại.',
+  DUPLICATE_USERNAME: 'Tên đăng nhập đã tồn tại.',
+  STALE_VERSION: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trước khi lưu.',
+  UNIT_HAS_CHILDREN: 'Đơn vị còn đơn vị trực thuộc đang hoạt động.',
+  USER_LOCKED: 'Tài khoản tạm bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
+  PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên vượt quá dung lượng cho phép.',
+  UNSUPPORTED_FILE_TYPE: 'Định dạng tệp không được hỗ trợ.',
+  TOO_MANY_REQUESTS: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.',
+  INTERNAL: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.',
+  NOT_READY: 'Hệ thống đang khởi động.',
+};
+
+export const errorDetailSchema = z.object({
+  field: z.string().optional(),
+  row: z.number().int().optional(),
+  message: z.string(),
+});
+export type ErrorDetail = z.infer<typeof errorDetailSchema>;
+
+/** The one error body every route returns. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(errorDetailSchema).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+// Vietnamese validation messages everywhere the schemas run (server and browser).
+z.config(z.locales.vi());
+
+export * from './errors.js';
+export * from './permissions.js';
+export * from './text.js';
+export * from './dates.js';
+export * from './common.js';
+export * from './org.js';
+export * from './people.js';
+export * from './users.js';
+export * from './audit.js';

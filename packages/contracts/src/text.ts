@@ -1,0 +1,139 @@
+/**
+ * Vietnamese text rules shared by the server and the browser: NFC storage,
+ * tone-placement folding ("hoá" = "hóa"), diacritic-free search keys and a sort key
+ * that orders names the Vietnamese way.
+ */
+
+/** Normalise to NFC, trim and collapse inner white space. */
+export function cleanText(value: string): string {
+  return value.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+const COMBINING = /[\u0300-\u036f]/gu;
+
+/** Lower-case, diacritic-free key for search: "Xã Gia Phúc" -> "xa gia phuc". */
+export function searchKey(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(COMBINING, '')
+    .replace(/[đĐ]/gu, 'd')
+    .toLowerCase()
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+// Tone marks in NFD.
+const TONES = ['\u0300', '\u0309', '\u0303', '\u0301', '\u0323'] as const; // huyền, hỏi, ngã, sắc, nặng
+const VOWEL = /[aăâeêioôơuưy]/iu;
+
+/**
+ * Move the tone mark of each syllable to the "new" placement (hóa, thủy, khỏe): the old style
+ * puts it on the first vowel of oa, oe, uy (hoá, thuỷ, khoẻ). Returns NFC.
+ */
+export function newTonePlacement(value: string): string {
+  return value.normalize('NFC').replace(/\p{L}+/gu, (word) => fixSyllable(word));
+}
+
+function fixSyllable(word: string): string {
+  const nfd = word.normalize('NFD');
+  let tone = '';
+  let bare = '';
+  for (const ch of nfd) {
+    if ((TONES as readonly string[]).includes(ch)) tone = ch;
+    else bare += ch;
+  }
+  if (!tone) return word;
+  const base = bare.normalize('NFC');
+  const lower = base.toLowerCase();
+  const target = toneIndex(lower);
+  if (target < 0) return word;
+  const chars = [...base];
+  chars[target] = (chars[target]! + tone).normalize('NFC');
+  return chars.join('').normalize('NFC');
+}
+
+function toneIndex(lower: string): number {
+  const chars = [...lower];
+  // Skip leading consonants; "gi" and "qu" count as consonants when a vowel follows.
+  let start = 0;
+  while (start < chars.length && !VOWEL.test(chars[start]!)) start++;
+  if (start < chars.length && ((chars[start - 1] === 'g' && chars[start] === 'i') || (chars[start - 1] === 'q' && chars[start] === 'u'))) {
+    if (start + 1 < chars.length && VOWEL.test(chars[start + 1]!)) start++;
+  }
+  let end = start;
+  while (end < chars.length && VOWEL.test(chars[end]!)) end++;
+  const vowels = chars.slice(start, end);
+  if (vowels.length === 0) return -1;
+  const hasFinal = end < chars.length;
+  // A vowel with a hat or horn always takes the mark (ơ wins over ư in ươ).
+  for (let i = vowels.length - 1; i >= 0; i--) {
+    if ('ăâêôơư'.includes(vowels[i]!) && !(vowels[i] === 'ư' && vowels[i + 1] === 'ơ')) return start + i;
+  }
+  if (vowels.length === 1) return start;
+  if (vowels.length >= 3 || hasFinal) return start + 1;
+  const pair = vowels.join('');
+  if (pair === 'oa' || pair === 'oe' || pair === 'uy') return start + 1;
+  return start;
+}
+
+/** Key for equality of names and titles: NFC, new tone placement, case-folded, spaces collapsed. */
+export function matchKey(value: string): string {
+  return newTonePlacement(cleanText(value)).toLowerCase();
+}
+
+// Vietnamese alphabet order and tone order (ngang, huyền, hỏi, ngã, sắc, nặng).
+const ALPHABET = 'aăâbcdđeêghiklmnoôơpqrstuưvxy';
+const TONE_ORDER = ['', '\u0300', '\u0309', '\u0303', '\u0301', '\u0323'];
+
+/**
+ * A string that sorts in Vietnamese order under plain code-point comparison (SQL `COLLATE "C"`),
+ * so PGlite and PostgreSQL agree. Letters first, tones break ties.
+ */
+export function vietnameseSortKey(value: string): string {
+  const words = newTonePlacement(cleanText(value)).toLowerCase().split(' ');
+  let letters = '';
+  let tones = '';
+  for (const word of words) {
+    for (const ch of word.normalize('NFC')) {
+      const nfd = ch.normalize('NFD');
+      let base = '';
+      let tone = 0;
+      for (const part of nfd) {
+        const t = TONE_ORDER.indexOf(part);
+        if (t > 0) tone = t;
+        else base += part;
+      }
+      const letter = base.normalize('NFC');
+      const idx = ALPHABET.indexOf(letter);
+      if (idx >= 0) {
+        letters += String.fromCharCode(0x41 + idx);
+        tones += String(tone);
+      } else {
+        const code = letter.codePointAt(0) ?? 0;
+        // Digits sort before letters, other symbols after.
+        letters += /\d/u.test(letter) ? String.fromCharCode(0x30 + Number(letter)) : String.fromCodePoint(0x80 + (code % 0xff00));
+        tones += '0';
+      }
+    }
+    letters += ' ';
+    tones += ' ';
+  }
+  return `${letters.trimEnd()}\u0001${tones.trimEnd()}`;
+}
+
+/**
+ * Split a Vietnamese full name: family name first, given name last.
+ * "Nguyễn Thị Minh Khai" -> { family: "Nguyễn", middle: "Thị Minh", given: "Khai" }.
+ */
+export function splitFullName(fullName: string): { family: string; middle: string; given: string } {
+  const parts = cleanText(fullName).split(' ').filter(Boolean);
+  if (parts.length === 0) return { family: '', middle: '', given: '' };
+  if (parts.length === 1) return { family: '', middle: '', given: parts[0]! };
+  return { family: parts[0]!, middle: parts.slice(1, -1).join(' '), given: parts[parts.length - 1]! };
+}
+
+/** Sort key for a person: given name, then middle name, then family name. */
+export function personSortKey(fullName: string): string {
+  const { family, middle, given } = splitFullName(fullName);
+  return [given, middle, family].map(vietnameseSortKey).join('\u0002');
+}
