@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp, type BuiltApp } from '../app';
+import { loadConfig, type Config } from '../config/env';
+import { createDb, type Database } from '../db/client';
+import { runMigrations } from '../db/migrate';
+
+/** The database the tests run on: PGlite in memory, or a fresh database on DATABASE_URL's server. */
+export function testDbKind(): 'pglite' | 'postgres' {
+  return loadConfig().DATABASE_URL ? 'postgres' : 'pglite';
+}
+
+/**
+ * A fresh, migrated database for one test file. On PostgreSQL it is a new database on the server
+ * of DATABASE_URL, dropped again by `close()`.
+ */
+export async function createTestDb(): Promise<Database> {
+  const url = loadConfig().DATABASE_URL;
+  if (!url) {
+    const database = await createDb({ dataDir: 'memory://' });
+    await runMigrations(database);
+    return database;
+  }
+  const name = `tds_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await createDb({ databaseUrl: u.toString(), poolSize: 5 });
+  await runMigrations(database);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+export interface TestApp extends BuiltApp {
+  database: Database;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** The whole server on a fresh database, for `app.inject` tests. */
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false', ...overrides });
+  const database = await createTestDb();
+  const built = await buildApp({ config, database });
+  built.readiness.ready = true;
+  await built.app.ready();
+  return { ...built, database, config, close: async () => { await built.app.close(); await database.close(); } };
+}
+
+export interface Client {
+  csrf: string;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+/** Log in through the API and return a client that carries the session cookie and CSRF header. */
+export async function loginAs(t: BuiltApp, username: string, password: string): Promise<Client> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'tds_session')!.value;
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    t.app.inject({
+      method: method as 'GET',
+      url,
+      cookies: { tds_session: cookie },
+      headers: { 'x-csrf-token': csrf, ...headers },
+      ...(body !== undefined ? { payload: body as string } : {}),
+    });
+  return {
+    csrf,
+    request,
+    get: (url) => request('GET', url),
+    post: (url, body) => request('POST', url, body ?? {}),
+    patch: (url, body) => request('PATCH', url, body ?? {}),
+  };
+}
