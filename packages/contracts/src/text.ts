@@ -27,8 +27,8 @@ const TONES = ['\u0300', '\u0309', '\u0303', '\u0301', '\u0323'] as const; // hu
 const VOWEL = /[aăâeêioôơuưy]/iu;
 
 /**
- * Move the tone mark of each syllable to the "new" placement (hóa, thủy, khỏe): the old style
- * puts it on the first vowel of oa, oe, uy (hoá, thuỷ, khoẻ). Returns NFC.
+ * Move the tone mark of each syllable to the "new" placement on the main vowel (hoá, thuỷ, khoẻ);
+ * the old style puts it on the first vowel of oa, oe, uy (hóa, thủy, khỏe). Returns NFC.
  */
 export function newTonePlacement(value: string): string {
   return value.normalize('NFC').replace(/\p{L}+/gu, (word) => fixSyllable(word));

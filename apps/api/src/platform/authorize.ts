@@ -37,6 +37,11 @@ export function seesCommune(actor: Actor, communeId: string): boolean {
   return actor.scope.all || actor.scope.communeIds.includes(communeId);
 }
 
+/** Throw NOT_FOUND when the commune is outside what the actor may see (before anything is loaded). */
+export function assertVisible(actor: Actor, communeId: string): void {
+  if (!seesCommune(actor, communeId)) throw new AppError('NOT_FOUND');
+}
+
 /**
  * Throw NOT_FOUND when the commune is not visible to the actor at all, FORBIDDEN when it is
  * visible but the permission does not cover the resource.

@@ -22,6 +22,7 @@ export async function buildWorld(db: Db) {
   const cOffice = await makeUnit(db, c.id, { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội', kind: 'office' });
   const aPerson = await makePerson(db, a.id, { unitId: aSchool.id, fullName: 'Nguyễn Văn An', gender: 'male', birthYear: 1980 });
   const bPerson = await makePerson(db, b.id, { unitId: bOffice.id, fullName: 'Trần Thị Bình', gender: 'female', birthYear: 1990 });
+  const cPerson = await makePerson(db, c.id, { unitId: cOffice.id, fullName: 'Lê Văn Cường', gender: 'male', birthYear: 1975 });
 
   const users: Record<string, { id: string; username: string }> = {};
   const add = async (username: string, roles: { role: Role; provinceId?: string; communeId?: string; unitId?: string }[], extra: { provinceId?: string } = {}) => {
@@ -36,9 +37,10 @@ export async function buildWorld(db: Db) {
   await add('a.focal', [{ role: 'unit_focal_point', communeId: a.id, unitId: aSchool.id }]);
   await add('a.team', [{ role: 'digital_team_member', communeId: a.id, unitId: aTeam.id }]);
   await add('a.viewer', [{ role: 'viewer', communeId: a.id }]);
+  await add('a.target', [{ role: 'viewer', communeId: a.id }]);
   await add('b.admin', [{ role: 'commune_admin', communeId: b.id }]);
   await add('c.admin', [{ role: 'commune_admin', communeId: c.id }]);
-  return { p1, p2, a, b, c, aOffice, aSchool, aVillage, aTeam, bOffice, cOffice, aPerson, bPerson, users };
+  return { p1, p2, a, b, c, aOffice, aSchool, aVillage, aTeam, bOffice, cOffice, aPerson, bPerson, cPerson, users };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 

@@ -2,7 +2,7 @@ import { cleanText, type UnitInput, type UnitKind } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
-import { authorize } from '../../platform/authorize';
+import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
 import { mapUnit } from './org.mapper';
@@ -20,6 +20,7 @@ export interface CreateUnitOptions {
 
 /** Create a unit under a commune (or under a parent unit). */
 export async function createUnit({ db, actor, meta, communeId, input }: CreateUnitOptions) {
+  assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const row = await insertUnit(tx, actor, communeId, input);
     await writeAudit(tx, actor, meta, { action: 'create', entityType: 'unit', entityId: row.id, communeId, summary: `Tạo đơn vị ${row.code} – ${row.name}`, after: mapUnit(row) });

@@ -3,7 +3,7 @@ import type { UnitKind, UnitUpdateInput } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
-import { authorize } from '../../platform/authorize';
+import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
 import { checkUnitRules, loadParent, normaliseUnitInput } from './create-unit';
@@ -23,6 +23,7 @@ export interface UpdateUnitOptions {
 
 /** Edit, move, close or merge a unit, with optimistic locking on `version`. */
 export async function updateUnit({ db, actor, meta, communeId, id, input }: UpdateUnitOptions) {
+  assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const current = await loadUnit(tx, communeId, id);
     authorize(actor, 'org.unit.write', { communeId, unitPath: current.path });

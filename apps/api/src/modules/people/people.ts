@@ -4,7 +4,7 @@ import { cleanText, personSortKey, searchKey, type Person, type personInput, typ
 import type { Db, Tx } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
-import { authorize } from '../../platform/authorize';
+import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { matchSearch, pageWindow } from '../../platform/paging';
 import { inScope } from '../../platform/tenancy';
@@ -64,6 +64,7 @@ async function unitFor(tx: Tx, communeId: string, unitId: string) {
 /** Add a person to a unit. A unit focal point may add people only in their own unit's subtree. */
 export async function createPerson(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; input: z.infer<typeof personInput> }) {
   const { db, actor, communeId, input } = opts;
+  assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const u = await unitFor(tx, communeId, input.unitId);
     authorize(actor, 'person.write', { communeId, unitPath: u.path });
@@ -79,6 +80,7 @@ export async function createPerson(opts: { db: Db; actor: Actor; meta: RequestMe
 /** Edit or move a person, with optimistic locking. */
 export async function updatePerson(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; input: z.infer<typeof personUpdateInput> }) {
   const { db, actor, communeId, id, input } = opts;
+  assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const cur = await loadPerson(tx, communeId, id);
     authorize(actor, 'person.write', { communeId, unitPath: cur.unitPath });

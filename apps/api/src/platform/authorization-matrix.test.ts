@@ -1,0 +1,152 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rolePermissions, roles, type Permission, type Role } from '@tds/contracts';
+import { person } from '../modules/people/people.table';
+import { unit } from '../modules/org/org.table';
+import { appUser } from '../modules/users/users.table';
+import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../testing/harness';
+import { buildWorld, PASSWORD, ROLE_USERS, type World } from '../testing/world';
+import { inScope, SYSTEM_SCOPE } from './tenancy';
+
+type Side = 'own' | 'other';
+interface Ctx { w: World; side: Side; n: number; t: TestApp }
+interface Fixture {
+  /** Values for the path parameters. */
+  params?: (c: Ctx) => Record<string, string>;
+  body?: (c: Ctx) => Promise<unknown> | unknown;
+  /** Multipart/raw payloads: [payload, headers]. */
+  raw?: (c: Ctx) => [string | Buffer, Record<string, string>];
+}
+
+const commune = (c: Ctx) => (c.side === 'own' ? c.w.a.id : c.w.c.id);
+const versionOf = async (c: Ctx, table: typeof unit | typeof person | typeof appUser, id: string) => {
+  const [r] = await inScope(c.t.database.db, SYSTEM_SCOPE, (tx) => tx.select({ v: table.version }).from(table).where(eq(table.id, id)));
+  return r!.v;
+};
+const unitOf = (c: Ctx) => (c.side === 'own' ? c.w.aSchool.id : c.w.cOffice.id);
+const personOf = (c: Ctx) => (c.side === 'own' ? c.w.aPerson.id : c.w.cPerson.id);
+const userOf = (c: Ctx) => (c.side === 'own' ? c.w.users['a.target']!.id : c.w.users['c.admin']!.id);
+
+/**
+ * One fixture per route. A route missing here fails the matrix, so that no new route escapes it.
+ */
+const FIXTURES: Record<string, Fixture> = {
+  'POST /api/auth/login': {},
+  'POST /api/auth/logout': {},
+  'GET /api/auth/me': {},
+  'POST /api/auth/change-password': { body: () => ({ currentPassword: 'wrong-current', newPassword: 'KhongDoi2025x' }) },
+  'GET /api/provinces': {},
+  'POST /api/provinces': { body: (c) => ({ code: `PX${c.n}`, name: `Tỉnh thử ${c.n}` }) },
+  'PATCH /api/provinces/:id': { params: (c) => ({ id: c.side === 'own' ? c.w.p1.id : c.w.p2.id }), body: (c) => ({ code: c.side === 'own' ? 'P1' : 'P2', name: `Tỉnh đổi tên ${c.n}` }) },
+  'GET /api/communes': {},
+  'POST /api/communes': { body: (c) => ({ provinceId: c.side === 'own' ? c.w.p1.id : c.w.p2.id, code: `CX${c.n}`, name: `Xã thử ${c.n}`, kind: 'xa' }) },
+  'PATCH /api/communes/:id': { params: (c) => ({ id: commune(c) }), body: (c) => ({ provinceId: c.side === 'own' ? c.w.p1.id : c.w.p2.id, code: c.side === 'own' ? 'A' : 'C', name: c.side === 'own' ? 'Xã Gia Phúc' : 'Phường Bàn Thạch', kind: c.side === 'own' ? 'xa' : 'phuong' }) },
+  'GET /api/communes/:communeId/units': { params: (c) => ({ communeId: commune(c) }) },
+  'GET /api/communes/:communeId/units/tree': { params: (c) => ({ communeId: commune(c) }) },
+  'GET /api/communes/:communeId/units/:id': { params: (c) => ({ communeId: commune(c), id: unitOf(c) }) },
+  'POST /api/communes/:communeId/units': { params: (c) => ({ communeId: commune(c) }), body: (c) => ({ code: `U${c.n}`, name: `Đơn vị thử ${c.n}`, kind: 'office' }) },
+  'PATCH /api/communes/:communeId/units/:id': {
+    params: (c) => ({ communeId: commune(c), id: unitOf(c) }),
+    body: async (c) => ({ contactName: `Người liên hệ ${c.n}`, version: await versionOf(c, unit, unitOf(c)) }),
+  },
+  'GET /api/communes/:communeId/units/export.xlsx': { params: (c) => ({ communeId: commune(c) }) },
+  'GET /api/communes/:communeId/units/import-template.xlsx': { params: (c) => ({ communeId: commune(c) }) },
+  'POST /api/communes/:communeId/units/import': {
+    params: (c) => ({ communeId: commune(c) }),
+    raw: () => {
+      const b = 'matrixboundary';
+      return [`--${b}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nnot excel\r\n--${b}--\r\n`, { 'content-type': `multipart/form-data; boundary=${b}` }];
+    },
+  },
+  'GET /api/communes/:communeId/people': { params: (c) => ({ communeId: commune(c) }) },
+  'GET /api/communes/:communeId/people/:id': { params: (c) => ({ communeId: commune(c), id: personOf(c) }) },
+  'POST /api/communes/:communeId/people': { params: (c) => ({ communeId: commune(c) }), body: (c) => ({ unitId: unitOf(c), fullName: `Nguyễn Văn Thử ${c.n}` }) },
+  'PATCH /api/communes/:communeId/people/:id': {
+    params: (c) => ({ communeId: commune(c), id: personOf(c) }),
+    body: async (c) => ({ position: `Chức vụ ${c.n}`, version: await versionOf(c, person, personOf(c)) }),
+  },
+  'GET /api/users': {},
+  'GET /api/users/:id': { params: (c) => ({ id: userOf(c) }) },
+  'POST /api/users': { body: (c) => ({ username: `matrix${c.n}`, fullName: 'Người thử', password: 'MatKhau2025abc', roles: [{ role: 'viewer', communeId: commune(c) }] }) },
+  'PATCH /api/users/:id': { params: (c) => ({ id: userOf(c) }), body: async (c) => ({ fullName: `Tên mới ${c.n}`, version: await versionOf(c, appUser, userOf(c)) }) },
+  'POST /api/users/:id/reset-password': { params: (c) => ({ id: userOf(c) }), body: () => ({ newPassword: PASSWORD }) },
+  'POST /api/users/:id/unlock': { params: (c) => ({ id: userOf(c) }) },
+  'GET /api/audit': {},
+};
+
+/** Lists that span communes: they answer 200 but must hold nothing of communes the role cannot see. */
+const GLOBAL_LISTS = new Set(['/api/provinces', '/api/communes', '/api/users', '/api/audit']);
+
+describe(`authorization matrix: every route x every role x own/other commune (${testDbKind()})`, () => {
+  let t: TestApp;
+  let w: World;
+  const clients = new Map<Role, Client>();
+  let counter = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await buildWorld(t.database.db);
+    for (const r of roles) clients.set(r, await loginAs(t, ROLE_USERS[r], PASSWORD));
+  }, 180_000);
+  afterAll(async () => t?.close());
+
+  it('every /api route declares its access, and every route has a matrix fixture', () => {
+    const missing = t.routeTable.filter((r) => !FIXTURES[`${r.method} ${r.url}`]).map((r) => `${r.method} ${r.url}`);
+    expect(missing, 'add a fixture to FIXTURES for each new route').toEqual([]);
+    expect(t.routeTable.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('anonymous requests to non-public routes get 401', async () => {
+    for (const r of t.routeTable.filter((x) => x.access !== 'public')) {
+      const f = FIXTURES[`${r.method} ${r.url}`] ?? {};
+      const ctx: Ctx = { w, side: 'own', n: ++counter, t };
+      const url = fill(r.url, f.params?.(ctx) ?? {});
+      const res = await t.app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' ? undefined : ((await f.body?.(ctx)) ?? {}) as object });
+      expect([r.method, r.url, res.statusCode]).toEqual([r.method, r.url, 401]);
+    }
+  });
+
+  it('each role gets exactly what its permissions and scope allow', async () => {
+    const failures: string[] = [];
+    for (const route of t.routeTable.filter((x) => x.access !== 'public' && !x.url.includes('/auth/'))) {
+      const f = FIXTURES[`${route.method} ${route.url}`]!;
+      for (const role of roles) {
+        for (const side of ['own', 'other'] as Side[]) {
+          const ctx: Ctx = { w, side, n: ++counter, t };
+          const url = fill(route.url, f.params?.(ctx) ?? {});
+          const client = clients.get(role)!;
+          const [payload, headers] = f.raw ? f.raw(ctx) : [route.method === 'GET' ? undefined : await f.body?.(ctx), {}];
+          const res = await client.request(route.method, url, payload ?? (route.method === 'GET' ? undefined : {}), headers);
+          const expected = expectation(role, route.access as Permission | 'authenticated', side, route.method, route.url);
+          const ok = expected === 'allowed' ? res.statusCode < 400 || (route.url.endsWith('/import') && [400, 415].includes(res.statusCode))
+            : expected === 'forbidden' ? res.statusCode === 403
+            : expected === 'hidden' ? [403, 404].includes(res.statusCode)
+            : true;
+          if (!ok) failures.push(`${role} ${side} ${route.method} ${route.url} -> ${res.statusCode} (expected ${expected}) ${res.body.slice(0, 160)}`);
+          if (expected === 'filtered' && res.statusCode === 200) {
+            const body = res.json() as { items?: { communeId?: string | null; id?: string }[] };
+            const leaked = (body.items ?? []).filter((i) => i.communeId === w.c.id || (route.url === '/api/communes' && i.id === w.c.id));
+            if (role !== 'system_admin' && leaked.length) failures.push(`${role} ${route.method} ${route.url} leaks commune C rows`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+});
+
+function fill(url: string, params: Record<string, string>): string {
+  return url.replace(/:(\w+)/gu, (_, k: string) => params[k] ?? `:${k}`);
+}
+
+/**
+ * What should happen: `forbidden` (403) without the permission; `hidden` (403/404) for another
+ * commune's resource; `filtered` for global lists (200, but nothing of other communes); else allowed.
+ */
+function expectation(role: Role, access: Permission | 'authenticated', side: Side, method: string, url: string): 'allowed' | 'forbidden' | 'hidden' | 'filtered' {
+  if (access === 'authenticated') return 'allowed';
+  if (!rolePermissions[role].includes(access)) return 'forbidden';
+  if (role === 'system_admin') return 'allowed';
+  if (method === 'GET' && GLOBAL_LISTS.has(url)) return 'filtered';
+  return side === 'other' ? 'hidden' : 'allowed';
+}
