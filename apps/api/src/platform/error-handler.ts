@@ -19,9 +19,9 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details: ErrorDetail[] = err.validation.map((v) => {
         const raw = v.instancePath.replace(/^\//u, '').replace(/\//gu, '.');
-        const params = v.params as { issue?: { code?: string; keys?: string[] } };
-        if (params.issue?.code === 'unrecognized_keys') {
-          const keys = params.issue.keys ?? [];
+        const params = v.params as { keys?: string[] };
+        if (v.keyword === 'unrecognized_keys') {
+          const keys = params.keys ?? [];
           return { field: keys.join(', ') || raw, message: `Trường không được chấp nhận: ${keys.join(', ')}.` };
         }
         return { field: raw || v.keyword, message: v.message ?? 'Không hợp lệ.' };

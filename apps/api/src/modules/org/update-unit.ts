@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, or, gte, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { UnitKind, UnitUpdateInput } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
@@ -63,7 +63,7 @@ export async function updateUnit({ db, actor, meta, communeId, id, input }: Upda
       const [child] = await tx
         .select({ code: unit.code, name: unit.name })
         .from(unit)
-        .where(and(eq(unit.communeId, communeId), eq(unit.parentId, id), ne(unit.id, id), or(isNull(unit.activeTo), gte(unit.activeTo, activeTo))))
+        .where(and(eq(unit.communeId, communeId), eq(unit.parentId, id), ne(unit.id, id), or(isNull(unit.activeTo), gt(unit.activeTo, activeTo))))
         .limit(1);
       if (child) throw new AppError('UNIT_HAS_CHILDREN', `Đơn vị còn đơn vị trực thuộc đang hoạt động (${child.code} – ${child.name}); hãy đóng hoặc chuyển các đơn vị đó trước.`, [{ field: 'activeTo', message: 'Còn đơn vị trực thuộc đang hoạt động.' }]);
     }

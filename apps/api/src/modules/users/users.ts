@@ -67,11 +67,18 @@ export async function getUser(opts: { db: Db; actor: Actor; id: string }) {
   return inScope(opts.db, opts.actor.scope, async (tx) => (await mapUsers(tx, [await loadUser(tx, opts.actor, opts.id, 'user.read')]))[0]!);
 }
 
-async function checkRoles(tx: Tx, actor: Actor, roles: RoleAssignmentInput[]) {
+/** Pure checks of requested roles: shape per scope level, and the actor's right to grant them. */
+function checkGrants(actor: Actor, roles: RoleAssignmentInput[]) {
   for (const [i, r] of roles.entries()) {
     const shape = roleShapeError(r);
     if (shape) throw new AppError('VALIDATION_FAILED', shape, [{ field: `roles.${i}`, message: shape }]);
     if (!mayGrant(actor, r)) throw new AppError('FORBIDDEN', 'Bạn không có quyền giao vai trò này ở phạm vi đã chọn.', [{ field: `roles.${i}`, message: 'Không được giao vai trò này.' }]);
+  }
+}
+
+async function checkRoles(tx: Tx, actor: Actor, roles: RoleAssignmentInput[]) {
+  checkGrants(actor, roles);
+  for (const [i, r] of roles.entries()) {
     if (r.unitId) {
       const [u] = await tx.select({ id: unit.id }).from(unit).where(and(eq(unit.communeId, r.communeId!), eq(unit.id, r.unitId)));
       if (!u) throw new AppError('VALIDATION_FAILED', 'Đơn vị của vai trò không thuộc xã/phường đã chọn.', [{ field: `roles.${i}`, message: 'Đơn vị không hợp lệ.' }]);
@@ -95,6 +102,7 @@ async function setRoles(tx: Tx, userId: string, roles: RoleAssignmentInput[]) {
 /** Create a user with roles; the password is temporary and must be changed at first login. */
 export async function createUser(opts: { db: Db; actor: Actor; meta: RequestMeta; input: z.infer<typeof userCreateInput> }) {
   const { db, actor, input } = opts;
+  checkGrants(actor, input.roles);
   const home = homeOf(input);
   if (!home.communeId && !home.provinceId && !actor.scope.all) throw new AppError('VALIDATION_FAILED', 'Cần chọn xã/phường của người dùng.', [{ field: 'communeId', message: 'Không được để trống.' }]);
   authorize(actor, 'user.manage', resourceOf(home));

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
+import { buildWorld, PASSWORD, type World } from '../../testing/world';
+
+describe(`users and roles (${testDbKind()})`, () => {
+  let t: TestApp;
+  let w: World;
+  let admin: Client;
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await buildWorld(t.database.db);
+    admin = await loginAs(t, 'a.admin', PASSWORD);
+  });
+  afterAll(async () => t?.close());
+
+  it('a commune admin creates a focal point with a temporary password that must be changed', async () => {
+    const res = await admin.post('/api/users', {
+      username: 'truong.th', fullName: 'Hiệu trưởng', password: 'TamThoi2025abc', personId: w.aPerson.id,
+      roles: [{ role: 'unit_focal_point', communeId: w.a.id, unitId: w.aSchool.id }],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ username: 'truong.th', mustChangePassword: true, communeId: w.a.id, personId: w.aPerson.id });
+    expect(res.json().roles[0].scopeName).toContain('Trường Tiểu học');
+    const me = (await (await loginAs(t, 'truong.th', 'TamThoi2025abc')).get('/api/auth/me')).json();
+    expect(me.user.mustChangePassword).toBe(true);
+  });
+
+  it('refuses roles a commune admin may not grant, and malformed scopes', async () => {
+    const sys = await admin.post('/api/users', { username: 'evil', fullName: 'X', password: 'TamThoi2025abc', roles: [{ role: 'system_admin' }] });
+    expect(sys.statusCode).toBe(403);
+    const prov = await admin.post('/api/users', { username: 'evil2', fullName: 'X', password: 'TamThoi2025abc', roles: [{ role: 'province_officer', provinceId: w.p1.id }] });
+    expect([403, 404]).toContain(prov.statusCode);
+    const other = await admin.post('/api/users', { username: 'evil3', fullName: 'X', password: 'TamThoi2025abc', roles: [{ role: 'viewer', communeId: w.b.id }] });
+    expect([403, 404]).toContain(other.statusCode);
+    const shape = await admin.post('/api/users', { username: 'evil4', fullName: 'X', password: 'TamThoi2025abc', roles: [{ role: 'unit_focal_point', communeId: w.a.id }] });
+    expect(shape.statusCode).toBe(400);
+    const foreignUnit = await admin.post('/api/users', { username: 'evil5', fullName: 'X', password: 'TamThoi2025abc', roles: [{ role: 'unit_focal_point', communeId: w.a.id, unitId: w.bOffice.id }] });
+    expect(foreignUnit.statusCode).toBe(400);
+    const weak = await admin.post('/api/users', { username: 'evil6', fullName: 'X', password: '123', roles: [] });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.details[0].field).toBe('password');
+  });
+
+  it('refuses a duplicate username, even one of another commune', async () => {
+    const dup = await admin.post('/api/users', { username: 'b.admin', fullName: 'X', password: 'TamThoi2025abc', roles: [{ role: 'viewer', communeId: w.a.id }] });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.code).toBe('DUPLICATE_USERNAME');
+  });
+
+  it('lists only the users a role may see', async () => {
+    const list = (await admin.get('/api/users?pageSize=100')).json();
+    const names = list.items.map((u: { username: string }) => u.username);
+    expect(names).toContain('a.viewer');
+    expect(names).not.toContain('b.admin');
+    expect(names).not.toContain('sysadmin');
+    const prov = await loginAs(t, 'province1', PASSWORD);
+    const pnames = (await prov.get('/api/users?pageSize=100')).json().items.map((u: { username: string }) => u.username);
+    expect(pnames).toEqual(expect.arrayContaining(['a.admin', 'b.admin']));
+    expect(pnames).not.toContain('c.admin');
+    expect((await prov.patch(`/api/users/${w.users['a.viewer']!.id}`, { fullName: 'X', version: 1 })).statusCode).toBe(403);
+  });
+
+  it('edits roles; roles the admin could not grant are kept', async () => {
+    const u = (await admin.get(`/api/users/${w.users['a.viewer']!.id}`)).json();
+    const res = await admin.patch(`/api/users/${u.id}`, { roles: [{ role: 'council_member', communeId: w.a.id }], version: u.version });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().roles.map((r: { role: string }) => r.role)).toEqual(['council_member']);
+    expect((await admin.patch(`/api/users/${u.id}`, { fullName: 'Cũ', version: u.version })).statusCode).toBe(409);
+    expect((await admin.patch(`/api/users/${w.users['a.admin']!.id}`, { disabled: true, version: 1 })).statusCode).toBe(400);
+  });
+});
