@@ -17,6 +17,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes, type Readiness } from './modules/health/health.routes';
 import { orgRoutes } from './modules/org/org.routes';
+import { unitExcelRoutes } from './modules/org/unit-excel.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -70,6 +71,7 @@ export async function buildApp(opts: { config: Config; database: Database; logge
   await healthRoutes(app, deps, readiness);
   await authRoutes(app, deps);
   await orgRoutes(app, deps);
+  await unitExcelRoutes(app, deps);
   await peopleRoutes(app, deps);
   await usersRoutes(app, deps);
   await auditRoutes(app, deps);
@@ -95,7 +97,8 @@ function registerCors(app: App, config: Config) {
 function serveWeb(app: App, config: Config) {
   const dist = config.WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist');
   const hasWeb = fs.existsSync(path.join(dist, 'index.html'));
-  if (hasWeb) void app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'] });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (hasWeb) void app.register(fastifyStatic, { root: dist, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '/';
     if (!hasWeb || req.method !== 'GET' || url.startsWith('/api/') || path.extname(url)) {

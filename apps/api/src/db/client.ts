@@ -67,17 +67,22 @@ export async function createDb(opts: DbOptions): Promise<Database> {
  * PGlite does not lock its data directory: a second process would open it and silently lose
  * writes. Take an exclusive lock file holding our pid; a stale lock (dead pid) is taken over.
  */
+const heldLocks = new Set<string>();
+
 export function takeLock(dataDir: string): () => void {
-  const lockPath = path.join(dataDir, 'tds.lock');
+  const lockPath = path.resolve(dataDir, 'tds.lock');
+  if (heldLocks.has(lockPath)) throw new Error(`Thư mục dữ liệu ${dataDir} đang được tiến trình ${process.pid} sử dụng (chính tiến trình này).`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lockPath, 'wx');
       fs.writeSync(fd, String(process.pid));
       fs.closeSync(fd);
+      heldLocks.add(lockPath);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        heldLocks.delete(lockPath);
         try {
           if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
         } catch {

@@ -3,7 +3,7 @@ import { createBrowserRouter, Navigate, Outlet, useLocation, useRouteError } fro
 import type { Permission } from '@tds/contracts';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../features/auth/api';
+import { wasSignedOutOnPurpose, useMe } from '../features/auth/api';
 import { CommuneProvider, MeProvider, useCan } from './session';
 import { FullPageSpin } from '../components/ui/FullPageSpin';
 import { Forbidden } from '../components/ui/Forbidden';
@@ -42,7 +42,7 @@ function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (!me) {
-    const next = location.pathname + location.search;
+    const next = wasSignedOutOnPurpose() ? '' : location.pathname + location.search;
     return <Navigate to={next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'} replace />;
   }
   if (me.user.mustChangePassword) return <Navigate to="/change-password" replace />;

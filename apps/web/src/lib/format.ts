@@ -5,6 +5,7 @@ export { formatDateTimeVi, formatDateVi };
 
 export const DATE_FORMAT = 'DD/MM/YYYY';
 export const DATE_TIME_FORMAT = 'DD/MM/YYYY HH:mm';
+export const DATE_PLACEHOLDER = 'dd/mm/yyyy';
 
 /** ISO yyyy-MM-dd (or null) to a dayjs value for antd DatePicker. */
 export function isoToDayjs(iso: string | null | undefined): Dayjs | null {

@@ -1,6 +1,6 @@
 import { Input } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebounced } from '../../lib/hooks';
 
@@ -15,9 +15,12 @@ export function SearchInput({ onSearch, placeholder, style, testId, initial = ''
   const { t } = useTranslation();
   const [value, setValue] = useState(initial);
   const debounced = useDebounced(value, 350);
+  const onSearchRef = useRef(onSearch);
   useEffect(() => {
-    onSearch(debounced.trim());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    onSearchRef.current = onSearch;
+  }, [onSearch]);
+  useEffect(() => {
+    onSearchRef.current(debounced.trim());
   }, [debounced]);
   return (
     <Input

@@ -4,6 +4,12 @@ import { api, isApiError, setCsrfToken } from '../../lib/api';
 
 export const meKey = ['me'] as const;
 
+/** Set when the user signs out on purpose, so the guard sends them to a plain login page (no `next`). */
+let signedOutOnPurpose = false;
+export function wasSignedOutOnPurpose(): boolean {
+  return signedOutOnPurpose;
+}
+
 async function fetchMe(): Promise<Me | null> {
   try {
     const me = await api<Me>('/api/auth/me', { silent: true });
@@ -29,6 +35,7 @@ export function useLogin() {
     mutationFn: (input: { username: string; password: string }) =>
       api<Me>('/api/auth/login', { method: 'POST', body: input, silent: true }),
     onSuccess: (me) => {
+      signedOutOnPurpose = false;
       setCsrfToken(me.csrfToken);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
       qc.setQueryData(meKey, me);
@@ -47,6 +54,7 @@ export function useLogout() {
       }
     },
     onSettled: () => {
+      signedOutOnPurpose = true;
       setCsrfToken(null);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
       qc.setQueryData(meKey, null);

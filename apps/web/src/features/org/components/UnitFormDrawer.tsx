@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { unitInput, unitKinds, unitUpdateInput, type Unit, type UnitKind } from '@tds/contracts';
 import { useSaveUnit, useUnit, type UnitTreeItem } from '../api';
 import { descendantIds } from '../../../lib/tree';
-import { DATE_FORMAT, blankToNull, dayjsToIso, isoToDayjs } from '../../../lib/format';
+import { DATE_FORMAT, DATE_PLACEHOLDER, blankToNull, dayjsToIso, isoToDayjs } from '../../../lib/format';
 import { applyApiError, validateWith } from '../../../lib/forms';
 import { isApiError } from '../../../lib/api';
 import { filterUnitNode, unitTreeSelectData } from '../unitOptions';
@@ -210,12 +210,12 @@ export function UnitFormDrawer({ communeId, open, unitId, defaultParentId, treeU
         <Row gutter={12}>
           <Col xs={12}>
             <Form.Item name="activeFrom" label={t('org.activeFrom')}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="unit-form-activeFrom" />
+              <DatePicker format={DATE_FORMAT} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} data-testid="unit-form-activeFrom" />
             </Form.Item>
           </Col>
           <Col xs={12}>
             <Form.Item name="activeTo" label={t('org.activeTo')}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="unit-form-activeTo" />
+              <DatePicker format={DATE_FORMAT} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} data-testid="unit-form-activeTo" />
             </Form.Item>
           </Col>
         </Row>

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '@tds/contracts';
 import { useSaveUnit, type UnitTreeItem } from '../api';
-import { DATE_FORMAT, dayjsToIso } from '../../../lib/format';
+import { DATE_FORMAT, DATE_PLACEHOLDER, dayjsToIso } from '../../../lib/format';
 import { applyApiError } from '../../../lib/forms';
 import { descendantIds } from '../../../lib/tree';
 import { filterUnitNode, unitTreeSelectData } from '../unitOptions';
@@ -79,7 +79,7 @@ export function UnitLifecycleModal({ communeId, unit, mode, treeUnits, onClose }
           </Form.Item>
         ) : null}
         <Form.Item name="activeTo" label={t('org.effectiveDate')} rules={[{ required: true, message: t('common.required') }]}>
-          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          <DatePicker format={DATE_FORMAT} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
     </Modal>

@@ -45,10 +45,11 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
   const resetPage = () => setPage(1);
 
   const columns: TableProps<Unit>['columns'] = [
-    { title: t('org.code'), dataIndex: 'code', width: 120, ellipsis: true },
+    { title: t('org.code'), dataIndex: 'code', width: 110, ellipsis: true },
     {
       title: t('org.name'),
       dataIndex: 'name',
+      minWidth: 220,
       render: (name: string, u) => (
         <Flex vertical>
           <Typography.Link onClick={() => setDrawer({ open: true, unitId: u.id })} data-testid="unit-row-name">
@@ -62,7 +63,7 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
         </Flex>
       ),
     },
-    { title: t('org.kind'), dataIndex: 'kind', width: 200, responsive: ['md'], render: (k: UnitKind) => t(`org.kinds.${k}`) },
+    { title: t('org.kind'), dataIndex: 'kind', width: 170, responsive: ['md'], render: (k: UnitKind) => t(`org.kinds.${k}`) },
     {
       title: t('common.status'),
       key: 'status',
@@ -76,13 +77,13 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
           </Tooltip>
         ),
     },
-    { title: t('org.activeFrom'), dataIndex: 'activeFrom', width: 130, responsive: ['lg'], render: (d: string | null) => formatDateVi(d) },
+    { title: t('org.activeFrom'), dataIndex: 'activeFrom', width: 120, responsive: ['xxl'], render: (d: string | null) => formatDateVi(d) },
   ];
   if (canWrite) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 130,
+      width: 120,
       fixed: 'right',
       render: (_, u) => (
         <Space size={0}>
@@ -200,7 +201,7 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
                 columns={columns}
                 dataSource={list.data?.items ?? []}
                 loading={list.isFetching}
-                scroll={{ x: 640 }}
+                scroll={{ x: 760 }}
                 rowClassName={(u) => (u.active ? '' : 'tds-row-inactive')}
                 pagination={{
                   current: page,

@@ -9,7 +9,7 @@ import { useCommunes, useProvinces, useSaveCommune, useSaveProvince } from '../a
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
-import { DATE_FORMAT, dayjsToIso, formatDateVi, isoToDayjs, selectFilter } from '../../../lib/format';
+import { DATE_FORMAT, DATE_PLACEHOLDER, dayjsToIso, formatDateVi, isoToDayjs, selectFilter } from '../../../lib/format';
 import { applyApiError, validateWith } from '../../../lib/forms';
 
 export default function TerritoryPage() {
@@ -41,7 +41,7 @@ function ProvincesTab() {
   const [editing, setEditing] = useState<Province | 'new' | null>(null);
   const columns: TableProps<Province>['columns'] = [
     { title: t('territory.code'), dataIndex: 'code', width: 120 },
-    { title: t('territory.name'), dataIndex: 'name' },
+    { title: t('territory.name'), dataIndex: 'name', minWidth: 180 },
     { title: t('territory.communeCount'), dataIndex: 'communeCount', width: 140, align: 'right' },
     {
       title: t('common.actions'),
@@ -131,7 +131,7 @@ function CommunesTab() {
   const [editing, setEditing] = useState<Commune | 'new' | null>(null);
   const columns: TableProps<Commune>['columns'] = [
     { title: t('territory.code'), dataIndex: 'code', width: 110 },
-    { title: t('territory.name'), dataIndex: 'name' },
+    { title: t('territory.name'), dataIndex: 'name', minWidth: 180 },
     { title: t('territory.kind'), dataIndex: 'kind', width: 110, render: (k: Commune['kind']) => t(`territory.communeKinds.${k}`) },
     { title: t('territory.province'), dataIndex: 'provinceName', responsive: ['md'] },
     { title: t('territory.activeFrom'), dataIndex: 'activeFrom', width: 120, responsive: ['lg'], render: (d: string | null) => formatDateVi(d) },
@@ -266,10 +266,10 @@ function CommuneModal({ value, provinces, defaultProvinceId, onClose }: {
         </Form.Item>
         <Flex gap={12}>
           <Form.Item name="activeFrom" label={t('territory.activeFrom')} style={{ flex: 1 }}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="activeTo" label={t('territory.activeTo')} style={{ flex: 1 }}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
       </Form>

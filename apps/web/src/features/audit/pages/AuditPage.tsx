@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { AutoComplete, Card, DatePicker, Flex, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '@tds/contracts';
+import { useAudit } from '../api';
+import { AuditDiff } from '../components/AuditDiff';
+import { useCommune } from '../../../app/session';
+import { PageHeader } from '../../../components/ui/PageHeader';
+import { SearchInput } from '../../../components/ui/SearchInput';
+import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { NoCommune } from '../../../components/ui/Forbidden';
+import { DATE_FORMAT, dayjsToIso, formatDateTimeVi } from '../../../lib/format';
+import { useDebounced } from '../../../lib/hooks';
+import vi from '../../../i18n/vi';
+
+const ENTITY_TYPES = Object.keys(vi.audit.entityTypes);
+const ACTIONS = Object.keys(vi.audit.actions);
+
+export default function AuditPage() {
+  const { communeId, commune } = useCommune();
+  if (!communeId) return <NoCommune />;
+  return <AuditPageInner key={communeId} communeId={communeId} communeName={commune?.name ?? ''} />;
+}
+
+function AuditPageInner({ communeId, communeName }: { communeId: string; communeName: string }) {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [q, setQ] = useState('');
+  const [entityTypeText, setEntityType] = useState('');
+  const [actionText, setAction] = useState('');
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const entityType = useDebounced(entityTypeText.trim(), 300);
+  const action = useDebounced(actionText.trim(), 300);
+
+  const list = useAudit({
+    page,
+    pageSize,
+    communeId,
+    q: q || undefined,
+    entityType: entityType || undefined,
+    action: action || undefined,
+    from: dayjsToIso(range?.[0]) ?? undefined,
+    to: dayjsToIso(range?.[1]) ?? undefined,
+  });
+
+  const known = (group: 'entityTypes' | 'actions', v: string) => {
+    const key = `audit.${group}.${v}`;
+    return i18n.exists(key) ? t(key) : v;
+  };
+
+  const columns: TableProps<AuditEntry>['columns'] = [
+    { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTimeVi(v) },
+    { title: t('audit.actor'), dataIndex: 'actorName', width: 180, responsive: ['sm'], render: (v: string | null) => v ?? t('audit.system') },
+    { title: t('audit.action'), dataIndex: 'action', width: 140, render: (v: string) => <Tag>{known('actions', v)}</Tag> },
+    { title: t('audit.entityType'), dataIndex: 'entityType', width: 140, responsive: ['md'], render: (v: string) => known('entityTypes', v) },
+    { title: t('audit.summary'), dataIndex: 'summary', minWidth: 220, render: (v: string) => <Typography.Text>{v}</Typography.Text> },
+  ];
+
+  const reset = () => setPage(1);
+
+  return (
+    <div>
+      <PageHeader title={t('audit.title')} subtitle={communeName} />
+      <Card size="small">
+        <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+          <SearchInput testId="audit-search" onSearch={(v) => { setQ(v); reset(); }} />
+          <AutoComplete
+            allowClear
+            placeholder={t('audit.entityType')}
+            value={entityTypeText}
+            onChange={(v: string) => { setEntityType(v ?? ''); reset(); }}
+            options={ENTITY_TYPES.map((v) => ({ value: v, label: `${known('entityTypes', v)} (${v})` }))}
+            style={{ width: 180 }}
+            data-testid="audit-entity-filter"
+          />
+          <AutoComplete
+            allowClear
+            placeholder={t('audit.action')}
+            value={actionText}
+            onChange={(v: string) => { setAction(v ?? ''); reset(); }}
+            options={ACTIONS.map((v) => ({ value: v, label: `${known('actions', v)} (${v})` }))}
+            style={{ width: 180 }}
+            data-testid="audit-action-filter"
+          />
+          <DatePicker.RangePicker
+            format={DATE_FORMAT}
+            value={range}
+            onChange={(v) => { setRange(v ? [v[0], v[1]] : null); reset(); }}
+            placeholder={[t('audit.fromDate'), t('audit.toDate')]}
+            allowEmpty={[true, true]}
+            style={{ maxWidth: '100%' }}
+            data-testid="audit-date-range"
+          />
+        </Flex>
+        {list.error ? <ErrorAlert error={list.error} /> : null}
+        <div data-testid="audit-table">
+          <Table<AuditEntry>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            scroll={{ x: 'max-content' }}
+            expandable={{
+              expandedRowRender: (e) => (
+                <div>
+                  <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                    {e.actorName ?? t('audit.system')} · {known('entityTypes', e.entityType)} {e.entityId ?? ''}
+                  </Typography.Paragraph>
+                  <AuditDiff before={e.before} after={e.after} />
+                </div>
+              ),
+            }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              showTotal: (n) => t('common.total', { count: n }),
+              onChange: (p, ps) => {
+                setPage(ps !== pageSize ? 1 : p);
+                setPageSize(ps);
+              },
+            }}
+          />
+        </div>
+      </Card>
+    </div>
+  );
+}

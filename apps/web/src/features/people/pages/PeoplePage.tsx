@@ -1,0 +1,134 @@
+import { useMemo, useState } from 'react';
+import { Button, Card, Flex, Table, Tag, TreeSelect, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Person } from '@tds/contracts';
+import { usePeople } from '../api';
+import { useUnitTree } from '../../org/api';
+import { filterUnitNode, unitTreeSelectData } from '../../org/unitOptions';
+import { PersonFormDrawer } from '../components/PersonFormDrawer';
+import { useCan, useCommune } from '../../../app/session';
+import { PageHeader } from '../../../components/ui/PageHeader';
+import { SearchInput } from '../../../components/ui/SearchInput';
+import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { NoCommune } from '../../../components/ui/Forbidden';
+
+export default function PeoplePage() {
+  const { communeId, commune } = useCommune();
+  if (!communeId) return <NoCommune />;
+  return <PeoplePageInner key={communeId} communeId={communeId} communeName={commune?.name ?? ''} />;
+}
+
+function PeoplePageInner({ communeId, communeName }: { communeId: string; communeName: string }) {
+  const { t } = useTranslation();
+  const canWrite = useCan('person.write');
+  const canReadOrg = useCan('org.read');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [q, setQ] = useState('');
+  const [unitId, setUnitId] = useState<string | undefined>();
+  const [drawer, setDrawer] = useState<{ open: boolean; id: string | null }>({ open: false, id: null });
+  const tree = useUnitTree(canReadOrg ? communeId : null);
+  const list = usePeople(communeId, { page, pageSize, q: q || undefined, unitId });
+  const unitData = useMemo(() => unitTreeSelectData(tree.data, { includeInactive: true }), [tree.data]);
+
+  const columns: TableProps<Person>['columns'] = [
+    {
+      title: t('people.fullName'),
+      dataIndex: 'fullName',
+      minWidth: 180,
+      render: (name: string, p) => (
+        <Flex vertical>
+          <Typography.Link onClick={() => setDrawer({ open: true, id: p.id })}>{name}</Typography.Link>
+          {p.active ? null : (
+            <span>
+              <Tag>{t('common.inactive')}</Tag>
+            </span>
+          )}
+        </Flex>
+      ),
+    },
+    { title: t('people.gender'), dataIndex: 'gender', width: 100, render: (g: Person['gender']) => (g ? t(`people.genders.${g}`) : '') },
+    { title: t('people.birthYear'), dataIndex: 'birthYear', width: 100, responsive: ['sm'] },
+    { title: t('people.position'), dataIndex: 'position', responsive: ['md'], minWidth: 140 },
+    { title: t('people.unit'), dataIndex: 'unitName', minWidth: 160 },
+  ];
+  if (canWrite) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'a',
+      width: 80,
+      fixed: 'right',
+      render: (_, p) => <Button type="text" icon={<EditOutlined />} onClick={() => setDrawer({ open: true, id: p.id })} aria-label={t('common.edit')} data-testid="person-edit" />,
+    });
+  }
+
+  return (
+    <div>
+      <PageHeader
+        title={t('people.title')}
+        subtitle={communeName}
+        extra={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, id: null })} data-testid="person-create">
+              {t('people.createPerson')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card size="small">
+        <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+          <SearchInput testId="person-search" onSearch={(v) => { setQ(v); setPage(1); }} />
+          {canReadOrg ? (
+            <TreeSelect
+              allowClear
+              showSearch
+              treeDefaultExpandAll
+              placeholder={t('people.allUnits')}
+              value={unitId}
+              onChange={(v?: string) => { setUnitId(v); setPage(1); }}
+              treeData={unitData}
+              filterTreeNode={filterUnitNode}
+              style={{ width: 280, maxWidth: '100%' }}
+              popupMatchSelectWidth={false}
+              data-testid="person-unit-filter"
+            />
+          ) : null}
+        </Flex>
+        {list.error ? <ErrorAlert error={list.error} /> : null}
+        <div data-testid="person-table">
+          <Table<Person>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            scroll={{ x: 'max-content' }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (n) => t('common.total', { count: n }),
+              onChange: (p, ps) => {
+                setPage(ps !== pageSize ? 1 : p);
+                setPageSize(ps);
+              },
+            }}
+          />
+        </div>
+      </Card>
+      <PersonFormDrawer
+        communeId={communeId}
+        open={drawer.open}
+        personId={drawer.id}
+        defaultUnitId={unitId}
+        treeUnits={tree.data}
+        readOnly={!canWrite}
+        onClose={() => setDrawer({ open: false, id: null })}
+      />
+    </div>
+  );
+}

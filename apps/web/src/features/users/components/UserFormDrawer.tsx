@@ -1,0 +1,163 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Divider, Drawer, Flex, Form, Grid, Input, Select, Skeleton, Switch, Typography, App as AntApp } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { userCreateInput, userUpdateInput, type User } from '@tds/contracts';
+import { useSaveUser, useUser } from '../api';
+import { RoleRows, toRoleAssignments, type RoleRowValue } from './RoleRows';
+import { useCurrentMe } from '../../../app/session';
+import { blankToNull, selectFilter } from '../../../lib/format';
+import { applyApiError, validateWith } from '../../../lib/forms';
+import { isApiError } from '../../../lib/api';
+import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+
+interface Values {
+  username: string;
+  fullName: string;
+  email: string;
+  communeId: string | null;
+  password: string;
+  disabled: boolean;
+  roles: RoleRowValue[];
+}
+
+const FIELDS = ['username', 'fullName', 'email', 'communeId', 'password', 'disabled'];
+
+function rowsFromUser(u: User): RoleRowValue[] {
+  return u.roles.map((r) => ({ role: r.role, provinceId: r.provinceId, communeId: r.communeId, unitId: r.unitId }));
+}
+
+export function UserFormDrawer({ open, userId, defaultCommuneId, onClose }: {
+  open: boolean;
+  userId: string | null;
+  defaultCommuneId: string | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const me = useCurrentMe();
+  const screens = Grid.useBreakpoint();
+  const [form] = Form.useForm<Values>();
+  const user = useUser(open ? userId : null);
+  const save = useSaveUser();
+  const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  const isEdit = !!userId;
+
+  useEffect(() => {
+    if (!open) return;
+    setError(null);
+    setStale(false);
+    form.resetFields();
+    if (!isEdit) {
+      form.setFieldsValue({ communeId: defaultCommuneId, roles: [{ role: 'viewer', communeId: defaultCommuneId }] });
+    }
+  }, [open, isEdit, defaultCommuneId, form]);
+
+  useEffect(() => {
+    const u = user.data;
+    if (open && isEdit && u) {
+      form.setFieldsValue({ username: u.username, fullName: u.fullName, email: u.email ?? '', communeId: u.communeId, disabled: u.disabled, roles: rowsFromUser(u) });
+    }
+  }, [open, isEdit, user.data, form]);
+
+  const onFinish = (v: Values) => {
+    setError(null);
+    setStale(false);
+    const roles = toRoleAssignments(v.roles);
+    const input = isEdit
+      ? validateWith(
+          userUpdateInput,
+          { fullName: (v.fullName ?? '').trim(), email: blankToNull(v.email), disabled: !!v.disabled, roles, version: user.data?.version ?? 0 },
+          form,
+        )
+      : validateWith(
+          userCreateInput,
+          {
+            username: (v.username ?? '').trim(),
+            fullName: (v.fullName ?? '').trim(),
+            email: blankToNull(v.email),
+            communeId: v.communeId ?? null,
+            password: v.password ?? '',
+            roles,
+          },
+          form,
+        );
+    if (!input) return;
+    save.mutate(
+      { id: userId ?? undefined, input },
+      {
+        onSuccess: () => {
+          void message.success(isEdit ? t('common.saved') : t('common.created'));
+          onClose();
+        },
+        onError: (e) => {
+          if (isApiError(e) && e.code === 'STALE_VERSION') setStale(true);
+          setError(applyApiError(e, form, FIELDS));
+        },
+      },
+    );
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={isEdit ? t('users.editUser') : t('users.createUser')}
+      size={screens.md ? 560 : '100%'}
+      forceRender
+      footer={
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} disabled={isEdit && !user.data} data-testid="user-form-submit">
+            {t('common.save')}
+          </Button>
+        </Flex>
+      }
+    >
+      {isEdit && user.isPending ? <Skeleton active /> : null}
+      {user.error ? <ErrorAlert error={user.error} /> : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          description={stale ? t('common.staleHint') : undefined}
+          style={{ marginBottom: 16 }}
+          action={stale ? <Button size="small" onClick={() => void user.refetch()}>{t('common.reload')}</Button> : undefined}
+        />
+      ) : null}
+      <Form form={form} layout="vertical" onFinish={onFinish} hidden={isEdit && !user.data} autoComplete="off">
+        <Form.Item name="username" label={t('users.username')} required={!isEdit}>
+          <Input disabled={isEdit} maxLength={60} autoCapitalize="none" data-testid="user-form-username" />
+        </Form.Item>
+        <Form.Item name="fullName" label={t('users.fullName')} required>
+          <Input maxLength={120} data-testid="user-form-fullName" />
+        </Form.Item>
+        <Form.Item name="email" label={t('users.email')}>
+          <Input maxLength={200} inputMode="email" />
+        </Form.Item>
+        <Form.Item name="communeId" label={t('users.commune')}>
+          <Select
+            allowClear
+            disabled={isEdit}
+            showSearch={{ filterOption: (i, o) => selectFilter(i, o) }}
+            options={me.communes.map((c) => ({ value: c.id, label: c.name, searchText: `${c.name} ${c.provinceName}` }))}
+          />
+        </Form.Item>
+        {isEdit ? (
+          <Form.Item name="disabled" label={t('users.disabled')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        ) : (
+          <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHint')} required>
+            <Input.Password autoComplete="new-password" data-testid="user-form-password" />
+          </Form.Item>
+        )}
+        <Divider titlePlacement="start" style={{ marginTop: 0 }}>
+          <Typography.Text strong>{t('users.roles')}</Typography.Text>
+        </Divider>
+        <RoleRows form={form} defaultCommuneId={defaultCommuneId} />
+      </Form>
+    </Drawer>
+  );
+}
