@@ -21,6 +21,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
   },
   test: {
+    name: 'web',
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
   },
