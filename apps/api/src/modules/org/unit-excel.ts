@@ -1,4 +1,11 @@
+import { eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import ExcelJS from 'exceljs';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../platform/actor';
+import { authorize } from '../../platform/authorize';
+import { inScope } from '../../platform/tenancy';
+import { unit } from './org.table';
 import { cleanText, formatDateVi, isoIfValid, parseDateVi, searchKey, unitKindLabelsVi, unitKinds, type UnitKind } from '@tds/contracts';
 
 /** Keys of the columns of the units sheet; `parentCode` stands for the parent's code. */
@@ -21,8 +28,9 @@ export const unitColumns: readonly { key: UnitColumnKey; header: string; width: 
 /** Column keys whose header must be present in an imported sheet. */
 export const requiredColumns: readonly UnitColumnKey[] = ['code', 'name', 'kind'];
 
-/** Name of the data sheet, and of the help sheet of the template. */
+/** Name of the data sheet. */
 export const UNITS_SHEET = 'Đơn vị';
+/** Name of the help sheet of the template (it also holds the list behind the kind dropdown). */
 export const HELP_SHEET = 'Hướng dẫn';
 /** Rows of the template that carry the kind dropdown. */
 const DROPDOWN_ROWS = 5001;
@@ -79,6 +87,19 @@ export async function exportUnits(rows: ExportUnit[]): Promise<Buffer> {
   return toBuffer(wb);
 }
 
+/** Use-case: every unit of a commune, inactive ones too, in Vietnamese name order, as an .xlsx file. */
+export async function exportCommuneUnits(opts: { db: Db; actor: Actor; communeId: string }): Promise<Buffer> {
+  authorize(opts.actor, 'org.read', { communeId: opts.communeId });
+  const parent = alias(unit, 'parent');
+  const rows = await inScope(opts.db, opts.actor.scope, (tx) => tx
+    .select({ u: unit, parentCode: parent.code })
+    .from(unit)
+    .leftJoin(parent, sql`${parent.communeId} = ${unit.communeId} and ${parent.id} = ${unit.parentId}`)
+    .where(eq(unit.communeId, opts.communeId))
+    .orderBy(sql`${unit.sortKey} collate "C"`, unit.code));
+  return exportUnits(rows.map((r) => ({ ...r.u, parentCode: r.parentCode })));
+}
+
 /**
  * Read the units sheet (named "Đơn vị", else the first sheet). Throws when the bytes are not a
  * workbook exceljs can read; a sheet without any value gives zero rows. Above `maxRows` filled rows
@@ -107,7 +128,7 @@ export async function parseUnitsWorkbook(buffer: Buffer, maxRows = Infinity): Pr
 
 /** The kind a cell names, by code or by Vietnamese label (case and diacritics ignored). */
 export function kindFromText(value: string): UnitKind | null {
-  return kindByKey.get(searchKey(value).replace(/\s+/gu, ' ')) ?? null;
+  return kindByKey.get(searchKey(value)) ?? null;
 }
 
 const kindByKey = new Map<string, UnitKind>(

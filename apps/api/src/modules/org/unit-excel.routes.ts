@@ -1,0 +1,48 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { communeParams, importQuery, importResult } from '@tds/contracts';
+import { authorize } from '../../platform/authorize';
+import { AppError } from '../../platform/errors';
+import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
+import { importUnits, XLSX_MIME } from './import-units';
+import { todayVn } from './org.rules';
+import { buildTemplate, exportCommuneUnits } from './unit-excel';
+
+const tags = ['org'];
+
+/** Units to and from Excel: the blank template, the export, and the import (dry run or commit). */
+export async function unitExcelRoutes(app: App, deps: Deps) {
+  const { db } = deps;
+
+  app.get('/api/communes/:communeId/units/import-template.xlsx', {
+    config: { access: 'org.read' },
+    schema: { tags, summary: 'Tải tệp Excel mẫu để nhập đơn vị', params: communeParams },
+  }, async (req, reply) => {
+    authorize(actorOf(req), 'org.read', { communeId: req.params.communeId });
+    return sendXlsx(reply, 'mau-nhap-don-vi.xlsx', await buildTemplate());
+  });
+
+  app.get('/api/communes/:communeId/units/export.xlsx', {
+    config: { access: 'org.read' },
+    schema: { tags, summary: 'Xuất danh sách đơn vị ra Excel', params: communeParams },
+  }, async (req, reply) => sendXlsx(reply, `don-vi-${todayVn()}.xlsx`, await exportCommuneUnits({ db, actor: actorOf(req), communeId: req.params.communeId })));
+
+  app.post('/api/communes/:communeId/units/import', {
+    config: { access: 'org.unit.write' },
+    schema: { tags, summary: 'Nhập đơn vị từ Excel (chạy thử hoặc ghi)', params: communeParams, querystring: importQuery, response: { 200: importResult } },
+  }, async (req) => importUnits({
+    db, actor: actorOf(req), meta: metaOf(req), communeId: req.params.communeId, file: await uploadedFile(req), dryRun: req.query.dryRun === 'true',
+  }));
+}
+
+function sendXlsx(reply: FastifyReply, filename: string, content: Buffer) {
+  return reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="${filename}"`).send(content);
+}
+
+/** The one file of a multipart upload, from the field `file`. */
+async function uploadedFile(req: FastifyRequest) {
+  const missing = () => new AppError('VALIDATION_FAILED', 'Chưa chọn tệp: hãy gửi tệp Excel trong trường "file".', [{ field: 'file', message: 'Chưa có tệp.' }]);
+  if (!req.isMultipart()) throw missing();
+  const part = await req.file();
+  if (!part || part.fieldname !== 'file') throw missing();
+  return { filename: part.filename, mimetype: part.mimetype, buffer: await part.toBuffer() };
+}
