@@ -17,10 +17,11 @@ export const SYSTEM_SCOPE: Scope = { all: true, communeIds: [], provinceIds: [] 
  */
 export async function inScope<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
+    // One round trip: the scope and the role (set_config('role') is SET LOCAL ROLE).
     await tx.execute(sql`select set_config('app.scope_all', ${scope.all ? 'on' : 'off'}, true),
       set_config('app.commune_ids', ${scope.communeIds.join(',')}, true),
-      set_config('app.province_ids', ${scope.provinceIds.join(',')}, true)`);
-    await tx.execute(sql.raw(`SET LOCAL ROLE ${APP_ROLE}`));
+      set_config('app.province_ids', ${scope.provinceIds.join(',')}, true),
+      set_config('role', ${APP_ROLE}, true)`);
     return fn(tx);
   });
 }

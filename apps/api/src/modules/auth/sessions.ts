@@ -3,9 +3,9 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
-import { appUser } from '../users/users.table';
 import { session } from './auth.table';
-import { loadActor } from './load-actor';
+import { buildActor, type SessionActorRow } from './load-actor';
+import { rowsOf } from '../../db/security';
 
 export const SESSION_COOKIE = 'tds_session';
 export const CSRF_COOKIE = 'tds_csrf';
@@ -33,30 +33,27 @@ export async function createSession(db: Db, userId: string, idleMinutes: number,
 }
 
 /**
- * Resolve a session token to its actor, sliding the idle expiry (at most once a minute) and
- * honouring the absolute lifetime. Null when the session is unknown, expired or the user disabled.
+ * Resolve a session token to its actor in one statement, sliding the idle expiry (at most once a
+ * minute) and honouring the absolute lifetime. Null when the session is unknown, expired or the
+ * user disabled.
  */
 export async function resolveSession(db: Db, token: string, idleMinutes: number): Promise<Actor | null> {
   const id = tokenId(token);
-  return inScope(db, SYSTEM_SCOPE, async (tx) => {
-    const [row] = await tx
-      .select({ s: session, u: appUser })
-      .from(session)
-      .innerJoin(appUser, eq(appUser.id, session.userId))
-      .where(eq(session.id, id));
-    if (!row) return null;
-    const now = Date.now();
-    const absoluteEnd = row.s.createdAt.getTime() + ABSOLUTE_HOURS * 3_600_000;
-    if (row.s.expiresAt.getTime() <= now || absoluteEnd <= now || row.u.disabled) {
-      await tx.delete(session).where(eq(session.id, id));
-      return null;
-    }
-    if (now - row.s.lastSeenAt.getTime() > 60_000) {
-      const expiresAt = new Date(Math.min(now + idleMinutes * 60_000, absoluteEnd));
-      await tx.update(session).set({ lastSeenAt: new Date(now), expiresAt }).where(eq(session.id, id));
-    }
-    return loadActor(tx, row.u, { id, csrfToken: row.s.csrfToken });
-  });
+  const result = await db.execute(sql`select tds_session_actor(${id}) as a`);
+  const raw = rowsOf<{ a: SessionActorRow | string | null }>(result)[0]?.a;
+  if (!raw) return null;
+  const row: SessionActorRow = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  const now = Date.now();
+  const absoluteEnd = Number(row.createdAt) + ABSOLUTE_HOURS * 3_600_000;
+  if (Number(row.expiresAt) <= now || absoluteEnd <= now || row.user.disabled) {
+    await inScope(db, SYSTEM_SCOPE, (tx) => tx.delete(session).where(eq(session.id, id)));
+    return null;
+  }
+  if (now - Number(row.lastSeenAt) > 60_000) {
+    const expiresAt = new Date(Math.min(now + idleMinutes * 60_000, absoluteEnd));
+    await inScope(db, SYSTEM_SCOPE, (tx) => tx.update(session).set({ lastSeenAt: new Date(now), expiresAt }).where(eq(session.id, id)));
+  }
+  return buildActor(row);
 }
 
 /** End one session, or every session of a user (after a password change or reset). */

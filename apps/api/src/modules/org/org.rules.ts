@@ -1,8 +1,9 @@
 import type { UnitKind } from '@tds/contracts';
 
 /** Today's date (yyyy-MM-dd) in Asia/Ho_Chi_Minh. */
+const VN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
 export function todayVn(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+  return VN_DAY.format(now);
 }
 
 /** A unit is active on `day` when that day falls inside [activeFrom, activeTo]. */
