@@ -5,6 +5,9 @@ import type { Tx } from '../db/client';
 import { auditEntry } from '../modules/audit/audit.table';
 import type { Actor, RequestMeta } from './actor';
 
+/** Who an entry is attributed to. */
+export type AuditActor = Pick<Actor, 'userId' | 'fullName' | 'username'>;
+
 export interface AuditInput {
   action: string;
   entityType: string;
@@ -60,7 +63,7 @@ function redact(value: unknown): unknown {
  * Append one audit entry inside the caller's transaction, so the write and its record commit or
  * roll back together. Entries of one chain are serialised by a transaction-scoped advisory lock.
  */
-export async function writeAudit(tx: Tx, actor: Actor | null, meta: RequestMeta, input: AuditInput): Promise<void> {
+export async function writeAudit(tx: Tx, actor: AuditActor | null, meta: RequestMeta, input: AuditInput): Promise<void> {
   const communeId = input.communeId ?? null;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'audit:' + (communeId ?? 'system')}))`);
   const [prev] = await tx

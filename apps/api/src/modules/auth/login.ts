@@ -40,6 +40,9 @@ export async function login({ db, config, username, password, meta }: LoginOptio
   }
   await inScope(db, SYSTEM_SCOPE, async (tx) => {
     await tx.update(appUser).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(appUser.id, user.id));
+    await writeAudit(tx, { userId: user.id, fullName: user.fullName, username: user.username }, meta, {
+      action: 'login', entityType: 'user', entityId: user.id, communeId: user.communeId, provinceId: user.provinceId, summary: `Đăng nhập: ${user.username}`,
+    });
   });
   const session = await createSession(db, user.id, config.SESSION_IDLE_MINUTES, meta);
   return { userId: user.id, session };

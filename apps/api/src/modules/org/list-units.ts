@@ -9,6 +9,11 @@ import { matchSearch, pageWindow } from '../../platform/paging';
 import { mapUnit } from './org.mapper';
 import { todayVn } from './org.rules';
 import { unit } from './org.table';
+
+const unitFields = {
+  id: unit.id, communeId: unit.communeId, code: unit.code, name: unit.name, kind: unit.kind, parentId: unit.parentId, contactName: unit.contactName,
+  phone: unit.phone, email: unit.email, address: unit.address, activeFrom: unit.activeFrom, activeTo: unit.activeTo, mergedIntoId: unit.mergedIntoId, version: unit.version,
+};
 import { loadUnit } from './unit-store';
 
 /** A page of a commune's units, filtered and searched, in Vietnamese name order. */
@@ -26,7 +31,7 @@ export async function listUnits(opts: { db: Db; actor: Actor; communeId: string;
     );
     const { limit, offset } = pageWindow(query);
     const rows = await tx
-      .select({ u: unit, total: sql<number>`(count(*) over ())::int` })
+      .select({ u: unitFields, total: sql<number>`(count(*) over ())::int` })
       .from(unit)
       .where(where)
       .orderBy(sql`${unit.sortKey} collate "C"`, asc(unit.code))

@@ -2,8 +2,11 @@ import type { Commune, Province, Unit } from '@tds/contracts';
 import type { CommuneRow, UnitRow } from './org.table';
 import { isActiveOn, todayVn } from './org.rules';
 
+/** The columns a unit response needs (lists select only these). */
+export type UnitFields = Pick<UnitRow, 'id' | 'communeId' | 'code' | 'name' | 'kind' | 'parentId' | 'contactName' | 'phone' | 'email' | 'address' | 'activeFrom' | 'activeTo' | 'mergedIntoId' | 'version'>;
+
 /** Unit row -> response. */
-export function mapUnit(r: UnitRow, today = todayVn()): Unit {
+export function mapUnit(r: UnitFields, today = todayVn()): Unit {
   return {
     id: r.id,
     communeId: r.communeId,
