@@ -12,3 +12,4 @@ export * from './org.js';
 export * from './people.js';
 export * from './users.js';
 export * from './audit.js';
+export * from './plan-document.js';

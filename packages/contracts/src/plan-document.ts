@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * The structure of a movement plan as extracted from (or printed to) a document. Values are plain;
+ * where each came from lives apart in `sources`, keyed by the field's path ("plan.signer.name"),
+ * as UTF-16 offsets into the text after NFC normalisation and `\n` line endings.
+ * This is the exchange format of `npm run cli -- plan parse`, the import API and the docs.
+ */
+export const legalBasisDoc = z.object({
+  ref: z.string().nullable(),
+  type: z.string().nullable(),
+  date: z.string().nullable(),
+  issuer: z.string().nullable(),
+  title: z.string().nullable().optional(),
+});
+export const recurrences = ['once', 'half-yearly', 'yearly'] as const;
+export const deadlineQualifiers = ['before', 'by', 'in'] as const;
+export const deadlineDoc = z.object({
+  what: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  day: z.number().int().nullable(),
+  month: z.number().int().nullable(),
+  year: z.number().int().nullable(),
+  recurrence: z.enum(recurrences),
+  /** before: "trước ngày" (due by the end of the previous day); by: "chậm nhất/đến ngày"; in: "trong tháng". */
+  qualifier: z.enum(deadlineQualifiers),
+  text: z.string(),
+});
+export const signerDoc = z.object({ name: z.string().nullable(), title: z.string().nullable(), capacity: z.enum(['TM.', 'KT.', 'TL.', 'TUQ.']).nullable() });
+export const issuerDoc = z.object({ name: z.string().nullable(), parent: z.string().nullable() });
+
+export const planDoc = z.object({
+  issuer: issuerDoc,
+  number: z.string().nullable(),
+  date: z.string().nullable(),
+  place: z.string().nullable(),
+  title: z.string().nullable(),
+  movements: z.array(z.string()),
+  legalBases: z.array(legalBasisDoc),
+  purposes: z.array(z.string()).optional(),
+  requirements: z.array(z.string()).optional(),
+  contents: z.array(z.object({ order: z.number().int(), text: z.string() })),
+  participantGroups: z.array(z.object({ name: z.string(), criteria: z.array(z.string()) })),
+  awardForms: z.array(z.object({ name: z.string(), code: z.string().nullable() })),
+  occasions: z.array(z.enum(['yearly', 'mid-term', 'final', 'thematic'])),
+  dossier: z.array(z.string()),
+  solutions: z.array(z.string()).optional(),
+  phases: z.array(z.object({ name: z.string(), fromYear: z.number().int(), toYear: z.number().int() })),
+  milestones: z.array(z.object({ kind: z.enum(['mid-term', 'final']), year: z.number().int() })),
+  deadlines: z.array(deadlineDoc),
+  responsibilities: z.array(z.object({ body: z.string(), tasks: z.array(z.string()) })),
+  recipients: z.array(z.string()),
+  signer: signerDoc,
+});
+export type PlanDoc = z.infer<typeof planDoc>;
+
+export const decisionDoc = z.object({
+  issuer: issuerDoc,
+  number: z.string().nullable(),
+  date: z.string().nullable(),
+  place: z.string().nullable(),
+  title: z.string().nullable(),
+  legalBases: z.array(legalBasisDoc),
+  articles: z.array(z.object({ order: z.number().int(), text: z.string() })),
+  recipients: z.array(z.string()),
+  signer: signerDoc,
+});
+export type DecisionDoc = z.infer<typeof decisionDoc>;
+
+export const parseWarning = z.object({ code: z.string(), message: z.string(), path: z.string().optional() });
+export const sourceSpan = z.object({ start: z.number().int(), end: z.number().int(), confidence: z.number() });
+
+export const planParseResult = z.object({
+  plan: planDoc.nullable(),
+  decision: decisionDoc.nullable(),
+  warnings: z.array(parseWarning),
+  sources: z.record(z.string(), sourceSpan),
+});
+export type PlanParseResult = z.infer<typeof planParseResult>;
