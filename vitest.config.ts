@@ -4,5 +4,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: ['packages/contracts', 'apps/api', 'apps/web', 'e2e'],
+    maxWorkers: 2,
   },
 });
