@@ -213,12 +213,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Content>
       </Layout>
       <Modal open={pwOpen} title={t('auth.changeTitle')} footer={null} onCancel={() => setPwOpen(false)} destroyOnHidden>
-        <ChangePasswordForm
-          onDone={() => {
-            setPwOpen(false);
-            void message.success(t('auth.changed'));
-          }}
-        />
+        {/* useChangePassword shows the success message. */}
+        <ChangePasswordForm onDone={() => setPwOpen(false)} />
       </Modal>
     </Layout>
   );

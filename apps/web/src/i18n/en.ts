@@ -14,7 +14,7 @@ const en: CatalogShape<Catalog> = {
     create: 'New',
     edit: 'Edit',
     search: 'Search',
-    searchPlaceholder: 'Search by name or code (accents optional)',
+    searchPlaceholder: 'Search name or code (accents optional)',
     actions: 'Actions',
     yes: 'Yes',
     no: 'No',

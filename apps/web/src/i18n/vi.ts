@@ -14,7 +14,7 @@ const vi = {
     create: 'Thêm mới',
     edit: 'Sửa',
     search: 'Tìm kiếm',
-    searchPlaceholder: 'Tìm theo tên hoặc mã (không cần dấu)',
+    searchPlaceholder: 'Tìm tên hoặc mã (không cần dấu)',
     actions: 'Thao tác',
     yes: 'Có',
     no: 'Không',

@@ -59,6 +59,39 @@ describe('filterTree', () => {
     expect(nodes[0]!.children).toHaveLength(1);
   });
 
+  it('expands a matching node whose children match too, so every match is visible', () => {
+    // "Thôn Đông" and its team "Tổ công nghệ số cộng đồng thôn Đông" both match.
+    expect(filterTree(tree, 'thon dong').expandedIds).toEqual(['thon1']);
+  });
+
+  it('does not expand a match without matching descendants', () => {
+    const { nodes, expandedIds } = filterTree(tree, 'dung tien');
+    expect(nodes.map((n) => n.unit.id)).toEqual(['thon2']);
+    expect(expandedIds).toEqual([]);
+    // The match is not expanded, though its children are kept.
+    expect(filterTree(tree, 'ubnd').expandedIds).toEqual([]);
+    expect(filterTree(tree, 'ubnd').nodes[0]!.children).toHaveLength(2);
+  });
+
+  it('expands every ancestor of deep matches, including non-matching ones between matches', () => {
+    const deep = buildTree([
+      u('root', 'Xã Gia Phúc'),
+      u('a', 'Khối văn hóa', 'root'),
+      u('b', 'Phòng hành chính', 'a'),
+      u('c', 'Tổ văn hóa thôn', 'b'),
+      u('d', 'Thôn Đoài', 'root'),
+      u('e', 'Đội văn hóa', 'd'),
+      u('f', 'Tổ bảo vệ', 'root'),
+    ]);
+    const { nodes, expandedIds } = filterTree(deep, 'van hoa');
+    expect(expandedIds).toEqual(['root', 'a', 'b', 'd']);
+    // "Khối văn hóa" matches and keeps its whole subtree; "Thôn Đoài" only the matching team.
+    const root = nodes[0]!;
+    expect(root.children.map((n) => n.unit.id)).toEqual(['a', 'd']);
+    expect(root.children[0]!.children[0]!.children[0]!.unit.id).toBe('c');
+    expect(root.children[1]!.children.map((n) => n.unit.id)).toEqual(['e']);
+  });
+
   it('matches codes too', () => {
     expect(filterTree(tree, 'tcn1').nodes[0]!.children[0]!.unit.id).toBe('tcn1');
   });

@@ -55,29 +55,32 @@ export function buildTree<T extends FlatUnit>(units: readonly T[]): TreeNode<T>[
 
 /**
  * Keep nodes whose name or code matches the query (diacritic-insensitive), with their ancestors.
- * Children of a matching node are kept too. Returns the filtered tree and the ids to expand.
+ * Children of a matching node are kept too. Returns the filtered tree and the ids to expand: every
+ * ancestor of a match, including matching nodes that have matching descendants, so that all
+ * matches are visible at once.
  */
 export function filterTree<T extends FlatUnit>(nodes: readonly TreeNode<T>[], query: string): { nodes: TreeNode<T>[]; expandedIds: string[] } {
   const q = searchKey(query);
   if (!q) return { nodes: [...nodes], expandedIds: [] };
   const expanded: string[] = [];
-  const walk = (list: readonly TreeNode<T>[]): TreeNode<T>[] => {
+  const matches = (n: TreeNode<T>) => searchKey(n.unit.name).includes(q) || searchKey(n.unit.code).includes(q);
+  /** The filtered list, and whether any node in it (at any depth) matches. */
+  const walk = (list: readonly TreeNode<T>[]): { out: TreeNode<T>[]; matched: boolean } => {
     const out: TreeNode<T>[] = [];
+    let matched = false;
     for (const n of list) {
-      const self = searchKey(n.unit.name).includes(q) || searchKey(n.unit.code).includes(q);
-      if (self) {
-        out.push(n);
-        continue;
-      }
+      const self = matches(n);
+      const index = expanded.length;
       const kids = walk(n.children);
-      if (kids.length > 0) {
-        expanded.push(n.unit.id);
-        out.push({ ...n, children: kids });
-      }
+      // Expand before the descendants' ids, so parents come first.
+      if (kids.matched) expanded.splice(index, 0, n.unit.id);
+      if (self) out.push(n); // a match keeps all its children
+      else if (kids.out.length > 0) out.push({ ...n, children: kids.out });
+      matched ||= self || kids.matched;
     }
-    return out;
+    return { out, matched };
   };
-  const result = walk(nodes);
+  const result = walk(nodes).out;
   return { nodes: result, expandedIds: expanded };
 }
 

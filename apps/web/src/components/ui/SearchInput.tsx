@@ -30,7 +30,7 @@ export function SearchInput({ onSearch, placeholder, style, testId, initial = ''
       onChange={(e) => setValue(e.target.value)}
       onPressEnter={() => onSearch(value.trim())}
       placeholder={placeholder ?? t('common.searchPlaceholder')}
-      style={{ width: 260, maxWidth: '100%', ...style }}
+      style={{ width: 300, maxWidth: '100%', ...style }}
       data-testid={testId}
       aria-label={t('common.search')}
     />

@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { Me, Permission } from '@tds/contracts';
 import { api, isApiError, setCsrfToken } from '../../lib/api';
 
@@ -62,12 +64,20 @@ export function useLogout() {
   });
 }
 
+/**
+ * Change the signed-in user's password. The success message is shown here, not by the caller:
+ * updating the user can unmount the form (the forced change page redirects at once), and a
+ * `mutate(..., { onSuccess })` callback of an unmounted component never runs.
+ */
 export function useChangePassword() {
   const qc = useQueryClient();
+  const { message } = AntApp.useApp();
+  const { t } = useTranslation();
   return useMutation({
     mutationFn: (input: { currentPassword: string; newPassword: string }) =>
       api<unknown>('/api/auth/change-password', { method: 'POST', body: input, silent: true }),
     onSuccess: async (data) => {
+      void message.success(t('auth.changed'));
       // The server may answer with the new Me (fresh CSRF token) or just { ok: true }.
       if (data && typeof data === 'object' && 'user' in data && 'csrfToken' in data) {
         const me = data as Me;

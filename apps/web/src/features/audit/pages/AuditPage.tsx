@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AutoComplete, Card, DatePicker, Flex, Table, Tag, Typography } from 'antd';
+import { AutoComplete, Card, DatePicker, Flex, Grid, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,7 @@ export default function AuditPage() {
 
 function AuditPageInner({ communeId, communeName }: { communeId: string; communeName: string }) {
   const { t, i18n } = useTranslation();
+  const screens = Grid.useBreakpoint();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [q, setQ] = useState('');
@@ -51,13 +52,22 @@ function AuditPageInner({ communeId, communeName }: { communeId: string; commune
     return i18n.exists(key) ? t(key) : v;
   };
 
+  // Fixed widths for the short columns; the summary takes the rest and wraps. The table fits a
+  // 1366 px desktop without scrolling; narrower screens scroll sideways below this width.
+  const W = { expand: 48, at: 140, actor: 170, action: 130, entityType: 150, summary: 280 };
   const columns: TableProps<AuditEntry>['columns'] = [
-    { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTimeVi(v) },
-    { title: t('audit.actor'), dataIndex: 'actorName', width: 180, responsive: ['sm'], render: (v: string | null) => v ?? t('audit.system') },
-    { title: t('audit.action'), dataIndex: 'action', width: 140, render: (v: string) => <Tag>{known('actions', v)}</Tag> },
-    { title: t('audit.entityType'), dataIndex: 'entityType', width: 140, responsive: ['md'], render: (v: string) => known('entityTypes', v) },
-    { title: t('audit.summary'), dataIndex: 'summary', minWidth: 220, render: (v: string) => <Typography.Text>{v}</Typography.Text> },
+    { title: t('audit.at'), dataIndex: 'at', width: W.at, render: (v: string) => formatDateTimeVi(v) },
+    { title: t('audit.actor'), dataIndex: 'actorName', width: W.actor, responsive: ['sm'], render: (v: string | null) => v ?? t('audit.system') },
+    { title: t('audit.action'), dataIndex: 'action', width: W.action, render: (v: string) => <Tag style={{ whiteSpace: 'normal' }}>{known('actions', v)}</Tag> },
+    { title: t('audit.entityType'), dataIndex: 'entityType', width: W.entityType, responsive: ['md'], render: (v: string) => known('entityTypes', v) },
+    {
+      title: t('audit.summary'),
+      dataIndex: 'summary',
+      render: (v: string) => <Typography.Text style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{v}</Typography.Text>,
+    },
   ];
+  const minTableWidth =
+    W.expand + W.at + W.action + W.summary + (screens.sm ? W.actor : 0) + (screens.md ? W.entityType : 0);
 
   const reset = () => setPage(1);
 
@@ -103,8 +113,10 @@ function AuditPageInner({ communeId, communeName }: { communeId: string; commune
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 'max-content' }}
+            tableLayout="fixed"
+            scroll={{ x: minTableWidth }}
             expandable={{
+              columnWidth: W.expand,
               expandedRowRender: (e) => (
                 <div>
                   <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>

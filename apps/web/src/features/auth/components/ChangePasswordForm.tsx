@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePasswordInput } from '@tds/contracts';
-import { useChangePassword } from '../api';
+import { useChangePassword, useMe } from '../api';
 import { applyApiError, validateWith } from '../../../lib/forms';
 
 interface Values {
@@ -15,6 +15,7 @@ export function ChangePasswordForm({ onDone, submitText }: { onDone: () => void;
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const change = useChangePassword();
+  const username = useMe().data?.user.username ?? '';
   const [error, setError] = useState<string | null>(null);
 
   const onFinish = (values: Values) => {
@@ -32,6 +33,8 @@ export function ChangePasswordForm({ onDone, submitText }: { onDone: () => void;
 
   return (
     <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="off">
+      {/* For password managers: whose password this is. */}
+      <input type="text" name="username" autoComplete="username" value={username} readOnly hidden aria-hidden="true" tabIndex={-1} />
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('common.required') }]}>
         <Input.Password autoComplete="current-password" data-testid="cp-current" />
@@ -53,9 +56,12 @@ export function ChangePasswordForm({ onDone, submitText }: { onDone: () => void;
       >
         <Input.Password autoComplete="new-password" data-testid="cp-confirm" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={change.isPending} data-testid="cp-submit">
-        {submitText ?? t('auth.changeTitle')}
-      </Button>
+      {/* Room between the last field's error message and the button (padding: a margin would collapse into the field's). */}
+      <Form.Item style={{ paddingTop: 12, marginBottom: 0 }}>
+        <Button type="primary" htmlType="submit" block loading={change.isPending} data-testid="cp-submit">
+          {submitText ?? t('auth.changeTitle')}
+        </Button>
+      </Form.Item>
     </Form>
   );
 }

@@ -1,7 +1,6 @@
 import { Alert, Button, Flex } from 'antd';
 import { Navigate, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { App as AntApp } from 'antd';
 import { useLogout, useMe } from '../api';
 import { AuthShell } from '../components/AuthShell';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
@@ -12,7 +11,6 @@ export default function ForcedChangePasswordPage() {
   const me = useMe();
   const navigate = useNavigate();
   const logout = useLogout();
-  const { message } = AntApp.useApp();
 
   if (me.isPending) return <FullPageSpin />;
   if (!me.data) return <Navigate to="/login" replace />;
@@ -23,10 +21,9 @@ export default function ForcedChangePasswordPage() {
       <Alert type="warning" showIcon title={t('auth.forcedHint')} style={{ marginBottom: 16 }} />
       <ChangePasswordForm
         submitText={t('auth.changeTitle')}
-        onDone={() => {
-          void message.success(t('auth.changed'));
-          void navigate('/', { replace: true });
-        }}
+        // The success message comes from useChangePassword; this page usually redirects on its own
+        // (the user no longer has to change the password) before onDone runs.
+        onDone={() => void navigate('/', { replace: true })}
       />
       <Flex justify="center" style={{ marginTop: 12 }}>
         <Button type="link" onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })} data-testid="logout">

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Empty, Input, Spin, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { searchKey } from '@tds/contracts';
 import { buildTree, filterTree, type TreeNode } from '../../../lib/tree';
 import { useDebounced } from '../../../lib/hooks';
 import type { UnitTreeItem } from '../api';
@@ -20,12 +21,20 @@ export function UnitTree({ units, loading, selectedId, onSelect }: Props) {
   const q = useDebounced(query, 200);
   const tree = useMemo(() => buildTree(units ?? []), [units]);
   const filtered = useMemo(() => filterTree(tree, q), [tree, q]);
-  const [expanded, setExpanded] = useState<React.Key[]>([]);
-
-  useEffect(() => {
-    if (q) setExpanded(filtered.expandedIds);
-    else setExpanded(tree.map((n) => n.unit.id));
-  }, [q, filtered, tree]);
+  // The user's own expansion outside a search (null: the roots, until they open or close a node).
+  const [browseExpanded, setBrowseExpanded] = useState<React.Key[] | null>(null);
+  // During a search: every ancestor of a match, until the user toggles a node of this result.
+  const [searchExpanded, setSearchExpanded] = useState<{ for: typeof filtered; keys: React.Key[] } | null>(null);
+  const searching = searchKey(q) !== '';
+  const expanded = searching
+    ? searchExpanded?.for === filtered
+      ? searchExpanded.keys
+      : filtered.expandedIds
+    : (browseExpanded ?? tree.map((n) => n.unit.id));
+  const onExpand = (keys: React.Key[]) => {
+    if (searching) setSearchExpanded({ for: filtered, keys });
+    else setBrowseExpanded(keys);
+  };
 
   const treeData = useMemo(() => {
     const toData = (n: TreeNode<UnitTreeItem>): TreeDataNode => ({
@@ -70,7 +79,7 @@ export function UnitTree({ units, loading, selectedId, onSelect }: Props) {
           showLine
           treeData={treeData}
           expandedKeys={expanded}
-          onExpand={(keys) => setExpanded(keys)}
+          onExpand={onExpand}
           selectedKeys={selectedId ? [selectedId] : []}
           onSelect={(keys) => onSelect(keys.length ? String(keys[0]) : null)}
         />

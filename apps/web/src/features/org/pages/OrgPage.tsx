@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Dropdown, Flex, Row, Select, Space, Switch, Table, Tag, Tooltip, Typography, App as AntApp } from 'antd';
+import { Button, Card, Col, Dropdown, Flex, Grid, Row, Select, Space, Switch, Table, Tag, Tooltip, Typography, App as AntApp } from 'antd';
 import type { TableProps } from 'antd';
-import { DownloadOutlined, EditOutlined, FileExcelOutlined, MergeCellsOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, FileExcelOutlined, MergeCellsOutlined, MoreOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { unitKinds, type Unit, type UnitKind } from '@tds/contracts';
 import { downloadUnitExport, downloadUnitTemplate, useUnits, useUnitTree } from '../api';
@@ -27,6 +27,8 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const canWrite = useCan('org.unit.write');
+  const screens = Grid.useBreakpoint();
+  const compact = !screens.md;
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [q, setQ] = useState('');
@@ -44,42 +46,77 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
 
   const resetPage = () => setPage(1);
 
+  const statusTag = (u: Unit) =>
+    u.active ? (
+      <Tag color="green">{t('common.active')}</Tag>
+    ) : (
+      <Tooltip title={u.mergedIntoId ? `${t('org.mergedInto')}: ${byId.get(u.mergedIntoId)?.name ?? ''}` : undefined}>
+        <Tag>{u.activeTo ? t('org.validTo', { date: formatDateVi(u.activeTo) }) : t('common.inactive')}</Tag>
+      </Tooltip>
+    );
+
+  // Phones: the name column gets the width; code, kind (and a closed unit's status) go under the
+  // name, and the actions collapse into one "..." menu.
   const columns: TableProps<Unit>['columns'] = [
-    { title: t('org.code'), dataIndex: 'code', width: 110, ellipsis: true },
+    ...(compact ? [] : [{ title: t('org.code'), dataIndex: 'code', width: 110, ellipsis: true }]),
     {
       title: t('org.name'),
       dataIndex: 'name',
-      minWidth: 220,
+      minWidth: compact ? undefined : 220,
       render: (name: string, u) => (
-        <Flex vertical>
+        <Flex vertical align="flex-start">
           <Typography.Link onClick={() => setDrawer({ open: true, unitId: u.id })} data-testid="unit-row-name">
             {name}
           </Typography.Link>
+          {compact ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="unit-row-meta">
+              {u.code} · {t(`org.kinds.${u.kind}`)}
+            </Typography.Text>
+          ) : null}
           {u.parentId && byId.get(u.parentId) ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {byId.get(u.parentId)?.name}
             </Typography.Text>
           ) : null}
+          {compact && !u.active ? <div style={{ marginTop: 2 }}>{statusTag(u)}</div> : null}
         </Flex>
       ),
     },
-    { title: t('org.kind'), dataIndex: 'kind', width: 170, responsive: ['md'], render: (k: UnitKind) => t(`org.kinds.${k}`) },
-    {
-      title: t('common.status'),
-      key: 'status',
-      width: 150,
-      render: (_, u) =>
-        u.active ? (
-          <Tag color="green">{t('common.active')}</Tag>
-        ) : (
-          <Tooltip title={u.mergedIntoId ? `${t('org.mergedInto')}: ${byId.get(u.mergedIntoId)?.name ?? ''}` : undefined}>
-            <Tag>{u.activeTo ? t('org.validTo', { date: formatDateVi(u.activeTo) }) : t('common.inactive')}</Tag>
-          </Tooltip>
-        ),
-    },
+    ...(compact
+      ? []
+      : [
+          { title: t('org.kind'), dataIndex: 'kind', width: 170, render: (k: UnitKind) => t(`org.kinds.${k}`) },
+          { title: t('common.status'), key: 'status', width: 150, render: (_: unknown, u: Unit) => statusTag(u) },
+        ]),
     { title: t('org.activeFrom'), dataIndex: 'activeFrom', width: 120, responsive: ['xxl'], render: (d: string | null) => formatDateVi(d) },
   ];
-  if (canWrite) {
+  if (canWrite && compact) {
+    columns.push({
+      title: <span className="tds-sr-only">{t('common.actions')}</span>,
+      key: 'actions',
+      width: 48,
+      align: 'center',
+      render: (_, u) => (
+        <Dropdown
+          trigger={['click']}
+          placement="bottomRight"
+          menu={{
+            items: [
+              { key: 'edit', icon: <EditOutlined />, label: t('common.edit'), onClick: () => setDrawer({ open: true, unitId: u.id }), 'data-testid': 'unit-edit' },
+              ...(u.active
+                ? [
+                    { key: 'close', icon: <StopOutlined />, label: t('org.closeUnit'), onClick: () => setLifecycle({ unit: u, mode: 'close' }), 'data-testid': 'unit-close' },
+                    { key: 'merge', icon: <MergeCellsOutlined />, label: t('org.mergeUnit'), onClick: () => setLifecycle({ unit: u, mode: 'merge' }), 'data-testid': 'unit-merge' },
+                  ]
+                : []),
+            ],
+          }}
+        >
+          <Button type="text" icon={<MoreOutlined />} aria-label={t('common.actions')} data-testid="unit-actions" />
+        </Dropdown>
+      ),
+    });
+  } else if (canWrite) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
@@ -201,7 +238,7 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
                 columns={columns}
                 dataSource={list.data?.items ?? []}
                 loading={list.isFetching}
-                scroll={{ x: 760 }}
+                scroll={compact ? undefined : { x: 760 }}
                 rowClassName={(u) => (u.active ? '' : 'tds-row-inactive')}
                 pagination={{
                   current: page,
