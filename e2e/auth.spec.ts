@@ -54,7 +54,7 @@ describeE2E(
       await page.getByTestId('cp-submit').click();
       await page.waitForURL((url) => url.pathname === '/');
       await page.getByRole('heading', { name: `Xin chào, ${NEW_USER.fullName}` }).waitFor();
-      // (No "Đã đổi mật khẩu." toast here: the form unmounts before its onDone runs; reported.)
+      await page.getByText('Đã đổi mật khẩu.').waitFor();
       await page.getByTestId('menu-org').click();
       await page.getByTestId('unit-tree').getByTestId('unit-tree-node').first().waitFor();
 

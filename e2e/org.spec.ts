@@ -36,12 +36,8 @@ describeE2E('tổ chức: cây đơn vị, thêm đơn vị, nhật ký, cách l
     const filtered = (await treeNodes(page).allInnerTexts()).join(' | ');
     expect(filtered).toContain('Thôn Đông');
     expect(filtered).not.toContain('Trường Tiểu học');
-    // The village's own team matches too. The tree currently shows a matching node collapsed, so
-    // open it when needed (reported: a match's matching children should be visible at once).
+    // The village's own team matches too, and shows at once under its opened village.
     const team = page.getByTestId('unit-tree').locator('[data-unit-code="THON-01-CNS"]');
-    if (!(await team.isVisible())) {
-      await page.getByTestId('unit-tree').locator('.ant-tree-treenode', { has: page.locator('[data-unit-code="THON-01"]') }).locator('.ant-tree-switcher').click();
-    }
     await team.waitFor();
     expect(await team.innerText()).toContain('Tổ công nghệ số cộng đồng thôn đông');
     await page.getByTestId('unit-tree-search').fill('');
