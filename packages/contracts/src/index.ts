@@ -13,3 +13,4 @@ export * from './people.js';
 export * from './users.js';
 export * from './audit.js';
 export * from './plan-document.js';
+export * from './plans.js';

@@ -8,6 +8,9 @@ export const permissions = [
   'user.read',
   'user.manage',
   'audit.read',
+  'plan.read',
+  'plan.write',
+  'plan.publish',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -40,13 +43,13 @@ export const roleScopeLevel: Record<Role, ScopeLevel> = {
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: permissions,
-  province_officer: ['org.read', 'person.read', 'user.read', 'audit.read'],
-  commune_admin: ['org.read', 'org.unit.write', 'person.read', 'person.write', 'user.read', 'user.manage', 'audit.read'],
-  chairman: ['org.read', 'person.read', 'user.read', 'audit.read'],
-  council_member: ['org.read', 'person.read'],
-  unit_focal_point: ['org.read', 'person.read', 'person.write'],
-  digital_team_member: ['org.read', 'person.read'],
-  viewer: ['org.read'],
+  province_officer: ['org.read', 'person.read', 'user.read', 'audit.read', 'plan.read'],
+  commune_admin: ['org.read', 'org.unit.write', 'person.read', 'person.write', 'user.read', 'user.manage', 'audit.read', 'plan.read', 'plan.write', 'plan.publish'],
+  chairman: ['org.read', 'person.read', 'user.read', 'audit.read', 'plan.read', 'plan.publish'],
+  council_member: ['org.read', 'person.read', 'plan.read'],
+  unit_focal_point: ['org.read', 'person.read', 'person.write', 'plan.read', 'plan.write'],
+  digital_team_member: ['org.read', 'person.read', 'plan.read'],
+  viewer: ['org.read', 'plan.read'],
 };
 
 export const roleLabelsVi: Record<Role, string> = {

@@ -50,12 +50,14 @@ export async function restoreBackup(database: Database, file: string, opts: Rest
     }
     if (opts.force) {
       log('Đang xóa dữ liệu hiện có (--force) ...');
-      await truncateAll(tx as unknown as Db);
+      await truncateAll(tx as unknown as Db, { includeCatalogues: true });
     } else {
       const r = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from province`));
       if ((r[0]?.n ?? 0) > 0) {
         throw new CliError('Cơ sở dữ liệu đích đã có dữ liệu (có tỉnh/thành phố). Chỉ khôi phục vào CSDL trống, hoặc thêm --force để XÓA TOÀN BỘ dữ liệu hiện có rồi khôi phục.');
       }
+      // An empty database still holds the catalogues its migrations seeded; the backup carries them too.
+      await truncateAll(tx as unknown as Db, { includeCatalogues: true });
     }
     const targets = new Map((await listTables(tx)).map((t) => [t.name, t]));
     checkTables(header, targets);

@@ -100,9 +100,14 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (rowsOf<{ n: number }>(r)[0]?.n ?? 0) === 0;
 }
 
+/** National catalogues seeded by migrations: a demo reset keeps them, a restore replaces them. */
+export const CATALOGUE_TABLES = ['award_kind'];
+
 /** Remove every row of every table (demo reset, restore into a used database). Runs as the owner. */
-export async function truncateAll(db: Db): Promise<void> {
+export async function truncateAll(db: Db, opts: { includeCatalogues?: boolean } = {}): Promise<void> {
   const r = await db.execute(sql`select tablename from pg_tables where schemaname = 'public'`);
-  const tables = rowsOf<{ tablename: string }>(r).map((t) => `"${t.tablename}"`);
+  const tables = rowsOf<{ tablename: string }>(r)
+    .filter((t) => opts.includeCatalogues || !CATALOGUE_TABLES.includes(t.tablename))
+    .map((t) => `"${t.tablename}"`);
   if (tables.length) await db.execute(sql.raw(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`));
 }

@@ -1,0 +1,69 @@
+import type { PlanDoc } from '@tds/contracts';
+import { searchKey } from '@tds/contracts';
+import { warn, type Ctx } from './context.js';
+import type { Topic } from './sections.js';
+
+type Deadline = PlanDoc['deadlines'][number];
+
+const dm = (d: Deadline) => `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}`;
+
+/** Two or more different fixed dates for the same recurring report: DEADLINE_CONFLICT. */
+export function checkDeadlineConflicts(ctx: Ctx, deadlines: Deadline[]): void {
+  for (const recurrence of ['yearly', 'half-yearly'] as const) {
+    const reports = deadlines.filter((d) => d.recurrence === recurrence && d.day !== null && d.month !== null && /bao cao/u.test(searchKey(d.what)));
+    const dates = [...new Set(reports.map(dm))];
+    if (dates.length < 2) continue;
+    const every = recurrence === 'yearly' ? 'hằng năm' : '6 tháng';
+    warn(ctx, 'DEADLINE_CONFLICT', `Kế hoạch nêu nhiều hạn gửi báo cáo ${every} khác nhau (${dates.join(', ')}); cần chọn một hạn trước khi ban hành.`, 'plan.deadlines');
+  }
+}
+
+/** Last day (as yyyymmdd) a once-only deadline allows, or null. */
+function limit(d: Deadline): number | null {
+  if (d.recurrence !== 'once' || d.year === null || d.month === null) return null;
+  const day = d.day ?? new Date(Date.UTC(d.year, d.month, 0)).getUTCDate();
+  return d.year * 10000 + d.month * 100 + day;
+}
+
+/** The thing a deadline is about (kế hoạch, báo cáo, hồ sơ …). */
+function objectOf(d: Deadline): string | null {
+  return /ke hoach|bao cao|ho so|danh sach/u.exec(searchKey(d.what))?.[0] ?? null;
+}
+
+/**
+ * Dates that contradict each other: a document due before the month in which it is to be made
+ * (003: plans built in 9/2025 but due before 18/7/2025), or a one-off deadline before the plan's own date.
+ */
+export function checkDateConflicts(ctx: Ctx, deadlines: Deadline[], planDate: string | null): void {
+  const once = deadlines.filter((d) => limit(d) !== null);
+  for (const a of once) {
+    for (const b of once) {
+      if (a === b || a.qualifier === 'in' || b.qualifier !== 'in' || objectOf(a) === null || objectOf(a) !== objectOf(b)) continue;
+      const monthStart = b.year! * 10000 + b.month! * 100 + 1;
+      if (limit(a)! < monthStart) {
+        warn(ctx, 'DATE_CONFLICT', `Thời hạn "${a.text}" sớm hơn thời gian thực hiện "${b.text}" của cùng nội dung (${objectOf(b) === 'ke hoach' ? 'kế hoạch' : 'báo cáo'}); cần thống nhất lại.`, 'plan.deadlines');
+      }
+    }
+  }
+  if (!planDate) return;
+  const issued = Number(planDate.replaceAll('-', ''));
+  for (const d of once) {
+    if (limit(d)! < issued) warn(ctx, 'DATE_CONFLICT', `Thời hạn "${d.text}" trước ngày ban hành kế hoạch (${planDate}).`, 'plan.deadlines');
+  }
+}
+
+const TOPIC_NAMES: [Topic[], string][] = [
+  [['purposes', 'requirements'], 'Mục đích, yêu cầu'],
+  [['contents'], 'Nội dung thi đua'],
+  [['criteria', 'awards'], 'Tiêu chí thi đua và hình thức khen thưởng'],
+  [['timeline'], 'Thời gian thực hiện'],
+  [['responsibilities'], 'Tổ chức thực hiện'],
+];
+
+/** SECTION_MISSING for each usual part of a plan that was not found; TRUNCATED when the document has no ending. */
+export function checkCompleteness(ctx: Ctx, found: Set<Topic>, hasEnding: boolean): void {
+  for (const [topics, name] of TOPIC_NAMES) {
+    if (!topics.some((t) => found.has(t))) warn(ctx, 'SECTION_MISSING', `Không tìm thấy phần "${name}" của kế hoạch.`, `plan.sections.${topics[0]}`);
+  }
+  if (!hasEnding) warn(ctx, 'TRUNCATED', 'Văn bản có vẻ bị cắt ngắn: không thấy phần kết (Nơi nhận, chữ ký). Đã trích xuất phần hiện có.');
+}

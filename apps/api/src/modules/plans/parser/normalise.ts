@@ -1,0 +1,198 @@
+/**
+ * Text preparation for the plan parser. The *normalised* text (NFC, `\n` line endings) is what
+ * spans point into; the *work* text is a cleaned copy (Markdown, table pipes, page numbers, banners
+ * removed; hard-wrapped lines joined into paragraphs) with a per-character map back to it.
+ */
+
+/** The text every span in `sources` points into: BOM dropped, NFC, `\n` line endings. */
+export function normalisePlanText(raw: string): string {
+  return raw.replace(/^\uFEFF/u, '').normalize('NFC').replace(/\r\n?/gu, '\n');
+}
+
+/** One paragraph of the work text: `start` is its offset in the work text. */
+export interface Para {
+  text: string;
+  start: number;
+}
+
+/** The cleaned work text, its paragraphs, and the map from work offsets to normalised offsets. */
+export interface WorkText {
+  norm: string;
+  text: string;
+  paras: Para[];
+  /** map[i] = offset in `norm` of work character i; map[text.length] = norm.length. */
+  map: number[];
+}
+
+interface Line {
+  text: string;
+  offs: number[];
+}
+
+const MARKER = /^(?:[IVX]{1,4}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s|\(\d{1,2}\)|[a-zđ][.)]\s|[-–—+•]\s|Điều\s+\d)/u;
+const STARTER = /^(?:Căn cứ|Thực hiện\s+(?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Hướng dẫn|Thông tư|Nghị định|Luật)|Theo đề nghị|Xét đề nghị|Nơi nhận|(?:TM|KT|TL|TUQ)\.|Số\s*:|Trên đây)/u;
+const TERMINAL = /[.;:!?…]["”’)]*$/u;
+const PAGE_NUMBER = /^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu;
+const RULE_LINE = /^(?:[-_=*~.]{3,}|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)$/u;
+const CAPTION = /^\(?(?:Ảnh|Hình ảnh|Hình)(?:\s+minh\s+h[oọ][aạ])?\s*[:.)]/iu;
+const BANNER =
+  /^(?:Trang chủ|Chia sẻ|Lượt xem|Lượt truy cập|Ngày đăng|Đăng ngày|Đăng lúc|Cập nhật|In bài|In trang|Tải về|Tải xuống|Bài viết liên quan|Tin liên quan|Tin khác|Tin cùng chuyên mục|Xem thêm|Quay lại|Facebook|Zalo|Twitter|Bình luận|Gửi bình luận|Bản quyền|Copyright|Liên hệ)\b/iu;
+const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/iu;
+const DOC_START =
+  /^(?:UBND|[ỦU][Ỷy] BAN|HỘI ĐỒNG|ĐẢNG (?:BỘ|[ỦU][ỶY])|BAN |SỞ |CỘNG H[ÒO]A|Số\s*:|KẾ HOẠCH|QUYẾT ĐỊNH|Căn cứ|Thực hiện)/u;
+
+/** True when the string has letters and none of them is lower-case. */
+export function isAllCaps(s: string): boolean {
+  return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+}
+
+/** True when a paragraph starts with a list or heading marker (I., 1., 1.2., (1), a), a., -, +). */
+export function startsWithMarker(s: string): boolean {
+  return MARKER.test(s);
+}
+
+function isSpace(code: number): boolean {
+  return code <= 32 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000 || code === 0xfeff;
+}
+
+/** Clean one table cell or line: drop Markdown emphasis and headings, collapse white space. */
+function cleanCell(text: string, base: number): Line {
+  const out: string[] = [];
+  const offs: number[] = [];
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  while (i < text.length && (text[i] === '#' || text[i] === '>' || text[i] === ' ')) i++;
+  let lastSpace = true;
+  if (text[i] === '*' && text[i + 1] === ' ') {
+    out.push('-');
+    offs.push(base + i);
+    i++;
+    lastSpace = false;
+  }
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '*' || (c === '_' && (text[i + 1] === '_' || text[i - 1] === '_'))) continue;
+    if (c === '\\' && '-.*_#()[]'.includes(text[i + 1] ?? 'x')) continue;
+    const ws = isSpace(text.charCodeAt(i));
+    if (ws && lastSpace) continue;
+    lastSpace = ws;
+    out.push(ws ? ' ' : c === '•' ? '-' : c);
+    offs.push(base + i);
+  }
+  if (lastSpace && out.length > 0) {
+    out.pop();
+    offs.pop();
+  }
+  return { text: out.join(''), offs };
+}
+
+/** Split a normalised line into cleaned cells (a `|` separates table cells copied from a web page). */
+function splitLine(norm: string, start: number, end: number): Line[] {
+  const raw = norm.slice(start, end);
+  if (raw.includes('---') && RULE_LINE.test(raw.trim())) return [];
+  if (!raw.includes('|')) {
+    const cell = cleanCell(raw, start);
+    return cell.text ? [cell] : [];
+  }
+  const cells: Line[] = [];
+  let cellStart = 0;
+  for (let i = 0; i <= raw.length; i++) {
+    if (i === raw.length || raw[i] === '|') {
+      const cell = cleanCell(raw.slice(cellStart, i), start + cellStart);
+      if (cell.text) cells.push(cell);
+      cellStart = i + 1;
+    }
+  }
+  return cells;
+}
+
+/** True for page numbers, rules, captions, banners and bare URLs copied around a document. */
+function isNoise(text: string): boolean {
+  if (PAGE_NUMBER.test(text) || RULE_LINE.test(text) || URL_LINE.test(text)) return true;
+  if (CAPTION.test(text)) return true;
+  if (text.length <= 80 && BANNER.test(text)) return true;
+  return text.length <= 120 && /[>»›]/u.test(text) && /^[^.;>»›]{1,40}(?:[>»›][^.;>»›]{1,40}){1,6}$/u.test(text);
+}
+
+/** The typical width of a hard-wrapped line (0 when lines are whole paragraphs). */
+function wrapWidth(lines: Line[]): number {
+  const lens = lines.map((l) => l.text.length).filter((n) => n > 20).sort((a, b) => a - b);
+  if (lens.length < 5) return 0;
+  return lens[Math.floor(lens.length * 0.8)] ?? 0;
+}
+
+/** Whether `next` continues the paragraph that `prev` ends; "" joins without a space. */
+function joinKind(prev: string, next: string, width: number): ' ' | '' | null {
+  if (/[\p{L}\d][-/]$/u.test(prev) && /^[\p{L}\d]/u.test(next)) return '';
+  if (/[\p{L}\d]$/u.test(prev) && /^[-/][\p{Lu}\d]/u.test(next)) return '';
+  if (/^[-–]\s\p{Ll}/u.test(next) && !TERMINAL.test(prev) && !isAllCaps(prev)) return ' ';
+  if (MARKER.test(next) || STARTER.test(next)) return null;
+  if (isAllCaps(next) && next.length > 3) return /^[IVX]{1,4}[.)]\s/u.test(prev) && isAllCaps(prev) ? ' ' : null;
+  if (isAllCaps(prev)) return null;
+  const lowerStart = /^["“‘(]?[\p{Ll}\d]/u.test(next);
+  if (TERMINAL.test(prev)) return lowerStart && !prev.endsWith(':') ? ' ' : null;
+  if (lowerStart) return ' ';
+  if (/^(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|\(\d{1,2}\)|[a-zđ][.)])\s/u.test(prev)) return null;
+  return width > 0 && prev.length >= width * 0.7 && width < 160 ? ' ' : null;
+}
+
+/** Index of the first line that looks like the start of an official document (skips web banners). */
+function documentStart(lines: Line[]): number {
+  const limit = Math.max(3, Math.floor(lines.length * 0.4));
+  for (let i = 0; i < Math.min(lines.length, limit); i++) {
+    if (DOC_START.test(lines[i]!.text)) return i;
+  }
+  return 0;
+}
+
+/** Build the work text: cleaned lines, noise dropped, hard-wrapped lines joined into paragraphs. */
+export function buildWorkText(norm: string): WorkText {
+  const lines: Line[] = [];
+  let pos = 0;
+  while (pos <= norm.length) {
+    let end = norm.indexOf('\n', pos);
+    if (end < 0) end = norm.length;
+    for (const cell of splitLine(norm, pos, end)) if (!isNoise(cell.text)) lines.push(cell);
+    pos = end + 1;
+  }
+  const kept = lines.slice(documentStart(lines));
+  const width = wrapWidth(kept);
+  const merged: Line[] = [];
+  for (const line of kept) {
+    const prev = merged[merged.length - 1];
+    const kind = prev ? joinKind(prev.text, line.text, width) : null;
+    if (prev && kind !== null) {
+      if (kind === ' ') {
+        prev.text += ' ';
+        prev.offs.push((prev.offs[prev.offs.length - 1] ?? 0) + 1);
+      }
+      prev.text += line.text;
+      for (const o of line.offs) prev.offs.push(o);
+    } else merged.push({ text: line.text, offs: [...line.offs] });
+  }
+  return assemble(norm, merged);
+}
+
+function assemble(norm: string, merged: Line[]): WorkText {
+  const paras: Para[] = [];
+  const map: number[] = [];
+  let text = '';
+  for (const [i, line] of merged.entries()) {
+    if (i > 0) {
+      text += '\n';
+      map.push((map[map.length - 1] ?? 0) + 1);
+    }
+    paras.push({ text: line.text, start: text.length });
+    text += line.text;
+    for (const o of line.offs) map.push(o);
+  }
+  map.push(norm.length);
+  return { norm, text, paras, map };
+}
+
+/** Map a [start, end) range of the work text to the normalised text. */
+export function toNormSpan(work: WorkText, start: number, end: number): { start: number; end: number } {
+  const s = work.map[start] ?? work.norm.length;
+  const e = end > start ? (work.map[end - 1] ?? s) + 1 : s;
+  return { start: s, end: Math.max(s, e) };
+}

@@ -1,0 +1,64 @@
+import type { PlanDoc } from '@tds/contracts';
+import { record, type Ctx } from './context.js';
+import type { Para } from './normalise.js';
+import type { Range } from './sections.js';
+
+const PHASE = /(Giai đoạn\s+(?:\d{1,2}|[IVX]{1,3}|một|hai|ba))\s*[(:,-]?\s*(?:\(?\s*[Tt]ừ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*(?:-|–|đến|tới)\s*(?:năm\s+)?((?:19|20)\d{2})/gu;
+const REVIEW = /sơ kết|tổng kết/gu;
+const YEAR_AFTER = /^[^.;]{0,120}?năm\s+((?:19|20)\d{2})/u;
+const LABEL_YEAR = /^(?:[-–+]\s*)?Năm\s+((?:19|20)\d{2})\s*:/u;
+
+/** Phases "Giai đoạn 1 (từ năm 2025 đến năm 2027)" in the timeline ranges. */
+export function parsePhases(ctx: Ctx, paras: Para[], ranges: Range[], prefix: string): PlanDoc['phases'] {
+  const out: PlanDoc['phases'] = [];
+  for (const r of ranges) {
+    for (let i = r.from; i < r.to; i++) {
+      const p = paras[i]!;
+      PHASE.lastIndex = 0;
+      for (let m = PHASE.exec(p.text); m; m = PHASE.exec(p.text)) {
+        const fromYear = Number(m[2]);
+        const toYear = Number(m[3]);
+        if (toYear < fromYear || out.some((x) => x.name === m![1])) continue;
+        const path = `${prefix}.phases.${out.length}`;
+        record(ctx, `${path}.name`, { start: p.start + m.index, end: p.start + m.index + m[1]!.length }, 0.9);
+        const yearsAt = m.index + m[0].indexOf(m[2]!, m[1]!.length);
+        record(ctx, `${path}.fromYear`, { start: p.start + yearsAt, end: p.start + yearsAt + 4 }, 0.9);
+        const toAt = m.index + m[0].lastIndexOf(m[3]!);
+        record(ctx, `${path}.toYear`, { start: p.start + toAt, end: p.start + toAt + 4 }, 0.9);
+        out.push({ name: m[1]!, fromYear, toYear });
+      }
+    }
+  }
+  return out;
+}
+
+/** The year a review keyword at `at` refers to: "sơ kết ... năm 2027", or the item label "Năm 2027: ... sơ kết". */
+function reviewYear(text: string, at: number, keyword: string): { year: number; index: number } | null {
+  const rest = text.slice(at);
+  const other = keyword === 'sơ kết' ? rest.indexOf('tổng kết') : rest.indexOf('sơ kết');
+  const m = YEAR_AFTER.exec(rest);
+  if (m && (other < 0 || other > m.index + m[0].length)) return { year: Number(m[1]), index: at + m[0].length - 4 };
+  const label = LABEL_YEAR.exec(text);
+  if (label) return { year: Number(label[1]), index: label[0].indexOf(label[1]!) };
+  return null;
+}
+
+/** Mid-term (sơ kết) and final (tổng kết) review years named in the timeline ranges. */
+export function parseMilestones(ctx: Ctx, paras: Para[], ranges: Range[], prefix: string): PlanDoc['milestones'] {
+  const out: PlanDoc['milestones'] = [];
+  for (const r of ranges) {
+    for (let i = r.from; i < r.to; i++) {
+      const p = paras[i]!;
+      REVIEW.lastIndex = 0;
+      for (let m = REVIEW.exec(p.text); m; m = REVIEW.exec(p.text)) {
+        if (/(?:cơ sở|kết quả)\s+$/u.test(p.text.slice(Math.max(0, m.index - 12), m.index))) continue;
+        const kind = m[0] === 'sơ kết' ? 'mid-term' : 'final';
+        const y = reviewYear(p.text, m.index, m[0]);
+        if (!y || out.some((x) => x.kind === kind)) continue;
+        record(ctx, `${prefix}.milestones.${out.length}.year`, { start: p.start + y.index, end: p.start + y.index + 4 }, 0.85);
+        out.push({ kind, year: y.year });
+      }
+    }
+  }
+  return out;
+}
