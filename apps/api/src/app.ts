@@ -19,6 +19,7 @@ import { healthRoutes, type Readiness } from './modules/health/health.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { unitExcelRoutes } from './modules/org/unit-excel.routes';
 import { peopleRoutes } from './modules/people/people.routes';
+import { plansRoutes } from './modules/plans/plans.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
 export interface BuiltApp {
@@ -75,6 +76,7 @@ export async function buildApp(opts: { config: Config; database: Database; logge
   await peopleRoutes(app, deps);
   await usersRoutes(app, deps);
   await auditRoutes(app, deps);
+  await plansRoutes(app, deps);
   serveWeb(app, config);
   return { app, routeTable, readiness };
 }

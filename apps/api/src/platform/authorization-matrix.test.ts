@@ -7,12 +7,17 @@ import { appUser } from '../modules/users/users.table';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../testing/harness';
 import { buildWorld, PASSWORD, ROLE_USERS, type World } from '../testing/world';
 import { inScope, SYSTEM_SCOPE } from './tenancy';
+import { plan as planTable } from '../modules/plans/plans.table';
+import { buildPlanTemplate } from '../modules/plans/plan-template';
+import { makePlan } from '../testing/factories';
 
 type Side = 'own' | 'other';
 interface Ctx { w: World; side: Side; n: number; t: TestApp }
 interface Fixture {
   /** Values for the path parameters. */
   params?: (c: Ctx) => Record<string, string>;
+  /** Query string, without "?". */
+  query?: (c: Ctx) => string;
   body?: (c: Ctx) => Promise<unknown> | unknown;
   /** Multipart/raw payloads: [payload, headers]. */
   raw?: (c: Ctx) => [string | Buffer, Record<string, string>];
@@ -25,6 +30,13 @@ const versionOf = async (c: Ctx, table: typeof unit | typeof person | typeof app
 };
 const unitOf = (c: Ctx) => (c.side === 'own' ? c.w.aSchool.id : c.w.cOffice.id);
 const personOf = (c: Ctx) => (c.side === 'own' ? c.w.aPerson.id : c.w.cPerson.id);
+const planOf = (c: Ctx) => (c.side === 'own' ? plans.a : plans.c);
+const planVersion = async (c: Ctx) => {
+  const [r] = await inScope(c.t.database.db, SYSTEM_SCOPE, (tx) => tx.select({ v: planTable.currentVersion }).from(planTable).where(eq(planTable.id, planOf(c))));
+  return r!.v;
+};
+const template = () => buildPlanTemplate({ communeName: 'Xã Gia Phúc', provinceName: 'Tỉnh Một', year: 2026 });
+const plans = { a: '', c: '' };
 const userOf = (c: Ctx) => (c.side === 'own' ? c.w.users['a.target']!.id : c.w.users['c.admin']!.id);
 
 /**
@@ -72,6 +84,20 @@ const FIXTURES: Record<string, Fixture> = {
   'POST /api/users/:id/reset-password': { params: (c) => ({ id: userOf(c) }), body: () => ({ newPassword: PASSWORD }) },
   'POST /api/users/:id/unlock': { params: (c) => ({ id: userOf(c) }) },
   'GET /api/audit': {},
+  'GET /api/plan-template': { query: (c) => `communeId=${commune(c)}` },
+  'GET /api/communes/:communeId/plans': { params: (c) => ({ communeId: commune(c) }) },
+  'POST /api/communes/:communeId/plans/import': { params: (c) => ({ communeId: commune(c) }), body: () => ({ text: 'KẾ HOẠCH\nTriển khai phong trào thi đua\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao nhận thức.' }) },
+  'POST /api/communes/:communeId/plans': { params: (c) => ({ communeId: commune(c) }), body: (c) => ({ doc: template(), source: 'template', ownerUnitId: unitOf(c) }) },
+  'GET /api/communes/:communeId/plans/:id': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
+  'PATCH /api/communes/:communeId/plans/:id': { params: (c) => ({ communeId: commune(c), id: planOf(c) }), body: async (c) => ({ doc: template(), version: await planVersion(c) }) },
+  'GET /api/communes/:communeId/plans/:id/versions': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
+  'GET /api/communes/:communeId/plans/:id/versions/:version': { params: (c) => ({ communeId: commune(c), id: planOf(c), version: '1' }) },
+  'POST /api/communes/:communeId/plans/:id/publish': { params: (c) => ({ communeId: commune(c), id: planOf(c) }), body: async (c) => ({ version: await planVersion(c), dryRun: true }) },
+  'GET /api/communes/:communeId/plans/:id/document.docx': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
+  'GET /api/communes/:communeId/plans/:id/decision.docx': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
+  'GET /api/communes/:communeId/plans/:id/document.html': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
+  'GET /api/communes/:communeId/plans/:id/decision.html': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
+  'GET /api/communes/:communeId/calendar': { params: (c) => ({ communeId: commune(c) }), query: () => 'from=2025-01-01&to=2026-12-31' },
 };
 
 /** Lists that span communes: they answer 200 but must hold nothing of communes the role cannot see. */
@@ -86,6 +112,8 @@ describe(`authorization matrix: every route x every role x own/other commune (${
   beforeAll(async () => {
     t = await createTestApp();
     w = await buildWorld(t.database.db);
+    plans.a = (await makePlan(t.database.db, w.a.id, { doc: template(), ownerUnitId: w.aSchool.id })).id;
+    plans.c = (await makePlan(t.database.db, w.c.id, { doc: template() })).id;
     for (const r of roles) clients.set(r, await loginAs(t, ROLE_USERS[r], PASSWORD));
   }, 180_000);
   afterAll(async () => t?.close());
@@ -100,7 +128,7 @@ describe(`authorization matrix: every route x every role x own/other commune (${
     for (const r of t.routeTable.filter((x) => x.access !== 'public')) {
       const f = FIXTURES[`${r.method} ${r.url}`] ?? {};
       const ctx: Ctx = { w, side: 'own', n: ++counter, t };
-      const url = fill(r.url, f.params?.(ctx) ?? {});
+      const url = withQuery(fill(r.url, f.params?.(ctx) ?? {}), f.query?.(ctx));
       const res = await t.app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' ? undefined : ((await f.body?.(ctx)) ?? {}) as object });
       expect([r.method, r.url, res.statusCode]).toEqual([r.method, r.url, 401]);
     }
@@ -113,7 +141,7 @@ describe(`authorization matrix: every route x every role x own/other commune (${
       for (const role of roles) {
         for (const side of ['own', 'other'] as Side[]) {
           const ctx: Ctx = { w, side, n: ++counter, t };
-          const url = fill(route.url, f.params?.(ctx) ?? {});
+          const url = withQuery(fill(route.url, f.params?.(ctx) ?? {}), f.query?.(ctx));
           const client = clients.get(role)!;
           const [payload, headers] = f.raw ? f.raw(ctx) : [route.method === 'GET' ? undefined : await f.body?.(ctx), {}];
           const res = await client.request(route.method, url, payload ?? (route.method === 'GET' ? undefined : {}), headers);
@@ -134,6 +162,10 @@ describe(`authorization matrix: every route x every role x own/other commune (${
     expect(failures).toEqual([]);
   }, 300_000);
 });
+
+function withQuery(url: string, query: string | undefined): string {
+  return query ? `${url}?${query}` : url;
+}
 
 function fill(url: string, params: Record<string, string>): string {
   return url.replace(/:(\w+)/gu, (_, k: string) => params[k] ?? `:${k}`);

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { cleanText, personSortKey, searchKey, type Role, type UnitKind } from '@tds/contracts';
+import { cleanText, personSortKey, searchKey, type PlanDoc, type Role, type UnitKind } from '@tds/contracts';
 import type { Db } from '../db/client';
 import { hashPassword } from '../modules/auth/passwords';
 import { childPath } from '../modules/org/org.rules';
 import { commune, province, unit } from '../modules/org/org.table';
 import { unitKeys } from '../modules/org/unit-store';
 import { person } from '../modules/people/people.table';
+import { plan, planVersion } from '../modules/plans/plans.table';
 import { appUser, roleAssignment } from '../modules/users/users.table';
 import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
 
@@ -84,6 +85,18 @@ export async function makeUser(db: Db, v: UserSpec) {
     if (v.roles.length) {
       await tx.insert(roleAssignment).values(v.roles.map((r) => ({ userId: row!.id, role: r.role, provinceId: r.provinceId ?? null, communeId: r.communeId ?? null, unitId: r.unitId ?? null })));
     }
+    return row!;
+  });
+}
+
+/** A plan with its first version (draft unless `published`), for tests. */
+export async function makePlan(db: Db, communeId: string, v: { doc: PlanDoc; ownerUnitId?: string | null; parentPlanId?: string | null }) {
+  return inScope(db, SYSTEM_SCOPE, async (tx) => {
+    const [row] = await tx.insert(plan).values({
+      communeId, title: v.doc.title ?? 'Kế hoạch', number: v.doc.number, date: v.doc.date, status: 'draft', currentVersion: 1,
+      ownerUnitId: v.ownerUnitId ?? null, parentPlanId: v.parentPlanId ?? null, searchKey: searchKey(v.doc.title ?? ''),
+    }).returning();
+    await tx.insert(planVersion).values({ communeId, planId: row!.id, version: 1, doc: v.doc, note: 'factory' });
     return row!;
   });
 }

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import {
+  calendar, calendarQuery, communeParams, planCreateInput, planDetail, planDoc, planImportResult, planListQuery, planPage, planParams,
+  planTemplateQuery, planUpdateInput, planVersionDetail, planVersionParams, planVersionSummary, publishInput, publishResult,
+} from '@tds/contracts';
+import { AppError } from '../../platform/errors';
+import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
+import { getCalendar } from './calendar';
+import { importPlan, importTextInput } from './import-plan';
+import { createPlan, getPlan, getPlanTemplate, getPlanVersion, listPlans, listPlanVersions, updatePlan } from './plans';
+import { printPlan, type PrintKind } from './print-plan';
+import { publishPlan } from './publish-plan';
+
+const tags = ['plans'];
+const printQuery = z.strictObject({ draft: z.enum(['true', 'false']).default('false') });
+
+/** Plans: template, import, versions, publishing into the calendar, printing. */
+export async function plansRoutes(app: App, deps: Deps) {
+  const { db } = deps;
+  const base = '/api/communes/:communeId/plans';
+
+  app.get('/api/plan-template', {
+    config: { access: 'plan.read' },
+    schema: { tags, summary: 'Kế hoạch mẫu toàn quốc, điền sẵn cho xã/phường', querystring: planTemplateQuery, response: { 200: planDoc } },
+  }, async (req) => getPlanTemplate({ db, actor: actorOf(req), communeId: req.query.communeId }));
+
+  app.get(base, {
+    config: { access: 'plan.read' },
+    schema: { tags, summary: 'Danh sách kế hoạch', params: communeParams, querystring: planListQuery, response: { 200: planPage } },
+  }, async (req) => listPlans({ db, actor: actorOf(req), communeId: req.params.communeId, query: req.query }));
+
+  app.post(`${base}/import`, {
+    config: { access: 'plan.write' },
+    schema: { tags, summary: 'Đọc kế hoạch từ tệp (.docx, .pdf, .txt, .md; multipart `file`) hoặc văn bản dán vào (JSON { text }); không lưu', params: communeParams, response: { 200: planImportResult } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    if (req.isMultipart()) {
+      const file = await req.file();
+      if (!file || file.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', 'Thiếu tệp (trường "file").', [{ field: 'file', message: 'Chọn tệp kế hoạch.' }]);
+      const buffer = await file.toBuffer();
+      return importPlan({ actor, communeId: req.params.communeId, file: { filename: file.filename, mimetype: file.mimetype, buffer }, maxBytes: deps.config.MAX_UPLOAD_BYTES });
+    }
+    const body = importTextInput.safeParse(req.body);
+    if (!body.success) {
+      const issue = body.error.issues[0];
+      throw new AppError('VALIDATION_FAILED', issue?.message, body.error.issues.map((i) => ({ field: i.path.join('.') || 'text', message: i.message })));
+    }
+    return importPlan({ actor, communeId: req.params.communeId, text: body.data.text, maxBytes: deps.config.MAX_UPLOAD_BYTES });
+  });
+
+  app.post(base, {
+    config: { access: 'plan.write' },
+    schema: { tags, summary: 'Tạo kế hoạch (dự thảo)', params: communeParams, body: planCreateInput, response: { 201: planDetail } },
+  }, async (req, reply) => reply.status(201).send(await createPlan({ db, actor: actorOf(req), meta: metaOf(req), communeId: req.params.communeId, input: req.body })));
+
+  app.get(`${base}/:id`, {
+    config: { access: 'plan.read' },
+    schema: { tags, summary: 'Một kế hoạch', params: planParams, response: { 200: planDetail } },
+  }, async (req) => getPlan({ db, actor: actorOf(req), ...req.params }));
+
+  app.patch(`${base}/:id`, {
+    config: { access: 'plan.write' },
+    schema: { tags, summary: 'Lưu phiên bản mới của kế hoạch', params: planParams, body: planUpdateInput, response: { 200: planDetail } },
+  }, async (req) => updatePlan({ db, actor: actorOf(req), meta: metaOf(req), ...req.params, input: req.body }));
+
+  app.get(`${base}/:id/versions`, {
+    config: { access: 'plan.read' },
+    schema: { tags, summary: 'Lịch sử phiên bản', params: planParams, response: { 200: z.object({ items: z.array(planVersionSummary) }) } },
+  }, async (req) => listPlanVersions({ db, actor: actorOf(req), ...req.params }));
+
+  app.get(`${base}/:id/versions/:version`, {
+    config: { access: 'plan.read' },
+    schema: { tags, summary: 'Một phiên bản cũ', params: planVersionParams, response: { 200: planVersionDetail } },
+  }, async (req) => getPlanVersion({ db, actor: actorOf(req), ...req.params }));
+
+  app.post(`${base}/:id/publish`, {
+    config: { access: 'plan.publish' },
+    schema: { tags, summary: 'Ban hành (hoặc xem trước thay đổi lịch khi dryRun)', params: planParams, body: publishInput, response: { 200: publishResult } },
+  }, async (req) => publishPlan({ db, actor: actorOf(req), meta: metaOf(req), ...req.params, input: req.body }));
+
+  for (const [kind, format] of [['document', 'docx'], ['decision', 'docx'], ['document', 'html'], ['decision', 'html']] as const) {
+    app.get(`${base}/:id/${kind}.${format}`, {
+      config: { access: 'plan.read' },
+      schema: { tags, summary: `${kind === 'document' ? 'Kế hoạch' : 'Quyết định ban hành'} (${format === 'docx' ? 'Word' : 'HTML để in'}) theo Nghị định 30/2020`, params: planParams, querystring: printQuery },
+    }, async (req, reply) => {
+      const out = await printPlan({ db, actor: actorOf(req), ...req.params, kind: kind as PrintKind, format, draft: req.query.draft === 'true' });
+      reply.header('content-type', out.type);
+      if (format === 'docx') reply.header('content-disposition', `attachment; filename="${out.name}"`);
+      return reply.send(out.body);
+    });
+  }
+
+  app.get('/api/communes/:communeId/calendar', {
+    config: { access: 'plan.read' },
+    schema: { tags, summary: 'Lịch của xã: hạn nộp, giai đoạn, sơ kết, tổng kết', params: communeParams, querystring: calendarQuery, response: { 200: calendar } },
+  }, async (req) => getCalendar({ db, actor: actorOf(req), communeId: req.params.communeId, query: req.query }));
+}

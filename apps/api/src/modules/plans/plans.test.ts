@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../db/security';
+import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
+import { buildWorld, PASSWORD, type World } from '../../testing/world';
+import { unzipEntry } from '../documents/docx-xml';
+
+const seed = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
+const SEED_002 = '002_11f87cc7687ac78a.txt';
+const SEED_003 = '003_52b1619693e432af.txt';
+
+function multipart(name: string, content: Buffer | string, type = 'application/octet-stream'): [Buffer, Record<string, string>] {
+  const b = 'planboundary';
+  const body = Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`), Buffer.from(content), Buffer.from(`\r\n--${b}--\r\n`)]);
+  return [body, { 'content-type': `multipart/form-data; boundary=${b}` }];
+}
+
+describe(`plans (${testDbKind()})`, () => {
+  let t: TestApp;
+  let w: World;
+  let admin: Client;
+  const plans = () => `/api/communes/${w.a.id}/plans`;
+  const dueCount = async (planId: string) => rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from due_item where plan_id = ${planId}`))[0]!.n;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await buildWorld(t.database.db);
+    admin = await loginAs(t, 'a.admin', PASSWORD);
+  });
+  afterAll(async () => t?.close());
+
+  it('starts from the national template, edits it into new versions, and keeps the old ones', async () => {
+    const doc = (await admin.get(`/api/plan-template?communeId=${w.a.id}`)).json();
+    expect(doc.contents).toHaveLength(8);
+    expect(doc.awardForms.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['GIAY_KHEN_CT_UBND_XA', 'HUAN_CHUONG_LAO_DONG']));
+    expect(doc.title).toContain('xã Gia Phúc');
+    const created = await admin.post(plans(), { doc, source: 'template' });
+    expect(created.statusCode).toBe(201);
+    const p = created.json();
+    expect(p).toMatchObject({ status: 'draft', version: 1, conflicts: [] });
+    const edited = await admin.patch(`${plans()}/${p.id}`, { doc: { ...doc, number: '27/KH-UBND' }, version: 1, note: 'Thêm số' });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({ version: 2, number: '27/KH-UBND' });
+    expect((await admin.patch(`${plans()}/${p.id}`, { doc, version: 1 })).statusCode).toBe(409);
+    const versions = (await admin.get(`${plans()}/${p.id}/versions`)).json().items;
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect((await admin.get(`${plans()}/${p.id}/versions/1`)).json().doc.number).toBeNull();
+  });
+
+  it('imports a plan from pasted text and from a file, proposing fields with their source spans', async () => {
+    const res = await admin.post(`${plans()}/import`, { text: seed(SEED_002) });
+    expect(res.statusCode).toBe(200);
+    const r = res.json();
+    expect(r.plan.deadlines[0]).toMatchObject({ day: 5, month: 12, recurrence: 'yearly', qualifier: 'before' });
+    const span = r.sources['plan.signer.name'];
+    expect(r.text.slice(span.start, span.end)).toBe(r.plan.signer.name);
+    const [body, headers] = multipart('ke-hoach.txt', seed(SEED_002), 'text/plain');
+    const file = await admin.request('POST', `${plans()}/import`, body, headers);
+    expect(file.statusCode).toBe(200);
+    expect(file.json().plan.contents).toHaveLength(r.plan.contents.length);
+  });
+
+  it('answers files it cannot read, and text that is no plan, with a clear 4xx', async () => {
+    const doc = await admin.request('POST', `${plans()}/import`, ...multipart('cu.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])));
+    expect(doc.statusCode).toBe(415);
+    expect(doc.json().error.message).toMatch(/docx/u);
+    const empty = await admin.request('POST', `${plans()}/import`, ...multipart('rong.txt', ''));
+    expect(empty.statusCode).toBe(400);
+    const fake = await admin.request('POST', `${plans()}/import`, ...multipart('gia.pdf', 'không phải PDF'));
+    expect(fake.statusCode).toBe(415);
+    const junk = await admin.post(`${plans()}/import`, { text: 'Hôm nay trời đẹp, chúng tôi đi chơi công viên.' });
+    expect(junk.statusCode).toBe(400);
+    expect(junk.json().error.code).toBe('NOT_A_PLAN');
+    expect((await admin.post(`${plans()}/import`, { text: '' })).statusCode).toBe(400);
+  });
+
+  it('publishing asks to settle conflicts, shows the calendar change, then creates due items', async () => {
+    const parsed = (await admin.post(`${plans()}/import`, { text: seed(SEED_003) })).json();
+    const p = (await admin.post(plans(), { doc: { ...parsed.plan, date: '2025-09-15' }, source: 'import' })).json();
+    expect(p.conflicts.length).toBeGreaterThanOrEqual(1);
+    const refused = await admin.post(`${plans()}/${p.id}/publish`, { version: p.version, dryRun: true });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('PLAN_CONFLICTS');
+    const resolutions = Object.fromEntries(p.conflicts.map((c: { key: string; options: { value: string }[] }) => [c.key, c.options[0]!.value]));
+    const preview = await admin.post(`${plans()}/${p.id}/publish`, { version: p.version, dryRun: true, resolutions });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().added.length).toBeGreaterThan(0);
+    expect(await dueCount(p.id)).toBe(0);
+    const done = await admin.post(`${plans()}/${p.id}/publish`, { version: p.version, resolutions });
+    expect(done.statusCode).toBe(200);
+    expect(done.json().plan.status).toBe('published');
+    expect(await dueCount(p.id)).toBeGreaterThan(0);
+  });
+
+  it('turns "trước ngày 05/12 hằng năm" into items due by the end of 04/12 for every participating unit, 2025-2030', async () => {
+    const parsed = (await admin.post(`${plans()}/import`, { text: seed(SEED_002) })).json();
+    const p = (await admin.post(plans(), { doc: parsed.plan, source: 'import' })).json();
+    const done = await admin.post(`${plans()}/${p.id}/publish`, { version: p.version, resolutions: {} });
+    expect(done.statusCode).toBe(200);
+    const cal = (await admin.get(`/api/communes/${w.a.id}/calendar?from=2026-01-01&to=2026-12-31&planId=${p.id}`)).json();
+    const due = cal.entries.filter((e: { kind: string }) => e.kind === 'due');
+    expect(due.map((e: { date: string }) => e.date)).toContain('2026-12-04');
+    const dec = due.find((e: { date: string }) => e.date === '2026-12-04');
+    expect(dec.lateAfter).toBe('2026-12-04T17:00:00.000Z');
+    expect(dec.units).toBeGreaterThanOrEqual(2);
+    const years = rowsOf<{ y: number }>(await t.database.db.execute(sql`select distinct year as y from due_item where plan_id = ${p.id} order by 1`)).map((r) => r.y);
+    expect(years).toEqual([2025, 2026, 2027, 2028, 2029, 2030]);
+    expect(cal.entries.some((e: { kind: string }) => e.kind === 'phase')).toBe(true);
+
+    // Re-publishing after a change shows what will change before it happens; a retry changes nothing.
+    const doc = { ...parsed.plan, deadlines: parsed.plan.deadlines.map((d: { day: number }) => ({ ...d, day: 10, text: 'trước ngày 10/12 hằng năm' })) };
+    const v2 = (await admin.patch(`${plans()}/${p.id}`, { doc, version: p.version })).json();
+    const preview = (await admin.post(`${plans()}/${p.id}/publish`, { version: v2.version, dryRun: true })).json();
+    expect(preview.removed.some((x: { dueDate: string }) => x.dueDate === '2026-12-04')).toBe(true);
+    expect(preview.added.some((x: { dueDate: string }) => x.dueDate === '2026-12-09')).toBe(true);
+    const before = await dueCount(p.id);
+    await admin.post(`${plans()}/${p.id}/publish`, { version: v2.version });
+    expect(await dueCount(p.id)).toBe(before);
+    const again = (await admin.post(`${plans()}/${p.id}/publish`, { version: v2.version, dryRun: true })).json();
+    expect([again.added.length, again.removed.length]).toEqual([0, 0]);
+  });
+
+  it('prints the plan and its decision as Word files in the Decree 30 layout, and as HTML', async () => {
+    const doc = (await admin.get(`/api/plan-template?communeId=${w.a.id}`)).json();
+    const p = (await admin.post(plans(), { doc: { ...doc, number: '27/KH-UBND', date: '2025-08-21' }, source: 'template' })).json();
+    const docx = await admin.get(`${plans()}/${p.id}/document.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const xml = unzipEntry(docx.rawPayload, 'word/document.xml')!;
+    expect(xml).toContain('KẾ HOẠCH');
+    expect(xml).toContain('27/KH-UBND');
+    const draft = unzipEntry((await admin.get(`${plans()}/${p.id}/document.docx?draft=true`)).rawPayload, 'word/document.xml')!;
+    expect(draft).not.toContain('27/KH-UBND');
+    const decision = unzipEntry((await admin.get(`${plans()}/${p.id}/decision.docx`)).rawPayload, 'word/document.xml')!;
+    expect(decision).toContain('QUYẾT ĐỊNH');
+    const html = await admin.get(`${plans()}/${p.id}/document.html`);
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.body).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  });
+
+  it('units attach their own plans to the commune plan, and the lineage shows', async () => {
+    const doc = (await admin.get(`/api/plan-template?communeId=${w.a.id}`)).json();
+    const parent = (await admin.post(plans(), { doc, source: 'template' })).json();
+    const focal = await loginAs(t, 'a.focal', PASSWORD);
+    const child = await focal.post(plans(), { doc: { ...doc, title: 'Kế hoạch của Trường Tiểu học' }, source: 'blank', ownerUnitId: w.aSchool.id, parentPlanId: parent.id });
+    expect(child.statusCode).toBe(201);
+    expect(child.json().parent).toMatchObject({ kind: 'commune', id: parent.id });
+    expect((await admin.get(`${plans()}/${parent.id}`)).json().children.map((c: { id: string }) => c.id)).toEqual([child.json().id]);
+    expect((await focal.post(plans(), { doc, source: 'blank', ownerUnitId: w.aOffice.id })).statusCode).toBe(403);
+    expect((await focal.post(`${plans()}/${parent.id}/publish`, { version: 1 })).statusCode).toBe(403);
+  });
+
+  it('another commune sees none of it; a viewer cannot write', async () => {
+    const list = (await admin.get(plans())).json();
+    const id = list.items[0].id;
+    const b = await loginAs(t, 'b.admin', PASSWORD);
+    expect((await b.get(`${plans()}/${id}`)).statusCode).toBe(404);
+    expect((await b.get(`/api/communes/${w.b.id}/plans/${id}`)).statusCode).toBe(404);
+    expect((await b.get(`${plans()}/${id}/document.docx`)).statusCode).toBe(404);
+    const viewer = await loginAs(t, 'a.viewer', PASSWORD);
+    expect((await viewer.get(plans())).statusCode).toBe(200);
+    expect((await viewer.post(plans(), { doc: {}, source: 'blank' })).statusCode).toBe(403);
+  });
+});

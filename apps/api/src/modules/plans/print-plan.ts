@@ -1,0 +1,33 @@
+import type { Db } from '../../db/client';
+import type { Actor } from '../../platform/actor';
+import { authorize } from '../../platform/authorize';
+import { inScope } from '../../platform/tenancy';
+import { decisionDocument, decisionForPlan } from '../documents/decision-document';
+import { planDocument } from '../documents/plan-document';
+import { renderDocx } from '../documents/render-docx';
+import { renderHtml } from '../documents/render-html';
+import { loadDoc, loadPlan } from './plan-store';
+
+export type PrintKind = 'document' | 'decision';
+
+/** File name without diacritics, safe in a Content-Disposition header. */
+function fileName(kind: PrintKind, number: string | null, ext: string): string {
+  const n = (number ?? 'du-thao').replace(/[^A-Za-z0-9-]+/gu, '-');
+  return `${kind === 'document' ? 'ke-hoach' : 'quyet-dinh'}-${n}.${ext}`;
+}
+
+/**
+ * The plan, or the decision issuing it, in the Decree 30/2020 layout as .docx or printable HTML.
+ * A draft leaves the number and day blank for the records clerk.
+ */
+export async function printPlan(opts: { db: Db; actor: Actor; communeId: string; id: string; kind: PrintKind; format: 'docx' | 'html'; draft: boolean }) {
+  authorize(opts.actor, 'plan.read', { communeId: opts.communeId });
+  const { row, doc } = await inScope(opts.db, opts.actor.scope, async (tx) => {
+    const row = await loadPlan(tx, opts.communeId, opts.id);
+    return { row, doc: await loadDoc(tx, row) };
+  });
+  // Rendering happens outside the transaction (it is the slow step).
+  const model = opts.kind === 'document' ? planDocument(doc, { draft: opts.draft }) : decisionDocument(decisionForPlan(doc), { draft: opts.draft });
+  if (opts.format === 'html') return { body: renderHtml(model), type: 'text/html; charset=utf-8', name: fileName(opts.kind, row.number, 'html') };
+  return { body: await renderDocx(model), type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name: fileName(opts.kind, row.number, 'docx') };
+}

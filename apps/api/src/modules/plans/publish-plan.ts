@@ -1,0 +1,105 @@
+import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { PlanDoc, publishInput } from '@tds/contracts';
+import type { Db, Tx } from '../../db/client';
+import type { Actor, RequestMeta } from '../../platform/actor';
+import { writeAudit } from '../../platform/audit';
+import { assertVisible, authorize } from '../../platform/authorize';
+import { AppError } from '../../platform/errors';
+import { inScope } from '../../platform/tenancy';
+import { todayVn } from '../org/org.rules';
+import { unit } from '../org/org.table';
+import { expandDeadline } from './due-dates';
+import { deadlineKey, dueKind, participatingKinds, planYears, resolveDeadlines } from './plan-rules';
+import { loadDoc, loadPlan, mapSummaries } from './plan-store';
+import { dueItem, plan } from './plans.table';
+
+interface Wanted {
+  unitId: string;
+  deadlineKey: string;
+  kind: string;
+  title: string;
+  dueDate: string;
+  lateAfter: string;
+  year: number;
+  period: number;
+}
+
+const identity = (w: { unitId: string; deadlineKey: string; year: number; period: number }) => `${w.unitId}|${w.deadlineKey}|${w.year}|${w.period}`;
+
+function itemTitle(what: string, year: number, period: number | null): string {
+  const base = what.replace(/\s+/gu, ' ').trim();
+  return period ? `${base} (6 tháng ${period === 1 ? 'đầu' : 'cuối'} năm ${year})` : `${base} năm ${year}`;
+}
+
+/** The due items a plan's deadlines give every participating unit, year by year. */
+async function wantedItems(tx: Tx, communeId: string, doc: PlanDoc, deadlines: PlanDoc['deadlines'], years: { fromYear: number; toYear: number }): Promise<Wanted[]> {
+  const kinds = participatingKinds(doc);
+  if (kinds.length === 0) return [];
+  const today = todayVn();
+  const units = await tx.select({ id: unit.id }).from(unit)
+    .where(and(eq(unit.communeId, communeId), inArray(unit.kind, kinds), or(isNull(unit.activeTo), gte(unit.activeTo, today))));
+  const out: Wanted[] = [];
+  for (const d of deadlines) {
+    const key = deadlineKey(d);
+    for (const inst of expandDeadline(d, years.fromYear, years.toYear)) {
+      for (const u of units) {
+        out.push({ unitId: u.id, deadlineKey: key, kind: dueKind(d), title: itemTitle(d.what, inst.year, inst.period), dueDate: inst.dueDate, lateAfter: inst.lateAfter, year: inst.year, period: inst.period ?? 0 });
+      }
+    }
+  }
+  return out;
+}
+
+/** Group due items by (title, date) with how many units owe each, for the preview. */
+function summarise(items: { title: string; dueDate: string }[]) {
+  const m = new Map<string, { title: string; dueDate: string; units: number }>();
+  for (const i of items) {
+    const k = `${i.dueDate}|${i.title}`;
+    const cur = m.get(k) ?? { title: i.title, dueDate: i.dueDate, units: 0 };
+    cur.units++;
+    m.set(k, cur);
+  }
+  return [...m.values()].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.title.localeCompare(b.title, 'vi')));
+}
+
+/**
+ * Publish (or re-publish) a plan: it becomes the commune's calendar. Recurring deadlines turn into
+ * dated due items for each participating unit and year. A dry run shows what will change in the
+ * calendar; unresolved conflicts are refused with 409 PLAN_CONFLICTS.
+ */
+export async function publishPlan(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; input: z.infer<typeof publishInput> }) {
+  const { db, actor, communeId, id, input } = opts;
+  assertVisible(actor, communeId);
+  return inScope(db, actor.scope, async (tx) => {
+    const row = await loadPlan(tx, communeId, id);
+    authorize(actor, 'plan.publish', { communeId });
+    if (row.currentVersion !== input.version) throw new AppError('STALE_VERSION');
+    const doc = await loadDoc(tx, row);
+    const { deadlines, unresolved } = resolveDeadlines(doc, input.resolutions);
+    if (unresolved.length) {
+      throw new AppError('PLAN_CONFLICTS', undefined, unresolved.map((c) => ({ field: c.key, message: c.message })));
+    }
+    const years = { ...planYears(doc), ...(input.fromYear ? { fromYear: input.fromYear } : {}), ...(input.toYear ? { toYear: input.toYear } : {}) };
+    const wanted = row.ownerUnitId ? [] : await wantedItems(tx, communeId, doc, deadlines, years);
+    const existing = await tx.select().from(dueItem).where(and(eq(dueItem.communeId, communeId), eq(dueItem.planId, id)));
+    const have = new Map(existing.map((e) => [identity(e), e]));
+    const want = new Map(wanted.map((w) => [identity(w), w]));
+    const added = wanted.filter((w) => !have.has(identity(w)));
+    const removed = existing.filter((e) => !want.has(identity(e)));
+    const result = { dryRun: input.dryRun, added: summarise(added), removed: summarise(removed), unchanged: wanted.length - added.length };
+    if (input.dryRun) return { ...result, plan: null };
+
+    if (removed.length) await tx.delete(dueItem).where(and(eq(dueItem.communeId, communeId), inArray(dueItem.id, removed.map((r) => r.id))));
+    for (let i = 0; i < added.length; i += 500) {
+      await tx.insert(dueItem).values(added.slice(i, i + 500).map((w) => ({ ...w, communeId, planId: id, planVersion: row.currentVersion })));
+    }
+    const [updated] = await tx.update(plan).set({ status: 'published', publishedVersion: row.currentVersion, publishedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(plan.communeId, communeId), eq(plan.id, id))).returning();
+    await writeAudit(tx, actor, opts.meta, {
+      action: 'publish', entityType: 'plan', entityId: id, communeId, summary: `Ban hành kế hoạch: ${row.title} (phiên bản ${row.currentVersion})`,
+      before: { status: row.status, publishedVersion: row.publishedVersion }, after: { status: 'published', publishedVersion: row.currentVersion, added: added.length, removed: removed.length, resolutions: input.resolutions },
+    });
+    return { ...result, plan: (await mapSummaries(tx, [updated!]))[0]! };
+  });
+}
