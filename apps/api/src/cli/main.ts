@@ -4,6 +4,7 @@ import { auditVerifyCommand } from './audit-verify';
 import { backupCommand } from './backup';
 import { CliError, stderrLog } from './common';
 import { demoResetCommand } from './demo-reset';
+import { planParseCommand } from './plan-parse';
 import { restoreCommand } from './restore';
 
 /** Usage text (Vietnamese), printed by `help` and on a wrong command. */
@@ -18,6 +19,8 @@ Lệnh:
   demo reset [--yes]       Xóa toàn bộ dữ liệu và tạo lại dữ liệu mẫu
                            (NODE_ENV=production cần thêm --yes)
   audit verify             Kiểm tra tính toàn vẹn các chuỗi nhật ký (audit)
+  plan parse FILE          Đọc kế hoạch (.docx, .pdf, .txt, .md) và in cấu trúc JSON ra stdout
+                           (không mở cơ sở dữ liệu)
   help                     Hiện hướng dẫn này
 
 Cơ sở dữ liệu lấy từ DATABASE_URL (PostgreSQL) hoặc DATA_DIR (CSDL nhúng, mặc định ./data).
@@ -31,6 +34,10 @@ export async function runCli(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   try {
+    if (command === 'plan') {
+      await planParseCommand(args, stderrLog);
+      return 0;
+    }
     const config = loadConfig();
     const open = (): Promise<Database> => createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     switch (command) {

@@ -106,7 +106,8 @@ function whenText(d: Deadline): string {
 export function deadlineSentence(d: Deadline): string {
   const what = d.from ? `${upperFirst(d.from)} gửi ${lowerFirst(d.what)}` : upperFirst(d.what);
   const to = d.to ? ` về ${d.to}` : '';
-  return sentence(`${what}${to} ${d.text.trim() || whenText(d)}`);
+  // The structured date says it exactly ("trước ngày 05/12 hằng năm"); free text only when there is none.
+  return sentence(`${what}${to} ${d.month ? whenText(d) : d.text.trim() || whenText(d)}`);
 }
 
 /** V. Phases with their reviews, and the reporting deadlines. */
@@ -124,7 +125,9 @@ function timeline(plan: PlanDoc): Block[] {
   });
   const others = plan.milestones.filter((m) => !used.has(m.year))
     .map((m): Block => ({ kind: 'paragraph', text: `${upperFirst(MILESTONES[m.kind])} vào năm ${m.year}.` }));
-  const deadlines = plan.deadlines.map((d): Block => ({ kind: 'paragraph', text: deadlineSentence(d) }));
+  // A deadline the responsibilities already state (as real plans do) is not printed twice.
+  const stated = (d: Deadline) => !!d.text.trim() && plan.responsibilities.some((r) => r.tasks.some((t) => t.includes(d.text.trim())));
+  const deadlines = plan.deadlines.filter((d) => !stated(d)).map((d): Block => ({ kind: 'paragraph', text: deadlineSentence(d) }));
   return numbered([
     { title: 'Các giai đoạn', blocks: [...intro, ...phases, ...others] },
     { title: 'Chế độ báo cáo', blocks: deadlines },

@@ -132,7 +132,8 @@ export function parseDeadlines(ctx: Ctx, paras: Para[], ranges: Range[], bodyOf:
         const sent = sentenceAround(p.text, e.index);
         const a = analyse(p.text, sent, e);
         const src = exprText(p.text, e);
-        const recurs = e.recurrences ?? [YEARLY.test(sent.text) ? 'yearly' : 'once'];
+        // A date without a year recurs (a one-off deadline names its year: "trước ngày 18/7/2025").
+        const recurs = e.recurrences ?? [YEARLY.test(sent.text) || (e.year === null && e.month !== null) ? 'yearly' : 'once'];
         for (const recurrence of recurs) {
           const path = `${prefix}.deadlines.${out.length}`;
           const from = a.from ? { ...a.from, start: p.start + a.from.start, end: p.start + a.from.end } : bodyOf(i);

@@ -4,7 +4,7 @@ import type { Para } from './normalise.js';
 import type { Range } from './sections.js';
 
 const PHASE = /(Giai đoạn\s+(?:\d{1,2}|[IVX]{1,3}|một|hai|ba))\s*[(:,-]?\s*(?:\(?\s*[Tt]ừ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*(?:-|–|đến|tới)\s*(?:năm\s+)?((?:19|20)\d{2})/gu;
-const REVIEW = /sơ kết|tổng kết/gu;
+const REVIEW = /sơ kết|tổng kết/giu;
 const YEAR_AFTER = /^[^.;]{0,120}?năm\s+((?:19|20)\d{2})/u;
 const LABEL_YEAR = /^(?:[-–+]\s*)?Năm\s+((?:19|20)\d{2})\s*:/u;
 
@@ -35,7 +35,8 @@ export function parsePhases(ctx: Ctx, paras: Para[], ranges: Range[], prefix: st
 /** The year a review keyword at `at` refers to: "sơ kết ... năm 2027", or the item label "Năm 2027: ... sơ kết". */
 function reviewYear(text: string, at: number, keyword: string): { year: number; index: number } | null {
   const rest = text.slice(at);
-  const other = keyword === 'sơ kết' ? rest.indexOf('tổng kết') : rest.indexOf('sơ kết');
+  const lower = rest.toLowerCase();
+  const other = keyword === 'sơ kết' ? lower.indexOf('tổng kết') : lower.indexOf('sơ kết');
   const m = YEAR_AFTER.exec(rest);
   if (m && (other < 0 || other > m.index + m[0].length)) return { year: Number(m[1]), index: at + m[0].length - 4 };
   const label = LABEL_YEAR.exec(text);
@@ -52,8 +53,9 @@ export function parseMilestones(ctx: Ctx, paras: Para[], ranges: Range[], prefix
       REVIEW.lastIndex = 0;
       for (let m = REVIEW.exec(p.text); m; m = REVIEW.exec(p.text)) {
         if (/(?:cơ sở|kết quả)\s+$/u.test(p.text.slice(Math.max(0, m.index - 12), m.index))) continue;
-        const kind = m[0] === 'sơ kết' ? 'mid-term' : 'final';
-        const y = reviewYear(p.text, m.index, m[0]);
+        const keyword = m[0].toLowerCase();
+        const kind = keyword === 'sơ kết' ? 'mid-term' : 'final';
+        const y = reviewYear(p.text, m.index, keyword);
         if (!y || out.some((x) => x.kind === kind)) continue;
         record(ctx, `${prefix}.milestones.${out.length}.year`, { start: p.start + y.index, end: p.start + y.index + 4 }, 0.85);
         out.push({ kind, year: y.year });
