@@ -5,6 +5,11 @@ export const APP_ROLE = 'tds_app';
 
 /** Directory tables: anyone may read (names of provinces and communes are public); only system scope writes. */
 const DIRECTORY_TABLES = new Set(['province', 'commune']);
+/** Province records every commune of the province may read and add to (but not change): province plans. */
+const SHARED_PROVINCE_TABLES = new Set(['province_plan']);
+const IN_READ_PROVINCES = (col: string) =>
+  `${col} = ANY (string_to_array(nullif(current_setting('app.read_province_ids', true), ''), ',')::uuid[])`;
+
 /** Append-only tables: the application role may insert and read, never change. */
 const APPEND_ONLY_TABLES = new Set(['audit_entry']);
 
@@ -39,6 +44,11 @@ export async function applySecurity(db: Db): Promise<void> {
   for (const [table, c] of tables) {
     stmts.push(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`, `ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
     stmts.push(`DROP POLICY IF EXISTS tenant_isolation ON ${table}`, `DROP POLICY IF EXISTS directory_read ON ${table}`);
+    stmts.push(`DROP POLICY IF EXISTS shared_read ON ${table}`, `DROP POLICY IF EXISTS shared_insert ON ${table}`);
+    if (SHARED_PROVINCE_TABLES.has(table)) {
+      stmts.push(`CREATE POLICY shared_read ON ${table} FOR SELECT USING (${IN_READ_PROVINCES('province_id')})`);
+      stmts.push(`CREATE POLICY shared_insert ON ${table} FOR INSERT WITH CHECK (${IN_READ_PROVINCES('province_id')})`);
+    }
     if (DIRECTORY_TABLES.has(table)) {
       stmts.push(`CREATE POLICY directory_read ON ${table} FOR SELECT USING (true)`);
       stmts.push(`CREATE POLICY tenant_isolation ON ${table} FOR ALL USING (${SCOPE_ALL}) WITH CHECK (${SCOPE_ALL})`);

@@ -18,6 +18,8 @@ interface Fixture {
   params?: (c: Ctx) => Record<string, string>;
   /** Query string, without "?". */
   query?: (c: Ctx) => string;
+  /** Where a route's rule is narrower than its permission (say which roles are refused). */
+  refuse?: readonly Role[];
   body?: (c: Ctx) => Promise<unknown> | unknown;
   /** Multipart/raw payloads: [payload, headers]. */
   raw?: (c: Ctx) => [string | Buffer, Record<string, string>];
@@ -97,6 +99,9 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/communes/:communeId/plans/:id/decision.docx': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
   'GET /api/communes/:communeId/plans/:id/document.html': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
   'GET /api/communes/:communeId/plans/:id/decision.html': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
+  'GET /api/province-plans': { query: (c) => `provinceId=${c.side === 'own' ? c.w.p1.id : c.w.p2.id}` },
+  // Province plans are added by commune-level writers; a unit's focal point writes only its unit's plans.
+  'POST /api/province-plans': { body: (c) => ({ provinceId: c.side === 'own' ? c.w.p1.id : c.w.p2.id, title: `Kế hoạch của tỉnh ${c.n}` }), refuse: ['unit_focal_point'] },
   'GET /api/communes/:communeId/calendar': { params: (c) => ({ communeId: commune(c) }), query: () => 'from=2025-01-01&to=2026-12-31' },
 };
 
@@ -145,7 +150,8 @@ describe(`authorization matrix: every route x every role x own/other commune (${
           const client = clients.get(role)!;
           const [payload, headers] = f.raw ? f.raw(ctx) : [route.method === 'GET' ? undefined : await f.body?.(ctx), {}];
           const res = await client.request(route.method, url, payload ?? (route.method === 'GET' ? undefined : {}), headers);
-          const expected = expectation(role, route.access as Permission | 'authenticated', side, route.method, route.url);
+          const base = expectation(role, route.access as Permission | 'authenticated', side, route.method, route.url);
+          const expected = base === 'allowed' && f.refuse?.includes(role) ? 'forbidden' : base;
           const ok = expected === 'allowed' ? res.statusCode < 400 || (route.url.endsWith('/import') && [400, 415].includes(res.statusCode))
             : expected === 'forbidden' ? res.statusCode === 403
             : expected === 'hidden' ? [403, 404].includes(res.statusCode)

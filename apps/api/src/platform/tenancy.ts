@@ -7,6 +7,8 @@ export interface Scope {
   all: boolean;
   communeIds: readonly string[];
   provinceIds: readonly string[];
+  /** Provinces whose shared records (their plans) the actor may read and add to: those of its communes. */
+  readProvinceIds?: readonly string[];
 }
 
 export const SYSTEM_SCOPE: Scope = { all: true, communeIds: [], provinceIds: [] };
@@ -21,6 +23,7 @@ export async function inScope<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T
     await tx.execute(sql`select set_config('app.scope_all', ${scope.all ? 'on' : 'off'}, true),
       set_config('app.commune_ids', ${scope.communeIds.join(',')}, true),
       set_config('app.province_ids', ${scope.provinceIds.join(',')}, true),
+      set_config('app.read_province_ids', ${(scope.readProvinceIds ?? scope.provinceIds).join(',')}, true),
       set_config('role', ${APP_ROLE}, true)`);
     return fn(tx);
   });

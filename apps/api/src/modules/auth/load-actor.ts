@@ -23,7 +23,8 @@ export function buildActor(row: SessionActorRow): Actor {
   const all = roles.some((r) => r.role === 'system_admin');
   const provinceIds = [...new Set(roles.filter((r) => r.provinceId && !r.communeId).map((r) => r.provinceId!))];
   const communeProvince = new Map<string, string>(all ? [] : row.communes.map((c) => [c.id, c.provinceId]));
-  const scope: Scope = { all, communeIds: all ? [] : [...communeProvince.keys()], provinceIds };
+  const readProvinceIds = [...new Set([...provinceIds, ...communeProvince.values()])];
+  const scope: Scope = { all, communeIds: all ? [] : [...communeProvince.keys()], provinceIds, readProvinceIds };
   return {
     userId: row.user.id,
     username: row.user.username,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   calendar, calendarQuery, communeParams, planCreateInput, planDetail, planDoc, planImportResult, planListQuery, planPage, planParams,
-  planTemplateQuery, planUpdateInput, planVersionDetail, planVersionParams, planVersionSummary, publishInput, publishResult,
+  planTemplateQuery, planUpdateInput, provincePlanInput, provincePlanSchema, uuid, planVersionDetail, planVersionParams, planVersionSummary, publishInput, publishResult,
 } from '@tds/contracts';
 import { AppError } from '../../platform/errors';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
@@ -9,6 +9,7 @@ import { getCalendar } from './calendar';
 import { importPlan, importTextInput } from './import-plan';
 import { createPlan, getPlan, getPlanTemplate, getPlanVersion, listPlans, listPlanVersions, updatePlan } from './plans';
 import { printPlan, type PrintKind } from './print-plan';
+import { createProvincePlan, listProvincePlans } from './province-plans';
 import { publishPlan } from './publish-plan';
 
 const tags = ['plans'];
@@ -89,6 +90,16 @@ export async function plansRoutes(app: App, deps: Deps) {
       return reply.send(out.body);
     });
   }
+
+  app.get('/api/province-plans', {
+    config: { access: 'plan.read' },
+    schema: { tags, summary: 'Kế hoạch cấp tỉnh/thành phố mà các xã thực hiện', querystring: z.strictObject({ provinceId: uuid }), response: { 200: z.object({ items: z.array(provincePlanSchema) }) } },
+  }, async (req) => listProvincePlans({ db, actor: actorOf(req), provinceId: req.query.provinceId }));
+
+  app.post('/api/province-plans', {
+    config: { access: 'plan.write' },
+    schema: { tags, summary: 'Nhập một kế hoạch cấp tỉnh/thành phố', body: provincePlanInput, response: { 201: provincePlanSchema } },
+  }, async (req, reply) => reply.status(201).send(await createProvincePlan({ db, actor: actorOf(req), meta: metaOf(req), input: req.body })));
 
   app.get('/api/communes/:communeId/calendar', {
     config: { access: 'plan.read' },

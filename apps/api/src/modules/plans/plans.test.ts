@@ -164,3 +164,34 @@ describe(`plans (${testDbKind()})`, () => {
     expect((await viewer.post(plans(), { doc: {}, source: 'blank' })).statusCode).toBe(403);
   });
 });
+
+describe(`province plans and cascade (${testDbKind()})`, () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await buildWorld(t.database.db);
+  });
+  afterAll(async () => t?.close());
+
+  it('a commune enters its province plan; its neighbours see it, another province does not; commune plans link to it', async () => {
+    const a = await loginAs(t, 'a.admin', PASSWORD);
+    const created = await a.post('/api/province-plans', { provinceId: w.p1.id, title: 'Kế hoạch 150/KH-UBND của Tỉnh Một', number: '150/KH-UBND', date: '2025-06-16' });
+    expect(created.statusCode).toBe(201);
+    const b = await loginAs(t, 'b.admin', PASSWORD);
+    expect((await b.get(`/api/province-plans?provinceId=${w.p1.id}`)).json().items.map((p: { id: string }) => p.id)).toEqual([created.json().id]);
+    const c = await loginAs(t, 'c.admin', PASSWORD);
+    expect((await c.get(`/api/province-plans?provinceId=${w.p1.id}`)).statusCode).toBe(404);
+    expect((await c.post('/api/province-plans', { provinceId: w.p1.id, title: 'X' })).statusCode).toBe(404);
+    const doc = (await a.get(`/api/plan-template?communeId=${w.a.id}`)).json();
+    const plan = await a.post(`/api/communes/${w.a.id}/plans`, { doc, source: 'template', provincePlanId: created.json().id });
+    expect(plan.json().parent).toMatchObject({ kind: 'province', id: created.json().id, title: 'Kế hoạch 150/KH-UBND của Tỉnh Một' });
+    // Row-level security: under commune C's scope an unfiltered select shows nothing of province 1.
+    const { inScope } = await import('../../platform/tenancy');
+    const rows = await inScope(t.database.db, { all: false, communeIds: [w.c.id], provinceIds: [], readProvinceIds: [w.p2.id] }, (tx) => tx.execute(sql`select province_id from province_plan`));
+    expect(rowsOf(rows)).toHaveLength(0);
+    // A commune may add to its province's shared plans, not change them.
+    const changed = await inScope(t.database.db, { all: false, communeIds: [w.a.id], provinceIds: [], readProvinceIds: [w.p1.id] }, (tx) => tx.execute(sql`update province_plan set title = 'đổi' returning id`));
+    expect(rowsOf(changed)).toHaveLength(0);
+  });
+});
