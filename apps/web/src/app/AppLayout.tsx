@@ -4,6 +4,8 @@ import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  FileTextOutlined,
   GlobalOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -39,6 +41,8 @@ interface NavItem {
 const NAV: NavItem[] = [
   { key: 'home', path: '/', labelKey: 'nav.dashboard', icon: <HomeOutlined />, testId: 'menu-home' },
   { key: 'org', path: '/org', labelKey: 'nav.org', icon: <ApartmentOutlined />, permission: 'org.read', testId: 'menu-org' },
+  { key: 'plans', path: '/plans', labelKey: 'nav.plans', icon: <FileTextOutlined />, permission: 'plan.read', testId: 'menu-plans' },
+  { key: 'calendar', path: '/calendar', labelKey: 'nav.calendar', icon: <CalendarOutlined />, permission: 'plan.read', testId: 'menu-calendar' },
   { key: 'people', path: '/people', labelKey: 'nav.people', icon: <TeamOutlined />, permission: 'person.read', testId: 'menu-people' },
   { key: 'users', path: '/users', labelKey: 'nav.users', icon: <UsergroupAddOutlined />, permission: 'user.read', testId: 'menu-users' },
   { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read', testId: 'menu-audit' },

@@ -18,6 +18,11 @@ const TerritoryPage = lazy(() => import('../features/org/pages/TerritoryPage'));
 const PeoplePage = lazy(() => import('../features/people/pages/PeoplePage'));
 const UsersPage = lazy(() => import('../features/users/pages/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/pages/AuditPage'));
+const PlansPage = lazy(() => import('../features/plans/pages/PlansPage'));
+const PlanDetailPage = lazy(() => import('../features/plans/pages/PlanDetailPage'));
+const PlanEditorPage = lazy(() => import('../features/plans/pages/PlanEditorPage'));
+const PlanImportPage = lazy(() => import('../features/plans/pages/PlanImportPage'));
+const CalendarPage = lazy(() => import('../features/plans/pages/CalendarPage'));
 
 function Lazy({ page: Page }: { page: ComponentType }) {
   return (
@@ -107,6 +112,12 @@ export const router = createBrowserRouter([
           { path: 'people', element: guarded('person.read', PeoplePage) },
           { path: 'users', element: guarded('user.read', UsersPage) },
           { path: 'audit', element: guarded('audit.read', AuditPage) },
+          { path: 'plans', element: guarded('plan.read', PlansPage) },
+          { path: 'plans/new', element: guarded('plan.write', PlanEditorPage) },
+          { path: 'plans/import', element: guarded('plan.write', PlanImportPage) },
+          { path: 'plans/:id', element: guarded('plan.read', PlanDetailPage) },
+          { path: 'plans/:id/edit', element: guarded('plan.write', PlanEditorPage) },
+          { path: 'calendar', element: guarded('plan.read', CalendarPage) },
           { path: '*', element: <NotFound /> },
         ],
       },

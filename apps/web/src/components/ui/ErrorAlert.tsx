@@ -7,14 +7,16 @@ import { errorText } from '../../lib/errors';
 export function ErrorAlert({ error, style, showDetails = true }: { error: unknown; style?: React.CSSProperties; showDetails?: boolean }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const details = showDetails && isApiError(error) ? error.details : [];
+  const main = errorText(error);
+  // A detail that only repeats the main message adds nothing.
+  const details = showDetails && isApiError(error) ? error.details.filter((d) => d.row || d.message !== main) : [];
   return (
     <Alert
       type="error"
       showIcon
       role="alert"
       style={{ marginBottom: 16, ...style }}
-      title={errorText(error)}
+      title={main}
       description={
         details.length > 0 ? (
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>

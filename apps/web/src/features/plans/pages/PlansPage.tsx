@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { Button, Card, Flex, Select, Table, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { CalendarOutlined, FileAddOutlined, ImportOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { planStatuses, type PlanSummary } from '@tds/contracts';
+import { usePlans, type PlanStatus } from '../api';
+import { StatusTag } from '../components/detail/OverviewTab';
+import { planDateVi } from '../planText';
+import { useCan, useCommune } from '../../../app/session';
+import { PageHeader } from '../../../components/ui/PageHeader';
+import { SearchInput } from '../../../components/ui/SearchInput';
+import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { NoCommune } from '../../../components/ui/Forbidden';
+import { formatDateTimeVi } from '../../../lib/format';
+
+export default function PlansPage() {
+  const { communeId, commune } = useCommune();
+  if (!communeId) return <NoCommune />;
+  return <PlansPageInner key={communeId} communeId={communeId} communeName={commune?.name ?? ''} />;
+}
+
+function PlansPageInner({ communeId, communeName }: { communeId: string; communeName: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const canWrite = useCan('plan.write');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<PlanStatus | undefined>();
+  const list = usePlans(communeId, { page, pageSize, q: q || undefined, status });
+
+  const columns: TableProps<PlanSummary>['columns'] = [
+    {
+      title: t('plans.planTitle'),
+      dataIndex: 'title',
+      minWidth: 280,
+      render: (title: string, p) => (
+        <Flex vertical align="flex-start">
+          <Link to={`/plans/${p.id}`} data-testid="plan-row-title">
+            {title || t('plans.untitled')}
+          </Link>
+          {p.parent ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('plans.parent')}: {p.parent.title}
+            </Typography.Text>
+          ) : null}
+          {p.ownerUnitName ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('plans.ownerUnit')}: {p.ownerUnitName}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+      ),
+    },
+    { title: t('plans.number'), dataIndex: 'number', width: 140, render: (n: string | null) => n ?? '—' },
+    { title: t('plans.date'), dataIndex: 'date', width: 120, render: (d: string | null) => planDateVi(d) || '—', responsive: ['sm'] },
+    { title: t('common.status'), dataIndex: 'status', width: 130, render: (s: PlanStatus) => <StatusTag status={s} /> },
+    { title: t('plans.version'), dataIndex: 'version', width: 90, align: 'right', responsive: ['md'] },
+    { title: t('plans.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (d: string) => formatDateTimeVi(d), responsive: ['lg'] },
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        title={t('plans.title')}
+        subtitle={communeName}
+        extra={
+          <>
+            <Button icon={<CalendarOutlined />} onClick={() => void navigate('/calendar')}>
+              {t('nav.calendar')}
+            </Button>
+            {canWrite ? (
+              <>
+                <Button icon={<ImportOutlined />} onClick={() => void navigate('/plans/import')} data-testid="plan-import">
+                  {t('plans.importFromText')}
+                </Button>
+                <Button type="primary" icon={<FileAddOutlined />} onClick={() => void navigate('/plans/new')} data-testid="plan-create-template">
+                  {t('plans.createFromTemplate')}
+                </Button>
+              </>
+            ) : null}
+          </>
+        }
+      />
+      <Card size="small">
+        <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+          <SearchInput testId="plan-search" placeholder={t('common.search')} onSearch={(v) => { setQ(v); setPage(1); }} />
+          <Select<PlanStatus>
+            allowClear
+            placeholder={t('plans.allStatuses')}
+            value={status}
+            onChange={(v) => { setStatus(v); setPage(1); }}
+            options={planStatuses.map((s) => ({ value: s, label: t(`plans.statuses.${s}`) }))}
+            style={{ width: 180 }}
+            data-testid="plan-status-filter"
+          />
+        </Flex>
+        {list.error ? <ErrorAlert error={list.error} /> : null}
+        <div data-testid="plans-table">
+          <Table<PlanSummary>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            scroll={{ x: 'max-content' }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (n) => t('common.total', { count: n }),
+              onChange: (p, ps) => {
+                setPage(ps !== pageSize ? 1 : p);
+                setPageSize(ps);
+              },
+            }}
+          />
+        </div>
+      </Card>
+    </div>
+  );
+}
