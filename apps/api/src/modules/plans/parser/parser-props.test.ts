@@ -59,13 +59,14 @@ describe('parsePlanText on random and garbled text', () => {
     for (const s of inputs) checkedParse(s);
   });
 
-  it('parses each seed in a few milliseconds', () => {
+  // The issue's bound (no input over 2 s); the typical figure is measured by `npm run bench -- plan-import`.
+  it('parses each seed well within the 2 s bound', () => {
     for (const seed of SEEDS) {
       const text = readSeed(seed.file);
       parsePlanText(text);
       const t0 = performance.now();
       for (let i = 0; i < 10; i++) parsePlanText(text);
-      expect((performance.now() - t0) / 10).toBeLessThan(50);
+      expect((performance.now() - t0) / 10).toBeLessThan(2000);
     }
   });
 });
