@@ -31,7 +31,7 @@ describe('extractText and the parser on files', () => {
     });
   }
 
-  for (const file of ['000_d8b7d3d9952b7702.pdf', '002_11f87cc7687ac78a.pdf']) {
+  for (const file of ['000_d8b7d3d9952b7702.pdf', '001_af22eac0dd1fb29f.pdf', '002_11f87cc7687ac78a.pdf', '004_10df63f3de600047.pdf']) {
     it(`${file} (made with LibreOffice) yields the same extraction as the text`, async () => {
       const seed = SEEDS.find((s) => s.file.startsWith(file.slice(0, 3)))!;
       const text = await textOf(readFileSync(`${FIXTURES}${file}`), file);
