@@ -99,6 +99,7 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/communes/:communeId/plans/:id/decision.docx': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
   'GET /api/communes/:communeId/plans/:id/document.html': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
   'GET /api/communes/:communeId/plans/:id/decision.html': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
+  'GET /api/award-kinds': {},
   'GET /api/province-plans': { query: (c) => `provinceId=${c.side === 'own' ? c.w.p1.id : c.w.p2.id}` },
   // Province plans are added by commune-level writers; a unit's focal point writes only its unit's plans.
   'POST /api/province-plans': { body: (c) => ({ provinceId: c.side === 'own' ? c.w.p1.id : c.w.p2.id, title: `Kế hoạch của tỉnh ${c.n}` }), refuse: ['unit_focal_point'] },
@@ -106,7 +107,7 @@ const FIXTURES: Record<string, Fixture> = {
 };
 
 /** Lists that span communes: they answer 200 but must hold nothing of communes the role cannot see. */
-const GLOBAL_LISTS = new Set(['/api/provinces', '/api/communes', '/api/users', '/api/audit']);
+const GLOBAL_LISTS = new Set(['/api/provinces', '/api/communes', '/api/users', '/api/audit', '/api/award-kinds']);
 
 describe(`authorization matrix: every route x every role x own/other commune (${testDbKind()})`, () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  calendar, calendarQuery, communeParams, planCreateInput, planDetail, planDoc, planImportResult, planListQuery, planPage, planParams,
+  awardKindSchema, calendar, calendarQuery, communeParams, planCreateInput, planDetail, planDoc, planImportResult, planListQuery, planPage, planParams,
   planTemplateQuery, planUpdateInput, provincePlanInput, provincePlanSchema, uuid, planVersionDetail, planVersionParams, planVersionSummary, publishInput, publishResult,
 } from '@tds/contracts';
 import { AppError } from '../../platform/errors';
@@ -11,6 +11,7 @@ import { createPlan, getPlan, getPlanTemplate, getPlanVersion, listPlans, listPl
 import { printPlan, type PrintKind } from './print-plan';
 import { createProvincePlan, listProvincePlans } from './province-plans';
 import { publishPlan } from './publish-plan';
+import { listAwardKinds } from './award-kinds';
 
 const tags = ['plans'];
 const printQuery = z.strictObject({ draft: z.enum(['true', 'false']).default('false') });
@@ -90,6 +91,11 @@ export async function plansRoutes(app: App, deps: Deps) {
       return reply.send(out.body);
     });
   }
+
+  app.get('/api/award-kinds', {
+    config: { access: 'plan.read' },
+    schema: { tags, summary: 'Danh mục hình thức khen thưởng và danh hiệu thi đua (toàn quốc)', response: { 200: z.object({ items: z.array(awardKindSchema) }) } },
+  }, async (req) => listAwardKinds({ db, actor: actorOf(req) }));
 
   app.get('/api/province-plans', {
     config: { access: 'plan.read' },

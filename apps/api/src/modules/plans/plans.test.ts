@@ -195,3 +195,22 @@ describe(`province plans and cascade (${testDbKind()})`, () => {
     expect(rowsOf(changed)).toHaveLength(0);
   });
 });
+
+describe(`award catalogue (${testDbKind()})`, () => {
+  it('keeps forms and titles apart with stable codes that the template and the parser use', async () => {
+    const t = await createTestApp();
+    try {
+      await buildWorld(t.database.db);
+      const c = await loginAs(t, 'a.viewer', PASSWORD);
+      const items = (await c.get('/api/award-kinds')).json().items as { code: string; kind: string }[];
+      const forms = items.filter((i) => i.kind === 'form').map((i) => i.code);
+      expect(items.filter((i) => i.kind === 'title').map((i) => i.code)).toEqual(expect.arrayContaining(['LAO_DONG_TIEN_TIEN', 'CHIEN_SI_THI_DUA_CO_SO']));
+      const { AWARD_FORM_CATALOGUE } = await import('./parser');
+      const { buildPlanTemplate } = await import('./plan-template');
+      const template = buildPlanTemplate({ communeName: 'Xã A', provinceName: 'Tỉnh B', year: 2025 });
+      for (const code of [...AWARD_FORM_CATALOGUE.map((a) => a.code), ...template.awardForms.map((a) => a.code!)]) expect(forms).toContain(code);
+    } finally {
+      await t.close();
+    }
+  });
+});
