@@ -21,12 +21,13 @@ export function EntryTag({ entry, showDate }: { entry: CalEntry; showDate?: bool
     <Tag
       color={KIND_COLOR[entry.kind]}
       title={`${text} — ${entry.planTitle}`}
-      style={{ display: 'flex', maxWidth: '100%', marginInlineEnd: 0 }}
+      style={{ display: 'block', maxWidth: '100%', marginInlineEnd: 0, whiteSpace: 'normal', lineHeight: 1.35, paddingBlock: 2 }}
       data-testid="calendar-entry"
     >
-      {showDate ? <span style={{ flex: 'none', whiteSpace: 'pre', fontWeight: 600 }}>{`${formatDateVi(entry.date).slice(0, 5)} `}</span> : null}
-      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}>{entry.title}</span>
-      {count ? <span style={{ flex: 'none', whiteSpace: 'pre' }}>{count}</span> : null}
+      {showDate ? <span style={{ whiteSpace: 'pre', fontWeight: 600 }}>{`${formatDateVi(entry.date).slice(0, 5)} `}</span> : null}
+      {/* The title wraps to two lines so it stays readable in a narrow day cell; the tooltip has it all. */}
+      <span style={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', wordBreak: 'break-word' }}>{entry.title}</span>
+      {count ? <span style={{ display: 'block', fontSize: 11, opacity: 0.85 }}>{count.trim()}</span> : null}
     </Tag>
   );
 }
