@@ -1,9 +1,10 @@
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { unitListQuery } from '@tds/contracts';
+import { unitPage, type unitListQuery } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { authorize } from '../../platform/authorize';
+import { rowsOf } from '../../db/security';
 import { inScope } from '../../platform/tenancy';
 import { matchSearch, pageWindow } from '../../platform/paging';
 import { mapUnit } from './org.mapper';
@@ -16,11 +17,47 @@ const unitFields = {
 };
 import { loadUnit } from './unit-store';
 
+type UnitPageBody = { items: ReturnType<typeof mapUnit>[]; total: number; page: number; pageSize: number };
+
+/**
+ * Recently served pages, each with the commune's unit counter at the time. A page is served from here
+ * only while the counter in the database is unchanged (one cheap query), so every instance stays
+ * correct: this is a cache checked on every request, not state.
+ */
+const pageCache = new Map<string, { version: number; body: UnitPageBody; json: string }>();
+const PAGE_CACHE_MAX = 500;
+
+async function unitVersion(db: Db, communeId: string): Promise<number> {
+  const r = await db.execute(sql`select tds_unit_version(${communeId}) as v`);
+  return Number(rowsOf<{ v: number }>(r)[0]?.v ?? 0);
+}
+
 /** A page of a commune's units, filtered and searched, in Vietnamese name order. */
-export async function listUnits(opts: { db: Db; actor: Actor; communeId: string; query: z.infer<typeof unitListQuery> }) {
+export async function listUnits(opts: { db: Db; actor: Actor; communeId: string; query: z.infer<typeof unitListQuery> }): Promise<UnitPageBody> {
+  return (await listUnitsCached(opts)).body;
+}
+
+/**
+ * The same page with its JSON, checked against the response schema once when it is built, so the
+ * route can send a cached page without serialising it again.
+ */
+export async function listUnitsCached(opts: { db: Db; actor: Actor; communeId: string; query: z.infer<typeof unitListQuery> }): Promise<{ body: UnitPageBody; json: string }> {
   const { db, actor, communeId, query } = opts;
   authorize(actor, 'org.read', { communeId });
   const today = todayVn();
+  const key = `${communeId}|${today}|${JSON.stringify(query)}`;
+  const version = await unitVersion(db, communeId);
+  const hit = pageCache.get(key);
+  if (hit && hit.version === version) return hit;
+  const body = await readUnitPage(db, actor, communeId, query, today);
+  const entry = { version, body, json: JSON.stringify(unitPage.parse(body)) };
+  pageCache.delete(key);
+  pageCache.set(key, entry);
+  if (pageCache.size > PAGE_CACHE_MAX) pageCache.delete(pageCache.keys().next().value!);
+  return entry;
+}
+
+async function readUnitPage(db: Db, actor: Actor, communeId: string, query: z.infer<typeof unitListQuery>, today: string): Promise<UnitPageBody> {
   return inScope(db, actor.scope, async (tx) => {
     const where = and(
       eq(unit.communeId, communeId),

@@ -4,7 +4,7 @@ import {
 } from '@tds/contracts';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
 import { createUnit } from './create-unit';
-import { getUnit, getUnitTree, listUnits } from './list-units';
+import { getUnit, getUnitTree, listUnitsCached } from './list-units';
 import { listCommunes, listProvinces, saveCommune, saveProvince } from './territory';
 import { updateUnit } from './update-unit';
 
@@ -47,7 +47,11 @@ export async function orgRoutes(app: App, deps: Deps) {
   app.get('/api/communes/:communeId/units', {
     config: { access: 'org.read' },
     schema: { tags, summary: 'Danh sách đơn vị của xã/phường', params: communeParams, querystring: unitListQuery, response: { 200: unitPage } },
-  }, async (req) => listUnits({ db, actor: actorOf(req), communeId: req.params.communeId, query: req.query }));
+  }, async (req, reply) => {
+    // The page's JSON was checked against `unitPage` when it was built (see listUnitsCached).
+    const { json } = await listUnitsCached({ db, actor: actorOf(req), communeId: req.params.communeId, query: req.query });
+    return reply.type('application/json; charset=utf-8').send(json as never);
+  });
 
   app.get('/api/communes/:communeId/units/tree', {
     config: { access: 'org.read' },

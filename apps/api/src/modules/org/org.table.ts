@@ -79,3 +79,12 @@ export const storedFile = pgTable('stored_file', {
 export type UnitRow = typeof unit.$inferSelect;
 export type CommuneRow = typeof commune.$inferSelect;
 export type ProvinceRow = typeof province.$inferSelect;
+
+/**
+ * A counter per commune, bumped by a trigger whenever one of its units changes, so a cached unit list
+ * can be checked for freshness with one cheap query instead of re-reading the units.
+ */
+export const communeVersion = pgTable('commune_version', {
+  communeId: uuid('commune_id').primaryKey().references(() => commune.id, { onDelete: 'cascade' }),
+  units: integer('units').notNull().default(0),
+});

@@ -126,6 +126,18 @@ describe(`organisation tree (${testDbKind()})`, () => {
     expect(audit.items[0].after.mergedIntoId).toBe(v2.id);
   });
 
+  it('a served list reflects every change at once, including one committed by another instance', async () => {
+    const q = `${units()}?q=${encodeURIComponent('tuoi moi')}&pageSize=50`;
+    const u = (await admin.post(units(), { code: 'CACHE-1', name: 'Tươi mới', kind: 'office' })).json();
+    expect((await admin.get(q)).json().items.map((x: { name: string }) => x.name)).toEqual(['Tươi mới']);
+    expect((await admin.get(q)).json().items).toHaveLength(1);
+    await admin.patch(`${units()}/${u.id}`, { name: 'Tươi mới hơn', version: u.version });
+    expect((await admin.get(q)).json().items.map((x: { name: string }) => x.name)).toEqual(['Tươi mới hơn']);
+    // Another instance writes straight to the database: the trigger bumps the commune's counter.
+    await t.database.db.execute(sql`update unit set name = 'Tươi mới nhất' where id = ${u.id}`);
+    expect((await admin.get(q)).json().items.map((x: { name: string }) => x.name)).toEqual(['Tươi mới nhất']);
+  });
+
   it('paginates', async () => {
     const p1 = (await admin.get(`${units()}?pageSize=2&page=1`)).json();
     const p2 = (await admin.get(`${units()}?pageSize=2&page=2`)).json();
