@@ -7,7 +7,16 @@ import { titleCase } from './vi.js';
 type Signer = PlanDoc['signer'];
 
 const RECIPIENTS = /^Nơi nhận\s*:?\s*/iu;
-const CAPACITY = /^(TM|KT|TL|TUQ)\.\s*(.*)$/u;
+/** "TM." (on behalf of), "KT." (for the head), "TL.", "TUQ."; Party documents write "T/M", "K/T", "T/L". */
+const CAPACITY = /^((?:TM|KT|TL|TUQ)\.|[TK]\/[MTL]\.?)\s*(.*)$/u;
+
+/**
+ * The schema's capacity for a written one. The schema's enum holds the state forms (TM./KT./TL./TUQ.);
+ * a Party document's "T/M" (and "K/T", "T/L") means the same and is mapped to "TM." ("KT.", "TL.").
+ */
+function capacityOf(written: string): Signer['capacity'] {
+  return `${written.replace(/[/.]/gu, '')}.` as Signer['capacity'];
+}
 const TITLE = /^(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|BÍ THƯ|PHÓ BÍ THƯ|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG|THỦ TRƯỞNG)$/u;
 const NAME = /^\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$/u;
 
@@ -56,9 +65,11 @@ export function parseSigner(ctx: Ctx, paras: Para[], range: Range, skip: Range |
     const p = paras[i]!;
     const cap = CAPACITY.exec(p.text);
     if (cap && isAllCaps(p.text)) {
-      signer.capacity = `${cap[1]}.` as Signer['capacity'];
-      record(ctx, `${prefix}.signer.capacity`, inPara(p, '', 0, cap[1]!.length + 1), 0.95);
+      signer.capacity = capacityOf(cap[1]!);
+      record(ctx, `${prefix}.signer.capacity`, inPara(p, '', 0, cap[1]!.length), 0.95);
       const next = paras[i + 1];
+      // "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the signer's own capacity is the last one (KT.).
+      if (next && CAPACITY.test(next.text) && isAllCaps(next.text)) continue;
       const own = TITLE.test(cap[2]!) && !(next && TITLE.test(next.text));
       titleAt = own ? i : next && isAllCaps(next.text) ? i + 1 : i;
       setTitle(ctx, signer, own ? inPara(p, cap[2]!, p.text.length - cap[2]!.length, p.text.length) : next && isAllCaps(next.text) ? inPara(next, next.text, 0, next.text.length) : null, prefix);

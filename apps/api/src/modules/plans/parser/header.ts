@@ -18,7 +18,8 @@ export interface Header {
 
 const NUMBER = /^Số\s*:?\s*(\S*)/u;
 const PLACE_DATE = /^([^,\d]{1,40}?),\s*(ngày\b.*)$/u;
-const MOTTO = /^CỘNG H[ÒO]A|^Độc lập\s*[-–]\s*Tự do/u;
+/** The state motto, or the Party's name that stands in its place on Party documents. */
+const MOTTO = /^CỘNG H[ÒO]A|^Độc lập\s*[-–]\s*Tự do|^ĐẢNG CỘNG SẢN VIỆT NAM$/u;
 const BARE_BODY = /^(?:[ỦU][ỶY] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|ĐẢNG [ỦU][ỶY]|BAN CHẤP HÀNH|BAN THƯỜNG VỤ)$/u;
 const TITLE_STOP = /^(?:Căn cứ|Thực hiện|Theo|Xét|Để|[IVX]{1,4}[.)]\s)/u;
 const AUTHORITY = /^(?:PHÓ\s+)?CHỦ TỊCH\s+(.+)$/u;

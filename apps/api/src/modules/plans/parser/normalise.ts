@@ -30,7 +30,7 @@ interface Line {
 }
 
 const MARKER = /^(?:[IVX]{1,4}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s|\(\d{1,2}\)|[a-zđ][.)]\s|[-–—+•]\s|Điều\s+\d)/u;
-const STARTER = /^(?:Căn cứ|Thực hiện\s+(?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Hướng dẫn|Thông tư|Nghị định|Luật)|Theo đề nghị|Xét đề nghị|Nơi nhận|(?:TM|KT|TL|TUQ)\.|Số\s*:|Trên đây)/u;
+const STARTER = /^(?:Căn cứ|Thực hiện\s+(?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Hướng dẫn|Thông tư|Nghị định|Luật)|Theo đề nghị|Xét đề nghị|Nơi nhận|(?:TM|KT|TL|TUQ)\.|[TK]\/[MTL]\s|Số\s*:|Trên đây)/u;
 const TERMINAL = /[.;:!?…]["”’)]*$/u;
 const PAGE_NUMBER = /^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu;
 const RULE_LINE = /^(?:[-_=*~.]{3,}|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)$/u;
@@ -39,7 +39,7 @@ const BANNER =
   /^(?:Trang chủ|Chia sẻ|Lượt xem|Lượt truy cập|Ngày đăng|Đăng ngày|Đăng lúc|Cập nhật|In bài|In trang|Tải về|Tải xuống|Bài viết liên quan|Tin liên quan|Tin khác|Tin cùng chuyên mục|Xem thêm|Quay lại|Facebook|Zalo|Twitter|Bình luận|Gửi bình luận|Bản quyền|Copyright|Liên hệ)\b/iu;
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/iu;
 const DOC_START =
-  /^(?:UBND|[ỦU][Ỷy] BAN|HỘI ĐỒNG|ĐẢNG (?:BỘ|[ỦU][ỶY])|BAN |SỞ |CỘNG H[ÒO]A|Số\s*:|KẾ HOẠCH|QUYẾT ĐỊNH|Căn cứ|Thực hiện)/u;
+  /^(?:UBND|[ỦU][ỶYy] BAN|HỘI ĐỒNG|ĐẢNG (?:BỘ|[ỦU][ỶY]|CỘNG SẢN)|(?:TỈNH|THÀNH|HUYỆN|QUẬN) [ỦU][ỶY]|BAN |SỞ |CỘNG H[ÒO]A|Số\s*:|KẾ HOẠCH|QUYẾT ĐỊNH|Căn cứ|Thực hiện)/u;
 
 /** True when the string has letters and none of them is lower-case. */
 export function isAllCaps(s: string): boolean {
@@ -121,8 +121,13 @@ function wrapWidth(lines: Line[]): number {
   return lens[Math.floor(lens.length * 0.8)] ?? 0;
 }
 
-/** Whether `next` continues the paragraph that `prev` ends; "" joins without a space. */
-function joinKind(prev: string, next: string, width: number): ' ' | '' | null {
+/**
+ * Whether `next` continues the paragraph `prev` (whose last physical line is `last` characters long);
+ * "" joins without a space. A line as long as the typical line was wrapped by the page, not ended
+ * by the writer — also when the next line starts with a capital or "(" (a name, "(Qua phòng ...)"),
+ * and also after a numbered first line ("7. Hàng năm ... thực hiện" / "Phong trào thi đua về ...").
+ */
+function joinKind(prev: string, next: string, width: number, last: number): ' ' | '' | null {
   if (/[\p{L}\d][-/]$/u.test(prev) && /^[\p{L}\d]/u.test(next)) return '';
   if (/[\p{L}\d]$/u.test(prev) && /^[-/][\p{Lu}\d]/u.test(next)) return '';
   if (/^[-–]\s\p{Ll}/u.test(next) && !TERMINAL.test(prev) && !isAllCaps(prev)) return ' ';
@@ -132,8 +137,10 @@ function joinKind(prev: string, next: string, width: number): ' ' | '' | null {
   const lowerStart = /^["“‘(]?[\p{Ll}\d]/u.test(next);
   if (TERMINAL.test(prev)) return lowerStart && !prev.endsWith(':') ? ' ' : null;
   if (lowerStart) return ' ';
-  if (/^(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|\(\d{1,2}\)|[a-zđ][.)])\s/u.test(prev)) return null;
-  return width > 0 && prev.length >= width * 0.7 && width < 160 ? ' ' : null;
+  if (width <= 0 || width >= 160) return null;
+  const numberedHead = last === prev.length && /^(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|\(\d{1,2}\)|[a-zđ][.)])\s/u.test(prev);
+  if (numberedHead) return last >= width * 0.9 ? ' ' : null;
+  return prev.length >= width * 0.7 && last >= width * 0.7 ? ' ' : null;
 }
 
 /** Index of the first line that looks like the start of an official document (skips web banners). */
@@ -158,9 +165,11 @@ export function buildWorkText(norm: string): WorkText {
   const kept = lines.slice(documentStart(lines));
   const width = wrapWidth(kept);
   const merged: Line[] = [];
+  let last = 0;
   for (const line of kept) {
     const prev = merged[merged.length - 1];
-    const kind = prev ? joinKind(prev.text, line.text, width) : null;
+    const kind = prev ? joinKind(prev.text, line.text, width, last) : null;
+    last = line.text.length;
     if (prev && kind !== null) {
       if (kind === ' ') {
         prev.text += ' ';

@@ -11,6 +11,7 @@ import { buildWorkText, normalisePlanText, type Para } from './normalise.js';
 import { parseResponsibilities } from './responsibilities.js';
 import { findSections, splitDocuments, topicRanges, type Range, type Topic } from './sections.js';
 import { parseMilestones, parsePhases } from './timeline.js';
+import { checkTypos } from './typos.js';
 
 /** Parse the text of a movement plan (and the decision issuing it, if the file holds one). Pure and deterministic. */
 export function parsePlanText(text: string): PlanParseResult {
@@ -24,6 +25,7 @@ export function parsePlanText(text: string): PlanParseResult {
     return { plan: null, decision, warnings: ctx.warnings, sources: ctx.sources };
   }
   const plan = parsePlan(ctx, paras, parts.plan, parts.planType, decision);
+  checkTypos(ctx);
   return { plan, decision, warnings: ctx.warnings, sources: ctx.sources };
 }
 

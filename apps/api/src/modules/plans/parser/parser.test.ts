@@ -55,6 +55,29 @@ describe('parsePlanText on the five seeds', () => {
     expect(r.plan!.deadlines[1]).toMatchObject({ from: 'Các phòng, ban, ngành, đoàn thể, các xóm', text: 'trước ngày 18/7/2025' });
   });
 
+  it('000: typos are flagged where they are and kept as written', () => {
+    const raw = readSeed('000_d8b7d3d9952b7702.txt');
+    const r = parsePlanText(raw);
+    const typos = r.warnings.filter((w) => w.code === 'TYPO_SUSPECTED');
+    expect(typos.map((w) => /"phát (\S+)" \(dòng (\d+)\)/u.exec(w.message)!.slice(1))).toEqual([
+      ['triễn', '25'],
+      ['trển', '59'],
+      ['trển', '65'],
+    ]);
+    for (const w of typos) expect(w.message).toContain('"phát triển"');
+    expect(typos.slice(1).map((w) => w.path)).toEqual(['plan.purposes.0', 'plan.purposes.0']);
+    expect(r.plan!.purposes![0]).toContain('với phát trển khoa học');
+    expect(r.plan!.purposes![0]).not.toContain('với phát triển khoa học');
+    const lines = normalisePlanText(raw).split('\n');
+    expect(lines[24]).toContain('phát triễn');
+    expect(lines[58]).toContain('phát trển');
+    expect(lines[64]).toContain('phát trển');
+  });
+
+  it('no typo is suspected in the other seeds', () => {
+    for (const seed of SEEDS.slice(1)) expect(parsePlanText(readSeed(seed.file)).warnings.filter((w) => w.code === 'TYPO_SUSPECTED')).toEqual([]);
+  });
+
   it('every warning has a Vietnamese message', () => {
     for (const seed of SEEDS) for (const w of parsePlanText(readSeed(seed.file)).warnings) expect(w.message).toMatch(/[ạảãáàăâđêôơư]/u);
   });

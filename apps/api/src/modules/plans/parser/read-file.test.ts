@@ -31,13 +31,22 @@ describe('extractText and the parser on files', () => {
     });
   }
 
-  for (const file of ['000_d8b7d3d9952b7702.pdf', '001_af22eac0dd1fb29f.pdf', '002_11f87cc7687ac78a.pdf', '004_10df63f3de600047.pdf']) {
+  for (const file of ['000_d8b7d3d9952b7702.pdf', '001_af22eac0dd1fb29f.pdf', '002_11f87cc7687ac78a.pdf', '003_52b1619693e432af.pdf', '004_10df63f3de600047.pdf']) {
     it(`${file} (made with LibreOffice) yields the same extraction as the text`, async () => {
       const seed = SEEDS.find((s) => s.file.startsWith(file.slice(0, 3)))!;
       const text = await textOf(readFileSync(`${FIXTURES}${file}`), file);
       expect(summary(parsePlanText(text))).toEqual(expectedSummary(seed));
     });
   }
+
+  it('003 as PDF: sentences wrapped before "(Qua phòng" and "Phong trào" keep what is due, so the conflicts are raised', async () => {
+    const r = parsePlanText(await textOf(readFileSync(`${FIXTURES}003_52b1619693e432af.pdf`), 'kh.pdf'));
+    const text = parsePlanText(readSeed('003_52b1619693e432af.txt'));
+    expect(r.plan!.deadlines.map((d) => d.what)).toEqual(text.plan!.deadlines.map((d) => d.what));
+    expect(r.plan!.deadlines[1]!.what).toBe('Kế hoạch phát động Phong trào thi đua');
+    expect(r.plan!.deadlines[4]!.what).toBe('Báo cáo kết quả thực hiện Phong trào thi đua');
+    expect(r.warnings.filter((w) => /CONFLICT/u.test(w.code))).toEqual(text.warnings.filter((w) => /CONFLICT/u.test(w.code)));
+  });
 
   it('reads the header of a .docx laid out in a table', async () => {
     const body = readSeed('002_11f87cc7687ac78a.txt').split('\n').map((l) => l.trim()).filter(Boolean);

@@ -56,6 +56,9 @@ export function orgCase(caps: string): string {
     .map((w, i) => {
       const lower = w.toLocaleLowerCase('vi');
       if (i === 0) return capitalise(lower);
+      // Party bodies: "Ban Thường vụ", "Tỉnh ủy", "Thành ủy" keep their second word in lower case.
+      const before = words[i - 1]!.toLocaleLowerCase('vi');
+      if ((lower === 'vụ' && before === 'thường') || (/^(?:ủy|uỷ)$/u.test(lower) && /^(?:tỉnh|thành|huyện|quận|thị)$/u.test(before))) return lower;
       if (!proper && GENERIC.has(lower)) return lower;
       proper = true;
       return /^[\p{L}]/u.test(w) && !/\d/u.test(w) && w.length > 1 && isCapsWord(w) ? capitalise(lower) : w;
