@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { App as AntApp, Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Modal, Select, Typography } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Modal, Select, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
@@ -111,7 +111,6 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [pwOpen, setPwOpen] = useState(false);
   const logout = useLogout();
-  const { message } = AntApp.useApp();
   const isEn = i18n.language?.startsWith('en');
 
   const items: MenuProps['items'] = useMemo(
@@ -131,14 +130,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     setDrawerOpen(false);
   };
 
-  const doLogout = () => {
-    logout.mutate(undefined, {
-      onSettled: () => {
-        void message.success(t('auth.loggedOut'));
-        void navigate('/login', { replace: true });
-      },
-    });
-  };
+  const doLogout = () => logout.mutate();
 
   const userMenu: MenuProps['items'] = [
     { key: 'name', label: <Typography.Text strong>{me.user.fullName}</Typography.Text>, disabled: true },

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { Me, Permission } from '@tds/contracts';
 import { api, isApiError, setCsrfToken } from '../../lib/api';
 
@@ -45,8 +46,15 @@ export function useLogin() {
   });
 }
 
+/**
+ * Sign out. The message and the move to the login page happen here, in the mutation's own callback:
+ * clearing the user unmounts the layout that asked, and its `mutate(..., { onSettled })` might never run.
+ */
 export function useLogout() {
   const qc = useQueryClient();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const { t } = useTranslation();
   return useMutation({
     mutationFn: async () => {
       try {
@@ -58,8 +66,10 @@ export function useLogout() {
     onSettled: () => {
       signedOutOnPurpose = true;
       setCsrfToken(null);
+      void navigate('/login', { replace: true });
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
       qc.setQueryData(meKey, null);
+      void message.success(t('auth.loggedOut'));
     },
   });
 }

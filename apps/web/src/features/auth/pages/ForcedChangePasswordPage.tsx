@@ -26,7 +26,7 @@ export default function ForcedChangePasswordPage() {
         onDone={() => void navigate('/', { replace: true })}
       />
       <Flex justify="center" style={{ marginTop: 12 }}>
-        <Button type="link" onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })} data-testid="logout">
+        <Button type="link" onClick={() => logout.mutate()} data-testid="logout">
           {t('header.logout')}
         </Button>
       </Flex>
