@@ -8,6 +8,25 @@ const treeNodes = (page: Page) => page.getByTestId('unit-tree').getByTestId('uni
 /** The open antd dropdown (Select, TreeSelect); antd keeps closed ones in the DOM, hidden. */
 const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 
+/** Choose an option of an antd Select: retry the click until the field shows it, then make sure the list is closed. */
+async function pick(page: Page, testId: string, title: string, typed?: string) {
+  const field = page.getByTestId(testId);
+  await expect.poll(async () => {
+    if ((await field.innerText()).includes(title)) return true;
+    if ((await openDropdown(page).count()) === 0) {
+      await field.click();
+      if (typed) await page.keyboard.type(typed);
+    }
+    await openDropdown(page).getByTitle(title, { exact: true }).click({ timeout: 5000 }).catch(() => undefined);
+    return (await field.innerText()).includes(title);
+  }).toBe(true);
+  // Focus another field to close a list left open (Escape could close the drawer itself).
+  await expect.poll(async () => {
+    if ((await openDropdown(page).count()) > 0) await page.getByTestId('unit-form-code').click();
+    return openDropdown(page).count();
+  }).toBe(0);
+}
+
 describeE2E('tổ chức: cây đơn vị, thêm đơn vị, nhật ký, cách ly xã/phường', (e2e) => {
   it('đăng nhập, xem cây, tìm không dấu, thêm đơn vị, thấy trong nhật ký, bị từ chối đơn vị của phường khác', async () => {
     const page = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
@@ -56,15 +75,8 @@ describeE2E('tổ chức: cây đơn vị, thêm đơn vị, nhật ký, cách l
     await drawer.waitFor();
     await page.getByTestId('unit-form-code').fill('THON-01-CLB');
     await page.getByTestId('unit-form-name').fill('Câu lạc bộ Bình dân học vụ số thôn Đông');
-    await page.getByTestId('unit-form-kind').click();
-    await openDropdown(page).getByTitle('Tổ công nghệ số cộng đồng', { exact: true }).click();
-    await expect.poll(() => openDropdown(page).count()).toBe(0); // closed, not covering the next field
-    expect(await page.getByTestId('unit-form-kind').innerText()).toContain('Tổ công nghệ số cộng đồng');
-    await page.getByTestId('unit-form-parent').click();
-    await page.keyboard.type('thon dong');
-    await openDropdown(page).getByTitle('Thôn Đông (THON-01)', { exact: true }).click();
-    await expect.poll(() => openDropdown(page).count()).toBe(0);
-    expect(await page.getByTestId('unit-form-parent').innerText()).toContain('Thôn Đông (THON-01)');
+    await pick(page, 'unit-form-kind', 'Tổ công nghệ số cộng đồng');
+    await pick(page, 'unit-form-parent', 'Thôn Đông (THON-01)', 'thon dong');
     await e2e.screenshot(page, 'org-create-form');
     await page.getByTestId('unit-form-submit').click();
     await page.getByText('Đã thêm mới.').waitFor();
