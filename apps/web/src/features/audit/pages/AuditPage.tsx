@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { usePaging } from '../../../lib/paging';
 import { AutoComplete, Card, DatePicker, Flex, Grid, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -27,8 +28,8 @@ export default function AuditPage() {
 function AuditPageInner({ communeId, communeName }: { communeId: string; communeName: string }) {
   const { t, i18n } = useTranslation();
   const screens = Grid.useBreakpoint();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging(20, [20, 50, 100]);
+  const { page, pageSize, setPage } = paging;
   const [q, setQ] = useState('');
   const [entityTypeText, setEntityType] = useState('');
   const [actionText, setAction] = useState('');
@@ -126,18 +127,7 @@ function AuditPageInner({ communeId, communeName }: { communeId: string; commune
                 </div>
               ),
             }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (n) => t('common.total', { count: n }),
-              onChange: (p, ps) => {
-                setPage(ps !== pageSize ? 1 : p);
-                setPageSize(ps);
-              },
-            }}
+            pagination={paging.config(list.data?.total)}
           />
         </div>
       </Card>

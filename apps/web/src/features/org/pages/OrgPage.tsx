@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { usePaging } from '../../../lib/paging';
 import { Button, Card, Col, Dropdown, Flex, Grid, Row, Select, Space, Switch, Table, Tag, Tooltip, Typography, App as AntApp } from 'antd';
 import type { TableProps } from 'antd';
 import { DownloadOutlined, EditOutlined, FileExcelOutlined, MergeCellsOutlined, MoreOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
@@ -29,8 +30,8 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
   const canWrite = useCan('org.unit.write');
   const screens = Grid.useBreakpoint();
   const compact = !screens.md;
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging(20);
+  const { page, pageSize, setPage } = paging;
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<UnitKind | undefined>();
   const [includeInactive, setIncludeInactive] = useState(false);
@@ -240,18 +241,7 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
                 loading={list.isFetching}
                 scroll={compact ? undefined : { x: 760 }}
                 rowClassName={(u) => (u.active ? '' : 'tds-row-inactive')}
-                pagination={{
-                  current: page,
-                  pageSize,
-                  total: list.data?.total ?? 0,
-                  showSizeChanger: true,
-                  pageSizeOptions: [10, 20, 50, 100],
-                  showTotal: (total) => t('common.total', { count: total }),
-                  onChange: (p, ps) => {
-                    setPage(ps !== pageSize ? 1 : p);
-                    setPageSize(ps);
-                  },
-                }}
+                pagination={paging.config(list.data?.total)}
               />
             </div>
           </Card>

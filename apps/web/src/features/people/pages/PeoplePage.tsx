@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { usePaging } from '../../../lib/paging';
 import { Button, Card, Flex, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
@@ -24,8 +25,8 @@ function PeoplePageInner({ communeId, communeName }: { communeId: string; commun
   const { t } = useTranslation();
   const canWrite = useCan('person.write');
   const canReadOrg = useCan('org.read');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging(20);
+  const { page, pageSize, setPage } = paging;
   const [q, setQ] = useState('');
   const [unitId, setUnitId] = useState<string | undefined>();
   const [drawer, setDrawer] = useState<{ open: boolean; id: string | null }>({ open: false, id: null });
@@ -105,18 +106,7 @@ function PeoplePageInner({ communeId, communeName }: { communeId: string; commun
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
             scroll={{ x: 'max-content' }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (n) => t('common.total', { count: n }),
-              onChange: (p, ps) => {
-                setPage(ps !== pageSize ? 1 : p);
-                setPageSize(ps);
-              },
-            }}
+            pagination={paging.config(list.data?.total)}
           />
         </div>
       </Card>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { usePaging } from '../../../lib/paging';
 import { Button, Card, Flex, Select, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { CalendarOutlined, FileAddOutlined, ImportOutlined } from '@ant-design/icons';
@@ -25,8 +26,8 @@ function PlansPageInner({ communeId, communeName }: { communeId: string; commune
   const { t } = useTranslation();
   const navigate = useNavigate();
   const canWrite = useCan('plan.write');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging(20);
+  const { page, pageSize, setPage } = paging;
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<PlanStatus | undefined>();
   const list = usePlans(communeId, { page, pageSize, q: q || undefined, status });
@@ -106,18 +107,7 @@ function PlansPageInner({ communeId, communeName }: { communeId: string; commune
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
             scroll={{ x: 'max-content' }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (n) => t('common.total', { count: n }),
-              onChange: (p, ps) => {
-                setPage(ps !== pageSize ? 1 : p);
-                setPageSize(ps);
-              },
-            }}
+            pagination={paging.config(list.data?.total)}
           />
         </div>
       </Card>

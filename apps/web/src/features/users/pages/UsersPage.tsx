@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { usePaging } from '../../../lib/paging';
 import { Button, Card, Dropdown, Flex, Space, Switch, Table, Tag, Tooltip, Typography, App as AntApp } from 'antd';
 import type { MenuProps, TableProps } from 'antd';
 import { EditOutlined, KeyOutlined, LockOutlined, MoreOutlined, PlusOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
@@ -21,8 +22,8 @@ export default function UsersPage() {
   const isSystem = useCan('org.territory.write');
   const { communeId, commune } = useCommune();
   const [onlyCommune, setOnlyCommune] = useState(true);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging(20);
+  const { page, pageSize, setPage } = paging;
   const [q, setQ] = useState('');
   const [drawer, setDrawer] = useState<{ open: boolean; id: string | null }>({ open: false, id: null });
   const [resetFor, setResetFor] = useState<User | null>(null);
@@ -154,18 +155,7 @@ export default function UsersPage() {
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
             scroll={{ x: 'max-content' }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (n) => t('common.total', { count: n }),
-              onChange: (p, ps) => {
-                setPage(ps !== pageSize ? 1 : p);
-                setPageSize(ps);
-              },
-            }}
+            pagination={paging.config(list.data?.total)}
           />
         </div>
       </Card>
