@@ -1,15 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, Row, Select, Skeleton, TreeSelect, App as AntApp } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, Row, Select, Skeleton, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { unitInput, unitKinds, unitUpdateInput, type Unit, type UnitKind } from '@tds/contracts';
 import { useSaveUnit, useUnit, type UnitTreeItem } from '../api';
 import { descendantIds } from '../../../lib/tree';
 import { DATE_FORMAT, DATE_PLACEHOLDER, blankToNull, dayjsToIso, isoToDayjs } from '../../../lib/format';
-import { applyApiError, validateWith } from '../../../lib/forms';
-import { isApiError } from '../../../lib/api';
+import { validateWith } from '../../../lib/forms';
 import { filterUnitNode, unitTreeSelectData } from '../unitOptions';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { useSaveFeedback } from '../../../lib/save-feedback';
+import { SaveErrorAlert } from '../../../components/ui/SaveErrorAlert';
 
 interface Values {
   code: string;
@@ -53,22 +54,20 @@ interface Props {
 
 export function UnitFormDrawer({ communeId, open, unitId, defaultParentId, treeUnits, readOnly, onClose }: Props) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
   const unit = useUnit(communeId, open ? unitId : null);
   const save = useSaveUnit(communeId);
-  const [error, setError] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
+  const feedback = useSaveFeedback(form, FIELDS);
+  const { error, stale, reset: resetFeedback } = feedback;
   const isEdit = !!unitId;
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
-    setStale(false);
+    resetFeedback();
     form.resetFields();
     if (!isEdit) form.setFieldsValue({ parentId: defaultParentId ?? null });
-  }, [open, isEdit, defaultParentId, form]);
+  }, [open, isEdit, defaultParentId, form, resetFeedback]);
 
   useEffect(() => {
     if (open && isEdit && unit.data) form.setFieldsValue(toValues(unit.data));
@@ -80,8 +79,7 @@ export function UnitFormDrawer({ communeId, open, unitId, defaultParentId, treeU
   }, [treeUnits, unitId, unit.data?.parentId]);
 
   const onFinish = (v: Values) => {
-    setError(null);
-    setStale(false);
+    resetFeedback();
     const body = {
       code: (v.code ?? '').trim(),
       name: (v.name ?? '').trim(),
@@ -100,16 +98,7 @@ export function UnitFormDrawer({ communeId, open, unitId, defaultParentId, treeU
     if (!input) return;
     save.mutate(
       { id: unitId ?? undefined, input },
-      {
-        onSuccess: () => {
-          void message.success(isEdit ? t('common.saved') : t('common.created'));
-          onClose();
-        },
-        onError: (e) => {
-          if (isApiError(e) && e.code === 'STALE_VERSION') setStale(true);
-          setError(applyApiError(e, form, FIELDS));
-        },
-      },
+      feedback.callbacks(isEdit, onClose),
     );
   };
 
@@ -135,28 +124,10 @@ export function UnitFormDrawer({ communeId, open, unitId, defaultParentId, treeU
     >
       {isEdit && unit.isPending ? <Skeleton active /> : null}
       {unit.error ? <ErrorAlert error={unit.error} /> : null}
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 16 }}
-          action={
-            stale ? (
-              <Button
-                size="small"
-                onClick={() => {
-                  setStale(false);
-                  setError(null);
-                  void unit.refetch().then((r) => r.data && form.setFieldsValue(toValues(r.data)));
-                }}
-              >
-                {t('common.reload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
+      <SaveErrorAlert error={error} stale={stale} onReload={() => {
+        resetFeedback();
+        void unit.refetch().then((r) => r.data && form.setFieldsValue(toValues(r.data)));
+      }} />
       <Form form={form} layout="vertical" onFinish={onFinish} disabled={readOnly} hidden={isEdit && !unit.data}>
         <Row gutter={12}>
           <Col xs={24} sm={8}>

@@ -1,14 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Drawer, Flex, Form, Grid, Input, InputNumber, Select, Skeleton, Switch, TreeSelect, App as AntApp } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { Button, Drawer, Flex, Form, Grid, Input, InputNumber, Select, Skeleton, Switch, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { genders, personInput, personUpdateInput, type Person } from '@tds/contracts';
 import { usePerson, useSavePerson } from '../api';
 import type { UnitTreeItem } from '../../org/api';
 import { filterUnitNode, unitTreeSelectData } from '../../org/unitOptions';
 import { blankToNull } from '../../../lib/format';
-import { applyApiError, validateWith } from '../../../lib/forms';
-import { isApiError } from '../../../lib/api';
+import { validateWith } from '../../../lib/forms';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { useSaveFeedback } from '../../../lib/save-feedback';
+import { SaveErrorAlert } from '../../../components/ui/SaveErrorAlert';
 
 interface Values {
   fullName: string;
@@ -31,22 +32,20 @@ export function PersonFormDrawer({ communeId, open, personId, defaultUnitId, tre
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
   const person = usePerson(communeId, open ? personId : null);
   const save = useSavePerson(communeId);
-  const [error, setError] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
+  const feedback = useSaveFeedback(form, FIELDS);
+  const { error, stale, reset: resetFeedback } = feedback;
   const isEdit = !!personId;
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
-    setStale(false);
+    resetFeedback();
     form.resetFields();
     if (!isEdit) form.setFieldsValue({ unitId: defaultUnitId, active: true });
-  }, [open, isEdit, defaultUnitId, form]);
+  }, [open, isEdit, defaultUnitId, form, resetFeedback]);
 
   useEffect(() => {
     const p = person.data;
@@ -65,8 +64,7 @@ export function PersonFormDrawer({ communeId, open, personId, defaultUnitId, tre
   const unitData = useMemo(() => unitTreeSelectData(treeUnits, { keep: person.data?.unitId ?? null }), [treeUnits, person.data?.unitId]);
 
   const onFinish = (v: Values) => {
-    setError(null);
-    setStale(false);
+    resetFeedback();
     const body = {
       unitId: v.unitId,
       fullName: (v.fullName ?? '').trim(),
@@ -80,16 +78,7 @@ export function PersonFormDrawer({ communeId, open, personId, defaultUnitId, tre
     if (!input) return;
     save.mutate(
       { id: personId ?? undefined, input },
-      {
-        onSuccess: () => {
-          void message.success(isEdit ? t('common.saved') : t('common.created'));
-          onClose();
-        },
-        onError: (e) => {
-          if (isApiError(e) && e.code === 'STALE_VERSION') setStale(true);
-          setError(applyApiError(e, form, FIELDS));
-        },
-      },
+      feedback.callbacks(isEdit, onClose),
     );
   };
 
@@ -113,16 +102,10 @@ export function PersonFormDrawer({ communeId, open, personId, defaultUnitId, tre
     >
       {isEdit && person.isPending ? <Skeleton active /> : null}
       {person.error ? <ErrorAlert error={person.error} /> : null}
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          description={stale ? t('common.staleHint') : undefined}
-          style={{ marginBottom: 16 }}
-          action={stale ? <Button size="small" onClick={() => void person.refetch()}>{t('common.reload')}</Button> : undefined}
-        />
-      ) : null}
+      <SaveErrorAlert error={error} stale={stale} onReload={() => {
+        resetFeedback();
+        void person.refetch();
+      }} />
       <Form form={form} layout="vertical" onFinish={onFinish} disabled={readOnly} hidden={isEdit && !person.data}>
         <Form.Item name="fullName" label={t('people.fullName')} required>
           <Input maxLength={120} autoComplete="off" data-testid="person-form-fullName" />

@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Divider, Drawer, Flex, Form, Grid, Input, Select, Skeleton, Switch, Typography, App as AntApp } from 'antd';
+import { useEffect } from 'react';
+import { Button, Divider, Drawer, Flex, Form, Grid, Input, Select, Skeleton, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { userCreateInput, userUpdateInput, type User } from '@tds/contracts';
 import { useSaveUser, useUser } from '../api';
 import { RoleRows, toRoleAssignments, type RoleRowValue } from './RoleRows';
 import { useCurrentMe } from '../../../app/session';
 import { blankToNull, selectFilter } from '../../../lib/format';
-import { applyApiError, validateWith } from '../../../lib/forms';
-import { isApiError } from '../../../lib/api';
+import { validateWith } from '../../../lib/forms';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { useSaveFeedback } from '../../../lib/save-feedback';
+import { SaveErrorAlert } from '../../../components/ui/SaveErrorAlert';
 
 interface Values {
   username: string;
@@ -33,25 +34,23 @@ export function UserFormDrawer({ open, userId, defaultCommuneId, onClose }: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
   const me = useCurrentMe();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
   const user = useUser(open ? userId : null);
   const save = useSaveUser();
-  const [error, setError] = useState<string | null>(null);
-  const [stale, setStale] = useState(false);
+  const feedback = useSaveFeedback(form, FIELDS);
+  const { error, stale, reset: resetFeedback } = feedback;
   const isEdit = !!userId;
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
-    setStale(false);
+    resetFeedback();
     form.resetFields();
     if (!isEdit) {
       form.setFieldsValue({ communeId: defaultCommuneId, roles: [{ role: 'viewer', communeId: defaultCommuneId }] });
     }
-  }, [open, isEdit, defaultCommuneId, form]);
+  }, [open, isEdit, defaultCommuneId, form, resetFeedback]);
 
   useEffect(() => {
     const u = user.data;
@@ -61,8 +60,7 @@ export function UserFormDrawer({ open, userId, defaultCommuneId, onClose }: {
   }, [open, isEdit, user.data, form]);
 
   const onFinish = (v: Values) => {
-    setError(null);
-    setStale(false);
+    resetFeedback();
     const roles = toRoleAssignments(v.roles);
     const input = isEdit
       ? validateWith(
@@ -85,16 +83,7 @@ export function UserFormDrawer({ open, userId, defaultCommuneId, onClose }: {
     if (!input) return;
     save.mutate(
       { id: userId ?? undefined, input },
-      {
-        onSuccess: () => {
-          void message.success(isEdit ? t('common.saved') : t('common.created'));
-          onClose();
-        },
-        onError: (e) => {
-          if (isApiError(e) && e.code === 'STALE_VERSION') setStale(true);
-          setError(applyApiError(e, form, FIELDS));
-        },
-      },
+      feedback.callbacks(isEdit, onClose),
     );
   };
 
@@ -116,16 +105,10 @@ export function UserFormDrawer({ open, userId, defaultCommuneId, onClose }: {
     >
       {isEdit && user.isPending ? <Skeleton active /> : null}
       {user.error ? <ErrorAlert error={user.error} /> : null}
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          description={stale ? t('common.staleHint') : undefined}
-          style={{ marginBottom: 16 }}
-          action={stale ? <Button size="small" onClick={() => void user.refetch()}>{t('common.reload')}</Button> : undefined}
-        />
-      ) : null}
+      <SaveErrorAlert error={error} stale={stale} onReload={() => {
+        resetFeedback();
+        void user.refetch();
+      }} />
       <Form form={form} layout="vertical" onFinish={onFinish} hidden={isEdit && !user.data} autoComplete="off">
         <Form.Item name="username" label={t('users.username')} required={!isEdit}>
           <Input disabled={isEdit} maxLength={60} autoCapitalize="none" data-testid="user-form-username" />
