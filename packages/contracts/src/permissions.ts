@@ -11,6 +11,16 @@ export const permissions = [
   'plan.read',
   'plan.write',
   'plan.publish',
+  /** Registrations, reports, completeness, dashboards and the consolidated report: read. */
+  'report.read',
+  /** Register a unit, fill and submit its reports and unit plan (unit roles: their own subtree). */
+  'report.write',
+  /** Open/close registration, accept, return and reopen reports. */
+  'report.review',
+  /** Indicator catalogue (commune's own indicators) and targets. */
+  'indicator.manage',
+  /** Reminder settings and the outbox. */
+  'notify.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -43,13 +53,16 @@ export const roleScopeLevel: Record<Role, ScopeLevel> = {
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: permissions,
-  province_officer: ['org.read', 'person.read', 'user.read', 'audit.read', 'plan.read'],
-  commune_admin: ['org.read', 'org.unit.write', 'person.read', 'person.write', 'user.read', 'user.manage', 'audit.read', 'plan.read', 'plan.write', 'plan.publish'],
-  chairman: ['org.read', 'person.read', 'user.read', 'audit.read', 'plan.read', 'plan.publish'],
-  council_member: ['org.read', 'person.read', 'plan.read'],
-  unit_focal_point: ['org.read', 'person.read', 'person.write', 'plan.read', 'plan.write'],
-  digital_team_member: ['org.read', 'person.read', 'plan.read'],
-  viewer: ['org.read', 'plan.read'],
+  province_officer: ['org.read', 'person.read', 'user.read', 'audit.read', 'plan.read', 'report.read', 'indicator.manage'],
+  commune_admin: [
+    'org.read', 'org.unit.write', 'person.read', 'person.write', 'user.read', 'user.manage', 'audit.read', 'plan.read', 'plan.write', 'plan.publish',
+    'report.read', 'report.write', 'report.review', 'indicator.manage', 'notify.manage',
+  ],
+  chairman: ['org.read', 'person.read', 'user.read', 'audit.read', 'plan.read', 'plan.publish', 'report.read'],
+  council_member: ['org.read', 'person.read', 'plan.read', 'report.read'],
+  unit_focal_point: ['org.read', 'person.read', 'person.write', 'plan.read', 'plan.write', 'report.read', 'report.write'],
+  digital_team_member: ['org.read', 'person.read', 'plan.read', 'report.read', 'report.write'],
+  viewer: ['org.read', 'plan.read', 'report.read'],
 };
 
 export const roleLabelsVi: Record<Role, string> = {

@@ -16,7 +16,7 @@ export const stderrLog: Log = (message) => {
 };
 
 /** Tables never backed up or restored: sessions and login throttling are ephemeral. */
-export const EPHEMERAL_TABLES: ReadonlySet<string> = new Set(['session', 'login_throttle']);
+export const EPHEMERAL_TABLES: ReadonlySet<string> = new Set(['session', 'login_throttle', 'job_lock']);
 
 /** A quoted SQL identifier. */
 export function ident(name: string): string {

@@ -5,3 +5,6 @@ export * from '../modules/users/users.table';
 export * from '../modules/auth/auth.table';
 export * from '../modules/audit/audit.table';
 export * from '../modules/plans/plans.table';
+export * from '../modules/indicators/indicators.table';
+export * from '../modules/reporting/reporting.table';
+export * from '../modules/notify/notify.table';

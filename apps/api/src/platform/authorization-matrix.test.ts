@@ -10,20 +10,8 @@ import { inScope, SYSTEM_SCOPE } from './tenancy';
 import { plan as planTable } from '../modules/plans/plans.table';
 import { buildPlanTemplate } from '../modules/plans/plan-template';
 import { makePlan } from '../testing/factories';
-
-type Side = 'own' | 'other';
-interface Ctx { w: World; side: Side; n: number; t: TestApp }
-interface Fixture {
-  /** Values for the path parameters. */
-  params?: (c: Ctx) => Record<string, string>;
-  /** Query string, without "?". */
-  query?: (c: Ctx) => string;
-  /** Where a route's rule is narrower than its permission (say which roles are refused). */
-  refuse?: readonly Role[];
-  body?: (c: Ctx) => Promise<unknown> | unknown;
-  /** Multipart/raw payloads: [payload, headers]. */
-  raw?: (c: Ctx) => [string | Buffer, Record<string, string>];
-}
+import { matrixModules } from '../testing/matrix';
+import type { Ctx, Fixture, Side } from '../testing/matrix/types';
 
 const commune = (c: Ctx) => (c.side === 'own' ? c.w.a.id : c.w.c.id);
 const versionOf = async (c: Ctx, table: typeof unit | typeof person | typeof appUser, id: string) => {
@@ -44,7 +32,7 @@ const userOf = (c: Ctx) => (c.side === 'own' ? c.w.users['a.target']!.id : c.w.u
 /**
  * One fixture per route. A route missing here fails the matrix, so that no new route escapes it.
  */
-const FIXTURES: Record<string, Fixture> = {
+const CORE_FIXTURES: Record<string, Fixture> = {
   'POST /api/auth/login': {},
   'POST /api/auth/logout': {},
   'GET /api/auth/me': {},
@@ -106,8 +94,10 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /api/communes/:communeId/calendar': { params: (c) => ({ communeId: commune(c) }), query: () => 'from=2025-01-01&to=2026-12-31' },
 };
 
+const FIXTURES: Record<string, Fixture> = Object.assign({}, CORE_FIXTURES, ...matrixModules.map((m) => m.fixtures));
+
 /** Lists that span communes: they answer 200 but must hold nothing of communes the role cannot see. */
-const GLOBAL_LISTS = new Set(['/api/provinces', '/api/communes', '/api/users', '/api/audit', '/api/award-kinds']);
+const GLOBAL_LISTS = new Set(['/api/provinces', '/api/communes', '/api/users', '/api/audit', '/api/award-kinds', ...matrixModules.flatMap((m) => m.globalLists ?? [])]);
 
 describe(`authorization matrix: every route x every role x own/other commune (${testDbKind()})`, () => {
   let t: TestApp;
@@ -120,6 +110,7 @@ describe(`authorization matrix: every route x every role x own/other commune (${
     w = await buildWorld(t.database.db);
     plans.a = (await makePlan(t.database.db, w.a.id, { doc: template(), ownerUnitId: w.aSchool.id })).id;
     plans.c = (await makePlan(t.database.db, w.c.id, { doc: template() })).id;
+    for (const m of matrixModules) await m.setup?.(t, w);
     for (const r of roles) clients.set(r, await loginAs(t, ROLE_USERS[r], PASSWORD));
   }, 180_000);
   afterAll(async () => t?.close());

@@ -31,6 +31,16 @@ export function dueKind(d: Deadline): 'report' | 'unit_plan' | 'registration' {
   return 'report';
 }
 
+/** The report cycle a deadline belongs to: mid-term and final reviews, half-yearly, yearly, or once. */
+export function dueCadence(d: Deadline): 'yearly' | 'half_yearly' | 'midterm' | 'final' | 'once' {
+  const k = searchKey(`${d.what} ${d.text}`);
+  if (/\bso ket\b/u.test(k)) return 'midterm';
+  if (/\btong ket\b/u.test(k)) return 'final';
+  if (d.recurrence === 'half-yearly') return 'half_yearly';
+  if (d.recurrence === 'yearly') return 'yearly';
+  return 'once';
+}
+
 /** A stable key of a deadline, so re-publishing matches the same due items. */
 export function deadlineKey(d: Deadline): string {
   const h = createHash('sha1').update(`${searchKey(d.what)}|${d.recurrence}|${d.qualifier}|${d.day}|${d.month}|${d.year}`).digest('hex').slice(0, 12);

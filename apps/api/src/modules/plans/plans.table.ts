@@ -1,5 +1,5 @@
 
-import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { PlanDoc } from '@tds/contracts';
 import { commune, province, unit } from '../org/org.table';
 
@@ -40,6 +40,8 @@ export const plan = pgTable('plan', {
   currentVersion: integer('current_version').notNull(),
   publishedVersion: integer('published_version'),
   publishedAt: timestamp('published_at', { withTimezone: true }),
+  /** Whether units may still register (đăng ký thi đua) for this plan; the commune admin opens and closes it. */
+  registrationOpen: boolean('registration_open').notNull().default(true),
   searchKey: text('search_key').notNull(),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -79,6 +81,8 @@ export const dueItem = pgTable('due_item', {
   lateAfter: timestamp('late_after', { withTimezone: true, mode: 'string' }).notNull(),
   year: integer('year').notNull(),
   period: integer('period').notNull().default(0),
+  /** yearly | half_yearly | midterm | final | once: the report cycle this item belongs to. */
+  cadence: text('cadence').notNull().default('yearly'),
   planVersion: integer('plan_version').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
@@ -87,5 +91,6 @@ export const dueItem = pgTable('due_item', {
   foreignKey({ name: 'due_item_unit_fk', columns: [t.communeId, t.unitId], foreignColumns: [unit.communeId, unit.id] }),
   uniqueIndex('due_item_uq').on(t.communeId, t.planId, t.unitId, t.deadlineKey, t.year, t.period),
   index('due_item_date_idx').on(t.communeId, t.dueDate),
+  index('due_item_cycle_idx').on(t.communeId, t.cadence, t.year, t.period),
 ]);
 export type PlanRow = typeof plan.$inferSelect;

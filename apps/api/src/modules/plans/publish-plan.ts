@@ -10,14 +10,16 @@ import { inScope } from '../../platform/tenancy';
 import { todayVn } from '../org/org.rules';
 import { unit } from '../org/org.table';
 import { expandDeadline } from './due-dates';
-import { deadlineKey, dueKind, participatingKinds, planYears, resolveDeadlines } from './plan-rules';
+import { deadlineKey, dueCadence, dueKind, participatingKinds, planYears, resolveDeadlines } from './plan-rules';
 import { loadDoc, loadPlan, mapSummaries } from './plan-store';
 import { dueItem, plan } from './plans.table';
+import { registration, report } from '../reporting/reporting.table';
 
 interface Wanted {
   unitId: string;
   deadlineKey: string;
   kind: string;
+  cadence: string;
   title: string;
   dueDate: string;
   lateAfter: string;
@@ -44,11 +46,21 @@ async function wantedItems(tx: Tx, communeId: string, doc: PlanDoc, deadlines: P
     const key = deadlineKey(d);
     for (const inst of expandDeadline(d, years.fromYear, years.toYear)) {
       for (const u of units) {
-        out.push({ unitId: u.id, deadlineKey: key, kind: dueKind(d), title: itemTitle(d.what, inst.year, inst.period), dueDate: inst.dueDate, lateAfter: inst.lateAfter, year: inst.year, period: inst.period ?? 0 });
+        out.push({ unitId: u.id, deadlineKey: key, kind: dueKind(d), cadence: dueCadence(d), title: itemTitle(d.what, inst.year, inst.period), dueDate: inst.dueDate, lateAfter: inst.lateAfter, year: inst.year, period: inst.period ?? 0 });
       }
     }
   }
   return out;
+}
+
+/** Of these due items, those a report or a registration already answers. */
+async function answeredItems(tx: Tx, communeId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const [reports, registrations] = await Promise.all([
+    tx.select({ id: report.dueItemId }).from(report).where(and(eq(report.communeId, communeId), inArray(report.dueItemId, ids))),
+    tx.select({ id: registration.dueItemId }).from(registration).where(and(eq(registration.communeId, communeId), inArray(registration.dueItemId, ids))),
+  ]);
+  return new Set([...reports, ...registrations].map((r) => r.id).filter((id): id is string => !!id));
 }
 
 /** Group due items by (title, date) with how many units owe each, for the preview. */
@@ -86,7 +98,9 @@ export async function publishPlan(opts: { db: Db; actor: Actor; meta: RequestMet
     const have = new Map(existing.map((e) => [identity(e), e]));
     const want = new Map(wanted.map((w) => [identity(w), w]));
     const added = wanted.filter((w) => !have.has(identity(w)));
-    const removed = existing.filter((e) => !want.has(identity(e)));
+    // Items a unit has already answered (a report or a registration) stay: what was filed is never lost.
+    const answered = await answeredItems(tx, communeId, existing.filter((e) => !want.has(identity(e))).map((e) => e.id));
+    const removed = existing.filter((e) => !want.has(identity(e)) && !answered.has(e.id));
     const result = { dryRun: input.dryRun, added: summarise(added), removed: summarise(removed), unchanged: wanted.length - added.length };
     if (input.dryRun) return { ...result, plan: null };
 

@@ -1,0 +1,46 @@
+-- National commune-level indicator catalogue (domain.md §9), in the three pillars of the Digital
+-- Transformation Index: gov (chính quyền số), economy (kinh tế số), society (xã hội số). Stable codes;
+-- data, not code: communes add their own in commune_indicator. Percentages are ratios of two sums
+-- (numerator and denominator asked for separately), never averages. XH.KNS_CO_BAN is typed in reports
+-- for now; the digital-skills training module will switch it to source 'derived', provider 'training.coverage'.
+INSERT INTO indicator (code, pillar, name, measure, direction, aggregation, numerator_label, denominator_label, min_value, max_value, integer, score_bands, evidence, verifier, source, provider_key, sort_order) VALUES
+  ('CQ.HS_TRUC_TUYEN', 'gov', 'Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận và giải quyết trực tuyến', '%', 'higher', 'ratio',
+    'Số hồ sơ thủ tục hành chính nộp trực tuyến', 'Tổng số hồ sơ thủ tục hành chính đã tiếp nhận', 0, 100, false, NULL,
+    'Báo cáo thống kê hồ sơ trên Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh', 'Văn phòng HĐND và UBND xã', 'report', NULL, 110),
+  ('CQ.HS_SO_HOA', 'gov', 'Tỷ lệ hồ sơ thủ tục hành chính được số hóa kết quả giải quyết', '%', 'higher', 'ratio',
+    'Số hồ sơ đã số hóa kết quả giải quyết', 'Tổng số hồ sơ đã giải quyết', 0, 100, false, NULL,
+    'Báo cáo số hóa hồ sơ, kết quả giải quyết thủ tục hành chính trên Hệ thống thông tin giải quyết thủ tục hành chính', 'Văn phòng HĐND và UBND xã', 'report', NULL, 120),
+  ('CQ.THANH_TOAN_TRUC_TUYEN', 'gov', 'Tỷ lệ hồ sơ thủ tục hành chính có phí, lệ phí được thanh toán trực tuyến', '%', 'higher', 'ratio',
+    'Số hồ sơ thanh toán phí, lệ phí trực tuyến', 'Tổng số hồ sơ có thu phí, lệ phí', 0, 100, false, NULL,
+    'Báo cáo thanh toán trực tuyến trên Cổng Dịch vụ công quốc gia', 'Văn phòng HĐND và UBND xã', 'report', NULL, 130),
+  ('CQ.CBCC_HOAN_THANH_KHOA_HOC', 'gov', 'Tỷ lệ cán bộ, công chức, viên chức hoàn thành khóa học kỹ năng số cơ bản', '%', 'higher', 'ratio',
+    'Số cán bộ, công chức, viên chức đã hoàn thành khóa học', 'Tổng số cán bộ, công chức, viên chức', 0, 100, false, NULL,
+    'Danh sách kèm số chứng nhận hoàn thành trên nền tảng Bình dân học vụ số', 'Phòng Văn hóa - Xã hội xã', 'report', NULL, 140),
+  ('CQ.HOP_BAN_CHI_DAO', 'gov', 'Số cuộc họp của Ban Chỉ đạo chuyển đổi số xã trong năm', 'cuộc', 'higher', 'sum',
+    NULL, NULL, 0, NULL, true, '[{"min":0,"score":0},{"min":1,"score":5},{"min":2,"score":10},{"min":3,"score":15},{"min":4,"score":20}]'::jsonb,
+    'Thông báo kết luận hoặc biên bản từng cuộc họp (số, ngày, trích yếu)', 'Văn phòng HĐND và UBND xã', 'report', NULL, 150),
+  ('KT.TAI_KHOAN_THANH_TOAN', 'economy', 'Tỷ lệ người trưởng thành có tài khoản thanh toán không dùng tiền mặt', '%', 'higher', 'ratio',
+    'Số người từ 15 tuổi trở lên có tài khoản ngân hàng, ví điện tử hoặc Mobile Money', 'Tổng số người từ 15 tuổi trở lên', 0, 100, false, NULL,
+    'Số liệu của các ngân hàng, tổ chức cung ứng dịch vụ thanh toán trên địa bàn và sổ hỗ trợ của Tổ công nghệ số cộng đồng', 'Phòng Kinh tế xã', 'report', NULL, 210),
+  ('KT.BAN_HANG_TRUC_TUYEN', 'economy', 'Số hộ kinh doanh, hợp tác xã bán hàng trên sàn thương mại điện tử, nền tảng số', 'hộ/HTX', 'higher', 'sum',
+    NULL, NULL, 0, NULL, true, NULL,
+    'Danh sách hộ kinh doanh, hợp tác xã kèm đường dẫn gian hàng trực tuyến', 'Phòng Kinh tế xã', 'report', NULL, 220),
+  ('XH.KNS_CO_BAN', 'society', 'Tỷ lệ người trưởng thành có kỹ năng số cơ bản', '%', 'higher', 'ratio',
+    'Số người từ 15 tuổi trở lên đã hoàn thành khóa học kỹ năng số cơ bản', 'Tổng số người từ 15 tuổi trở lên', 0, 100, false, NULL,
+    'Số chứng nhận trên nền tảng Bình dân học vụ số hoặc danh sách điểm danh buổi hướng dẫn trực tiếp', 'Phòng Văn hóa - Xã hội xã', 'report', NULL, 310),
+  ('XH.VNEID_MUC_2', 'society', 'Tỷ lệ người trưởng thành có tài khoản định danh điện tử mức độ 2 (VNeID)', '%', 'higher', 'ratio',
+    'Số người đã kích hoạt tài khoản định danh điện tử mức độ 2', 'Tổng số người từ 14 tuổi trở lên', 0, 100, false, NULL,
+    'Số liệu thống kê kích hoạt tài khoản định danh điện tử', 'Công an xã', 'report', NULL, 320),
+  ('XH.BUOI_HUONG_DAN', 'society', 'Số buổi hướng dẫn kỹ năng số do Tổ công nghệ số cộng đồng tổ chức', 'buổi', 'higher', 'sum',
+    NULL, NULL, 0, NULL, true, '[{"min":0,"score":0},{"min":3,"score":5},{"min":6,"score":10},{"min":9,"score":15},{"min":12,"score":20}]'::jsonb,
+    'Danh sách điểm danh và hình ảnh từng buổi hướng dẫn', 'Phòng Văn hóa - Xã hội xã', 'report', NULL, 330),
+  ('XH.NGUOI_DAN_DUOC_HO_TRO', 'society', 'Số người dân được Tổ công nghệ số cộng đồng hỗ trợ (VNeID, dịch vụ công trực tuyến, thanh toán số, thương mại điện tử)', 'người', 'higher', 'sum',
+    NULL, NULL, 0, NULL, true, NULL,
+    'Sổ ghi chép hỗ trợ của Tổ công nghệ số cộng đồng', 'Phòng Văn hóa - Xã hội xã', 'report', NULL, 340),
+  ('XH.THON_CO_TO_CNSCD', 'society', 'Tỷ lệ thôn, tổ dân phố có Tổ công nghệ số cộng đồng hoạt động thường xuyên', '%', 'higher', 'ratio',
+    'Số thôn, tổ dân phố có Tổ công nghệ số cộng đồng hoạt động', 'Tổng số thôn, tổ dân phố', 0, 100, false, NULL,
+    'Quyết định thành lập Tổ công nghệ số cộng đồng và báo cáo hoạt động hằng quý', 'Phòng Văn hóa - Xã hội xã', 'report', NULL, 350),
+  ('XH.HO_CAP_QUANG', 'society', 'Tỷ lệ hộ gia đình có đường Internet cáp quang băng rộng', '%', 'higher', 'ratio',
+    'Số hộ gia đình có đường Internet cáp quang', 'Tổng số hộ gia đình', 0, 100, false, NULL,
+    'Số liệu thuê bao cáp quang của các doanh nghiệp viễn thông trên địa bàn', 'Phòng Văn hóa - Xã hội xã', 'report', NULL, 360)
+ON CONFLICT (code) DO NOTHING;
