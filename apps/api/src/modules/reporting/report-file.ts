@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { cleanText, unitPlanFileExtensions } from '@tds/contracts';
+import type { Db } from '../../db/client';
+import type { Actor, RequestMeta } from '../../platform/actor';
+import { assertVisible, authorize } from '../../platform/authorize';
+import { AppError } from '../../platform/errors';
+import { inScope } from '../../platform/tenancy';
+import { storedFile } from '../org/org.table';
+import { mapDetail } from './report-mapper';
+import { assertEditable, authorizeUnitWrite, commitReport, loadReport, reportLabel } from './report-store';
+
+type Ext = (typeof unitPlanFileExtensions)[number];
+
+const MIME: Record<Ext, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
+  odt: 'application/vnd.oasis.opendocument.text',
+};
+/** Magic numbers: PDF; zip (docx, odt); OLE compound file (doc). */
+const MAGIC: Record<Ext, number[]> = {
+  pdf: [0x25, 0x50, 0x44, 0x46],
+  docx: [0x50, 0x4b, 0x03, 0x04],
+  odt: [0x50, 0x4b, 0x03, 0x04],
+  doc: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+};
+
+export interface UploadedFile { filename: string; buffer: Buffer }
+
+/** The extension of an acceptable plan file, or a clear 4xx. */
+export function checkPlanFile(file: UploadedFile, maxBytes: number): Ext {
+  const ext = /\.([a-z0-9]+)$/iu.exec(file.filename)?.[1]?.toLowerCase() as Ext | undefined;
+  if (!ext || !unitPlanFileExtensions.includes(ext)) {
+    throw new AppError('UNSUPPORTED_FILE_TYPE', 'Tệp kế hoạch phải là .pdf, .docx, .doc hoặc .odt.', [{ field: 'file', message: `Không nhận tệp "${file.filename}".` }]);
+  }
+  if (file.buffer.length === 0) throw new AppError('VALIDATION_FAILED', 'Tệp rỗng, không có nội dung.', [{ field: 'file', message: 'Tệp rỗng.' }]);
+  if (file.buffer.length > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `Tệp quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB).`, [{ field: 'file', message: 'Tệp quá lớn.' }]);
+  if (!MAGIC[ext].every((b, i) => file.buffer[i] === b)) {
+    throw new AppError('UNSUPPORTED_FILE_TYPE', `Tệp "${file.filename}" không phải tệp .${ext} hợp lệ. Vui lòng kiểm tra lại tệp.`, [{ field: 'file', message: 'Nội dung không khớp với đuôi tệp.' }]);
+  }
+  return ext;
+}
+
+/**
+ * Attach a unit plan's file (pdf, docx, doc, odt): kept in stored_file (purpose `unit_plan`); the
+ * report moves to its next version so the earlier file stays in the history.
+ */
+export async function uploadReportFile(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; file: UploadedFile; maxBytes: number }) {
+  const { db, actor, communeId, file } = opts;
+  assertVisible(actor, communeId);
+  const ext = checkPlanFile(file, opts.maxBytes);
+  return inScope(db, actor.scope, async (tx) => {
+    const cur = await loadReport(tx, communeId, opts.id, { lock: true });
+    await authorizeUnitWrite(tx, actor, communeId, cur.unitId);
+    if (cur.kind !== 'unit_plan') throw new AppError('VALIDATION_FAILED', 'Chỉ kế hoạch của đơn vị mới đính kèm tệp.', [{ field: 'file', message: 'Báo cáo này không nhận tệp.' }]);
+    assertEditable(cur);
+    const fileId = crypto.randomUUID();
+    const name = cleanText(file.filename).slice(0, 200) || `ke-hoach.${ext}`;
+    await tx.insert(storedFile).values({
+      communeId, id: fileId, name, mime: MIME[ext], size: file.buffer.length, sha256: createHash('sha256').update(file.buffer).digest('hex'),
+      purpose: 'unit_plan', content: file.buffer, createdBy: actor.userId,
+    });
+    const row = await commitReport(tx, actor, opts.meta, cur, { action: 'file', set: { fileId }, summary: `Tải lên tệp kế hoạch "${name}": ${await reportLabel(tx, cur)}` });
+    return mapDetail(tx, actor, row);
+  });
+}
+
+/** The file of a unit plan, for download. */
+export async function downloadReportFile(opts: { db: Db; actor: Actor; communeId: string; id: string }) {
+  authorize(opts.actor, 'report.read', { communeId: opts.communeId });
+  return inScope(opts.db, opts.actor.scope, async (tx) => {
+    const row = await loadReport(tx, opts.communeId, opts.id);
+    if (!row.fileId) throw new AppError('NOT_FOUND', 'Báo cáo chưa có tệp đính kèm.');
+    const [f] = await tx.select({ name: storedFile.name, mime: storedFile.mime, content: storedFile.content }).from(storedFile)
+      .where(and(eq(storedFile.communeId, row.communeId), eq(storedFile.id, row.fileId)));
+    if (!f) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp.');
+    return f;
+  });
+}
+
+/** Content-Disposition for a Vietnamese file name: an ASCII fallback and the UTF-8 name (RFC 6266). */
+export function attachmentHeader(name: string): string {
+  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').replace(/[đĐ]/gu, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^\w.-]+/gu, '-');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
