@@ -4,6 +4,8 @@ import { runMigrations } from './db/migrate';
 import { buildApp } from './app';
 import { isEmpty, seedDemo } from './demo/seed';
 import { roleLabelsVi } from '@tds/contracts';
+import { notifyContext } from './modules/notify/channels';
+import { startReminderJob, type ReminderTimer } from './modules/notify/reminder-job';
 
 /** loadConfig() -> createDb() -> migrate -> demo data on an empty database -> buildApp() -> listen. */
 async function main() {
@@ -14,11 +16,13 @@ async function main() {
   // Listen first so /healthz answers while migrations run; /readyz turns 200 when all is done.
   await app.listen({ port: config.PORT, host: config.HOST });
   let shuttingDown = false;
+  let reminders: ReminderTimer | null = null;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     app.log.info(`Nhận ${signal}, đang dừng...`);
     readiness.ready = false;
+    await reminders?.stop().catch(() => undefined);
     await app.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     process.exit(0);
@@ -31,6 +35,10 @@ async function main() {
     const accounts = await seedDemo(database.db, { production: config.NODE_ENV === 'production' });
     const lines = accounts.map((a) => `  ${a.username.padEnd(20)} ${a.password}   ${roleLabelsVi[a.role]} – ${a.where}`);
     console.log(`\nĐã tạo dữ liệu mẫu (xã Gia Phúc, Hải Phòng). Tài khoản demo / demo accounts:\n${lines.join('\n')}\n`);
+  }
+  if (config.REMINDER_INTERVAL_SECONDS > 0 && !shuttingDown) {
+    // Reminders: plan and send every REMINDER_INTERVAL_SECONDS; a lease lets one instance run at a time.
+    reminders = startReminderJob({ db: database.db, ctx: notifyContext(config), intervalSeconds: config.REMINDER_INTERVAL_SECONDS, log: app.log });
   }
   readiness.ready = true;
   console.log(`Thi Đua Số sẵn sàng tại http://localhost:${config.PORT}  (API: /api/docs)`);

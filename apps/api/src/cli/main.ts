@@ -4,6 +4,7 @@ import { auditVerifyCommand } from './audit-verify';
 import { backupCommand } from './backup';
 import { CliError, stderrLog } from './common';
 import { demoResetCommand } from './demo-reset';
+import { notifyRunCommand } from '../modules/notify/notify-command';
 import { planParseCommand } from './plan-parse';
 import { restoreCommand } from './restore';
 
@@ -19,6 +20,8 @@ Lệnh:
   demo reset [--yes]       Xóa toàn bộ dữ liệu và tạo lại dữ liệu mẫu
                            (NODE_ENV=production cần thêm --yes)
   audit verify             Kiểm tra tính toàn vẹn các chuỗi nhật ký (audit)
+  notify run               Lập nhắc hạn đến hôm nay và gửi các thư đang chờ một lần
+                           (SMTP_HOST... như khi chạy máy chủ)
   plan parse FILE          Đọc kế hoạch (.docx, .pdf, .txt, .md) và in cấu trúc JSON ra stdout
                            (không mở cơ sở dữ liệu)
   help                     Hiện hướng dẫn này
@@ -49,6 +52,9 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'demo':
         await demoResetCommand(args, open, stderrLog, config.NODE_ENV === 'production');
+        break;
+      case 'notify':
+        await notifyRunCommand(args, open, config, stderrLog);
         break;
       case 'audit':
         if (args[0] !== 'verify') throw new CliError('Cách dùng: audit verify');

@@ -20,6 +20,21 @@ const envSchema = z.object({
   WEB_DIST: z.string().optional(),
   /** Seed demo data into an empty database at start. */
   DEMO_SEED: z.enum(['true', 'false']).default('true'),
+  /** Outgoing mail (reminders) over SMTP; mail sending is off while SMTP_HOST is unset. */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the first byte (port 465); false: plain, upgraded by STARTTLS when offered. */
+  SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  /** Sender of the mail, e.g. "Thi Đua Số <no-reply@xa.gov.vn>"; its domain ends every Message-ID. */
+  MAIL_FROM: z.string().optional(),
+  /** Seconds between runs of the reminder job; 0 turns the job off. */
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(300),
+  /** Attempts to deliver one outbox message before it is marked failed. */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /** Public address of the app, for links in mail (e.g. https://thiduaso.xa.gov.vn). */
+  APP_BASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
 });
 
 export type Config = z.infer<typeof envSchema>;
