@@ -77,12 +77,16 @@ async function adminQuery(url: string, text: string): Promise<void> {
   }
 }
 
+/** A failure the bench explains itself (a server it cannot reach...): reported without a stack trace. */
+export class BenchError extends Error {}
+
 /** Run a bench's main, turning a failure into a message on stderr and exit code 1. */
 export function runMain(main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),
     (err: unknown) => {
-      process.stderr.write(`[bench] FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      const text = err instanceof BenchError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err);
+      process.stderr.write(`[bench] FAILED: ${text}\n`);
       process.exit(1);
     },
   );
