@@ -2,6 +2,11 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Modal, Select, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
+  AimOutlined,
+  BarChartOutlined,
+  BellOutlined,
+  FileDoneOutlined,
+  FormOutlined,
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
@@ -26,6 +31,7 @@ import { ChangePasswordForm } from '../features/auth/components/ChangePasswordFo
 import { setLanguage } from '../i18n';
 import { selectFilter } from '../lib/format';
 import { ErrorBoundary } from './ErrorBoundary';
+import { NotificationBell } from '../features/reporting/components/NotificationBell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -43,6 +49,11 @@ const NAV: NavItem[] = [
   { key: 'org', path: '/org', labelKey: 'nav.org', icon: <ApartmentOutlined />, permission: 'org.read', testId: 'menu-org' },
   { key: 'plans', path: '/plans', labelKey: 'nav.plans', icon: <FileTextOutlined />, permission: 'plan.read', testId: 'menu-plans' },
   { key: 'calendar', path: '/calendar', labelKey: 'nav.calendar', icon: <CalendarOutlined />, permission: 'plan.read', testId: 'menu-calendar' },
+  { key: 'registration', path: '/registration', labelKey: 'nav.registration', icon: <FormOutlined />, permission: 'report.read', testId: 'menu-registration' },
+  { key: 'reports', path: '/reports', labelKey: 'nav.reports', icon: <FileDoneOutlined />, permission: 'report.read', testId: 'menu-reports' },
+  { key: 'progress', path: '/progress', labelKey: 'nav.progress', icon: <BarChartOutlined />, permission: 'report.read', testId: 'menu-progress' },
+  { key: 'indicators', path: '/indicators', labelKey: 'nav.indicators', icon: <AimOutlined />, permission: 'report.read', testId: 'menu-indicators' },
+  { key: 'reminders', path: '/reminders', labelKey: 'nav.reminders', icon: <BellOutlined />, permission: 'notify.manage', testId: 'menu-reminders' },
   { key: 'people', path: '/people', labelKey: 'nav.people', icon: <TeamOutlined />, permission: 'person.read', testId: 'menu-people' },
   { key: 'users', path: '/users', labelKey: 'nav.users', icon: <UsergroupAddOutlined />, permission: 'user.read', testId: 'menu-users' },
   { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read', testId: 'menu-audit' },
@@ -187,6 +198,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           ) : null}
           <div style={{ flex: 1 }} />
           <CommuneSwitcher compact={isMobile} />
+          <NotificationBell />
           <Button
             type="text"
             icon={<GlobalOutlined />}

@@ -23,6 +23,12 @@ const PlanDetailPage = lazy(() => import('../features/plans/pages/PlanDetailPage
 const PlanEditorPage = lazy(() => import('../features/plans/pages/PlanEditorPage'));
 const PlanImportPage = lazy(() => import('../features/plans/pages/PlanImportPage'));
 const CalendarPage = lazy(() => import('../features/plans/pages/CalendarPage'));
+const ReportsPage = lazy(() => import('../features/reporting/pages/ReportsPage'));
+const ReportFormPage = lazy(() => import('../features/reporting/pages/ReportFormPage'));
+const RegistrationPage = lazy(() => import('../features/reporting/pages/RegistrationPage'));
+const DashboardPage = lazy(() => import('../features/progress/pages/DashboardPage'));
+const IndicatorsPage = lazy(() => import('../features/progress/pages/IndicatorsPage'));
+const RemindersPage = lazy(() => import('../features/progress/pages/RemindersPage'));
 
 function Lazy({ page: Page }: { page: ComponentType }) {
   return (
@@ -118,6 +124,12 @@ export const router = createBrowserRouter([
           { path: 'plans/:id', element: guarded('plan.read', PlanDetailPage) },
           { path: 'plans/:id/edit', element: guarded('plan.write', PlanEditorPage) },
           { path: 'calendar', element: guarded('plan.read', CalendarPage) },
+          { path: 'reports', element: guarded('report.read', ReportsPage) },
+          { path: 'reports/:reportId', element: guarded('report.read', ReportFormPage) },
+          { path: 'registration', element: guarded('report.read', RegistrationPage) },
+          { path: 'progress', element: guarded('report.read', DashboardPage) },
+          { path: 'indicators', element: guarded('report.read', IndicatorsPage) },
+          { path: 'reminders', element: guarded('notify.manage', RemindersPage) },
           { path: '*', element: <NotFound /> },
         ],
       },
