@@ -21,6 +21,11 @@ import { unitExcelRoutes } from './modules/org/unit-excel.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { plansRoutes } from './modules/plans/plans.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { reportsRoutes } from './modules/reporting/reports.routes';
+import { registrationRoutes } from './modules/reporting/registration.routes';
+import { indicatorsRoutes } from './modules/indicators/indicators.routes';
+import { progressRoutes } from './modules/progress/progress.routes';
+import { notifyRoutes } from './modules/notify/notify.routes';
 
 export interface BuiltApp {
   app: App;
@@ -77,6 +82,11 @@ export async function buildApp(opts: { config: Config; database: Database; logge
   await usersRoutes(app, deps);
   await auditRoutes(app, deps);
   await plansRoutes(app, deps);
+  await reportsRoutes(app, deps);
+  await registrationRoutes(app, deps);
+  await indicatorsRoutes(app, deps);
+  await progressRoutes(app, deps);
+  await notifyRoutes(app, deps);
   serveWeb(app, config);
   return { app, routeTable, readiness };
 }

@@ -14,3 +14,8 @@ export * from './users.js';
 export * from './audit.js';
 export * from './plan-document.js';
 export * from './plans.js';
+export * from './reports.js';
+export * from './registration.js';
+export * from './indicators.js';
+export * from './progress.js';
+export * from './notify.js';
