@@ -1,4 +1,6 @@
 import type { Catalog, CatalogShape } from './vi';
+import { reportingEn } from '../features/reporting/i18n';
+import { progressEn } from '../features/progress/i18n';
 
 const en: CatalogShape<Catalog> = {
   app: {
@@ -66,6 +68,10 @@ const en: CatalogShape<Catalog> = {
     NOT_A_PLAN: 'No plan found in the document.',
     FILE_UNREADABLE: 'The file could not be read.',
     PLAN_CONFLICTS: 'The plan still has conflicts to resolve before publishing.',
+    REPORT_LOCKED: 'The report has been accepted and is locked; it must be reopened before editing.',
+    INVALID_TRANSITION: 'This action is not possible in the current state of the record.',
+    REGISTRATION_CLOSED: 'Registration for this plan is closed.',
+    PLAN_NOT_PUBLISHED: 'The plan has not been published yet.',
     UNIT_HAS_CHILDREN: 'The unit still has active sub-units.',
     USER_LOCKED: 'The account is temporarily locked after too many failed sign-ins. Try again later.',
     PAYLOAD_TOO_LARGE: 'The upload is too large.',
@@ -88,7 +94,14 @@ const en: CatalogShape<Catalog> = {
     menu: 'Menu',
     plans: 'Plans',
     calendar: 'Calendar',
+    reports: 'Reports',
+    registration: 'Registration',
+    progress: 'Progress, indicators',
+    indicators: 'Indicators, targets',
+    reminders: 'Reminders',
   },
+  reporting: reportingEn,
+  progress: progressEn,
   header: {
     commune: 'Commune',
     language: 'Language',

@@ -1,3 +1,5 @@
+import { reportingVi } from '../features/reporting/i18n';
+import { progressVi } from '../features/progress/i18n';
 import { communeKindLabelsVi, errorMessagesVi, genderLabelsVi, roleLabelsVi, unitKindLabelsVi } from '@tds/contracts';
 
 const vi = {
@@ -60,7 +62,14 @@ const vi = {
     menu: 'Danh mục',
     plans: 'Kế hoạch',
     calendar: 'Lịch',
+    reports: 'Báo cáo',
+    registration: 'Đăng ký thi đua',
+    progress: 'Tiến độ, chỉ tiêu',
+    indicators: 'Chỉ tiêu, mục tiêu',
+    reminders: 'Nhắc hạn',
   },
+  reporting: reportingVi,
+  progress: progressVi,
   header: {
     commune: 'Xã/phường',
     language: 'Ngôn ngữ',
