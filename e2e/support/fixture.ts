@@ -55,7 +55,7 @@ async function findIds(app: TestApp): Promise<Ids> {
  * built web app, and chromium. Skipped with a notice when there is no browser, unless
  * REQUIRE_BROWSER=1, in which case it fails.
  */
-export function describeE2E(name: string, body: (e2e: E2E) => void, opts: { seed?: (app: TestApp, ids: Ids) => Promise<void> } = {}): void {
+export function describeE2E(name: string, body: (e2e: E2E) => void, opts: { seed?: (app: TestApp, ids: Ids) => Promise<void>; movement?: boolean } = {}): void {
   const available = browserAvailable();
   if (!available && !browserRequired()) {
     console.log(skipNotice());
@@ -75,7 +75,7 @@ export function describeE2E(name: string, body: (e2e: E2E) => void, opts: { seed
       if (!available) return; // REQUIRE_BROWSER=1: every test fails in beforeEach, counted as failed
       mkdirSync(shotsDir, { recursive: true });
       app = await createTestApp();
-      accounts = await seedDemo(app.database.db, { production: false });
+      accounts = await seedDemo(app.database.db, { production: false, movement: opts.movement ?? false });
       ids = await findIds(app);
       await opts.seed?.(app, ids);
       await app.app.listen({ port: 0, host: '127.0.0.1' });

@@ -3,6 +3,7 @@ import type { Role, UnitKind } from '@tds/contracts';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/security';
 import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
+import { seedMovement } from './seed-movement';
 import { makeCommune, makePerson, makeProvince, makeUnit, makeUser } from '../testing/factories';
 
 export interface DemoAccount {
@@ -51,7 +52,7 @@ const PEOPLE = [
  * enterprises, villages and one community digital team per village; a second commune and a
  * second province so that tenancy shows; one account per role. Built with the test factories.
  */
-export async function seedDemo(db: Db, opts: { production: boolean }): Promise<DemoAccount[]> {
+export async function seedDemo(db: Db, opts: { production: boolean; movement?: boolean }): Promise<DemoAccount[]> {
   const must = opts.production;
   const hp = await makeProvince(db, { code: 'HP', name: 'Thành phố Hải Phòng' });
   const dn = await makeProvince(db, { code: 'DNG', name: 'Thành phố Đà Nẵng' });
@@ -90,7 +91,9 @@ export async function seedDemo(db: Db, opts: { production: boolean }): Promise<D
     { username: 'hungdao.vhxh', role: 'commune_admin', where: 'Phường Hưng Đạo', spec: { username: 'hungdao.vhxh', fullName: 'Trịnh Văn Long', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: hd.id }] } },
     { username: 'banthach.vhxh', role: 'commune_admin', where: 'Phường Bàn Thạch', spec: { username: 'banthach.vhxh', fullName: 'Ngô Thị Mai', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: bt.id }] } },
   ];
-  for (const a of accounts) await makeUser(db, { ...a.spec, mustChangePassword: must });
+  const users = new Map<string, string>();
+  for (const a of accounts) users.set(a.username, (await makeUser(db, { ...a.spec, mustChangePassword: must })).id);
+  if (opts.movement !== false) await seedMovement(db, { adminUserId: users.get('admin')!, communeId: gp.id, keepOpenUnitCode: 'TH-GP' });
   return accounts.map(({ username, role, where }) => ({ username, password: DEMO_PASSWORD, role, where }));
 }
 
@@ -101,7 +104,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** National catalogues seeded by migrations: a demo reset keeps them, a restore replaces them. */
-export const CATALOGUE_TABLES = ['award_kind'];
+export const CATALOGUE_TABLES = ['award_kind', 'indicator'];
 
 /** Remove every row of every table (demo reset, restore into a used database). Runs as the owner. */
 export async function truncateAll(db: Db, opts: { includeCatalogues?: boolean } = {}): Promise<void> {

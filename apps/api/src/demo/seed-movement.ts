@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
+import { permissions, type PlanDoc } from '@tds/contracts';
+import type { Db } from '../db/client';
+import type { Actor } from '../platform/actor';
+import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
+import { unit } from '../modules/org/org.table';
+import { todayVn } from '../modules/org/org.rules';
+import { parsePlanText } from '../modules/plans/parser';
+import { createPlan } from '../modules/plans/plans';
+import { publishPlan } from '../modules/plans/publish-plan';
+import { dueItem } from '../modules/plans/plans.table';
+import { putTargets } from '../modules/indicators/put-targets';
+import { splitTargets } from '../modules/indicators/split-targets';
+import { indicatorMap } from '../modules/indicators/catalogue';
+import { recordReportValues } from '../modules/reporting/report-indicators';
+import { checkValues } from '../modules/reporting/report-values';
+import { report, reportVersion } from '../modules/reporting/reporting.table';
+import { saveRegistration } from '../modules/reporting/registration-save';
+
+const FIXTURES = path.join(import.meta.dirname, '..', 'modules', 'plans', 'fixtures');
+
+/** The demo acts as the system administrator, through the same use-cases as the API. */
+function systemActor(userId: string): Actor {
+  return {
+    userId, username: 'admin', fullName: 'Quản trị hệ thống', roles: [{ role: 'system_admin', provinceId: null, communeId: null, unitId: null, unitPath: null }],
+    permissions: new Set(permissions), scope: SYSTEM_SCOPE, communeProvince: new Map(), mustChangePassword: false, sessionId: 'demo', csrfToken: 'demo',
+  };
+}
+
+/** Deadlines a commune officer adds to the imported plan: registration, the half-year report, unit plans, reviews. */
+const EXTRA_DEADLINES: PlanDoc['deadlines'] = [
+  { what: 'Các cơ quan, đơn vị, thôn đăng ký thi đua', from: null, to: 'UBND xã', day: 31, month: 3, year: null, recurrence: 'yearly', qualifier: 'by', text: 'chậm nhất ngày 31/3 hằng năm' },
+  { what: 'Báo cáo kết quả thực hiện 6 tháng đầu năm', from: null, to: 'UBND xã', day: 15, month: 6, year: null, recurrence: 'half-yearly', qualifier: 'before', text: 'trước ngày 15/6 hằng năm' },
+  { what: 'Các cơ quan, đơn vị xây dựng kế hoạch thực hiện phong trào', from: null, to: 'UBND xã', day: 30, month: 9, year: 2025, recurrence: 'once', qualifier: 'by', text: 'chậm nhất ngày 30/9/2025' },
+  { what: 'Báo cáo sơ kết giai đoạn 2025 - 2027', from: null, to: 'UBND xã', day: 15, month: 10, year: 2027, recurrence: 'once', qualifier: 'before', text: 'trước ngày 15/10/2027' },
+  { what: 'Báo cáo tổng kết phong trào giai đoạn 2025 - 2030', from: null, to: 'UBND xã', day: 15, month: 10, year: 2030, recurrence: 'once', qualifier: 'before', text: 'trước ngày 15/10/2030' },
+];
+
+/** Figures a unit of each kind reports: [indicator, numerator or value, denominator] (scaled by year). */
+type Figure = [code: string, a: number, b?: number];
+function figuresFor(kind: string, code: string, seed: number, yearIndex: number): Figure[] {
+  const grow = (base: number, step: number) => Math.round(base + step * yearIndex + (seed % 7));
+  switch (kind) {
+    case 'office':
+    case 'public_service':
+      return [
+        ['CQ.HS_TRUC_TUYEN', grow(180, 60), 300 + (seed % 40)],
+        ['CQ.HS_SO_HOA', grow(200, 40), 320],
+        ['CQ.CBCC_HOAN_THANH_KHOA_HOC', Math.min(12, grow(7, 3)), 12],
+        ...(code === 'VP' ? ([['CQ.HOP_BAN_CHI_DAO', Math.min(4, Math.round(2 + yearIndex))]] as Figure[]) : []),
+      ];
+    case 'mass_org':
+    case 'school':
+      return [['CQ.CBCC_HOAN_THANH_KHOA_HOC', Math.min(25, grow(12, 5)), 25]];
+    case 'enterprise':
+      return [['KT.BAN_HANG_TRUC_TUYEN', grow(3, 4)]];
+    case 'village': {
+      const adults = 900 + (seed % 5) * 120;
+      return [
+        ['XH.KNS_CO_BAN', Math.min(adults, Math.round(adults * (0.45 + 0.15 * yearIndex)) + (seed % 11)), adults],
+        ['XH.VNEID_MUC_2', Math.min(adults, Math.round(adults * (0.6 + 0.1 * yearIndex))), adults],
+        ['KT.TAI_KHOAN_THANH_TOAN', Math.min(adults, Math.round(adults * (0.5 + 0.12 * yearIndex))), adults],
+        ['XH.HO_CAP_QUANG', Math.round(adults * 0.28 * (0.7 + 0.1 * yearIndex)), Math.round(adults * 0.31)],
+      ];
+    }
+    case 'digital_team':
+      return [['XH.BUOI_HUONG_DAN', grow(6, 4)], ['XH.NGUOI_DAN_DUOC_HO_TRO', grow(80, 60)]];
+    default:
+      return [];
+  }
+}
+
+const SECTIONS = (unitName: string, year: number) => [
+  { key: 'ket-qua', title: 'Kết quả triển khai', text: `${unitName} đã quán triệt kế hoạch của UBND xã, tổ chức hướng dẫn kỹ năng số cho cán bộ và nhân dân; các chỉ tiêu năm ${year} cơ bản đạt theo đăng ký.` },
+  { key: 'kho-khan', title: 'Khó khăn, vướng mắc', text: 'Một bộ phận người cao tuổi chưa sử dụng điện thoại thông minh; đường truyền ở một số nơi chưa ổn định.' },
+  { key: 'phuong-huong', title: 'Phương hướng, kiến nghị', text: 'Tiếp tục duy trì Tổ công nghệ số cộng đồng, đẩy mạnh thanh toán không dùng tiền mặt.' },
+];
+
+/** A deterministic spread of outcomes: most on time, some late, a few missing. */
+function outcome(seed: number, latest: boolean): 'on_time' | 'late' | 'missing' | 'submitted' {
+  const r = seed % 10;
+  if (latest) return r < 5 ? 'on_time' : r < 7 ? 'submitted' : r < 8 ? 'late' : 'missing';
+  return r < 8 ? 'on_time' : r < 9 ? 'late' : 'missing';
+}
+
+/**
+ * The movement in the demo commune: the plan imported from the commune's own text (seed 000) with a
+ * few deadlines added, published into due items; commune targets split to villages; registrations for
+ * the current year; and the reports of every cycle already due, most accepted (so dashboards show
+ * figures), a few late or missing. The focal point's school keeps its latest report open for the tour.
+ */
+export async function seedMovement(db: Db, opts: { adminUserId: string; communeId: string; keepOpenUnitCode: string }): Promise<void> {
+  const actor = systemActor(opts.adminUserId);
+  const meta = { requestId: 'demo-seed' };
+  const { communeId } = opts;
+  const parsed = parsePlanText(fs.readFileSync(path.join(FIXTURES, '000_d8b7d3d9952b7702.txt'), 'utf8')).plan;
+  if (!parsed) throw new Error('Không đọc được kế hoạch mẫu của xã Gia Phúc.');
+  const doc: PlanDoc = {
+    ...parsed,
+    number: parsed.number ?? '27/KH-UBND',
+    date: parsed.date ?? '2025-08-21',
+    participantGroups: [...parsed.participantGroups, { name: 'Các trường học, thôn và Tổ công nghệ số cộng đồng', criteria: ['Hoàn thành chỉ tiêu Bình dân học vụ số được giao'] }],
+    deadlines: [...parsed.deadlines, ...EXTRA_DEADLINES],
+  };
+  const created = await createPlan({ db, actor, meta, communeId, input: { doc, source: 'import', note: 'Nhập từ văn bản của xã' } });
+  await publishPlan({ db, actor, meta, communeId, id: created.id, input: { version: created.version, resolutions: {}, dryRun: false } });
+
+  const year = Number(todayVn().slice(0, 4));
+  await seedTargets(db, actor, communeId, year);
+  // Most participating units have registered for this year; a few have not yet.
+  const participants = await inScope(db, SYSTEM_SCOPE, (tx) => tx.selectDistinct({ id: unit.id, name: unit.name, code: unit.code }).from(unit)
+    .innerJoin(dueItem, and(eq(dueItem.communeId, unit.communeId), eq(dueItem.unitId, unit.id)))
+    .where(and(eq(unit.communeId, communeId), eq(dueItem.planId, created.id), eq(dueItem.kind, 'registration'), eq(dueItem.year, year))));
+  for (const u of participants) {
+    if (hash(u.code) % 6 === 5) continue;
+    await saveRegistration({
+      db, actor, meta, communeId, planId: created.id, unitId: u.id, now: new Date(`${year}-03-20T09:00:00+07:00`),
+      input: { year, commitments: `${u.name} đăng ký hoàn thành các chỉ tiêu chuyển đổi số và Bình dân học vụ số năm ${year}.`, awardCodes: [], indicators: [], people: [], submit: true },
+    });
+  }
+
+  await seedReports(db, { communeId, planId: created.id, keepOpenUnitCode: opts.keepOpenUnitCode, reviewerId: opts.adminUserId });
+}
+
+/**
+ * The reports of every cycle already due, written in one transaction (the demo's history, with
+ * submission dates around each deadline). Figures go through the same checks as a typed report, and
+ * accepted ones through the same roll-up as the accept use-case.
+ */
+async function seedReports(db: Db, opts: { communeId: string; planId: string; keepOpenUnitCode: string; reviewerId: string }) {
+  const { communeId } = opts;
+  const today = todayVn();
+  await inScope(db, SYSTEM_SCOPE, async (tx) => {
+    const units = new Map((await tx.select({ id: unit.id, code: unit.code, name: unit.name, kind: unit.kind }).from(unit).where(eq(unit.communeId, communeId))).map((u) => [u.id, u]));
+    const defs = await indicatorMap(tx, communeId);
+    const items = await tx.select().from(dueItem)
+      .where(and(eq(dueItem.communeId, communeId), eq(dueItem.planId, opts.planId), eq(dueItem.kind, 'report'), sql`${dueItem.dueDate} < ${today}`));
+    const latestDue = items.reduce((m, it) => (it.dueDate > m ? it.dueDate : m), '');
+    for (const it of items) {
+      const u = units.get(it.unitId)!;
+      const seed = hash(`${u.code}|${it.year}|${it.period}`);
+      const latest = it.dueDate === latestDue;
+      const how = outcome(seed, latest);
+      if (how === 'missing' || (latest && u.code === opts.keepOpenUnitCode)) continue;
+      const yearIndex = Math.max(0, it.year - 2025 + (it.period === 1 ? -0.5 : 0));
+      const typed = figuresFor(u.kind, u.code, seed, yearIndex).map(([code, a, b]) => (b === undefined
+        ? { code, value: a, numerator: null, denominator: null } : { code, value: null, numerator: a, denominator: b }));
+      const { values, errors } = checkValues(defs, typed);
+      if (errors.length) throw new Error(`Dữ liệu mẫu không hợp lệ (${u.name}): ${errors[0]!.message}`);
+      const late = how === 'late';
+      const submittedAt = new Date(new Date(it.lateAfter).getTime() + (late ? 3 : -4) * 86_400_000).toISOString();
+      const accepted = how !== 'submitted';
+      const [row] = await tx.insert(report).values({
+        communeId, dueItemId: it.id, planId: it.planId, unitId: it.unitId, kind: it.kind, cadence: it.cadence, year: it.year, period: it.period,
+        status: accepted ? 'accepted' : 'submitted', sections: SECTIONS(u.name, it.year), values, version: accepted ? 3 : 2, submittedAt, late,
+        reviewedAt: accepted ? submittedAt : null, reviewedBy: accepted ? opts.reviewerId : null,
+      }).returning();
+      const version = (v: number, action: string, status: string) => ({ communeId, reportId: row!.id, version: v, action, status, sections: row!.sections, values, createdByName: v < 3 ? u.name : 'Phòng Văn hóa - Xã hội', createdAt: new Date(submittedAt) });
+      await tx.insert(reportVersion).values([version(1, 'save', 'draft'), version(2, 'submit', 'submitted'), ...(accepted ? [version(3, 'accept', 'accepted')] : [])]);
+      if (accepted) await recordReportValues(tx, row!);
+    }
+  });
+}
+
+/** Commune targets for the current year, split down to the villages. */
+async function seedTargets(db: Db, actor: Actor, communeId: string, year: number) {
+  const meta = { requestId: 'demo-seed' };
+  const targets: [string, number][] = [
+    ['XH.KNS_CO_BAN', 80], ['XH.VNEID_MUC_2', 90], ['KT.TAI_KHOAN_THANH_TOAN', 75], ['XH.HO_CAP_QUANG', 85], ['CQ.HS_TRUC_TUYEN', 80],
+    ['CQ.HS_SO_HOA', 70], ['CQ.CBCC_HOAN_THANH_KHOA_HOC', 100], ['CQ.HOP_BAN_CHI_DAO', 4], ['XH.BUOI_HUONG_DAN', 96], ['XH.NGUOI_DAN_DUOC_HO_TRO', 2400],
+    ['KT.BAN_HANG_TRUC_TUYEN', 20],
+  ];
+  await putTargets({ db, actor, meta, communeId, input: { items: [year - 1, year].flatMap((y) => targets.map(([code, value]) => ({ unitId: null, indicatorCode: code, year: y, value }))) } });
+  for (const code of ['XH.KNS_CO_BAN', 'XH.VNEID_MUC_2']) await splitTargets({ db, actor, meta, communeId, input: { indicatorCode: code, year, method: 'equal' } });
+}
+
+function hash(s: string): number {
+  let h = 7;
+  for (const ch of s) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h;
+}
