@@ -7,8 +7,8 @@ import type { Indicator, Target } from '@tds/contracts';
 import { useIndicators, usePutTargets, useSplitTarget, useTargets } from '../../api';
 import { cellKey, childrenSummary, savedValues } from '../../targetsDraft';
 import { useTargetDraft } from './useTargetDraft';
+import { indicatorNameColumn, ownTargetColumn } from './targetColumns';
 import { TargetCell } from './TargetCell';
-import { IndicatorNameCell } from './IndicatorNameCell';
 import { SplitModal } from './SplitModal';
 import { TargetsToolbar } from './TargetsToolbar';
 import { useUnitTree } from '../../../org/api';
@@ -115,30 +115,8 @@ export function CommuneTargetsTab({ communeId, canManage, year, onYear }: { comm
   };
 
   const columns: TableProps<Indicator>['columns'] = [
-    {
-      title: t('progress.indicator'),
-      dataIndex: 'name',
-      render: (name: string, i) => <IndicatorNameCell code={i.code} name={name} note={`${i.measure} · ${t(`progress.pillars.${i.pillar}`)}`} />,
-    },
-    {
-      title: t('progress.indicators.communeTarget'),
-      key: 'commune',
-      width: 160,
-      render: (_: unknown, i) => {
-        const cell = { unitId: null, indicatorCode: i.code };
-        return (
-          <TargetCell
-            value={draft.valueOf(cell)}
-            saved={draft.isSaved(cell)}
-            onChange={(v) => draft.edit(cell, v)}
-            problem={draft.problemOf(cell)}
-            readOnly={readOnly}
-            testId={`target-commune-${i.code}`}
-            label={`${t('progress.indicators.communeTarget')} ${i.code}`}
-          />
-        );
-      },
-    },
+    indicatorNameColumn(t),
+    ownTargetColumn({ t, draft, readOnly, titleKey: 'progress.indicators.communeTarget', key: 'commune', testPrefix: 'target-commune' }),
     {
       title: t('progress.indicators.unitTargets'),
       key: 'children',

@@ -7,8 +7,7 @@ import type { CommuneTarget, Indicator } from '@tds/contracts';
 import { useNationalIndicators, useProvinceTargets, usePutProvinceTargets, useSplitProvinceTarget } from '../../api';
 import { cellKey, savedValues } from '../../targetsDraft';
 import { useTargetDraft } from './useTargetDraft';
-import { TargetCell } from './TargetCell';
-import { IndicatorNameCell } from './IndicatorNameCell';
+import { indicatorNameColumn, ownTargetColumn } from './targetColumns';
 import { SplitModal, type SplitPart } from './SplitModal';
 import { TargetsToolbar } from './TargetsToolbar';
 import { ErrorAlert } from '../../../../components/ui/ErrorAlert';
@@ -69,30 +68,8 @@ export function ProvinceTargetsTab({ provinceId, communes, canManage, year, onYe
   };
 
   const columns: TableProps<Indicator>['columns'] = [
-    {
-      title: t('progress.indicator'),
-      dataIndex: 'name',
-      render: (name: string, i) => <IndicatorNameCell code={i.code} name={name} note={`${i.measure} · ${t(`progress.pillars.${i.pillar}`)}`} />,
-    },
-    {
-      title: t('progress.indicators.provinceTarget'),
-      key: 'province',
-      width: 160,
-      render: (_: unknown, i) => {
-        const cell = { unitId: null, indicatorCode: i.code };
-        return (
-          <TargetCell
-            value={draft.valueOf(cell)}
-            saved={draft.isSaved(cell)}
-            onChange={(v) => draft.edit(cell, v)}
-            problem={draft.problemOf(cell)}
-            readOnly={readOnly}
-            testId={`target-province-${i.code}`}
-            label={`${t('progress.indicators.provinceTarget')} ${i.code}`}
-          />
-        );
-      },
-    },
+    indicatorNameColumn(t),
+    ownTargetColumn({ t, draft, readOnly, titleKey: 'progress.indicators.provinceTarget', key: 'province', testPrefix: 'target-province' }),
     {
       title: t('progress.indicators.communeTargets'),
       key: 'communes',
