@@ -93,7 +93,7 @@ export function ReportActions({
     <>
       {can.submit ? (
         <Button type="primary" icon={<SendOutlined />} onClick={() => setOpen('submit')} data-testid="report-submit">
-          {report.status === 'returned' ? t('reporting.actions.resubmit') : t('reporting.actions.submit')}
+          {report.status === 'returned' ? t('reporting.actions.resubmit') : t(report.kind === 'unit_plan' ? 'reporting.actions.submitPlan' : 'reporting.actions.submit')}
         </Button>
       ) : null}
       {can.review ? (
