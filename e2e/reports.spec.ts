@@ -15,9 +15,20 @@ async function act(page: Page, action: 'submit' | 'return' | 'accept', comment?:
   await page.getByTestId(`report-${action}-confirm`).click();
 }
 
-/** Wait until the autosave has written what was typed (the status line says it saved). */
+/** Wait until the autosave has written what was typed (the status line's state is 'saved'). */
 async function saved(page: Page) {
-  await expect.poll(() => page.getByTestId('report-save-status').innerText(), { timeout: 15_000 }).toMatch(/Đã lưu/u);
+  await expect.poll(() => page.getByTestId('report-save-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
+}
+
+/** Wait for the report's status; on timeout, say what the page shows (an error alert, the status). */
+async function statusIs(page: Page, status: string) {
+  const tag = page.getByTestId('report-status').first();
+  try {
+    await expect.poll(() => tag.getAttribute('data-status'), { timeout: 20_000 }).toBe(status);
+  } catch (err) {
+    const alerts = await page.locator('.ant-alert, .ant-modal-body, .ant-message').allInnerTexts();
+    throw new Error(`report status is not '${status}' (${await tag.getAttribute('data-status')}); the page shows: ${alerts.join(' | ')}`, { cause: err });
+  }
 }
 
 describeE2E('báo cáo: nộp, trả lại, nộp lại, tiếp nhận, bảng điều khiển cập nhật', (e2e) => {
@@ -46,7 +57,7 @@ describeE2E('báo cáo: nộp, trả lại, nộp lại, tiếp nhận, bảng �
     await expect.poll(() => school.getByTestId(`report-value-${CODE}-percent`).innerText()).toContain('80');
     await saved(school);
     await act(school, 'submit');
-    await school.getByTestId('report-submitted-notice').waitFor();
+    await statusIs(school, 'submitted');
 
     // The commune admin returns it with a comment.
     const admin = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
@@ -54,7 +65,7 @@ describeE2E('báo cáo: nộp, trả lại, nộp lại, tiếp nhận, bảng �
     await admin.goto(reportUrl);
     await admin.getByTestId('report-return').waitFor();
     await act(admin, 'return', 'Đề nghị bổ sung số giáo viên đã hoàn thành trong tháng 11.');
-    await expect.poll(() => admin.getByTestId('report-status').first().getAttribute('data-status')).toBe('returned');
+    await statusIs(admin, 'returned');
 
     // The focal point sees the comment, corrects the figure and submits again.
     await school.reload();
@@ -62,7 +73,7 @@ describeE2E('báo cáo: nộp, trả lại, nộp lại, tiếp nhận, bảng �
     await school.getByTestId(`report-value-${CODE}-numerator`).fill('24');
     await saved(school);
     await act(school, 'submit');
-    await school.getByTestId('report-submitted-notice').waitFor();
+    await statusIs(school, 'submitted');
 
     // The admin keeps the dashboard open on the report's year, then accepts the report in another tab.
     const dashboard = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
@@ -73,7 +84,9 @@ describeE2E('báo cáo: nộp, trả lại, nộp lại, tiếp nhận, bảng �
     const before = await figure.getAttribute('data-value');
 
     await admin.reload();
+    await statusIs(admin, 'submitted');
     await act(admin, 'accept');
+    await statusIs(admin, 'accepted');
     await admin.getByTestId('report-locked').waitFor();
 
     // Live roll-up: the commune figure (Σ numerators ÷ Σ denominators) changes without a reload (the
