@@ -19,11 +19,9 @@ export async function listNotifications(opts: { db: Db; actor: Actor; query: z.i
   return inScope(db, actor.scope, async (tx) => {
     const { limit, offset } = pageWindow(query);
     const where = and(mine(actor), query.unread === 'true' ? isNull(notification.readAt) : undefined);
-    const [rows, [total], [unread]] = await Promise.all([
-      tx.select().from(notification).where(where).orderBy(desc(notification.createdAt), desc(notification.id)).limit(limit).offset(offset),
-      tx.select({ n: count() }).from(notification).where(where),
-      tx.select({ n: count() }).from(notification).where(and(mine(actor), isNull(notification.readAt))),
-    ]);
+    const rows = await tx.select().from(notification).where(where).orderBy(desc(notification.createdAt), desc(notification.id)).limit(limit).offset(offset);
+    const [total] = await tx.select({ n: count() }).from(notification).where(where);
+    const [unread] = await tx.select({ n: count() }).from(notification).where(and(mine(actor), isNull(notification.readAt)));
     return { items: rows.map(toDto), total: Number(total?.n ?? 0), unreadCount: Number(unread?.n ?? 0), page: query.page, pageSize: query.pageSize };
   });
 }

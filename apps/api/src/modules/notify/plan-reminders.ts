@@ -136,7 +136,8 @@ export async function planCommuneReminders(tx: Tx, communeId: string, now: Date,
   if (!s.enabled || offsets.length === 0 || s.channels.length === 0) return { notifications: 0, messages: 0 };
   const items = await openItems(tx, communeId, offsets, today);
   if (items.length === 0) return { notifications: 0, messages: 0 };
-  const [focal, admins] = await Promise.all([staffWithRole(tx, communeId, 'unit_focal_point'), staffWithRole(tx, communeId, 'commune_admin')]);
+  const focal = await staffWithRole(tx, communeId, 'unit_focal_point');
+  const admins = await staffWithRole(tx, communeId, 'commune_admin');
   const notifications: NotificationRow[] = [];
   const messages: OutboxRow[] = [];
   for (const item of items) {

@@ -56,10 +56,9 @@ async function wantedItems(tx: Tx, communeId: string, doc: PlanDoc, deadlines: P
 /** Of these due items, those a report or a registration already answers. */
 async function answeredItems(tx: Tx, communeId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const [reports, registrations] = await Promise.all([
-    tx.select({ id: report.dueItemId }).from(report).where(and(eq(report.communeId, communeId), inArray(report.dueItemId, ids))),
-    tx.select({ id: registration.dueItemId }).from(registration).where(and(eq(registration.communeId, communeId), inArray(registration.dueItemId, ids))),
-  ]);
+  // One query at a time: a transaction's connection runs its statements in turn.
+  const reports = await tx.select({ id: report.dueItemId }).from(report).where(and(eq(report.communeId, communeId), inArray(report.dueItemId, ids)));
+  const registrations = await tx.select({ id: registration.dueItemId }).from(registration).where(and(eq(registration.communeId, communeId), inArray(registration.dueItemId, ids)));
   return new Set([...reports, ...registrations].map((r) => r.id).filter((id): id is string => !!id));
 }
 
