@@ -12,7 +12,7 @@ import { buildActor } from '../auth/load-actor';
 import { ChannelRegistry } from './channels';
 import { notification } from './notify.table';
 import { getReminderSettings, updateReminderSettings } from './reminder-settings';
-import { shiftDay } from './reminder-text';
+import { addDays } from '../plans/due-dates';
 import { startTestSmtp, type TestSmtp } from './test-smtp';
 
 describe(`notify routes: settings, outbox, run now, in-app notifications (${testDbKind()})`, () => {
@@ -114,7 +114,7 @@ describe(`notify routes: settings, outbox, run now, in-app notifications (${test
     await inScope(t.database.db, SYSTEM_SCOPE, async (tx) => {
       await tx.update(dueItem).set({ dueDate: '2099-01-01' }).where(eq(dueItem.communeId, w.a.id));
       const [school] = await tx.select({ id: dueItem.id }).from(dueItem).where(and(eq(dueItem.communeId, w.a.id), eq(dueItem.unitId, w.aSchool.id))).limit(1);
-      await tx.update(dueItem).set({ dueDate: shiftDay(today, 3) }).where(eq(dueItem.id, school!.id));
+      await tx.update(dueItem).set({ dueDate: addDays(today, 3) }).where(eq(dueItem.id, school!.id));
     });
     const run = await admin.post(`/api/communes/${w.a.id}/reminders/run`);
     expect(run.statusCode).toBe(200);

@@ -9,7 +9,8 @@ import { registration, report } from '../reporting/reporting.table';
 import { appUser, roleAssignment } from '../users/users.table';
 import type { NotifyContext, Recipient } from './channels';
 import { notification, outboxMessage } from './notify.table';
-import { reminderKey, reminderMessageId, reminderText, shiftDay } from './reminder-text';
+import { reminderKey, reminderMessageId, reminderText } from './reminder-text';
+import { addDays } from '../plans/due-dates';
 import { loadSettings, type StoredSettings } from './settings-store';
 
 /** A reminder whose day passed more than this many days ago is skipped (no flood after downtime). */
@@ -42,9 +43,9 @@ interface Staff extends Recipient {
  * never gets two reminders of one item at once; null when none is due.
  */
 export function offsetDue(dueDate: string, offsets: readonly number[], today: string): number | null {
-  const oldest = shiftDay(today, -CATCH_UP_DAYS);
+  const oldest = addDays(today, -CATCH_UP_DAYS);
   const due = offsets.filter((o) => {
-    const day = shiftDay(dueDate, o);
+    const day = addDays(dueDate, o);
     return day <= today && day >= oldest;
   });
   return due.length ? Math.max(...due) : null;
@@ -52,8 +53,8 @@ export function offsetDue(dueDate: string, offsets: readonly number[], today: st
 
 /** Due items of the commune with a reminder day in the window and nothing submitted for them yet. */
 async function openItems(tx: Tx, communeId: string, offsets: readonly number[], today: string): Promise<OpenItem[]> {
-  const from = shiftDay(today, -Math.max(...offsets) - CATCH_UP_DAYS);
-  const to = shiftDay(today, -Math.min(...offsets));
+  const from = addDays(today, -Math.max(...offsets) - CATCH_UP_DAYS);
+  const to = addDays(today, -Math.min(...offsets));
   const submittedReport = tx.select({ one: sql`1` }).from(report)
     .where(and(eq(report.communeId, dueItem.communeId), eq(report.dueItemId, dueItem.id), inArray(report.status, ['submitted', 'accepted'])));
   const submittedRegistration = tx.select({ one: sql`1` }).from(registration)
@@ -153,7 +154,7 @@ export async function planCommuneReminders(tx: Tx, communeId: string, now: Date,
 /** Communes with any due item close enough to today for some offset to hit. */
 async function candidateCommunes(db: Db, today: string): Promise<string[]> {
   const rows = await inScope(db, SYSTEM_SCOPE, (tx) => tx.selectDistinct({ id: dueItem.communeId }).from(dueItem)
-    .where(between(dueItem.dueDate, shiftDay(today, -REMINDER_OFFSET_MAX - CATCH_UP_DAYS), shiftDay(today, -REMINDER_OFFSET_MIN))));
+    .where(between(dueItem.dueDate, addDays(today, -REMINDER_OFFSET_MAX - CATCH_UP_DAYS), addDays(today, -REMINDER_OFFSET_MIN))));
   return rows.map((r) => r.id);
 }
 

@@ -4,11 +4,6 @@ import { formatDateVi } from '@tds/contracts';
 const DAY_MS = 86_400_000;
 const utc = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
-/** `iso` (yyyy-MM-dd) moved by `days` calendar days. */
-export function shiftDay(iso: string, days: number): string {
-  return new Date(utc(iso) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** Whole days from `from` to `to` (both yyyy-MM-dd); negative when `to` is earlier. */
 export function daysFrom(from: string, to: string): number {
   return Math.round((utc(to) - utc(from)) / DAY_MS);

@@ -17,7 +17,8 @@ import { deliverOutbox } from './deliver-outbox';
 import { acquireLease, releaseLease } from './job-lock';
 import { notification, outboxMessage } from './notify.table';
 import { planReminders } from './plan-reminders';
-import { reminderKey, reminderMessageId, shiftDay } from './reminder-text';
+import { reminderKey, reminderMessageId } from './reminder-text';
+import { addDays } from '../plans/due-dates';
 import { runReminderJob, startReminderJob } from './reminder-job';
 import { closedPort, startTestSmtp, type TestSmtp } from './test-smtp';
 
@@ -76,7 +77,7 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
   });
 
   it('a report due tomorrow (offset −1) reaches the focal point and the admin once, with a stable Message-ID and a Vietnamese subject', async () => {
-    const due = shiftDay(today, 1);
+    const due = addDays(today, 1);
     const id = await take(w.aSchool.id, due);
     const run = await runReminderJob({ db: db(), ctx });
     expect(run).toMatchObject({ ran: true, planned: { notifications: 2, messages: 2 }, delivered: { sent: 2, retrying: 0, failed: 0 } });
@@ -139,7 +140,7 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
     const otherDb = () => second?.db ?? db();
 
     it('the job started twice at once sends each reminder once', async () => {
-      const id = await take(w.aSchool.id, shiftDay(today, -1));
+      const id = await take(w.aSchool.id, addDays(today, -1));
       const before = smtp.received.length;
       const runs = await Promise.all([runReminderJob({ db: db(), ctx }), runReminderJob({ db: otherDb(), ctx: secondCtx }), runReminderJob({ db: otherDb(), ctx: secondCtx })]);
       expect(runs.filter((r) => r.ran).length).toBeGreaterThanOrEqual(1);
@@ -150,7 +151,7 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
     });
 
     it('planning and delivering concurrently without the lease still never duplicates (unique keys, SKIP LOCKED)', async () => {
-      const id = await take(w.aSchool.id, shiftDay(today, 7));
+      const id = await take(w.aSchool.id, addDays(today, 7));
       const before = smtp.received.length;
       const now = new Date();
       await Promise.all([planReminders(db(), now, ctx), planReminders(otherDb(), now, secondCtx), planReminders(db(), now, ctx)]);
@@ -165,7 +166,7 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
   it('a mail server that is down leaves the mail pending with its error; it is delivered once the server is up', async () => {
     const port = await closedPort();
     const downCtx = notifyContext({ ...t.config, SMTP_PORT: port });
-    const id = await take(w.aSchool.id, shiftDay(today, 1));
+    const id = await take(w.aSchool.id, addDays(today, 1));
     const before = smtp.received.length;
     const now = new Date();
     const first = await runReminderJob({ db: db(), ctx: downCtx, now });
@@ -196,7 +197,7 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
   it('gives up after the configured number of attempts and marks the message failed', async () => {
     const port = await closedPort();
     const downCtx = { ...notifyContext({ ...t.config, SMTP_PORT: port }), maxAttempts: 1 };
-    const id = await take(w.aOffice.id, shiftDay(today, 1));
+    const id = await take(w.aOffice.id, addDays(today, 1));
     const r = await runReminderJob({ db: db(), ctx: downCtx });
     expect(r.delivered).toEqual({ sent: 0, retrying: 0, failed: 1 });
     expect((await outboxOf(id)).map((m) => m.status)).toEqual(['failed']);
@@ -205,10 +206,10 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
   });
 
   it('submitted or accepted reports and submitted registrations get no reminder; drafts, returned ones and open items do; old reminder days are skipped', async () => {
-    const due = shiftDay(today, 1);
+    const due = addDays(today, 1);
     const [submitted, accepted, returned, draft] = [await take(w.aVillage.id, due), await take(w.aVillage.id, due), await take(w.aVillage.id, due), await take(w.aVillage.id, due)];
     const registered = await take(w.aOffice.id, due);
-    const stale = await take(w.aOffice.id, shiftDay(today, -4));
+    const stale = await take(w.aOffice.id, addDays(today, -4));
     await inScope(db(), SYSTEM_SCOPE, async (tx) => {
       const rows = await tx.select().from(dueItem).where(inArray(dueItem.id, [submitted, accepted, returned, draft]));
       const status = new Map([[submitted, 'submitted'], [accepted, 'accepted'], [returned, 'returned'], [draft, 'draft']]);
@@ -258,7 +259,7 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
   it('settings turned off stop the reminders of the commune', async () => {
     const s = (await admin.get(`/api/communes/${w.a.id}/reminder-settings`)).json();
     expect((await admin.request('PUT', `/api/communes/${w.a.id}/reminder-settings`, { ...pick(s), enabled: false })).statusCode).toBe(200);
-    const id = await take(w.aSchool.id, shiftDay(today, 1));
+    const id = await take(w.aSchool.id, addDays(today, 1));
     await runReminderJob({ db: db(), ctx });
     expect(await notificationsOf(id)).toHaveLength(0);
     const cur = (await admin.get(`/api/communes/${w.a.id}/reminder-settings`)).json();
@@ -268,7 +269,7 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
   });
 
   it('the timer started with the server runs the job until stopped', async () => {
-    const id = await take(w.aOffice.id, shiftDay(today, 1));
+    const id = await take(w.aOffice.id, addDays(today, 1));
     const errors: object[] = [];
     const timer = startReminderJob({ db: db(), ctx: notifyContext(t.config), intervalSeconds: 1, log: { info: () => undefined, error: (o) => errors.push(o) } });
     try {

@@ -16,7 +16,8 @@ export interface DueDate {
 
 const VN_OFFSET = '+07:00';
 
-function addDays(iso: string, days: number): string {
+/** `iso` (yyyy-MM-dd) moved by `days` calendar days. */
+export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
