@@ -9,7 +9,7 @@ import { cellKey, childrenSummary, savedValues } from '../../targetsDraft';
 import { useTargetDraft } from './useTargetDraft';
 import { indicatorNameColumn, ownTargetColumn } from './targetColumns';
 import { TargetCell } from './TargetCell';
-import { SplitModal } from './SplitModal';
+import { IndicatorSplitModal } from './SplitModal';
 import { TargetsToolbar } from './TargetsToolbar';
 import { useUnitTree } from '../../../org/api';
 import { filterUnitNode, unitTreeSelectData } from '../../../org/unitOptions';
@@ -176,23 +176,13 @@ export function CommuneTargetsTab({ communeId, canManage, year, onYear }: { comm
         }}
         data-testid="targets-table"
       />
-      <SplitModal
-        open={!!splitting}
-        title={splitting ? t('progress.indicators.splitTitle', { code: splitting.code, year }) : ''}
+      <IndicatorSplitModal
+        indicator={splitting}
+        year={year}
         equalHint={t('progress.indicators.splitVillagesHint')}
         parts={splitParts}
-        pending={split.isPending}
-        error={split.error}
+        split={split}
         onClose={() => setSplitting(null)}
-        onSubmit={(input) =>
-          splitting &&
-          split.mutate({ indicatorCode: splitting.code, year, ...input }, {
-            onSuccess: (r) => {
-              void message.success(t('progress.indicators.splitDone', { count: r.items.length }));
-              setSplitting(null);
-            },
-          })
-        }
       />
     </div>
   );

@@ -8,7 +8,7 @@ import { useNationalIndicators, useProvinceTargets, usePutProvinceTargets, useSp
 import { cellKey, savedValues } from '../../targetsDraft';
 import { useTargetDraft } from './useTargetDraft';
 import { indicatorNameColumn, ownTargetColumn } from './targetColumns';
-import { SplitModal, type SplitPart } from './SplitModal';
+import { IndicatorSplitModal, type SplitPart } from './SplitModal';
 import { TargetsToolbar } from './TargetsToolbar';
 import { ErrorAlert } from '../../../../components/ui/ErrorAlert';
 import { formatNumber } from '../../../../lib/format';
@@ -113,23 +113,13 @@ export function ProvinceTargetsTab({ provinceId, communes, canManage, year, onYe
         expandable={{ expandedRowRender: (i) => <CommuneTargets rows={(targets.data?.communes ?? []).filter((c) => c.indicatorCode === i.code)} /> }}
         data-testid="province-targets-table"
       />
-      <SplitModal
-        open={!!splitting}
-        title={splitting ? t('progress.indicators.splitTitle', { code: splitting.code, year }) : ''}
+      <IndicatorSplitModal
+        indicator={splitting}
+        year={year}
         equalHint={t('progress.indicators.splitCommunesHint')}
         parts={communes}
-        pending={split.isPending}
-        error={split.error}
+        split={split}
         onClose={() => setSplitting(null)}
-        onSubmit={(input) =>
-          splitting &&
-          split.mutate({ indicatorCode: splitting.code, year, ...input }, {
-            onSuccess: (r) => {
-              void message.success(t('progress.indicators.splitDone', { count: r.items.length }));
-              setSplitting(null);
-            },
-          })
-        }
       />
     </div>
   );

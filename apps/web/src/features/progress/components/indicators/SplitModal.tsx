@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, InputNumber, Modal, Radio, Table, Typography } from 'antd';
+import { Alert, App as AntApp, InputNumber, Modal, Radio, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { targetSplitMethods } from '@tds/contracts';
 import { ErrorAlert } from '../../../../components/ui/ErrorAlert';
@@ -82,5 +82,48 @@ export function SplitModal({ open, title, equalHint, parts, pending, error, onSu
         />
       ) : null}
     </Modal>
+  );
+}
+
+/** What both split mutations (commune → units, province → communes) accept and answer. */
+interface SplitMutation {
+  isPending: boolean;
+  error: unknown;
+  mutate: (
+    input: { indicatorCode: string; year: number; method: SplitMethod; weights?: Record<string, number> },
+    opts: { onSuccess: (r: { items: unknown[] }) => void },
+  ) => void;
+}
+
+/** The split dialog for one indicator's target in a year: runs the split and says how many targets it wrote. */
+export function IndicatorSplitModal({ indicator, year, equalHint, parts, split, onClose }: {
+  indicator: { code: string } | null;
+  year: number;
+  equalHint: string;
+  parts: SplitPart[];
+  split: SplitMutation;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  return (
+    <SplitModal
+      open={!!indicator}
+      title={indicator ? t('progress.indicators.splitTitle', { code: indicator.code, year }) : ''}
+      equalHint={equalHint}
+      parts={parts}
+      pending={split.isPending}
+      error={split.error}
+      onClose={onClose}
+      onSubmit={(input) =>
+        indicator &&
+        split.mutate({ indicatorCode: indicator.code, year, ...input }, {
+          onSuccess: (r) => {
+            void message.success(t('progress.indicators.splitDone', { count: r.items.length }));
+            onClose();
+          },
+        })
+      }
+    />
   );
 }
