@@ -8,6 +8,12 @@ export const isoDateTime = z.string();
 export const text = (max: number) => z.string().trim().max(max, { error: `Tối đa ${max} ký tự.` });
 export const requiredText = (max: number) => text(max).min(1, { error: 'Không được để trống.' });
 
+const yearMessages = { int: { error: 'Năm phải là số nguyên.' }, range: { error: 'Năm không hợp lệ (2000-2100).' } };
+/** A year in a request body (2000-2100). */
+export const year = z.number({ error: 'Năm phải là số.' }).int(yearMessages.int).min(2000, yearMessages.range).max(2100, yearMessages.range);
+/** A year in a query string (text read as a number). */
+export const queryYear = z.coerce.number({ error: 'Năm phải là số.' }).int(yearMessages.int).min(2000, yearMessages.range).max(2100, yearMessages.range);
+
 export const pageQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

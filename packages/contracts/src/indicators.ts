@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText, text, uuid } from './common.js';
+import { queryYear, requiredText, text, uuid, year } from './common.js';
 
 // Indicator catalogue (national + a commune's own) and targets (province -> commune -> unit/village).
 
@@ -48,8 +48,6 @@ export const indicatorCode = z.string().trim().min(2, { error: 'Mã tối thiể
   .regex(/^[A-Z0-9][A-Z0-9._-]*$/u, { error: 'Mã chỉ gồm chữ in hoa không dấu, chữ số và các ký tự . _ -' });
 /** A reference to an existing indicator (any stored code). */
 export const indicatorCodeRef = z.string().trim().min(1, { error: 'Không được để trống.' }).max(40, { error: 'Tối đa 40 ký tự.' });
-const year = z.number({ error: 'Năm phải là số.' }).int({ error: 'Năm phải là số nguyên.' }).min(2000, { error: 'Năm không hợp lệ.' }).max(2100, { error: 'Năm không hợp lệ.' });
-const queryYear = z.coerce.number().int().min(2000).max(2100);
 
 export const indicatorSchema = z.object({
   code: z.string(),

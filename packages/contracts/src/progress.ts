@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, uuid } from './common.js';
+import { isoDate, queryYear as year, uuid } from './common.js';
 import { indicatorAggregations, indicatorDirections, indicatorPillarLabelsVi, indicatorPillars, type IndicatorPillar } from './indicators.js';
 
 /*
@@ -61,7 +61,6 @@ export const progressUnitStatusLabelsVi: Record<ProgressUnitStatus, string> = {
   not_expected: 'Không phải nộp',
 };
 
-const year = z.coerce.number().int().min(2000).max(2100);
 const period = z.coerce.number().int().min(0).max(2);
 const pct = z.number();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, text, uuid } from './common.js';
+import { isoDate, text, uuid, year } from './common.js';
 import { unitKinds } from './org.js';
 
 /**
@@ -17,7 +17,6 @@ export const registrationStatusLabelsVi: Record<RegistrationStatus, string> = {
   submitted: 'Đã đăng ký',
 };
 
-const year = z.number({ error: 'Năm phải là số.' }).int({ error: 'Năm phải là số nguyên.' }).min(2000, { error: 'Năm không hợp lệ.' }).max(2100, { error: 'Năm không hợp lệ.' });
 
 export const registrationPlanParams = z.strictObject({ communeId: uuid, planId: uuid });
 export const registrationParams = z.strictObject({ communeId: uuid, planId: uuid, unitId: uuid });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageOf, pageQuery, requiredText, text, uuid } from './common.js';
+import { isoDate, pageOf, pageQuery, queryYear, requiredText, text, uuid } from './common.js';
 
 // Reports of due items: a unit's yearly / half-yearly report, its mid-term or final review, or its
 // own plan (unit_plan). draft → submitted → accepted (locked), or submitted → returned → submitted.
@@ -171,14 +171,13 @@ export const reportVersionList = z.object({ items: z.array(reportVersionEntry) }
 export const reportParams = z.strictObject({ communeId: uuid, id: uuid });
 export const dueItemParams = z.strictObject({ communeId: uuid, dueItemId: uuid });
 
-const year = z.coerce.number().int().min(2000).max(2100);
 /** `unitId` selects the unit and every unit under it. `q` searches unit names. */
 export const reportDueItemQuery = pageQuery.extend({
   unitId: uuid.optional(),
   planId: uuid.optional(),
   kind: z.enum(dueKindFilter).optional(),
   cadence: z.enum(reportCadences).optional(),
-  year: year.optional(),
+  year: queryYear.optional(),
   period: z.coerce.number().int().min(0).max(2).optional(),
   status: z.enum(dueItemStatuses).optional(),
 }).strict();
@@ -187,7 +186,7 @@ export const reportListQuery = pageQuery.extend({
   unitId: uuid.optional(),
   kind: z.enum(reportKinds).optional(),
   cadence: z.enum(reportCadences).optional(),
-  year: year.optional(),
+  year: queryYear.optional(),
   period: z.coerce.number().int().min(0).max(2).optional(),
 }).strict();
 
