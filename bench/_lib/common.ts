@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
+import { requestLoginUrls } from '@tds/api/src/testing/harness';
 
 /** Helpers shared by the benches. Progress goes to stderr; the figures are one JSON line on stdout. */
 
@@ -59,12 +60,15 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * A new, empty database on the server of `url` (nothing migrated); `drop()` removes it again.
  * For benches that must start from nothing, e.g. the start-up time.
  */
-export async function createEmptyDatabase(url: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+/**
+ * A new empty database on the server of `url`, as production runs it: `ownerUrl` (the server URL's
+ * own user) migrates and does system work, `url` is a separate request login (created when missing).
+ */
+export async function createEmptyDatabase(url: string): Promise<{ url: string; ownerUrl: string; name: string; drop(): Promise<void> }> {
   const name = `tds_bench_${randomBytes(6).toString('hex')}`;
   await adminQuery(url, `CREATE DATABASE ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), name, drop: () => adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  const urls = await requestLoginUrls(url, name);
+  return { ...urls, name, drop: () => adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 async function adminQuery(url: string, text: string): Promise<void> {

@@ -16,7 +16,7 @@ export async function freshDatabase(url: string | undefined = process.env.DATABA
   const poolSize = process.env.BENCH_POOL_SIZE ? Number(process.env.BENCH_POOL_SIZE) : undefined;
   let database: Database;
   try {
-    database = await createDb({ databaseUrl: empty.url, ...(poolSize ? { poolSize } : {}) });
+    database = await createDb({ databaseUrl: empty.url, ownerUrl: empty.ownerUrl, ...(poolSize ? { poolSize } : {}) });
     await runMigrations(database);
   } catch (err) {
     await empty.drop().catch(() => undefined);

@@ -67,11 +67,13 @@ async function once(index: number, useStartScript: boolean): Promise<Run> {
   if (baseUrl) {
     const empty = await createEmptyDatabase(baseUrl);
     env.DATABASE_URL = empty.url;
+    env.DATABASE_OWNER_URL = empty.ownerUrl;
     cleanup = empty.drop;
     progress(`run ${index}: empty database ${empty.name}, port ${port}`);
   } else {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tds-bench-startup-'));
     delete env.DATABASE_URL;
+    delete env.DATABASE_OWNER_URL;
     env.DATA_DIR = dir;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
     progress(`run ${index}: empty data directory ${dir}, port ${port}`);

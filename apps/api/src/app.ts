@@ -12,6 +12,7 @@ import type { Config } from './config/env';
 import type { Database } from './db/client';
 import { registerAuth } from './platform/auth-hook';
 import { registerErrorHandler } from './platform/error-handler';
+import { registerInputGuard } from './platform/input-guard';
 import type { App, Deps, RouteEntry } from './platform/http';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -40,8 +41,13 @@ export async function buildApp(opts: { config: Config; database: Database; logge
   const app = Fastify({
     logger: opts.logger ?? (config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL }),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from configured proxies: otherwise any client picks its address.
+    trustProxy: typeof config.TRUST_PROXY === 'number' ? hops(config.TRUST_PROXY) : config.TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),
+    // A URL the router cannot even decode gets the same error shape as every other bad input.
+    frameworkErrors: (_err, _req, reply) => {
+      void (reply as unknown as { code(n: number): { send(b: unknown): unknown } }).code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'Địa chỉ yêu cầu không hợp lệ.', details: [{ field: 'url', message: 'Mã hóa phần trăm không hợp lệ.' }] } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -72,6 +78,7 @@ export async function buildApp(opts: { config: Config; database: Database; logge
 
   const routeTable: RouteEntry[] = [];
   registerErrorHandler(app);
+  registerInputGuard(app);
   registerAuth(app, deps, routeTable);
   const readiness: Readiness = { ready: false };
   await healthRoutes(app, deps, readiness);
@@ -89,6 +96,11 @@ export async function buildApp(opts: { config: Config; database: Database; logge
   await notifyRoutes(app, deps);
   serveWeb(app, config);
   return { app, routeTable, readiness };
+}
+
+/** Trust the nearest `n` proxies (X-Forwarded-For read from the right, `n` entries deep). */
+function hops(n: number) {
+  return (_addr: string, i: number) => i < n;
 }
 
 function registerCors(app: App, config: Config) {

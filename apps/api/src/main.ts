@@ -1,5 +1,8 @@
 import { loadConfig } from './config/env';
-import { createDb } from './db/client';
+import { sql } from 'drizzle-orm';
+import type { Config } from './config/env';
+import { createDb, type Database } from './db/client';
+import { rowsOf } from './db/security';
 import { runMigrations } from './db/migrate';
 import { buildApp } from './app';
 import { isEmpty, seedDemo } from './demo/seed';
@@ -10,7 +13,8 @@ import { startReminderJob, type ReminderTimer } from './modules/notify/reminder-
 /** loadConfig() -> createDb() -> migrate -> demo data on an empty database -> buildApp() -> listen. */
 async function main() {
   const config = loadConfig();
-  const database = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await createDb({ databaseUrl: config.DATABASE_URL, ownerUrl: config.DATABASE_OWNER_URL, dataDir: config.DATA_DIR });
+  await checkRequestLogin(database, config);
   const { app, readiness } = await buildApp({ config, database });
   app.log.info(`Cơ sở dữ liệu: ${database.kind === 'pglite' ? `nhúng (PGlite) tại ${database.where}` : `PostgreSQL ${database.where}`}`);
   // Listen first so /healthz answers while migrations run; /readyz turns 200 when all is done.
@@ -42,6 +46,22 @@ async function main() {
   }
   readiness.ready = true;
   console.log(`Thi Đua Số sẵn sàng tại http://localhost:${config.PORT}  (API: /api/docs)`);
+}
+
+/**
+ * On PostgreSQL, request work must log in as a role that is neither superuser nor owner, or a
+ * query could leave the application role (SET ROLE) and row-level security with it. Refused in
+ * production, a warning elsewhere.
+ */
+async function checkRequestLogin(database: Database, config: Config) {
+  if (database.kind !== 'postgres') return;
+  const r = rowsOf<{ sup: boolean; owner: boolean }>(await database.db.execute(sql`select rolsuper as sup,
+      (select count(*) from pg_tables where schemaname = 'public' and tableowner = current_user) > 0 or current_user = (select pg_get_userbyid(datdba) from pg_database where datname = current_database()) as owner
+    from pg_roles where rolname = current_user`))[0];
+  if (!r?.sup && !r?.owner && config.DATABASE_OWNER_URL) return;
+  const msg = 'DATABASE_URL đăng nhập bằng vai trò siêu người dùng hoặc chủ sở hữu CSDL: hãy tạo một vai trò đăng nhập riêng cho ứng dụng (DATABASE_URL) và đặt DATABASE_OWNER_URL cho vai trò chủ sở hữu (xem README).';
+  if (config.NODE_ENV === 'production') throw new Error(msg);
+  console.warn(`Cảnh báo: ${msg}`);
 }
 
 main().catch((err: unknown) => {

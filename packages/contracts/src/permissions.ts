@@ -11,6 +11,8 @@ export const permissions = [
   'plan.read',
   'plan.write',
   'plan.publish',
+  /** A province's own plans that its communes implement: enter, correct, remove (province users). */
+  'province_plan.write',
   /** Registrations, reports, completeness, dashboards and the consolidated report: read. */
   'report.read',
   /** Register a unit, fill and submit its reports and unit plan (unit roles: their own subtree). */
@@ -53,7 +55,7 @@ export const roleScopeLevel: Record<Role, ScopeLevel> = {
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: permissions,
-  province_officer: ['org.read', 'person.read', 'user.read', 'audit.read', 'plan.read', 'report.read', 'indicator.manage'],
+  province_officer: ['org.read', 'person.read', 'user.read', 'audit.read', 'plan.read', 'province_plan.write', 'report.read', 'indicator.manage'],
   commune_admin: [
     'org.read', 'org.unit.write', 'person.read', 'person.write', 'user.read', 'user.manage', 'audit.read', 'plan.read', 'plan.write', 'plan.publish',
     'report.read', 'report.write', 'report.review', 'indicator.manage', 'notify.manage',

@@ -103,6 +103,7 @@ export const planImportResult = planParseResult.extend({ text: z.string(), fileN
 export const planTemplateQuery = z.strictObject({ communeId: uuid });
 
 export const provincePlanInput = z.strictObject({ provinceId: uuid, title: requiredText(500), number: z.string().max(50).nullable().optional(), date: isoDate.nullable().optional(), issuer: z.string().max(200).nullable().optional() });
+export const provincePlanUpdateInput = z.strictObject({ title: requiredText(500), number: z.string().max(50).nullable().optional(), date: isoDate.nullable().optional(), issuer: z.string().max(200).nullable().optional() });
 export const provincePlanSchema = z.object({ id: uuid, provinceId: uuid, title: z.string(), number: z.string().nullable(), date: z.string().nullable(), issuer: z.string().nullable() });
 
 export const awardKindSchema = z.object({ code: z.string(), kind: z.enum(['form', 'title']), name: z.string(), level: z.string(), rank: z.number().int(), legalBasis: z.string().nullable(), validFrom: z.string().nullable(), validTo: z.string().nullable() });

@@ -31,6 +31,10 @@ export const userSchema = z.object({
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   roles: z.array(roleAssignmentSchema),
+  /** Roles the user holds outside what the viewer may see: counted, never described. */
+  outsideRoles: z.number().int().min(0),
+  /** May the viewer edit, reset the password of, or unlock this user: every role lies within their scope. */
+  manageable: z.boolean(),
   version: z.number().int(),
 });
 export type User = z.infer<typeof userSchema>;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database, Db } from '../db/client';
+import { systemDbOf, type Database, type Db } from '../db/client';
 import { rowsOf } from '../db/security';
 import { entryHash } from '../platform/audit';
 import { CliError, prepareSession, type Log } from './common';
@@ -48,7 +48,7 @@ interface Row {
  * the first). Reads in batches as the owner with the system scope.
  */
 export async function verifyAuditChains(db: Db): Promise<AuditVerifyResult> {
-  return db.transaction(async (tx) => {
+  return systemDbOf(db).transaction(async (tx) => {
     await prepareSession(tx);
     const exists = rowsOf<{ ok: boolean }>(await tx.execute(sql`select to_regclass('public.audit_entry') is not null as ok`));
     if (!exists[0]?.ok) throw new CliError('Cơ sở dữ liệu chưa được khởi tạo (không có bảng audit_entry).');

@@ -36,7 +36,7 @@ describe(`backup, restore and audit verify (${testDbKind()})`, () => {
     content = await addStoredFile(src.db, w.a.id);
     await addManyRoleRows(src.db, w.users['a.viewer']!.id, w.a.id);
     // A session is ephemeral: present in the source, absent from the backup.
-    await src.db.execute(sql`insert into session (id, user_id, csrf_token, expires_at) values ('s1', ${w.users.sysadmin!.id}, 'c', now() + interval '1 hour')`);
+    await src.system.execute(sql`insert into session (id, user_id, csrf_token, expires_at) values ('s1', ${w.users.sysadmin!.id}, 'c', now() + interval '1 hour')`);
     before = await dumpAll(src.db);
   });
   afterAll(async () => {
@@ -68,7 +68,7 @@ describe(`backup, restore and audit verify (${testDbKind()})`, () => {
     expect(await dumpAll(dst.db)).toEqual(before);
     const [f] = await inScope(dst.db, SYSTEM_SCOPE, (tx) => tx.select().from(storedFile).where(eq(storedFile.communeId, w.a.id)));
     expect(Buffer.compare(f!.content, content)).toBe(0);
-    expect(rowsOf(await dst.db.execute(sql`select 1 from session`))).toHaveLength(0);
+    expect(rowsOf(await dst.system.execute(sql`select 1 from session`))).toHaveLength(0);
     const v = await verifyAuditChains(dst.db);
     expect(v).toMatchObject({ ok: true, total: 6, broken: [] });
     expect(v.chains.map((c) => [c.communeId, c.entries]).sort()).toEqual([[w.a.id, 3], [w.b.id, 1], [null, 2]].sort());
@@ -76,7 +76,7 @@ describe(`backup, restore and audit verify (${testDbKind()})`, () => {
 
   it('resets sequences, so new audit entries continue the restored chains', async () => {
     await inScope(dst.db, SYSTEM_SCOPE, (tx) => writeAudit(tx, null, {}, { action: 'after.restore', entityType: 'unit', communeId: w.a.id, summary: 'Sau khôi phục' }));
-    const ids = rowsOf<{ id: number }>(await dst.db.execute(sql`select id::int as id from audit_entry order by id`)).map((r) => r.id);
+    const ids = rowsOf<{ id: number }>(await dst.system.execute(sql`select id::int as id from audit_entry order by id`)).map((r) => r.id);
     expect(ids).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect((await verifyAuditChains(dst.db)).ok).toBe(true);
   });
@@ -118,7 +118,7 @@ describe(`backup, restore and audit verify (${testDbKind()})`, () => {
   });
 
   it('audit verify names an edited entry, a deleted entry and a rewritten hash', async () => {
-    const aIds = rowsOf<{ id: string }>(await dst.db.execute(sql`select id::text as id from audit_entry where commune_id = ${w.a.id} order by id`)).map((r) => r.id);
+    const aIds = rowsOf<{ id: string }>(await dst.system.execute(sql`select id::text as id from audit_entry where commune_id = ${w.a.id} order by id`)).map((r) => r.id);
     expect(aIds.length).toBeGreaterThanOrEqual(3);
 
     await tamperAudit(dst.db, `update audit_entry set summary = 'đã sửa' where id = ${aIds[1]}`);

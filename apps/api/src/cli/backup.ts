@@ -32,7 +32,7 @@ export async function backupDatabase(database: Database, file: string, log: Log 
     if (!out.write(`${line}\n`)) await Promise.race([once(out, 'drain'), written]);
   };
   try {
-    const result = await database.db.transaction(async (tx) => {
+    const result = await database.system.transaction(async (tx) => {
       if (database.kind === 'postgres') await tx.execute(sql`set transaction isolation level repeatable read, read only`);
       await prepareSession(tx);
       const migrations = await appliedMigrations(tx);

@@ -7,8 +7,8 @@ import { CliError, type Log } from './common';
 /** Migrate, empty every table and seed the demo data again; returns the demo accounts. */
 export async function demoReset(database: Database, opts: { production: boolean }): Promise<DemoAccount[]> {
   await runMigrations(database);
-  await truncateAll(database.db);
-  return seedDemo(database.db, { production: opts.production });
+  await truncateAll(database.system);
+  return seedDemo(database.system, { production: opts.production });
 }
 
 /** `demo reset [--yes]`: in production it refuses without --yes, since it deletes everything. */

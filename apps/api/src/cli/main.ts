@@ -26,7 +26,7 @@ Lệnh:
                            (không mở cơ sở dữ liệu)
   help                     Hiện hướng dẫn này
 
-Cơ sở dữ liệu lấy từ DATABASE_URL (PostgreSQL) hoặc DATA_DIR (CSDL nhúng, mặc định ./data).
+Cơ sở dữ liệu lấy từ DATABASE_OWNER_URL hoặc DATABASE_URL (PostgreSQL) hoặc DATA_DIR (CSDL nhúng, mặc định ./data).
 Với CSDL nhúng, hãy dừng ứng dụng trước: chỉ một tiến trình được mở thư mục dữ liệu.`;
 
 /** Run one command; resolves to the process exit code (0 ok, 1 failure, 2 wrong usage). */
@@ -42,7 +42,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     const config = loadConfig();
-    const open = (): Promise<Database> => createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    // Operator commands are system work: on PostgreSQL they run as the owner.
+    const open = (): Promise<Database> => createDb({ databaseUrl: config.DATABASE_OWNER_URL ?? config.DATABASE_URL, dataDir: config.DATA_DIR });
     switch (command) {
       case 'backup':
         await backupCommand(args, open, stderrLog);

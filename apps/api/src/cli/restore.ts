@@ -33,7 +33,7 @@ export async function restoreBackup(database: Database, file: string, opts: Rest
   const log = opts.log ?? (() => undefined);
   const { header, trailer } = opts.checked ?? (await checkBackupFile(file));
   await runMigrations(database);
-  const known = new Set(((await appliedMigrations(database.db)) ?? []).map((m) => m.hash));
+  const known = new Set(((await appliedMigrations(database.system)) ?? []).map((m) => m.hash));
   const unknown = header.migrations.filter((m) => !known.has(m.hash));
   if (unknown.length) {
     throw new CliError(`Bản sao lưu được tạo bởi phiên bản phần mềm mới hơn (${unknown.length} migration chưa có ở phiên bản này). Hãy cập nhật phần mềm rồi khôi phục lại.`);
@@ -41,7 +41,7 @@ export async function restoreBackup(database: Database, file: string, opts: Rest
   const olderBackup = header.migrations.length < known.size;
   if (olderBackup) log(`Lưu ý: bản sao lưu có ${header.migrations.length} migration, phần mềm có ${known.size}; dữ liệu được nạp theo tên cột vào lược đồ mới.`);
 
-  await database.db.transaction(async (tx) => {
+  await database.system.transaction(async (tx) => {
     await prepareSession(tx);
     try {
       await tx.execute(sql`set local session_replication_role = replica`);

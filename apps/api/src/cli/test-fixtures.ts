@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { systemDbOf, type Db } from '../db/client';
 import { storedFile } from '../modules/org/org.table';
 import type { Actor } from '../platform/actor';
 import { writeAudit } from '../platform/audit';
@@ -10,7 +10,7 @@ import { EPHEMERAL_TABLES, listTables, pkColumns, prepareSession, readTableRows 
 
 /** Every backed-up table's rows as dump text, keyed by table name (for comparing two databases). */
 export async function dumpAll(db: Db): Promise<Record<string, string[]>> {
-  return db.transaction(async (tx) => {
+  return systemDbOf(db).transaction(async (tx) => {
     await prepareSession(tx);
     const out: Record<string, string[]> = {};
     for (const t of await listTables(tx)) {
@@ -58,7 +58,7 @@ export async function addManyRoleRows(db: Db, userId: string, communeId: string,
 
 /** Change an audit row behind the trigger's back, as the owner (what an attacker with DB access does). */
 export async function tamperAudit(db: Db, statement: string): Promise<void> {
-  await db.transaction(async (tx) => {
+  await systemDbOf(db).transaction(async (tx) => {
     await prepareSession(tx);
     await tx.execute(sql`set local session_replication_role = replica`);
     await tx.execute(sql.raw(statement));

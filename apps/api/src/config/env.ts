@@ -2,13 +2,32 @@ import { z } from 'zod';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().default('0.0.0.0'),
+  /** Interface to listen on: this machine only by default; 0.0.0.0 behind a reverse proxy or in a container. */
+  HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().default('./data'),
+  /** PostgreSQL login for request work (neither superuser nor owner in production); unset = embedded database. */
   DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /** The owner's login: runs migrations, creates the role tds_app, does system work; defaults to DATABASE_URL. */
+  DATABASE_OWNER_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed: empty (default) = none, the client address is
+   * the socket's; "true" = any; a number = that many hops; or a comma-separated list of addresses/CIDRs.
+   */
+  TRUST_PROXY: z.string().default('').transform((v, ctx): boolean | number | string => {
+    const t = v.trim();
+    if (t === '' || t === 'false') return false;
+    if (t === 'true') return true;
+    if (/^\d+$/u.test(t)) return Number(t);
+    if (!/^[0-9a-fA-F.:/,\s]+$/u.test(t)) {
+      ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY: "true", số bước proxy, hoặc danh sách địa chỉ IP/CIDR cách nhau dấu phẩy.' });
+      return z.NEVER;
+    }
+    return t.split(',').map((x) => x.trim()).filter(Boolean).join(',');
+  }),
   /** Minutes of inactivity before a session ends; absolute lifetime is 12 hours. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
-  /** Failed logins before a temporary lockout, and its length. */
+  /** Failed logins (per username and address) before each attempt must wait, and the longest wait in minutes. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** Max upload size in bytes (stored in the database). */

@@ -16,15 +16,27 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type Executor = Db | Tx;
 
 export interface Database {
+  /** Request work: on PostgreSQL the login of DATABASE_URL (neither superuser nor owner in production). */
   db: Db;
+  /** System work (migrations, jobs, login, CLI): the owner's login; the same client on PGlite. */
+  system: Db;
   kind: 'pglite' | 'postgres';
+  /** The request login's role name on PostgreSQL when it differs from the owner's (granted tds_app). */
+  requestRole: string | null;
   /** Human-readable location, for logs. */
   where: string;
+  /**
+   * Hold a session-level advisory lock on one dedicated connection of the owner (PostgreSQL), so
+   * that several instances starting at once migrate one at a time; resolves to its release.
+   */
+  exclusive?(key: number): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
 export interface DbOptions {
   databaseUrl?: string | undefined;
+  /** The owner's login (migrations, system work); defaults to databaseUrl. */
+  ownerUrl?: string | undefined;
   /** Embedded data directory; `memory://` for a throw-away in-memory database. */
   dataDir?: string;
   poolSize?: number;
@@ -37,7 +49,30 @@ export async function createDb(opts: DbOptions): Promise<Database> {
     pool.on('error', () => undefined);
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     const safe = opts.databaseUrl.replace(/\/\/[^@]*@/u, '//***@');
-    return { db, kind: 'postgres', where: safe, close: () => pool.end() };
+    const separateOwner = !!opts.ownerUrl && opts.ownerUrl !== opts.databaseUrl;
+    const ownerPool = separateOwner ? new pg.Pool({ connectionString: opts.ownerUrl, max: 3 }) : pool;
+    if (separateOwner) ownerPool.on('error', () => undefined);
+    const system = separateOwner ? (drizzlePg({ client: ownerPool, schema }) as unknown as Db) : db;
+    registerSystemDb(db, system);
+    const requestRole = separateOwner ? decodeURIComponent(new URL(opts.databaseUrl).username) || null : null;
+    const exclusive = async (key: number) => {
+      const client = await ownerPool.connect();
+      await client.query('select pg_advisory_lock($1)', [key]);
+      return async () => {
+        try {
+          await client.query('select pg_advisory_unlock($1)', [key]);
+        } finally {
+          client.release();
+        }
+      };
+    };
+    return {
+      db, system, kind: 'postgres', where: safe, requestRole, exclusive,
+      close: async () => {
+        await pool.end();
+        if (separateOwner) await ownerPool.end();
+      },
+    };
   }
   const dataDir = opts.dataDir ?? 'memory://';
   let release = () => undefined as void;
@@ -48,9 +83,12 @@ export async function createDb(opts: DbOptions): Promise<Database> {
   try {
     const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
     const db = drizzlePglite({ client, schema }) as unknown as Db;
+    registerSystemDb(db, db);
     return {
       db,
+      system: db,
       kind: 'pglite',
+      requestRole: null,
       where: dataDir,
       close: async () => {
         await client.close();
@@ -61,6 +99,21 @@ export async function createDb(opts: DbOptions): Promise<Database> {
     release();
     throw err;
   }
+}
+
+const systemDbs = new WeakMap<Db, Db>();
+
+/** Remember which connection does system work for a request connection (the owner's login). */
+function registerSystemDb(db: Db, system: Db): void {
+  systemDbs.set(db, system);
+  systemDbs.set(system, system);
+}
+
+/** The owner's connection belonging to `db` (itself when it is one, or on PGlite). */
+export function systemDbOf(db: Db): Db {
+  const s = systemDbs.get(db);
+  if (!s) throw new Error('Kết nối cơ sở dữ liệu không được tạo bởi createDb().');
+  return s;
 }
 
 /**

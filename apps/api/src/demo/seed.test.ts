@@ -32,7 +32,7 @@ describe(`demo data (${testDbKind()})`, () => {
     const t2 = await createTestApp();
     try {
       await seedDemo(t2.database.db, { production: true });
-      const r = await t2.database.db.execute(sql`select bool_and(must_change_password) as all_must from app_user`);
+      const r = await t2.database.system.execute(sql`select bool_and(must_change_password) as all_must from app_user`);
       expect(rowsOf<{ all_must: boolean }>(r)[0]!.all_must).toBe(true);
       const c = await loginAs(t2, 'admin', DEMO_PASSWORD);
       expect((await c.get('/api/provinces')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');

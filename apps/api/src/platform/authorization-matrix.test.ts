@@ -7,7 +7,7 @@ import { appUser } from '../modules/users/users.table';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../testing/harness';
 import { buildWorld, PASSWORD, ROLE_USERS, type World } from '../testing/world';
 import { inScope, SYSTEM_SCOPE } from './tenancy';
-import { plan as planTable } from '../modules/plans/plans.table';
+import { plan as planTable, provincePlan as provincePlanTable } from '../modules/plans/plans.table';
 import { buildPlanTemplate } from '../modules/plans/plan-template';
 import { makePlan } from '../testing/factories';
 import { matrixModules } from '../testing/matrix';
@@ -27,6 +27,11 @@ const planVersion = async (c: Ctx) => {
 };
 const template = () => buildPlanTemplate({ communeName: 'Xã Gia Phúc', provinceName: 'Tỉnh Một', year: 2026 });
 const plans = { a: '', c: '' };
+/** A fresh province plan of P1 (own side) or P2 (other side), entered as the system. */
+const spareProvincePlan = async (c: Ctx) => {
+  const [r] = await inScope(c.t.database.db, SYSTEM_SCOPE, (tx) => tx.insert(provincePlanTable).values({ provinceId: c.side === 'own' ? c.w.p1.id : c.w.p2.id, title: `Dự phòng ${c.n}` }).returning());
+  return r!.id;
+};
 const userOf = (c: Ctx) => (c.side === 'own' ? c.w.users['a.target']!.id : c.w.users['c.admin']!.id);
 
 /**
@@ -89,8 +94,10 @@ const CORE_FIXTURES: Record<string, Fixture> = {
   'GET /api/communes/:communeId/plans/:id/decision.html': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
   'GET /api/award-kinds': {},
   'GET /api/province-plans': { query: (c) => `provinceId=${c.side === 'own' ? c.w.p1.id : c.w.p2.id}` },
-  // Province plans are added by commune-level writers; a unit's focal point writes only its unit's plans.
-  'POST /api/province-plans': { body: (c) => ({ provinceId: c.side === 'own' ? c.w.p1.id : c.w.p2.id, title: `Kế hoạch của tỉnh ${c.n}` }), refuse: ['unit_focal_point'] },
+  // Province plans are written by the province's users (and system administrators) only.
+  'POST /api/province-plans': { body: (c) => ({ provinceId: c.side === 'own' ? c.w.p1.id : c.w.p2.id, title: `Kế hoạch của tỉnh ${c.n}` }) },
+  'PATCH /api/province-plans/:id': { params: async (c) => ({ id: await spareProvincePlan(c) }), body: (c) => ({ title: `Kế hoạch sửa ${c.n}` }) },
+  'DELETE /api/province-plans/:id': { params: async (c) => ({ id: await spareProvincePlan(c) }) },
   'GET /api/communes/:communeId/calendar': { params: (c) => ({ communeId: commune(c) }), query: () => 'from=2025-01-01&to=2026-12-31' },
 };
 
@@ -125,7 +132,7 @@ describe(`authorization matrix: every route x every role x own/other commune (${
     for (const r of t.routeTable.filter((x) => x.access !== 'public')) {
       const f = FIXTURES[`${r.method} ${r.url}`] ?? {};
       const ctx: Ctx = { w, side: 'own', n: ++counter, t };
-      const url = withQuery(fill(r.url, f.params?.(ctx) ?? {}), f.query?.(ctx));
+      const url = withQuery(fill(r.url, (await f.params?.(ctx)) ?? {}), f.query?.(ctx));
       const res = await t.app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' ? undefined : ((await f.body?.(ctx)) ?? {}) as object });
       expect([r.method, r.url, res.statusCode]).toEqual([r.method, r.url, 401]);
     }
@@ -138,7 +145,7 @@ describe(`authorization matrix: every route x every role x own/other commune (${
       for (const role of roles) {
         for (const side of ['own', 'other'] as Side[]) {
           const ctx: Ctx = { w, side, n: ++counter, t };
-          const url = withQuery(fill(route.url, f.params?.(ctx) ?? {}), f.query?.(ctx));
+          const url = withQuery(fill(route.url, (await f.params?.(ctx)) ?? {}), f.query?.(ctx));
           const client = clients.get(role)!;
           const [payload, headers] = f.raw ? f.raw(ctx) : [route.method === 'GET' ? undefined : await f.body?.(ctx), {}];
           const res = await client.request(route.method, url, payload ?? (route.method === 'GET' ? undefined : {}), headers);

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { errorMessagesVi, errorStatus, fieldLabelsVi, type ErrorCode, type ErrorDetail } from '@tds/contracts';
 import { AppError, pgConstraint, pgErrorCode } from './errors';
+import { safeError } from './safe-error';
 
 function body(code: ErrorCode, message?: string, details?: ErrorDetail[]) {
   return { error: { code, message: message ?? errorMessagesVi[code], ...(details?.length ? { details } : {}) } };
@@ -15,7 +16,10 @@ function label(path: string): string {
 /** One error handler: AppError, schema errors and driver errors become `{ error: { code, message, details } }`. */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof AppError) return reply.status(err.status).send(body(err.code, err.message, err.details));
+    if (err instanceof AppError) {
+      if (err.retryAfterSeconds) reply.header('retry-after', String(err.retryAfterSeconds));
+      return reply.status(err.status).send(body(err.code, err.message, err.details));
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details: ErrorDetail[] = err.validation.map((v) => {
         const raw = v.instancePath.replace(/^\//u, '').replace(/\//gu, '.');
@@ -32,7 +36,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       return reply.status(400).send(body('VALIDATION_FAILED', message, details));
     }
     if (isResponseSerializationError(err)) {
-      req.log.error({ err }, 'response does not match its schema');
+      req.log.error({ err: safeError(err) }, 'response does not match its schema');
       return reply.status(500).send(body('INTERNAL'));
     }
     switch (err.code) {
@@ -65,7 +69,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       const code = (Object.entries(errorStatus).find(([, s]) => s === err.statusCode)?.[0] ?? 'VALIDATION_FAILED') as ErrorCode;
       return reply.status(err.statusCode).send(body(code));
     }
-    req.log.error({ err }, 'unhandled error');
+    req.log.error({ err: safeError(err) }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL'));
   });
 

@@ -5,12 +5,15 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: ErrorDetail[] | undefined;
+  /** For 429: seconds until a retry may succeed (sent as Retry-After). */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message?: string, details?: ErrorDetail[]) {
+  constructor(code: ErrorCode, message?: string, details?: ErrorDetail[], extra: { retryAfterSeconds?: number } = {}) {
     super(message ?? errorMessagesVi[code]);
     this.code = code;
     this.status = errorStatus[code];
     this.details = details;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 }
 

@@ -27,9 +27,8 @@ export async function createTestDb(): Promise<Database> {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await createDb({ databaseUrl: u.toString(), poolSize: 5 });
+  const urls = await requestLoginUrls(url, name);
+  const database = await createDb({ databaseUrl: urls.url, ownerUrl: urls.ownerUrl, poolSize: 5 });
   await runMigrations(database);
   return {
     ...database,
@@ -41,6 +40,33 @@ export async function createTestDb(): Promise<Database> {
       await a.end();
     },
   };
+}
+
+/** The login that tests' requests use on PostgreSQL: neither superuser nor owner, as in production. */
+export const TEST_REQUEST_LOGIN = 'tds_test_web';
+
+/**
+ * URLs of a database on DATABASE_URL's server as production runs it: the owner (DATABASE_URL's own
+ * user) for migrations and system work, and a separate request login, created here when missing.
+ */
+export async function requestLoginUrls(serverUrl: string, database: string): Promise<{ url: string; ownerUrl: string }> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${TEST_REQUEST_LOGIN}') THEN
+        CREATE ROLE ${TEST_REQUEST_LOGIN} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
+      END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+  } finally {
+    await admin.end();
+  }
+  const owner = new URL(serverUrl);
+  owner.pathname = `/${database}`;
+  const web = new URL(owner.toString());
+  web.username = TEST_REQUEST_LOGIN;
+  web.password = '';
+  return { url: web.toString(), ownerUrl: owner.toString() };
 }
 
 export interface TestApp extends BuiltApp {
@@ -61,6 +87,8 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
 
 export interface Client {
   csrf: string;
+  /** The session token of the cookie (for tests that call a use-case with this user's actor). */
+  token: string;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
@@ -83,6 +111,7 @@ export async function loginAs(t: BuiltApp, username: string, password: string): 
     });
   return {
     csrf,
+    token: cookie,
     request,
     get: (url) => request('GET', url),
     post: (url, body) => request('POST', url, body ?? {}),

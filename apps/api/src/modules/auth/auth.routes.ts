@@ -4,7 +4,7 @@ import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
 import { changePassword } from './change-password';
 import { getMe } from './get-me';
 import { login } from './login';
-import { CSRF_COOKIE, SESSION_COOKIE, destroySessions, resolveSession, type NewSession } from './sessions';
+import { CSRF_COOKIE, SESSION_COOKIE, endSession, resolveSession, type NewSession } from './sessions';
 
 function setSessionCookies(reply: FastifyReply, deps: Deps, s: NewSession) {
   const secure = deps.config.NODE_ENV === 'production';
@@ -28,7 +28,7 @@ export async function authRoutes(app: App, deps: Deps) {
     config: { access: 'authenticated', allowPendingPasswordChange: true },
     schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: okResponse } },
   }, async (req, reply) => {
-    await destroySessions(deps.db, { sessionId: actorOf(req).sessionId });
+    await endSession(deps.db, actorOf(req).scope.token ?? '');
     reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
     return { ok: true as const };
   });

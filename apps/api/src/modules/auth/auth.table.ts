@@ -13,9 +13,14 @@ export const session = pgTable('session', {
   userAgent: text('user_agent'),
 }, (t) => [index('session_user_idx').on(t.userId)]);
 
-/** Login attempts per client address, in the database so that every instance sees them. */
+/**
+ * Failed attempts per key (a client address, a username, a username from one address, a user's
+ * password change), in the database so that every instance sees them. `nextAt` is when the next
+ * attempt is allowed: delays grow with the failures instead of locking anyone out.
+ */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
   attempts: integer('attempts').notNull(),
+  nextAt: timestamp('next_at', { withTimezone: true }),
 });

@@ -36,18 +36,96 @@ describe(`auth (${testDbKind()})`, () => {
     expect(a.json().error.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('locks an account for a while after repeated failures, even with the right password', async () => {
+  const loginFrom = (remoteAddress: string, username: string, password: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress, headers });
+  /** Let every pending delay pass (the throttle is in the database; tests move its clock). */
+  const waitOut = () => t.database.system.execute(sql`update login_throttle set next_at = now() - interval '1 second'`);
+
+  it('delays repeated failures with growing waits instead of locking anyone out; known and unknown names alike', async () => {
     await makeUser(t.database.db, { username: 'lockme', password: PASSWORD, roles: [{ role: 'viewer', communeId: w.a.id }] });
-    for (let i = 0; i < 3; i++) expect((await login('lockme', 'wrong-password-9')).statusCode).toBe(401);
-    const locked = await login('lockme', PASSWORD);
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.code).toBe('USER_LOCKED');
-    // An administrator of the commune unlocks it.
+    for (const name of ['lockme', 'khong-ai-ca']) {
+      for (let i = 0; i < 3; i++) expect((await loginFrom('10.0.0.1', name, 'wrong-password-9')).statusCode).toBe(401);
+    }
+    const known = await loginFrom('10.0.0.1', 'lockme', PASSWORD);
+    const unknown = await loginFrom('10.0.0.1', 'khong-ai-ca', PASSWORD);
+    expect(known.statusCode).toBe(429);
+    expect(unknown.statusCode).toBe(429);
+    expect(known.json()).toEqual(unknown.json());
+    expect(known.headers['retry-after']).toBe('1');
+    expect(known.json().error.message).toMatch(/thử lại sau 1 giây/u);
+    // The wait doubles with each further failure, up to LOCKOUT_MINUTES.
+    await waitOut();
+    expect((await loginFrom('10.0.0.1', 'lockme', 'wrong-password-9')).statusCode).toBe(401);
+    expect((await loginFrom('10.0.0.1', 'lockme', PASSWORD)).headers['retry-after']).toBe('2');
+    // The owner of the account, from their own address, is not locked out by someone else's guesses.
+    expect((await loginFrom('10.0.0.2', 'lockme', PASSWORD)).statusCode).toBe(200);
+    // After the wait the right password works, and the failures are forgotten.
+    await waitOut();
+    expect((await loginFrom('10.0.0.1', 'lockme', PASSWORD)).statusCode).toBe(200);
+    expect((await loginFrom('10.0.0.1', 'lockme', 'wrong-password-9')).statusCode).toBe(401);
+    expect((await loginFrom('10.0.0.1', 'lockme', PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('an administrator of the commune lifts the delays of a user', async () => {
+    await makeUser(t.database.db, { username: 'delayed', password: PASSWORD, roles: [{ role: 'viewer', communeId: w.a.id }] });
+    for (let i = 0; i < 3; i++) await loginFrom('10.0.1.1', 'delayed', 'wrong-password-9');
+    for (let i = 0; i < 6; i++) await loginFrom(`10.0.1.${i + 2}`, 'delayed', 'wrong-password-9');
     const admin = await loginAs(t, 'a.admin', PASSWORD);
-    const users = (await admin.get(`/api/users?q=lockme`)).json();
-    const unlocked = await admin.post(`/api/users/${users.items[0].id}/unlock`);
-    expect(unlocked.statusCode).toBe(200);
-    expect((await login('lockme', PASSWORD)).statusCode).toBe(200);
+    const listed = (await admin.get(`/api/users?q=delayed`)).json().items[0];
+    expect(listed.lockedUntil).not.toBeNull();
+    expect((await admin.post(`/api/users/${listed.id}/unlock`)).statusCode).toBe(200);
+    expect((await admin.get(`/api/users/${listed.id}`)).json().lockedUntil).toBeNull();
+    expect((await loginFrom('10.0.1.1', 'delayed', PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('counts failures, not successes, per address, and believes no X-Forwarded-For unless a proxy is configured', async () => {
+    for (let i = 0; i < 35; i++) expect((await loginFrom('10.0.2.1', 'a.viewer', PASSWORD)).statusCode).toBe(200);
+    let throttled = 0;
+    for (let i = 0; i < 40; i++) {
+      const res = await loginFrom('10.0.3.1', `guess-${i % 5}`, 'wrong-password-9', { 'x-forwarded-for': `192.0.2.${i}` });
+      if (res.statusCode === 429) throttled++;
+    }
+    // 30 failures from the address, then every guess waits, whatever address the client claims.
+    expect(throttled).toBeGreaterThanOrEqual(10);
+  });
+
+  it('known and unknown usernames take the same time to refuse', async () => {
+    const time = async (name: string) => {
+      const t0 = performance.now();
+      await loginFrom('10.0.4.1', name, 'wrong-password-9');
+      return performance.now() - t0;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    // Same failure history for both names, alternating which goes first. Without the dummy hash an
+    // unknown name would answer ~20x faster; the bounds leave room for a loaded machine.
+    for (let i = 0; i < 6; i++) {
+      await waitOut();
+      if (i % 2) {
+        known.push(await time('a.chair'));
+        unknown.push(await time('nobody-here'));
+      } else {
+        unknown.push(await time('nobody-here'));
+        known.push(await time('a.chair'));
+      }
+    }
+    const med = (v: number[]) => v.sort((x, y) => x - y)[Math.floor(v.length / 2)]!;
+    const ratio = med(known) / med(unknown);
+    expect(ratio).toBeGreaterThan(1 / 3);
+    expect(ratio).toBeLessThan(3);
+  });
+
+  it('limits attempts at the current password when changing it', async () => {
+    await makeUser(t.database.db, { username: 'changer', password: PASSWORD, roles: [{ role: 'viewer', communeId: w.a.id }] });
+    const c = await loginAs(t, 'changer', PASSWORD);
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await c.post('/api/auth/change-password', { currentPassword: `Sai${i}mat-khau`, newPassword: 'MoiHon2025xyz' })).statusCode);
+    expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+    expect(statuses.slice(5)).toContain(429);
+    const blocked = await c.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: 'MoiHon2025xyz' });
+    expect(blocked.statusCode).toBe(429);
+    await waitOut();
+    expect((await c.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: 'MoiHon2025xyz' })).statusCode).toBe(200);
   });
 
   it('needs a session for protected routes and answers 401 with the error shape', async () => {
@@ -96,7 +174,7 @@ describe(`auth (${testDbKind()})`, () => {
 
   it('expires idle sessions', async () => {
     const c = await loginAs(t, 'a.chair', PASSWORD);
-    await t.database.db.execute(sql`update session set expires_at = now() - interval '1 minute' where user_id = ${w.users['a.chair']!.id}`);
+    await t.database.system.execute(sql`update session set expires_at = now() - interval '1 minute' where user_id = ${w.users['a.chair']!.id}`);
     const res = await c.get('/api/auth/me');
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('SESSION_EXPIRED');

@@ -7,17 +7,28 @@ import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
 import { appUser } from '../users/users.table';
 import { hashPassword, verifyPassword } from './passwords';
 import { destroySessions } from './sessions';
+import { assertNotThrottled, clearFailures, passwordChangeKey, recordFailures } from './throttle';
 
-/** A user changes their own password; other sessions of the user end. */
+/** Wrong current passwords before delays start, and the longest delay. */
+const CHANGE_RULE = { after: 5, maxSeconds: 15 * 60 };
+
+/**
+ * A user changes their own password; other sessions of the user end. Wrong current passwords are
+ * throttled like logins, so a stolen session cannot be used to guess the password.
+ */
 export async function changePassword(opts: { db: Db; actor: Actor; meta: RequestMeta; currentPassword: string; newPassword: string }): Promise<void> {
   const { db, actor, meta } = opts;
+  const key = passwordChangeKey(actor.userId);
+  await assertNotThrottled(db, [key]);
   const [user] = await inScope(db, SYSTEM_SCOPE, (tx) => tx.select().from(appUser).where(eq(appUser.id, actor.userId)));
   if (!user || !(await verifyPassword(user.passwordHash, opts.currentPassword))) {
+    await recordFailures(db, [{ key, ...CHANGE_RULE }]);
     throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', [{ field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' }]);
   }
   if (opts.currentPassword === opts.newPassword) {
     throw new AppError('PASSWORD_REUSED', undefined, [{ field: 'newPassword', message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' }]);
   }
+  await clearFailures(db, [key]);
   const passwordHash = await hashPassword(opts.newPassword);
   await inScope(db, SYSTEM_SCOPE, async (tx) => {
     await tx.update(appUser).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(appUser.id, actor.userId));

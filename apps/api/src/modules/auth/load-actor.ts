@@ -7,15 +7,13 @@ export interface SessionActorRow {
   sessionId: string;
   csrfToken: string;
   createdAt: number;
-  lastSeenAt: number;
-  expiresAt: number;
   user: { id: string; username: string; fullName: string; disabled: boolean; mustChangePassword: boolean };
   roles: { role: string; provinceId: string | null; communeId: string | null; unitId: string | null; unitPath: string | null }[];
   communes: { id: string; provinceId: string }[];
 }
 
 /** Build the actor of a session: roles with unit paths, permissions, and the visible scope. Pure. */
-export function buildActor(row: SessionActorRow): Actor {
+export function buildActor(row: SessionActorRow, token: string): Actor {
   const roles: ActorRole[] = row.roles
     .filter((r) => (allRoles as readonly string[]).includes(r.role))
     .map((r) => ({ role: r.role as Role, provinceId: r.provinceId, communeId: r.communeId, unitId: r.unitId, unitPath: r.unitPath ?? null }));
@@ -24,7 +22,7 @@ export function buildActor(row: SessionActorRow): Actor {
   const provinceIds = [...new Set(roles.filter((r) => r.provinceId && !r.communeId).map((r) => r.provinceId!))];
   const communeProvince = new Map<string, string>(all ? [] : row.communes.map((c) => [c.id, c.provinceId]));
   const readProvinceIds = [...new Set([...provinceIds, ...communeProvince.values()])];
-  const scope: Scope = { all, communeIds: all ? [] : [...communeProvince.keys()], provinceIds, readProvinceIds };
+  const scope: Scope = { all, communeIds: all ? [] : [...communeProvince.keys()], provinceIds, readProvinceIds, token };
   return {
     userId: row.user.id,
     username: row.user.username,

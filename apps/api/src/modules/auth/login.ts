@@ -6,12 +6,15 @@ import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
 import { appUser } from '../users/users.table';
-import { loginThrottle } from './auth.table';
 import { verifyPassword } from './passwords';
 import { createSession, type NewSession } from './sessions';
+import { addressKey, assertNotThrottled, clearFailures, pairKey, recordFailures, userKey, type ThrottleRule } from './throttle';
 
-const IP_WINDOW_MS = 15 * 60_000;
-const IP_MAX_ATTEMPTS = 30;
+/** Failures from one address (any usernames) before its attempts are delayed. */
+const ADDRESS_FAILURES = 30;
+/** A username's failures from every address before delays start, and their ceiling: short, so nobody can lock anyone out. */
+const USER_FAILURES_FACTOR = 3;
+const USER_MAX_DELAY_SECONDS = 60;
 
 export interface LoginOptions {
   db: Db;
@@ -22,22 +25,39 @@ export interface LoginOptions {
 }
 
 /**
- * Check credentials with a per-address throttle and a per-user temporary lockout (both in the
- * database, so every instance agrees), then open a session.
+ * Check credentials and open a session. Failures, never successes, are counted per address, per
+ * username from that address and per username overall, each with delays that grow with the
+ * failures (in the database, so every instance agrees). A known and an unknown username take the
+ * same path, the same time and the same answers.
  */
 export async function login({ db, config, username, password, meta }: LoginOptions): Promise<{ userId: string; session: NewSession }> {
   const name = username.trim().toLowerCase();
-  await throttle(db, `ip:${meta.ip ?? 'unknown'}`);
+  const ip = meta.ip ?? 'unknown';
+  const rules: ThrottleRule[] = [
+    { key: addressKey(ip), after: ADDRESS_FAILURES, maxSeconds: 15 * 60 },
+    { key: pairKey(name, ip), after: config.LOGIN_MAX_FAILURES, maxSeconds: config.LOCKOUT_MINUTES * 60 },
+    { key: userKey(name), after: config.LOGIN_MAX_FAILURES * USER_FAILURES_FACTOR, maxSeconds: USER_MAX_DELAY_SECONDS },
+  ];
+  await assertNotThrottled(db, rules.map((r) => r.key));
   const user = await inScope(db, SYSTEM_SCOPE, async (tx) => {
     const [u] = await tx.select().from(appUser).where(sql`lower(${appUser.username}) = ${name}`);
     return u;
   });
-  if (user?.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw new AppError('USER_LOCKED');
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok || user.disabled) {
-    if (user) await recordFailure(db, user.id, config, meta);
+    const failures = await recordFailures(db, rules);
+    if (failures === config.LOGIN_MAX_FAILURES) {
+      // Written for known and unknown names alike: the same work either way.
+      await inScope(db, SYSTEM_SCOPE, (tx) =>
+        writeAudit(tx, null, meta, {
+          action: 'login_throttled', entityType: 'user', entityId: user?.id ?? null, communeId: user?.communeId ?? null,
+          summary: `Đăng nhập sai ${failures} lần với tên "${name.slice(0, 64)}": các lần thử sau phải chờ lâu dần`,
+        }),
+      );
+    }
     throw new AppError('INVALID_CREDENTIALS');
   }
+  await clearFailures(db, [pairKey(name, ip), userKey(name)]);
   await inScope(db, SYSTEM_SCOPE, async (tx) => {
     await tx.update(appUser).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(appUser.id, user.id));
     await writeAudit(tx, { userId: user.id, fullName: user.fullName, username: user.username }, meta, {
@@ -46,42 +66,4 @@ export async function login({ db, config, username, password, meta }: LoginOptio
   });
   const session = await createSession(db, user.id, config.SESSION_IDLE_MINUTES, meta);
   return { userId: user.id, session };
-}
-
-async function recordFailure(db: Db, userId: string, config: Config, meta: RequestMeta): Promise<void> {
-  await inScope(db, SYSTEM_SCOPE, async (tx) => {
-    const [u] = await tx
-      .update(appUser)
-      .set({ failedLogins: sql`${appUser.failedLogins} + 1` })
-      .where(eq(appUser.id, userId))
-      .returning({ failed: appUser.failedLogins, communeId: appUser.communeId, username: appUser.username });
-    if (u && u.failed >= config.LOGIN_MAX_FAILURES) {
-      const lockedUntil = new Date(Date.now() + config.LOCKOUT_MINUTES * 60_000);
-      await tx.update(appUser).set({ lockedUntil, failedLogins: 0 }).where(eq(appUser.id, userId));
-      await writeAudit(tx, null, meta, {
-        action: 'lock', entityType: 'user', entityId: userId, communeId: u.communeId,
-        summary: `Khóa tạm tài khoản ${u.username} sau ${u.failed} lần đăng nhập sai`,
-        after: { lockedUntil: lockedUntil.toISOString() },
-      });
-    }
-  });
-}
-
-async function throttle(db: Db, key: string): Promise<void> {
-  const allowed = await inScope(db, SYSTEM_SCOPE, async (tx) => {
-    const now = new Date();
-    const [row] = await tx
-      .insert(loginThrottle)
-      .values({ key, windowStart: now, attempts: 1 })
-      .onConflictDoUpdate({
-        target: loginThrottle.key,
-        set: {
-          attempts: sql`case when ${loginThrottle.windowStart} < ${new Date(now.getTime() - IP_WINDOW_MS)} then 1 else ${loginThrottle.attempts} + 1 end`,
-          windowStart: sql`case when ${loginThrottle.windowStart} < ${new Date(now.getTime() - IP_WINDOW_MS)} then ${now} else ${loginThrottle.windowStart} end`,
-        },
-      })
-      .returning({ attempts: loginThrottle.attempts });
-    return (row?.attempts ?? 0) <= IP_MAX_ATTEMPTS;
-  });
-  if (!allowed) throw new AppError('TOO_MANY_REQUESTS', 'Quá nhiều lần đăng nhập từ địa chỉ này. Vui lòng thử lại sau 15 phút.');
 }

@@ -7,12 +7,12 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password.normalize('NFC'), OPTIONS);
 }
 
-let dummy: Promise<string> | undefined;
+// Made at once, so that even the first unknown username costs what a known one does.
+const dummy: Promise<string> = hashPassword('dummy-password-0');
 
 /** Verify; when there is no stored hash, spend the same time on a dummy so timing reveals nothing. */
 export async function verifyPassword(stored: string | null | undefined, password: string): Promise<boolean> {
   if (!stored) {
-    dummy ??= hashPassword('dummy-password-0');
     await verify(await dummy, password.normalize('NFC')).catch(() => false);
     return false;
   }

@@ -10,7 +10,6 @@ import { rowsOf } from '../../db/security';
 export const SESSION_COOKIE = 'tds_session';
 export const CSRF_COOKIE = 'tds_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
-const ABSOLUTE_HOURS = 12;
 
 export const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -33,35 +32,27 @@ export async function createSession(db: Db, userId: string, idleMinutes: number,
 }
 
 /**
- * Resolve a session token to its actor in one statement, sliding the idle expiry (at most once a
- * minute) and honouring the absolute lifetime. Null when the session is unknown, expired or the
- * user disabled.
+ * Resolve a session token to its actor in one statement, which also slides the idle expiry (at
+ * most once a minute) and ends a session past its idle or absolute lifetime or of a disabled user.
+ * Null when the session is unknown or over. Runs as the request login: the function is the only
+ * way it reaches the session table.
  */
 export async function resolveSession(db: Db, token: string, idleMinutes: number): Promise<Actor | null> {
-  const id = tokenId(token);
-  const result = await db.execute(sql`select tds_session_actor(${id}) as a`);
+  const result = await db.execute(sql`select tds_session_actor(${token}, ${idleMinutes}) as a`);
   const raw = rowsOf<{ a: SessionActorRow | string | null }>(result)[0]?.a;
   if (!raw) return null;
   const row: SessionActorRow = typeof raw === 'string' ? JSON.parse(raw) : raw;
-  const now = Date.now();
-  const absoluteEnd = Number(row.createdAt) + ABSOLUTE_HOURS * 3_600_000;
-  if (Number(row.expiresAt) <= now || absoluteEnd <= now || row.user.disabled) {
-    await inScope(db, SYSTEM_SCOPE, (tx) => tx.delete(session).where(eq(session.id, id)));
-    return null;
-  }
-  if (now - Number(row.lastSeenAt) > 60_000) {
-    const expiresAt = new Date(Math.min(now + idleMinutes * 60_000, absoluteEnd));
-    await inScope(db, SYSTEM_SCOPE, (tx) => tx.update(session).set({ lastSeenAt: new Date(now), expiresAt }).where(eq(session.id, id)));
-  }
-  return buildActor(row);
+  return buildActor(row, token);
 }
 
-/** End one session, or every session of a user (after a password change or reset). */
-export async function destroySessions(db: Db, by: { sessionId?: string; userId?: string; exceptSessionId?: string }): Promise<void> {
+/** End the session of a token (logout). */
+export async function endSession(db: Db, token: string): Promise<void> {
+  await db.execute(sql`select tds_session_end(${token})`);
+}
+
+/** End every session of a user (after a password change or reset, or when disabled): system work. */
+export async function destroySessions(db: Db, by: { userId: string; exceptSessionId?: string }): Promise<void> {
   await inScope(db, SYSTEM_SCOPE, async (tx) => {
-    if (by.sessionId) await tx.delete(session).where(eq(session.id, by.sessionId));
-    if (by.userId) {
-      await tx.delete(session).where(and(eq(session.userId, by.userId), by.exceptSessionId ? sql`${session.id} <> ${by.exceptSessionId}` : undefined));
-    }
+    await tx.delete(session).where(and(eq(session.userId, by.userId), by.exceptSessionId ? sql`${session.id} <> ${by.exceptSessionId}` : undefined));
   });
 }

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, testDbKind, type TestApp } from '../../testing/harness';
+import { createTestApp, loginAs, testDbKind, type TestApp } from '../../testing/harness';
+import { resolveSession } from '../auth/sessions';
 import { makeUnit } from '../../testing/factories';
-import { buildWorld, type World } from '../../testing/world';
+import { buildWorld, PASSWORD, type World } from '../../testing/world';
 import { AppError } from '../../platform/errors';
 import { inScope, type Scope } from '../../platform/tenancy';
 import { aggregateValue } from './achievement';
@@ -29,7 +30,7 @@ describe(`derived indicator values (${testDbKind()})`, () => {
     t = await createTestApp();
     w = await buildWorld(t.database.db);
     village2 = (await makeUnit(t.database.db, w.a.id, { code: 'THON-2', name: 'Thôn Bắc', kind: 'village' })).id;
-    scopeA = { all: false, communeIds: [w.a.id], provinceIds: [] };
+    scopeA = (await resolveSession(t.database.db, (await loginAs(t, 'a.admin', PASSWORD)).token, 60))!.scope;
     registerProvider({ key: KEY, indicatorCodes: ['XH.KNS_CO_BAN', 'XH.NGUOI_DAN_DUOC_HO_TRO'], compute: async () => next });
   });
   afterAll(async () => {

@@ -49,8 +49,8 @@ describe(`indicator catalogue (${testDbKind()})`, () => {
     expect(((await viewer.get(`/api/indicators?q=${encodeURIComponent('cap quang')}`)).json().items as IndicatorOut[]).map((i) => i.code)).toEqual(['XH.HO_CAP_QUANG']);
     // Running the seed again adds nothing.
     const migration = (await import('node:fs')).readFileSync(new URL('../../db/migrations/0010_indicator_catalogue.sql', import.meta.url), 'utf8');
-    await t.database.db.execute(sql.raw(migration));
-    const n = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from indicator`))[0]!.n;
+    await t.database.system.execute(sql.raw(migration));
+    const n = rowsOf<{ n: number }>(await t.database.system.execute(sql`select count(*)::int as n from indicator`))[0]!.n;
     expect(n).toBe(items.length);
   });
 
@@ -70,7 +70,7 @@ describe(`indicator catalogue (${testDbKind()})`, () => {
     const bAdmin = await loginAs(t, 'b.admin', PASSWORD);
     const bList = (await bAdmin.get(`/api/communes/${w.b.id}/indicators`)).json().items as IndicatorOut[];
     expect(bList.some((i) => i.code.startsWith('GP.'))).toBe(false);
-    const audit = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from audit_entry where entity_type = 'commune_indicator' and commune_id = ${w.a.id}`))[0]!.n;
+    const audit = rowsOf<{ n: number }>(await t.database.system.execute(sql`select count(*)::int as n from audit_entry where entity_type = 'commune_indicator' and commune_id = ${w.a.id}`))[0]!.n;
     expect(audit).toBe(2);
   });
 
@@ -94,7 +94,7 @@ describe(`indicator catalogue (${testDbKind()})`, () => {
     await bad(ownIndicator('GP.SO', { minValue: 'không' }), 'minValue');
     await bad(ownIndicator('GP.TRU_COT', { pillar: 'culture' }), 'pillar');
     await bad({ ...ownIndicator('GP.THIEU'), name: '   ' }, 'name');
-    const n = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from commune_indicator where commune_id = ${w.a.id}`))[0]!.n;
+    const n = rowsOf<{ n: number }>(await t.database.system.execute(sql`select count(*)::int as n from commune_indicator where commune_id = ${w.a.id}`))[0]!.n;
     expect(n).toBe(2);
   });
 

@@ -16,7 +16,7 @@ describe(`targets (${testDbKind()})`, () => {
   let villages: { id: string; name: string }[];
   const url = () => `/api/communes/${w.a.id}/targets`;
   const put = (c: Client, items: unknown[], communeId = w.a.id) => c.request('PUT', `/api/communes/${communeId}/targets`, { items });
-  const count = async (table: string) => rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from ${sql.raw(table)}`))[0]!.n;
+  const count = async (table: string) => rowsOf<{ n: number }>(await t.database.system.execute(sql`select count(*)::int as n from ${sql.raw(table)}`))[0]!.n;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -48,7 +48,7 @@ describe(`targets (${testDbKind()})`, () => {
     const list = (await viewer.get(`${url()}?year=2026&indicatorCode=XH.KNS_CO_BAN`)).json().items as TargetOut[];
     expect(list.map((i) => i.value)).toEqual([85]);
     expect(await count('target')).toBe(3);
-    const audits = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from audit_entry where entity_type = 'target'`))[0]!.n;
+    const audits = rowsOf<{ n: number }>(await t.database.system.execute(sql`select count(*)::int as n from audit_entry where entity_type = 'target'`))[0]!.n;
     expect(audits).toBe(2);
   });
 
@@ -127,7 +127,7 @@ describe(`targets (${testDbKind()})`, () => {
 
     // A third commune of P1 closed before 2026 gets nothing.
     await makeCommune(t.database.db, { provinceId: w.p1.id, code: 'OLD', name: 'Xã Cũ' }).then((c) =>
-      t.database.db.execute(sql`update commune set active_to = '2025-06-30' where id = ${c.id}`));
+      t.database.system.execute(sql`update commune set active_to = '2025-06-30' where id = ${c.id}`));
     const split = await province1.post(`${p1}/split`, { indicatorCode: 'KT.BAN_HANG_TRUC_TUYEN', year: 2026 });
     expect(split.statusCode).toBe(200);
     expect(split.json().items.map((i: { communeName: string; value: number; origin: string }) => [i.communeName, i.value, i.origin]))

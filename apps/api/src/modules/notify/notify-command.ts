@@ -11,7 +11,7 @@ export async function notifyRunCommand(args: string[], open: () => Promise<Datab
   const ctx = notifyContext(config);
   try {
     if (!ctx.channels.names().length) log('Chưa cấu hình SMTP_HOST: chỉ lập thông báo trong ứng dụng, không gửi thư.');
-    const r = await runReminderJob({ db: database.db, ctx });
+    const r = await runReminderJob({ db: database.system, ctx });
     if (!r.ran) {
       log('Một tiến trình khác đang chạy nhắc hạn; lần này bỏ qua.');
       return;

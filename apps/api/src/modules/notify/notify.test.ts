@@ -8,7 +8,7 @@ import { buildWorld, PASSWORD, type World } from '../../testing/world';
 import { todayVn } from '../org/org.rules';
 import { dueItem } from '../plans/plans.table';
 import { appUser } from '../users/users.table';
-import { buildActor } from '../auth/load-actor';
+import { resolveSession } from '../auth/sessions';
 import { ChannelRegistry } from './channels';
 import { notification } from './notify.table';
 import { getReminderSettings, updateReminderSettings } from './reminder-settings';
@@ -50,7 +50,7 @@ describe(`notify routes: settings, outbox, run now, in-app notifications (${test
     expect((await admin.get(settings())).json().offsets).toEqual([-10, 0, 3]);
     const again = await admin.request('PUT', settings(), { ...valid, version: 1 });
     expect(again.json()).toMatchObject({ offsets: [-3, 1], version: 2 });
-    const audit = rowsOf<{ summary: string }>(await t.database.db.execute(sql`select summary from audit_entry where entity_type = 'reminder_setting' and commune_id = ${w.a.id} order by id`));
+    const audit = rowsOf<{ summary: string }>(await t.database.system.execute(sql`select summary from audit_entry where entity_type = 'reminder_setting' and commune_id = ${w.a.id} order by id`));
     expect(audit.map((a) => a.summary)).toEqual(['Sửa cấu hình nhắc hạn (phiên bản 1)', 'Sửa cấu hình nhắc hạn (phiên bản 2)']);
   });
 
@@ -79,12 +79,7 @@ describe(`notify routes: settings, outbox, run now, in-app notifications (${test
   });
 
   it('e-mail cannot be chosen while the server has no SMTP', async () => {
-    const actor = buildActor({
-      sessionId: 's', csrfToken: 'c', createdAt: 0, lastSeenAt: 0, expiresAt: 0,
-      user: { id: w.users['a.admin']!.id, username: 'a.admin', fullName: 'a.admin', disabled: false, mustChangePassword: false },
-      roles: [{ role: 'commune_admin', provinceId: null, communeId: w.a.id, unitId: null, unitPath: null }],
-      communes: [{ id: w.a.id, provinceId: w.p1.id }],
-    });
+    const actor = (await resolveSession(t.database.db, admin.token, 120))!;
     const noMail = new ChannelRegistry();
     expect((await getReminderSettings({ db: t.database.db, actor, communeId: w.a.id, channels: noMail })).availableChannels).toEqual(['in_app']);
     const refused = updateReminderSettings({ db: t.database.db, actor, meta: {}, communeId: w.a.id, input: { ...valid, version: 2 }, channels: noMail });
@@ -129,7 +124,7 @@ describe(`notify routes: settings, outbox, run now, in-app notifications (${test
     expect(outbox.json().items[0].messageId).toBe(smtp.received[0]!.messageId);
     expect((await admin.get(`/api/communes/${w.a.id}/outbox?status=pending`)).json().total).toBe(0);
     expect((await admin.get(`/api/communes/${w.a.id}/outbox?status=bogus`)).statusCode).toBe(400);
-    const audit = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from audit_entry where entity_type = 'reminder' and commune_id = ${w.a.id}`));
+    const audit = rowsOf<{ n: number }>(await t.database.system.execute(sql`select count(*)::int as n from audit_entry where entity_type = 'reminder' and commune_id = ${w.a.id}`));
     expect(audit[0]!.n).toBe(2);
   });
 

@@ -1,3 +1,4 @@
+import { safeError } from '../../platform/safe-error';
 import type { Db } from '../../db/client';
 import type { NotifyContext } from './channels';
 import { deliverOutbox, type DeliveryCounts } from './deliver-outbox';
@@ -65,7 +66,7 @@ export function startReminderJob(opts: { db: Db; ctx: NotifyContext; intervalSec
           opts.log.info({ planned: r.planned, delivered: r.delivered }, 'Nhắc hạn: đã lập và gửi thông báo');
         }
       })
-      .catch((err: unknown) => opts.log.error({ err }, 'Nhắc hạn: lần chạy bị lỗi, sẽ thử lại ở lần sau'))
+      .catch((err: unknown) => opts.log.error({ err: safeError(err) }, 'Nhắc hạn: lần chạy bị lỗi, sẽ thử lại ở lần sau'))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, opts.intervalSeconds * 1000).unref();
       });

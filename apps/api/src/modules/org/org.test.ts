@@ -9,7 +9,7 @@ describe(`organisation tree (${testDbKind()})`, () => {
   let w: World;
   let admin: Client;
   const units = (c = w.a.id) => `/api/communes/${c}/units`;
-  const count = async () => rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from unit`))[0]!.n;
+  const count = async () => rowsOf<{ n: number }>(await t.database.system.execute(sql`select count(*)::int as n from unit`))[0]!.n;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -134,7 +134,7 @@ describe(`organisation tree (${testDbKind()})`, () => {
     await admin.patch(`${units()}/${u.id}`, { name: 'Tươi mới hơn', version: u.version });
     expect((await admin.get(q)).json().items.map((x: { name: string }) => x.name)).toEqual(['Tươi mới hơn']);
     // Another instance writes straight to the database: the trigger bumps the commune's counter.
-    await t.database.db.execute(sql`update unit set name = 'Tươi mới nhất' where id = ${u.id}`);
+    await t.database.system.execute(sql`update unit set name = 'Tươi mới nhất' where id = ${u.id}`);
     expect((await admin.get(q)).json().items.map((x: { name: string }) => x.name)).toEqual(['Tươi mới nhất']);
   });
 

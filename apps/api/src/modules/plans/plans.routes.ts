@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   awardKindSchema, calendar, calendarQuery, communeParams, planCreateInput, planDetail, planDoc, planImportResult, planListQuery, planPage, planParams,
-  planTemplateQuery, planUpdateInput, provincePlanInput, provincePlanSchema, uuid, planVersionDetail, planVersionParams, planVersionSummary, publishInput, publishResult,
+  planTemplateQuery, planUpdateInput, provincePlanInput, provincePlanSchema, provincePlanUpdateInput, okResponse, uuid, planVersionDetail, planVersionParams, planVersionSummary, publishInput, publishResult,
 } from '@tds/contracts';
 import { AppError } from '../../platform/errors';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
@@ -9,7 +9,7 @@ import { getCalendar } from './calendar';
 import { importPlan, importTextInput } from './import-plan';
 import { createPlan, getPlan, getPlanTemplate, getPlanVersion, listPlans, listPlanVersions, updatePlan } from './plans';
 import { printPlan, type PrintKind } from './print-plan';
-import { createProvincePlan, listProvincePlans } from './province-plans';
+import { createProvincePlan, deleteProvincePlan, listProvincePlans, updateProvincePlan } from './province-plans';
 import { publishPlan } from './publish-plan';
 import { listAwardKinds } from './award-kinds';
 
@@ -103,9 +103,19 @@ export async function plansRoutes(app: App, deps: Deps) {
   }, async (req) => listProvincePlans({ db, actor: actorOf(req), provinceId: req.query.provinceId }));
 
   app.post('/api/province-plans', {
-    config: { access: 'plan.write' },
-    schema: { tags, summary: 'Nhập một kế hoạch cấp tỉnh/thành phố', body: provincePlanInput, response: { 201: provincePlanSchema } },
+    config: { access: 'province_plan.write' },
+    schema: { tags, summary: 'Nhập một kế hoạch cấp tỉnh/thành phố (cán bộ tỉnh)', body: provincePlanInput, response: { 201: provincePlanSchema } },
   }, async (req, reply) => reply.status(201).send(await createProvincePlan({ db, actor: actorOf(req), meta: metaOf(req), input: req.body })));
+
+  app.patch('/api/province-plans/:id', {
+    config: { access: 'province_plan.write' },
+    schema: { tags, summary: 'Sửa một kế hoạch cấp tỉnh/thành phố', params: z.strictObject({ id: uuid }), body: provincePlanUpdateInput, response: { 200: provincePlanSchema } },
+  }, async (req) => updateProvincePlan({ db, actor: actorOf(req), meta: metaOf(req), id: req.params.id, input: req.body }));
+
+  app.delete('/api/province-plans/:id', {
+    config: { access: 'province_plan.write' },
+    schema: { tags, summary: 'Xóa một kế hoạch cấp tỉnh/thành phố chưa được kế hoạch xã nào dẫn chiếu', params: z.strictObject({ id: uuid }), response: { 200: okResponse } },
+  }, async (req) => deleteProvincePlan({ db, actor: actorOf(req), meta: metaOf(req), id: req.params.id }));
 
   app.get('/api/communes/:communeId/calendar', {
     config: { access: 'plan.read' },

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { resolveSession } from '../auth/sessions';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/security';
@@ -22,7 +23,7 @@ describe(`plans (${testDbKind()})`, () => {
   let w: World;
   let admin: Client;
   const plans = () => `/api/communes/${w.a.id}/plans`;
-  const dueCount = async (planId: string) => rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from due_item where plan_id = ${planId}`))[0]!.n;
+  const dueCount = async (planId: string) => rowsOf<{ n: number }>(await t.database.system.execute(sql`select count(*)::int as n from due_item where plan_id = ${planId}`))[0]!.n;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -105,7 +106,7 @@ describe(`plans (${testDbKind()})`, () => {
     const dec = due.find((e: { date: string }) => e.date === '2026-12-04');
     expect(dec.lateAfter).toBe('2026-12-04T17:00:00.000Z');
     expect(dec.units).toBeGreaterThanOrEqual(2);
-    const years = rowsOf<{ y: number }>(await t.database.db.execute(sql`select distinct year as y from due_item where plan_id = ${p.id} order by 1`)).map((r) => r.y);
+    const years = rowsOf<{ y: number }>(await t.database.system.execute(sql`select distinct year as y from due_item where plan_id = ${p.id} order by 1`)).map((r) => r.y);
     expect(years).toEqual([2025, 2026, 2027, 2028, 2029, 2030]);
     expect(cal.entries.some((e: { kind: string }) => e.kind === 'phase')).toBe(true);
 
@@ -174,25 +175,52 @@ describe(`province plans and cascade (${testDbKind()})`, () => {
   });
   afterAll(async () => t?.close());
 
-  it('a commune enters its province plan; its neighbours see it, another province does not; commune plans link to it', async () => {
-    const a = await loginAs(t, 'a.admin', PASSWORD);
-    const created = await a.post('/api/province-plans', { provinceId: w.p1.id, title: 'Kế hoạch 150/KH-UBND của Tỉnh Một', number: '150/KH-UBND', date: '2025-06-16' });
+  it('the province enters its plans; its communes see them and link to them, another province does not', async () => {
+    const prov = await loginAs(t, 'province1', PASSWORD);
+    const created = await prov.post('/api/province-plans', { provinceId: w.p1.id, title: 'Kế hoạch 150/KH-UBND của Tỉnh Một', number: '150/KH-UBND', date: '2025-06-16' });
     expect(created.statusCode).toBe(201);
+    const a = await loginAs(t, 'a.admin', PASSWORD);
     const b = await loginAs(t, 'b.admin', PASSWORD);
     expect((await b.get(`/api/province-plans?provinceId=${w.p1.id}`)).json().items.map((p: { id: string }) => p.id)).toEqual([created.json().id]);
     const c = await loginAs(t, 'c.admin', PASSWORD);
     expect((await c.get(`/api/province-plans?provinceId=${w.p1.id}`)).statusCode).toBe(404);
-    expect((await c.post('/api/province-plans', { provinceId: w.p1.id, title: 'X' })).statusCode).toBe(404);
     const doc = (await a.get(`/api/plan-template?communeId=${w.a.id}`)).json();
     const plan = await a.post(`/api/communes/${w.a.id}/plans`, { doc, source: 'template', provincePlanId: created.json().id });
     expect(plan.json().parent).toMatchObject({ kind: 'province', id: created.json().id, title: 'Kế hoạch 150/KH-UBND của Tỉnh Một' });
-    // Row-level security: under commune C's scope an unfiltered select shows nothing of province 1.
+    // Row-level security: under commune C's session an unfiltered select shows nothing of province 1,
+    // and under commune A's a commune can neither add to nor change its province's plans.
     const { inScope } = await import('../../platform/tenancy');
-    const rows = await inScope(t.database.db, { all: false, communeIds: [w.c.id], provinceIds: [], readProvinceIds: [w.p2.id] }, (tx) => tx.execute(sql`select province_id from province_plan`));
+    const scopeOf = async (client: typeof a) => (await resolveSession(t.database.db, client.token, 60))!.scope;
+    const rows = await inScope(t.database.db, await scopeOf(c), (tx) => tx.execute(sql`select province_id from province_plan`));
     expect(rowsOf(rows)).toHaveLength(0);
-    // A commune may add to its province's shared plans, not change them.
-    const changed = await inScope(t.database.db, { all: false, communeIds: [w.a.id], provinceIds: [], readProvinceIds: [w.p1.id] }, (tx) => tx.execute(sql`update province_plan set title = 'đổi' returning id`));
+    const changed = await inScope(t.database.db, await scopeOf(a), (tx) => tx.execute(sql`update province_plan set title = 'đổi' returning id`));
     expect(rowsOf(changed)).toHaveLength(0);
+    await expect(inScope(t.database.db, await scopeOf(a), (tx) => tx.execute(sql`insert into province_plan (province_id, title) values (${w.p1.id}, 'chen')`))).rejects.toThrow();
+    // The province corrects it; a plan that a commune plan names cannot be deleted, an unused one can.
+    const fixed = await prov.request('PATCH', `/api/province-plans/${created.json().id}`, { title: 'Kế hoạch 150/KH-UBND (sửa)', number: '150/KH-UBND', date: '2025-06-16' });
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.json().title).toBe('Kế hoạch 150/KH-UBND (sửa)');
+    const inUse = await prov.request('DELETE', `/api/province-plans/${created.json().id}`);
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json().error.code).toBe('IN_USE');
+    const spare = (await prov.post('/api/province-plans', { provinceId: w.p1.id, title: 'Nhập nhầm' })).json();
+    expect((await prov.request('DELETE', `/api/province-plans/${spare.id}`)).statusCode).toBe(200);
+    expect((await prov.get(`/api/province-plans?provinceId=${w.p1.id}`)).json().items).toHaveLength(1);
+  });
+
+  it('commune users may not create, change or delete province plans; another province\'s are hidden', async () => {
+    const prov = await loginAs(t, 'province1', PASSWORD);
+    const id = (await prov.post('/api/province-plans', { provinceId: w.p1.id, title: 'Kế hoạch khác' })).json().id;
+    const a = await loginAs(t, 'a.admin', PASSWORD);
+    const created = await a.post('/api/province-plans', { provinceId: w.p1.id, title: 'X' });
+    expect(created.statusCode).toBe(403);
+    expect((await a.request('PATCH', `/api/province-plans/${id}`, { title: 'đổi' })).statusCode).toBe(403);
+    expect((await a.request('DELETE', `/api/province-plans/${id}`)).statusCode).toBe(403);
+    const c = await loginAs(t, 'c.admin', PASSWORD);
+    expect((await c.post('/api/province-plans', { provinceId: w.p1.id, title: 'X' })).statusCode).toBe(403);
+    expect((await c.request('PATCH', `/api/province-plans/${id}`, { title: 'đổi' })).statusCode).toBe(403);
+    const sys = await loginAs(t, 'sysadmin', PASSWORD);
+    expect((await sys.request('PATCH', `/api/province-plans/${id}`, { title: 'Sửa bởi quản trị' })).statusCode).toBe(200);
   });
 });
 

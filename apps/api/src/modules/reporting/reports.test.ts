@@ -91,7 +91,7 @@ describe(`reports (${testDbKind()})`, () => {
     expect(versions.map((v: { action: string }) => v.action)).toEqual(['reopen', 'accept', 'submit', 'save', 'return', 'submit', 'save', 'create']);
     expect(versions.find((v: { version: number }) => v.version === 2).values[0]).toMatchObject({ code: 'T_BUOI', value: 12 });
     expect(versions[0]).toMatchObject({ comment: 'Số liệu sai, đơn vị cần sửa.', createdByName: expect.any(String) });
-    const audit = rowsOf<{ action: string }>(await t.database.db.execute(sql`select action from audit_entry where entity_type = 'report' and entity_id = ${r.id} order by id`));
+    const audit = rowsOf<{ action: string }>(await t.database.system.execute(sql`select action from audit_entry where entity_type = 'report' and entity_id = ${r.id} order by id`));
     expect(audit.map((a) => a.action)).toEqual(['create', 'save', 'submit', 'return', 'save', 'submit', 'accept', 'reopen']);
   });
 

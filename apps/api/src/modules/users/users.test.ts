@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
+import { makeUser } from '../../testing/factories';
 
 describe(`users and roles (${testDbKind()})`, () => {
   let t: TestApp;
@@ -60,12 +61,62 @@ describe(`users and roles (${testDbKind()})`, () => {
     expect((await prov.patch(`/api/users/${w.users['a.viewer']!.id}`, { fullName: 'X', version: 1 })).statusCode).toBe(403);
   });
 
-  it('edits roles; roles the admin could not grant are kept', async () => {
+  it('edits the roles of a user whose every role lies within the admin\'s scope', async () => {
     const u = (await admin.get(`/api/users/${w.users['a.viewer']!.id}`)).json();
     const res = await admin.patch(`/api/users/${u.id}`, { roles: [{ role: 'council_member', communeId: w.a.id }], version: u.version });
     expect(res.statusCode).toBe(200);
     expect(res.json().roles.map((r: { role: string }) => r.role)).toEqual(['council_member']);
     expect((await admin.patch(`/api/users/${u.id}`, { fullName: 'Cũ', version: u.version })).statusCode).toBe(409);
     expect((await admin.patch(`/api/users/${w.users['a.admin']!.id}`, { disabled: true, version: 1 })).statusCode).toBe(400);
+  });
+
+  describe('a user who also holds roles outside the admin\'s scope', () => {
+    let twoCommunes: string;
+    let withSystem: string;
+    beforeAll(async () => {
+      twoCommunes = (await makeUser(t.database.db, { username: 'hai.xa', password: PASSWORD, roles: [{ role: 'viewer', communeId: w.a.id }, { role: 'commune_admin', communeId: w.b.id }] })).id;
+      withSystem = (await makeUser(t.database.db, { username: 'an.system', password: PASSWORD, communeId: w.a.id, roles: [{ role: 'viewer', communeId: w.a.id }, { role: 'system_admin' }] })).id;
+    });
+
+    it('is listed with the roles inside the admin\'s view and the others only counted, and may not be managed', async () => {
+      for (const id of [twoCommunes, withSystem]) {
+        const u = (await admin.get(`/api/users/${id}`)).json();
+        expect(u.roles.map((r: { role: string }) => r.role)).toEqual(['viewer']);
+        expect(u.outsideRoles).toBe(1);
+        expect(u.manageable).toBe(false);
+        expect(JSON.stringify(u)).not.toContain(w.b.id);
+        const listed = (await admin.get(`/api/users?q=${u.username}`)).json().items[0];
+        expect(listed).toMatchObject({ outsideRoles: 1, manageable: false });
+      }
+      expect((await admin.get(`/api/users/${w.users['a.viewer']!.id}`)).json()).toMatchObject({ outsideRoles: 0, manageable: true });
+    });
+
+    it('cannot be taken over: reset, edit, disable and unlock are refused (403) and change nothing', async () => {
+      for (const id of [twoCommunes, withSystem]) {
+        const u = (await admin.get(`/api/users/${id}`)).json();
+        const reset = await admin.post(`/api/users/${id}/reset-password`, { newPassword: 'ChiemQuyen2025x' });
+        expect(reset.statusCode).toBe(403);
+        expect(reset.json().error.message).toMatch(/ngoài phạm vi/u);
+        expect((await admin.patch(`/api/users/${id}`, { fullName: 'Đổi tên', version: u.version })).statusCode).toBe(403);
+        expect((await admin.patch(`/api/users/${id}`, { disabled: true, version: u.version })).statusCode).toBe(403);
+        expect((await admin.patch(`/api/users/${id}`, { roles: [{ role: 'viewer', communeId: w.a.id }], version: u.version })).statusCode).toBe(403);
+        expect((await admin.post(`/api/users/${id}/unlock`)).statusCode).toBe(403);
+        const again = (await admin.get(`/api/users/${id}`)).json();
+        expect(again).toMatchObject({ fullName: u.fullName, disabled: false, version: u.version });
+        // The password did not change: the user still signs in with their own.
+        expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'ChiemQuyen2025x' } })).statusCode).toBe(401);
+        expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: PASSWORD } })).statusCode).toBe(200);
+      }
+    });
+
+    it('an administrator of both communes, or a system administrator, may manage the user', async () => {
+      await makeUser(t.database.db, { username: 'ab.admin', password: PASSWORD, roles: [{ role: 'commune_admin', communeId: w.a.id }, { role: 'commune_admin', communeId: w.b.id }] });
+      const both = await loginAs(t, 'ab.admin', PASSWORD);
+      expect((await both.get(`/api/users/${twoCommunes}`)).json()).toMatchObject({ outsideRoles: 0, manageable: true });
+      expect((await both.get(`/api/users/${withSystem}`)).json()).toMatchObject({ outsideRoles: 1, manageable: false });
+      const sys = await loginAs(t, 'sysadmin', PASSWORD);
+      expect((await sys.get(`/api/users/${withSystem}`)).json()).toMatchObject({ outsideRoles: 0, manageable: true });
+      expect((await sys.post(`/api/users/${withSystem}/reset-password`, { newPassword: 'HopLe2025abcd' })).statusCode).toBe(200);
+    });
   });
 });

@@ -10,30 +10,56 @@ import { matchSearch, pageWindow } from '../../platform/paging';
 import { inScope } from '../../platform/tenancy';
 import { hashPassword } from '../auth/passwords';
 import { destroySessions } from '../auth/sessions';
+import { clearUserFailures } from '../auth/throttle';
+import { rowsOf } from '../../db/security';
 import { commune, unit } from '../org/org.table';
 import { person } from '../people/people.table';
 import { describeRoles } from './role-names';
 import { homeOf, mayGrant, roleShapeError } from './users.policy';
 import { appUser, roleAssignment, type AppUserRow } from './users.table';
 
-async function mapUsers(tx: Tx, rows: AppUserRow[]): Promise<User[]> {
+/**
+ * How many roles each user holds in all, including the ones row-level security hides from the
+ * actor, and until when their sign-in attempts must wait.
+ */
+async function userFacts(tx: Tx, ids: string[]): Promise<Map<string, { total: number; loginNextAt: Date | null }>> {
+  const r = await tx.execute(sql`select user_id::text as id, total_roles as total, login_next_at as next from tds_user_facts(${`{${ids.join(',')}}`}::uuid[])`);
+  return new Map(rowsOf<{ id: string; total: number; next: string | Date | null }>(r).map((x) => [x.id, { total: Number(x.total), loginNextAt: x.next ? new Date(x.next) : null }]));
+}
+
+/**
+ * Users as the actor may see them: the roles inside the actor's view with their names, the others
+ * only counted ("vai trò ngoài phạm vi", no detail), and whether the actor may manage the user at
+ * all: only when every role the user holds lies within the actor's own scope.
+ */
+async function mapUsers(tx: Tx, actor: Actor, rows: AppUserRow[]): Promise<User[]> {
   if (rows.length === 0) return [];
-  const roles = await tx.select().from(roleAssignment).where(inArray(roleAssignment.userId, rows.map((r) => r.id))).orderBy(asc(roleAssignment.createdAt));
+  const ids = rows.map((r) => r.id);
+  const roles = await tx.select().from(roleAssignment).where(inArray(roleAssignment.userId, ids)).orderBy(asc(roleAssignment.createdAt));
+  const facts = await userFacts(tx, ids);
   const described = await describeRoles(tx, roles);
-  return rows.map((u) => ({
-    id: u.id,
-    username: u.username,
-    fullName: u.fullName,
-    email: u.email,
-    communeId: u.communeId,
-    personId: u.personId,
-    disabled: u.disabled,
-    mustChangePassword: u.mustChangePassword,
-    lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
-    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-    roles: described.filter((_, i) => roles[i]!.userId === u.id),
-    version: u.version,
-  }));
+  return rows.map((u) => {
+    const own = described.filter((_, i) => roles[i]!.userId === u.id);
+    const outsideRoles = Math.max(0, (facts.get(u.id)?.total ?? own.length) - own.length);
+    const manageable = outsideRoles === 0 && own.every((r) => mayGrant(actor, r)) && can(actor, 'user.manage', resourceOf(u));
+    const delayed = facts.get(u.id)?.loginNextAt;
+    return {
+      id: u.id,
+      username: u.username,
+      fullName: u.fullName,
+      email: u.email,
+      communeId: u.communeId,
+      personId: u.personId,
+      disabled: u.disabled,
+      mustChangePassword: u.mustChangePassword,
+      lockedUntil: delayed ? delayed.toISOString() : null,
+      lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+      roles: own,
+      outsideRoles,
+      manageable,
+      version: u.version,
+    };
+  });
 }
 
 /** Resource of a user for permission checks: their home commune or province. */
@@ -52,7 +78,7 @@ export async function listUsers(opts: { db: Db; actor: Actor; query: z.infer<typ
       .limit(limit)
       .offset(offset);
     const visible = rows.filter((r) => can(actor, 'user.read', resourceOf(r.u)));
-    return { items: await mapUsers(tx, visible.map((r) => r.u)), total: Number(rows[0]?.total ?? 0), page: query.page, pageSize: query.pageSize };
+    return { items: await mapUsers(tx, actor, visible.map((r) => r.u)), total: Number(rows[0]?.total ?? 0), page: query.page, pageSize: query.pageSize };
   });
 }
 
@@ -60,11 +86,14 @@ async function loadUser(tx: Tx, actor: Actor, id: string, permission: 'user.read
   const [u] = await tx.select().from(appUser).where(eq(appUser.id, id));
   if (!u || !can(actor, 'user.read', resourceOf(u))) throw new AppError('NOT_FOUND', 'Không tìm thấy người dùng.');
   authorize(actor, permission, resourceOf(u));
+  if (permission === 'user.manage' && !(await mapUsers(tx, actor, [u]))[0]!.manageable) {
+    throw new AppError('FORBIDDEN', 'Người dùng này có vai trò ngoài phạm vi quản lý của bạn; chỉ người quản lý được mọi vai trò của họ mới được sửa, đặt lại mật khẩu hay mở khóa.');
+  }
   return u;
 }
 
 export async function getUser(opts: { db: Db; actor: Actor; id: string }) {
-  return inScope(opts.db, opts.actor.scope, async (tx) => (await mapUsers(tx, [await loadUser(tx, opts.actor, opts.id, 'user.read')]))[0]!);
+  return inScope(opts.db, opts.actor.scope, async (tx) => (await mapUsers(tx, opts.actor, [await loadUser(tx, opts.actor, opts.id, 'user.read')]))[0]!);
 }
 
 /** Pure checks of requested roles: shape per scope level, and the actor's right to grant them. */
@@ -124,7 +153,7 @@ export async function createUser(opts: { db: Db; actor: Actor; meta: RequestMeta
       passwordHash, mustChangePassword: true, searchKey: searchKey(`${username} ${fullName} ${input.email ?? ''}`),
     }).returning();
     await setRoles(tx, row!.id, input.roles);
-    const [out] = await mapUsers(tx, [row!]);
+    const [out] = await mapUsers(tx, actor, [row!]);
     await writeAudit(tx, actor, opts.meta, { action: 'create', entityType: 'user', entityId: row!.id, communeId: home.communeId, provinceId: home.provinceId, summary: `Tạo người dùng ${username}`, after: out });
     return out!;
   });
@@ -133,15 +162,14 @@ export async function createUser(opts: { db: Db; actor: Actor; meta: RequestMeta
 /** Edit a user's name, e-mail, person link, roles or disabled flag. */
 export async function updateUser(opts: { db: Db; actor: Actor; meta: RequestMeta; id: string; input: z.infer<typeof userUpdateInput> }) {
   const { db, actor, id, input } = opts;
-  return inScope(db, actor.scope, async (tx) => {
+  const out = await inScope(db, actor.scope, async (tx) => {
     const cur = await loadUser(tx, actor, id, 'user.manage');
     if (cur.version !== input.version) throw new AppError('STALE_VERSION');
-    const [before] = await mapUsers(tx, [cur]);
+    const [before] = await mapUsers(tx, actor, [cur]);
     if (input.roles) {
-      // Roles the actor could not grant stay as they are.
-      const kept = before!.roles.filter((r) => !mayGrant(actor, r));
+      // Every role of a manageable user lies within the actor's scope: the new list replaces it.
       await checkRoles(tx, actor, input.roles);
-      await setRoles(tx, id, [...kept, ...input.roles.filter((r) => mayGrant(actor, r))]);
+      await setRoles(tx, id, input.roles);
     }
     if (input.personId !== undefined) await checkPerson(tx, cur.communeId, input.personId);
     if (input.disabled && id === actor.userId) throw new AppError('VALIDATION_FAILED', 'Không thể tự khóa tài khoản của mình.', [{ field: 'disabled', message: 'Không thể tự khóa.' }]);
@@ -152,11 +180,13 @@ export async function updateUser(opts: { db: Db; actor: Actor; meta: RequestMeta
       searchKey: searchKey(`${cur.username} ${fullName} ${email ?? ''}`), version: sql`${appUser.version} + 1`, updatedAt: new Date(),
     }).where(and(eq(appUser.id, id), eq(appUser.version, input.version))).returning();
     if (!row) throw new AppError('STALE_VERSION');
-    const [after] = await mapUsers(tx, [row]);
+    const [after] = await mapUsers(tx, actor, [row]);
     await writeAudit(tx, actor, opts.meta, { action: 'update', entityType: 'user', entityId: id, communeId: cur.communeId, provinceId: cur.provinceId, summary: `Sửa người dùng ${cur.username}`, before, after });
-    if (row.disabled) await tx.execute(sql`delete from session where user_id = ${id}`);
     return after!;
   });
+  // A disabled user's sessions end (their next request would be refused anyway).
+  if (out.disabled) await destroySessions(db, { userId: id });
+  return out;
 }
 
 /** An administrator sets a temporary password; the user must change it, and their sessions end. */
@@ -166,18 +196,21 @@ export async function resetPassword(opts: { db: Db; actor: Actor; meta: RequestM
     const cur = await loadUser(tx, opts.actor, opts.id, 'user.manage');
     const [row] = await tx.update(appUser).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, version: sql`${appUser.version} + 1`, updatedAt: new Date() }).where(eq(appUser.id, cur.id)).returning();
     await writeAudit(tx, opts.actor, opts.meta, { action: 'reset_password', entityType: 'user', entityId: cur.id, communeId: cur.communeId, provinceId: cur.provinceId, summary: `Đặt lại mật khẩu cho ${cur.username}` });
-    return (await mapUsers(tx, [row!]))[0]!;
+    return row!;
   });
   await destroySessions(opts.db, { userId: opts.id });
-  return out;
+  await clearUserFailures(opts.db, out.username, out.id);
+  return inScope(opts.db, opts.actor.scope, async (tx) => (await mapUsers(tx, opts.actor, [out]))[0]!);
 }
 
-/** Lift a temporary lockout. */
+/** Lift the sign-in delays of a user (after failed attempts, from any address). */
 export async function unlockUser(opts: { db: Db; actor: Actor; meta: RequestMeta; id: string }) {
-  return inScope(opts.db, opts.actor.scope, async (tx) => {
+  const row = await inScope(opts.db, opts.actor.scope, async (tx) => {
     const cur = await loadUser(tx, opts.actor, opts.id, 'user.manage');
-    const [row] = await tx.update(appUser).set({ failedLogins: 0, lockedUntil: null, version: sql`${appUser.version} + 1`, updatedAt: new Date() }).where(eq(appUser.id, cur.id)).returning();
+    const [r] = await tx.update(appUser).set({ failedLogins: 0, lockedUntil: null, version: sql`${appUser.version} + 1`, updatedAt: new Date() }).where(eq(appUser.id, cur.id)).returning();
     await writeAudit(tx, opts.actor, opts.meta, { action: 'unlock', entityType: 'user', entityId: cur.id, communeId: cur.communeId, provinceId: cur.provinceId, summary: `Mở khóa tài khoản ${cur.username}` });
-    return (await mapUsers(tx, [row!]))[0]!;
+    return r!;
   });
+  await clearUserFailures(opts.db, row.username, row.id);
+  return inScope(opts.db, opts.actor.scope, async (tx) => (await mapUsers(tx, opts.actor, [row]))[0]!);
 }

@@ -7,7 +7,7 @@ export type Side = 'own' | 'other';
 export interface Ctx { w: World; side: Side; n: number; t: TestApp }
 export interface Fixture {
   /** Values for the path parameters. */
-  params?: (c: Ctx) => Record<string, string>;
+  params?: (c: Ctx) => Record<string, string> | Promise<Record<string, string>>;
   /** Query string, without "?". */
   query?: (c: Ctx) => string;
   /** Where a route's rule is narrower than its permission (say which roles are refused). */

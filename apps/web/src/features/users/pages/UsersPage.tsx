@@ -59,7 +59,7 @@ export default function UsersPage() {
       title: t('users.username'),
       dataIndex: 'username',
       width: 160,
-      render: (v: string, u) => (canManage ? <Typography.Link onClick={() => setDrawer({ open: true, id: u.id })}>{v}</Typography.Link> : v),
+      render: (v: string, u) => (canManage && u.manageable ? <Typography.Link onClick={() => setDrawer({ open: true, id: u.id })}>{v}</Typography.Link> : v),
     },
     { title: t('users.fullName'), dataIndex: 'fullName', minWidth: 160 },
     {
@@ -76,6 +76,13 @@ export default function UsersPage() {
               </Tag>
             </Tooltip>
           ))}
+          {u.outsideRoles > 0 ? (
+            <Tooltip title={t('users.outsideRolesHint')}>
+              <Tag bordered={false} data-testid="user-outside-roles">
+                {t('users.outsideRoles', { count: u.outsideRoles })}
+              </Tag>
+            </Tooltip>
+          ) : null}
         </Flex>
       ),
     },
@@ -100,6 +107,7 @@ export default function UsersPage() {
       width: 100,
       fixed: 'right',
       render: (_, u) => {
+        if (!u.manageable) return null;
         const items: MenuProps['items'] = [
           { key: 'reset', icon: <KeyOutlined />, label: t('users.resetPassword'), onClick: () => setResetFor(u) },
           ...(isLocked(u) ? [{ key: 'unlock', icon: <UnlockOutlined />, label: t('users.unlock'), onClick: () => doUnlock(u) }] : []),
