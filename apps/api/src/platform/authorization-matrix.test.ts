@@ -9,7 +9,7 @@ import { buildWorld, PASSWORD, ROLE_USERS, type World } from '../testing/world';
 import { inScope, SYSTEM_SCOPE } from './tenancy';
 import { plan as planTable, provincePlan as provincePlanTable } from '../modules/plans/plans.table';
 import { buildPlanTemplate } from '../modules/plans/plan-template';
-import { makePlan } from '../testing/factories';
+import { makePlan, makeUser } from '../testing/factories';
 import { matrixModules } from '../testing/matrix';
 import type { Ctx, Fixture, Side } from '../testing/matrix/types';
 
@@ -81,7 +81,8 @@ const CORE_FIXTURES: Record<string, Fixture> = {
   'GET /api/audit': {},
   'GET /api/plan-template': { query: (c) => `communeId=${commune(c)}` },
   'GET /api/communes/:communeId/plans': { params: (c) => ({ communeId: commune(c) }) },
-  'POST /api/communes/:communeId/plans/import': { params: (c) => ({ communeId: commune(c) }), body: () => ({ text: 'KẾ HOẠCH\nTriển khai phong trào thi đua\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao nhận thức.' }) },
+  // Importing proposes a commune plan: a unit's focal point may not.
+  'POST /api/communes/:communeId/plans/import': { refuse: ['unit_focal_point'], params: (c) => ({ communeId: commune(c) }), body: () => ({ text: 'KẾ HOẠCH\nTriển khai phong trào thi đua\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao nhận thức.' }) },
   'POST /api/communes/:communeId/plans': { params: (c) => ({ communeId: commune(c) }), body: (c) => ({ doc: template(), source: 'template', ownerUnitId: unitOf(c) }) },
   'GET /api/communes/:communeId/plans/:id': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
   'PATCH /api/communes/:communeId/plans/:id': { params: (c) => ({ communeId: commune(c), id: planOf(c) }), body: async (c) => ({ doc: template(), version: await planVersion(c) }) },
@@ -106,10 +107,26 @@ const FIXTURES: Record<string, Fixture> = Object.assign({}, CORE_FIXTURES, ...ma
 /** Lists that span communes: they answer 200 but must hold nothing of communes the role cannot see. */
 const GLOBAL_LISTS = new Set(['/api/provinces', '/api/communes', '/api/users', '/api/audit', '/api/award-kinds', ...matrixModules.flatMap((m) => m.globalLists ?? [])]);
 
-describe(`authorization matrix: every route x every role x own/other commune (${testDbKind()})`, () => {
+/** Where a role lies: A (province P1) or C (province P2), a province, or everywhere. */
+interface MatrixRole { role: Role; commune?: 'A' | 'C'; province?: 'P1' | 'P2' }
+interface MatrixUser { username: string; roles: MatrixRole[] }
+
+/**
+ * Who asks: one user per role in commune A (the world's), a province officer of each province, and
+ * users holding roles in two communes of two provinces, whose rights differ from one to the other.
+ */
+const USERS: MatrixUser[] = [
+  ...roles.map((role): MatrixUser => ({ username: ROLE_USERS[role], roles: [role === 'system_admin' ? { role } : role === 'province_officer' ? { role, province: 'P1' } : { role, commune: 'A' }] })),
+  { username: 'mx.province2', roles: [{ role: 'province_officer', province: 'P2' }] },
+  { username: 'mx.viewer-a.admin-c', roles: [{ role: 'viewer', commune: 'A' }, { role: 'commune_admin', commune: 'C' }] },
+  { username: 'mx.focal-a.chair-c', roles: [{ role: 'unit_focal_point', commune: 'A' }, { role: 'chairman', commune: 'C' }] },
+  { username: 'mx.council-a.province2', roles: [{ role: 'council_member', commune: 'A' }, { role: 'province_officer', province: 'P2' }] },
+];
+
+describe(`authorization matrix: every route x every role x two communes of two provinces, and users of two communes (${testDbKind()})`, () => {
   let t: TestApp;
   let w: World;
-  const clients = new Map<Role, Client>();
+  const clients = new Map<string, Client>();
   let counter = 0;
 
   beforeAll(async () => {
@@ -118,7 +135,19 @@ describe(`authorization matrix: every route x every role x own/other commune (${
     plans.a = (await makePlan(t.database.db, w.a.id, { doc: template(), ownerUnitId: w.aSchool.id })).id;
     plans.c = (await makePlan(t.database.db, w.c.id, { doc: template() })).id;
     for (const m of matrixModules) await m.setup?.(t, w);
-    for (const r of roles) clients.set(r, await loginAs(t, ROLE_USERS[r], PASSWORD));
+    for (const u of USERS.filter((x) => !Object.values(ROLE_USERS).includes(x.username))) {
+      await makeUser(t.database.db, {
+        username: u.username, password: PASSWORD,
+        ...(u.roles[0]!.province ? { provinceId: u.roles[0]!.province === 'P1' ? w.p1.id : w.p2.id } : {}),
+        roles: u.roles.map((r) => ({
+          role: r.role,
+          ...(r.commune ? { communeId: r.commune === 'A' ? w.a.id : w.c.id } : {}),
+          ...(r.province ? { provinceId: r.province === 'P1' ? w.p1.id : w.p2.id } : {}),
+          ...(r.role === 'unit_focal_point' ? { unitId: w.aSchool.id } : r.role === 'digital_team_member' ? { unitId: w.aTeam.id } : {}),
+        })),
+      });
+    }
+    for (const u of USERS) clients.set(u.username, await loginAs(t, u.username, PASSWORD));
   }, 180_000);
   afterAll(async () => t?.close());
 
@@ -138,34 +167,42 @@ describe(`authorization matrix: every route x every role x own/other commune (${
     }
   });
 
-  it('each role gets exactly what its permissions and scope allow', async () => {
+  it('each user gets exactly what the roles it holds allow, commune by commune: 404 where nothing is visible, 403 where visible but not allowed', async () => {
     const failures: string[] = [];
+    let calls = 0;
     for (const route of t.routeTable.filter((x) => x.access !== 'public' && !x.url.includes('/auth/'))) {
       const f = FIXTURES[`${route.method} ${route.url}`]!;
-      for (const role of roles) {
+      for (const user of USERS) {
         for (const side of ['own', 'other'] as Side[]) {
           const ctx: Ctx = { w, side, n: ++counter, t };
           const url = withQuery(fill(route.url, (await f.params?.(ctx)) ?? {}), f.query?.(ctx));
-          const client = clients.get(role)!;
+          const client = clients.get(user.username)!;
           const [payload, headers] = f.raw ? f.raw(ctx) : [route.method === 'GET' ? undefined : await f.body?.(ctx), {}];
           const res = await client.request(route.method, url, payload ?? (route.method === 'GET' ? undefined : {}), headers);
-          const base = expectation(role, route.access as Permission | 'authenticated', side, route.method, route.url);
-          const expected = base === 'allowed' && f.refuse?.includes(role) ? 'forbidden' : base;
+          calls++;
+          const expected = expectation(user, route.access as Permission | 'authenticated', side, route.method, route.url, f.refuse ?? []);
           const ok = expected === 'allowed' ? res.statusCode < 400 || (route.url.endsWith('/import') && [400, 415].includes(res.statusCode))
             : expected === 'forbidden' ? res.statusCode === 403
-            : expected === 'hidden' ? [403, 404].includes(res.statusCode)
-            : true;
-          if (!ok) failures.push(`${role} ${side} ${route.method} ${route.url} -> ${res.statusCode} (expected ${expected}) ${res.body.slice(0, 160)}`);
+            : expected === 'hidden' ? res.statusCode === 404
+            : res.statusCode === 200;
+          if (!ok) failures.push(`${user.username} ${side} ${route.method} ${route.url} -> ${res.statusCode} (expected ${expected}) ${res.body.slice(0, 160)}`);
           if (expected === 'filtered' && res.statusCode === 200) {
             const body = res.json() as { items?: { communeId?: string | null; id?: string }[] };
-            const leaked = (body.items ?? []).filter((i) => i.communeId === w.c.id || (route.url === '/api/communes' && i.id === w.c.id));
-            if (role !== 'system_admin' && leaked.length) failures.push(`${role} ${route.method} ${route.url} leaks commune C rows`);
+            // Rows only of communes where a role of the user holds the route's permission.
+            const sees = (communeId: string) => user.roles.filter((r) => rolePermissions[r.role].includes(route.access as Permission)).some((r) => r.role === 'system_admin' || (r.commune === 'A' ? w.a.id : r.commune === 'C' ? w.c.id : null) === communeId
+              || (r.province && (r.province === 'P1' ? [w.a.id, w.b.id] : [w.c.id]).includes(communeId)));
+            const leaked = (body.items ?? []).filter((i) => {
+              const c = route.url === '/api/communes' ? i.id : i.communeId;
+              return !!c && [w.a.id, w.b.id, w.c.id].includes(c) && !sees(c);
+            });
+            if (leaked.length) failures.push(`${user.username} ${route.method} ${route.url} leaks rows of communes where it lacks ${route.access}`);
           }
         }
       }
     }
+    console.log(`authorization matrix: ${calls} calls, ${failures.length} wrong`);
     expect(failures).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });
 
 function withQuery(url: string, query: string | undefined): string {
@@ -176,14 +213,26 @@ function fill(url: string, params: Record<string, string>): string {
   return url.replace(/:(\w+)/gu, (_, k: string) => params[k] ?? `:${k}`);
 }
 
+/** Routes whose target is a province (the side's P1 or P2) rather than a commune. */
+const provinceTargeted = (url: string) => url.includes(':provinceId') || url.startsWith('/api/province-plans') || url.startsWith('/api/provinces/:id');
+
 /**
- * What should happen: `forbidden` (403) without the permission; `hidden` (403/404) for another
- * commune's resource; `filtered` for global lists (200, but nothing of other communes); else allowed.
+ * What should happen for `user` on the side's commune (A or C) or province (P1 or P2): `forbidden`
+ * (403) when the user holds the permission nowhere, or sees the target but no role of its covering
+ * it may act (a narrower rule refuses it); `hidden` (404) when the user sees nothing of the target;
+ * `filtered` for global lists (200, with nothing of communes the user cannot see); else allowed.
  */
-function expectation(role: Role, access: Permission | 'authenticated', side: Side, method: string, url: string): 'allowed' | 'forbidden' | 'hidden' | 'filtered' {
+function expectation(user: MatrixUser, access: Permission | 'authenticated', side: Side, method: string, url: string, refuse: readonly Role[]): 'allowed' | 'forbidden' | 'hidden' | 'filtered' {
   if (access === 'authenticated') return 'allowed';
-  if (!rolePermissions[role].includes(access)) return 'forbidden';
-  if (role === 'system_admin') return 'allowed';
-  if (method === 'GET' && GLOBAL_LISTS.has(url)) return 'filtered';
-  return side === 'other' ? 'hidden' : 'allowed';
+  const holders = user.roles.filter((r) => rolePermissions[r.role].includes(access));
+  if (!holders.length) return 'forbidden';
+  if (method === 'GET' && GLOBAL_LISTS.has(url) && !holders.some((r) => r.role === 'system_admin')) return 'filtered';
+  const commune = side === 'own' ? 'A' : 'C';
+  const province = side === 'own' ? 'P1' : 'P2';
+  const inProvince = (r: MatrixRole) => r.province === province || (r.commune && (r.commune === 'A' ? 'P1' : 'P2') === province);
+  // Roles that reach the target at all (a province role reaches every commune of its province).
+  const reaches = (r: MatrixRole) => r.role === 'system_admin' || (provinceTargeted(url) ? !!inProvince(r) : r.commune === commune || r.province === province);
+  const covering = holders.filter(reaches);
+  if (covering.some((r) => !refuse.includes(r.role))) return 'allowed';
+  return user.roles.some(reaches) ? 'forbidden' : 'hidden';
 }

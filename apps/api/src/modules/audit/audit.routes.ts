@@ -1,9 +1,10 @@
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { auditListQuery, auditPage, type AuditEntry } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
-import { authorize } from '../../platform/authorize';
+import { authorize, can } from '../../platform/authorize';
+import { AppError } from '../../platform/errors';
 import { actorOf, type App, type Deps } from '../../platform/http';
 import { matchSearch, pageWindow } from '../../platform/paging';
 import { inScope } from '../../platform/tenancy';
@@ -19,14 +20,25 @@ const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00+07:00`) + 
 /** Browse the audit log of a commune (or, for system administrators, everything), newest first. */
 export async function listAudit(opts: { db: Db; actor: Actor; query: z.infer<typeof auditListQuery> }) {
   const { db, actor, query } = opts;
+  // Without a commune: every commune (and province) where the actor may read the log, and only those.
+  let where: SQL | undefined;
   if (query.communeId) authorize(actor, 'audit.read', { communeId: query.communeId });
-  else if (!actor.scope.all) authorize(actor, 'audit.read', { communeId: actor.scope.communeIds[0] ?? null });
+  else if (!actor.scope.all) {
+    const communes = actor.scope.communeIds.filter((communeId) => can(actor, 'audit.read', { communeId }));
+    const provinces = actor.scope.provinceIds.filter((provinceId) => can(actor, 'audit.read', { provinceId }));
+    if (!communes.length && !provinces.length) throw new AppError('FORBIDDEN');
+    where = or(
+      communes.length ? inArray(auditEntry.communeId, communes) : undefined,
+      provinces.length ? and(isNull(auditEntry.communeId), inArray(auditEntry.provinceId, provinces)) : undefined,
+    );
+  }
   return inScope(db, actor.scope, async (tx) => {
     const { limit, offset } = pageWindow(query);
     const rows = await tx
       .select({ a: auditEntry, total: sql<number>`(count(*) over ())::int` })
       .from(auditEntry)
       .where(and(
+        where,
         query.communeId ? eq(auditEntry.communeId, query.communeId) : undefined,
         query.entityType ? eq(auditEntry.entityType, query.entityType) : undefined,
         query.action ? eq(auditEntry.action, query.action) : undefined,

@@ -22,8 +22,8 @@ const STATUS: Record<ExtractError['error'], 'UNSUPPORTED_FILE_TYPE' | 'PAYLOAD_T
  * with the span of source text it came from. Nothing is saved: the officer reviews and then creates.
  */
 export async function importPlan(opts: { actor: Actor; communeId: string; file?: { filename: string; mimetype: string; buffer: Buffer }; text?: string; maxBytes: number }): Promise<PlanParseResult & { text: string; fileName: string }> {
-  // The route requires plan.write; reading a text writes nothing, so any writer of the commune may.
-  authorize(opts.actor, 'plan.read', { communeId: opts.communeId });
+  // Importing proposes a commune plan: only commune-level plan writers (a unit's focal point writes its unit's plans only).
+  authorize(opts.actor, 'plan.write', { communeId: opts.communeId });
   let raw: string;
   if (opts.file) {
     const got = await extractText(opts.file.buffer, opts.file.filename, opts.file.mimetype, opts.maxBytes);

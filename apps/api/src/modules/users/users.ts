@@ -4,7 +4,7 @@ import { cleanText, searchKey, type RoleAssignmentInput, type User, type userCre
 import type { Db, Tx } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
-import { authorize, can } from '../../platform/authorize';
+import { assertVisible, authorize, can } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { matchSearch, pageWindow } from '../../platform/paging';
 import { inScope } from '../../platform/tenancy';
@@ -84,7 +84,9 @@ export async function listUsers(opts: { db: Db; actor: Actor; query: z.infer<typ
 
 async function loadUser(tx: Tx, actor: Actor, id: string, permission: 'user.read' | 'user.manage') {
   const [u] = await tx.select().from(appUser).where(eq(appUser.id, id));
-  if (!u || !can(actor, 'user.read', resourceOf(u))) throw new AppError('NOT_FOUND', 'Không tìm thấy người dùng.');
+  if (!u) throw new AppError('NOT_FOUND', 'Không tìm thấy người dùng.');
+  // Visible (row-level security let it through) but perhaps not readable by this actor: 403, not 404.
+  authorize(actor, 'user.read', resourceOf(u));
   authorize(actor, permission, resourceOf(u));
   if (permission === 'user.manage' && !(await mapUsers(tx, actor, [u]))[0]!.manageable) {
     throw new AppError('FORBIDDEN', 'Người dùng này có vai trò ngoài phạm vi quản lý của bạn; chỉ người quản lý được mọi vai trò của họ mới được sửa, đặt lại mật khẩu hay mở khóa.');
@@ -98,6 +100,8 @@ export async function getUser(opts: { db: Db; actor: Actor; id: string }) {
 
 /** Pure checks of requested roles: shape per scope level, and the actor's right to grant them. */
 function checkGrants(actor: Actor, roles: RoleAssignmentInput[]) {
+  // A commune the actor cannot see at all is not found, whatever else is asked of it.
+  for (const r of roles) if (r.communeId) assertVisible(actor, r.communeId);
   for (const [i, r] of roles.entries()) {
     const shape = roleShapeError(r);
     if (shape) throw new AppError('VALIDATION_FAILED', shape, [{ field: `roles.${i}`, message: shape }]);
