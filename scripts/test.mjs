@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const db = process.env.DATABASE_URL ? `PostgreSQL (${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@')})` : 'PGlite (nhúng, trong bộ nhớ)';
-console.log(`Chạy kiểm thử trên cơ sở dữ liệu: ${db}`);
+console.log(`Chạy kiểm thử trên cơ sở dữ liệu: ${db}, Node ${process.version}`);
 if (!existsSync('/usr/bin/chromium')) {
   console.log('\n*** CHÚ Ý / NOTICE: không có /usr/bin/chromium nên BỎ QUA kiểm thử trình duyệt (browser tests SKIPPED). ***\n');
 }
