@@ -27,6 +27,13 @@ export interface WorkText {
 interface Line {
   text: string;
   offs: number[];
+  /** Whether the line has capitals and small letters (computed once, when needed). */
+  cases?: { upper: boolean; lower: boolean };
+}
+
+function casesOf(line: Line): { upper: boolean; lower: boolean } {
+  line.cases ??= { upper: /\p{Lu}/u.test(line.text), lower: /\p{Ll}/u.test(line.text) };
+  return line.cases;
 }
 
 const MARKER = /^(?:[IVX]{1,4}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s|\(\d{1,2}\)|[a-zđ][.)]\s|[-–—+•]\s|Điều\s+\d)/u;
@@ -151,10 +158,8 @@ function lastNonCloser(s: string): string | null {
 }
 
 function startParagraph(line: Line): Building {
-  return {
-    parts: [line.text], offs: [...line.offs], length: line.text.length, head: line.text.slice(0, HEAD), tail: line.text.slice(-TAIL),
-    beforeQuotes: lastNonCloser(line.text) ?? '', upper: /\p{Lu}/u.test(line.text), lower: /\p{Ll}/u.test(line.text),
-  };
+  const { upper, lower } = casesOf(line);
+  return { parts: [line.text], offs: [...line.offs], length: line.text.length, head: line.text.slice(0, HEAD), tail: line.text.slice(-TAIL), beforeQuotes: lastNonCloser(line.text) ?? '', upper, lower };
 }
 
 function appendLine(p: Building, sep: ' ' | '', line: Line): void {
@@ -169,8 +174,9 @@ function appendLine(p: Building, sep: ' ' | '', line: Line): void {
   if (p.head.length < HEAD) p.head = (p.head + added).slice(0, HEAD);
   p.tail = (p.tail + added).slice(-TAIL);
   p.beforeQuotes = lastNonCloser(added) ?? p.beforeQuotes;
-  p.upper ||= /\p{Lu}/u.test(line.text);
-  p.lower ||= /\p{Ll}/u.test(line.text);
+  const { upper, lower } = casesOf(line);
+  p.upper ||= upper;
+  p.lower ||= lower;
 }
 
 /**
@@ -179,14 +185,16 @@ function appendLine(p: Building, sep: ' ' | '', line: Line): void {
  * by the writer — also when the next line starts with a capital or "(" (a name, "(Qua phòng ...)"),
  * and also after a numbered first line ("7. Hàng năm ... thực hiện" / "Phong trào thi đua về ...").
  */
-function joinKind(prev: Building, next: string, width: number, last: number): ' ' | '' | null {
+function joinKind(prev: Building, line: Line, width: number, last: number): ' ' | '' | null {
+  const next = line.text;
   const prevCaps = prev.upper && !prev.lower;
   const prevTerminal = TERMINALS.has(prev.beforeQuotes);
   if (/[\p{L}\d][-/]$/u.test(prev.tail) && /^[\p{L}\d]/u.test(next)) return '';
   if (/[\p{L}\d]$/u.test(prev.tail) && /^[-/][\p{Lu}\d]/u.test(next)) return '';
   if (/^[-–]\s\p{Ll}/u.test(next) && !prevTerminal && !prevCaps) return ' ';
   if (MARKER.test(next) || STARTER.test(next)) return null;
-  if (isAllCaps(next) && next.length > 3) return /^[IVX]{1,4}[.)]\s/u.test(prev.head) && prevCaps ? ' ' : null;
+  const nextCases = casesOf(line);
+  if (nextCases.upper && !nextCases.lower && next.length > 3) return /^[IVX]{1,4}[.)]\s/u.test(prev.head) && prevCaps ? ' ' : null;
   if (prevCaps) return null;
   const lowerStart = /^["“‘(]?[\p{Ll}\d]/u.test(next);
   if (prevTerminal) return lowerStart && !prev.tail.endsWith(':') ? ' ' : null;
@@ -222,7 +230,7 @@ export function buildWorkText(norm: string): WorkText {
   let last = 0;
   for (const line of kept) {
     const prev = merged[merged.length - 1];
-    const kind = prev ? joinKind(prev, line.text, width, last) : null;
+    const kind = prev ? joinKind(prev, line, width, last) : null;
     last = line.text.length;
     if (prev && kind !== null) appendLine(prev, kind, line);
     else merged.push(startParagraph(line));

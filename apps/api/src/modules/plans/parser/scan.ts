@@ -56,8 +56,15 @@ export class Sentences {
   /** Positions of `[.;!?](?:\s|$)`. */
   private readonly stops: number[] = [];
   private readonly memo = new Map<string, Sentence>();
+  private indexed = false;
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string) {}
+
+  /** Find the boundaries once, at the first question (most paragraphs are never asked). */
+  private index(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    const text = this.text;
     const re = /[.;!?]\s+(?=\S)/gu;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       this.bIndex.push(m.index);
@@ -71,6 +78,7 @@ export class Sentences {
 
   /** The sentence around an index. */
   around(at: number): Sentence {
+    this.index();
     const k = lastBelow(this.bIndex, at);
     const start = k >= 0 ? this.bEnd[k]! : 0;
     const s = firstAtLeast(this.stops, at);
