@@ -14,6 +14,7 @@ import { registerAuth } from './platform/auth-hook';
 import { registerErrorHandler } from './platform/error-handler';
 import { registerInputGuard } from './platform/input-guard';
 import type { App, Deps, RouteEntry } from './platform/http';
+import { WorkerPool } from './platform/worker-pool';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes, type Readiness } from './modules/health/health.routes';
@@ -21,6 +22,8 @@ import { orgRoutes } from './modules/org/org.routes';
 import { unitExcelRoutes } from './modules/org/unit-excel.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { plansRoutes } from './modules/plans/plans.routes';
+import { loadPlanReaders } from './modules/plans/import-plan';
+import { loadWorkbookReader } from './modules/org/import-units';
 import { usersRoutes } from './modules/users/users.routes';
 import { reportsRoutes } from './modules/reporting/reports.routes';
 import { registrationRoutes } from './modules/reporting/registration.routes';
@@ -37,7 +40,11 @@ export interface BuiltApp {
 /** Build the whole server: platform plugins, then each module. Tests build it too. */
 export async function buildApp(opts: { config: Config; database: Database; logger?: FastifyServerOptions['logger'] }): Promise<BuiltApp> {
   const { config, database } = opts;
-  const deps: Deps = { config, database, db: database.db };
+  // Document reading and plan parsing run in these workers; closing the app terminates them at once.
+  const workers = new WorkerPool({
+    size: config.PARSE_WORKERS, timeoutMs: config.PARSE_TIMEOUT_MS, maxMemoryMb: config.PARSE_MAX_MEMORY_MB, preload: [loadPlanReaders, loadWorkbookReader],
+  });
+  const deps: Deps = { config, database, db: database.db, workers };
   const app = Fastify({
     logger: opts.logger ?? (config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL }),
     bodyLimit: 1024 * 1024,
@@ -49,6 +56,12 @@ export async function buildApp(opts: { config: Config; database: Database; logge
       void (reply as unknown as { code(n: number): { send(b: unknown): unknown } }).code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'Địa chỉ yêu cầu không hợp lệ.', details: [{ field: 'url', message: 'Mã hóa phần trăm không hợp lệ.' }] } });
     },
   }).withTypeProvider<ZodTypeProvider>();
+  // preClose runs before the server waits for open requests: a running parse ends now (its request
+  // answers 503) instead of holding the shutdown until its time limit. onClose covers a close before listen.
+  app.addHook('preClose', async () => workers.close());
+  app.addHook('onClose', async () => workers.close());
+  // Load the workers once the server listens (tests that only inject start them at their first job).
+  app.addHook('onListen', async () => workers.warm());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

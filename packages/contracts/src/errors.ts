@@ -32,6 +32,8 @@ export const errorStatus = {
   IN_USE: 409,
   USER_LOCKED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  /** A document past what the server reads: a ZIP that inflates too far or holds too many entries, or a read that passed the time or memory limit. */
+  FILE_TOO_COMPLEX: 413,
   UNSUPPORTED_FILE_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
@@ -73,6 +75,7 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   IN_USE: 'Bản ghi đang được dùng ở nơi khác nên không xóa được.',
   USER_LOCKED: 'Tài khoản tạm bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
   PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên vượt quá dung lượng cho phép.',
+  FILE_TOO_COMPLEX: 'Tệp quá phức tạp để đọc (quá lớn khi giải nén hoặc đọc quá lâu). Vui lòng lưu lại thành tệp đơn giản hơn hoặc dán nội dung dạng văn bản.',
   UNSUPPORTED_FILE_TYPE: 'Định dạng tệp không được hỗ trợ.',
   TOO_MANY_REQUESTS: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.',
   INTERNAL: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.',

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const envSchema = z.object({
@@ -32,6 +33,18 @@ const envSchema = z.object({
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /** Max upload size in bytes (stored in the database). */
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  /** Worker threads that read uploaded documents and parse plans (default: one per spare core, at most 2). */
+  PARSE_WORKERS: z.coerce.number().int().min(1).max(16).default(Math.min(2, Math.max(1, availableParallelism() - 1))),
+  /** Longest time one document may take to read and parse, in ms; the worker is then stopped (413 FILE_TOO_COMPLEX). */
+  PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  /** Heap limit of each parse worker, in MB (past it the worker is stopped: 413 FILE_TOO_COMPLEX). */
+  PARSE_MAX_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).default(512),
+  /** Most megabytes a .docx/.xlsx (a ZIP archive) may inflate to, all entries together. */
+  ZIP_MAX_INFLATED_MB: z.coerce.number().int().min(1).max(4096).default(50),
+  /** Most inflated bytes per byte of a .docx/.xlsx upload. */
+  ZIP_MAX_RATIO: z.coerce.number().int().min(2).max(10_000).default(100),
+  /** Most entries in a .docx/.xlsx upload. */
+  ZIP_MAX_ENTRIES: z.coerce.number().int().min(10).max(1_000_000).default(2000),
   /** Allowed CORS origins, comma-separated; empty = closed. */
   CORS_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

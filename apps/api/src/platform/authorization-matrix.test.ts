@@ -81,8 +81,10 @@ const CORE_FIXTURES: Record<string, Fixture> = {
   'GET /api/audit': {},
   'GET /api/plan-template': { query: (c) => `communeId=${commune(c)}` },
   'GET /api/communes/:communeId/plans': { params: (c) => ({ communeId: commune(c) }) },
-  // Importing proposes a commune plan: a unit's focal point may not.
-  'POST /api/communes/:communeId/plans/import': { refuse: ['unit_focal_point'], params: (c) => ({ communeId: commune(c) }), body: () => ({ text: 'KẾ HOẠCH\nTriển khai phong trào thi đua\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao nhận thức.' }) },
+  // Importing proposes a commune plan: commune-level plan writers only; a unit's focal point is refused (403 own, 404 other).
+  'POST /api/communes/:communeId/plans/import': {
+    params: (c) => ({ communeId: commune(c) }), body: () => ({ text: 'KẾ HOẠCH\nTriển khai phong trào thi đua\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao nhận thức.' }), refuse: ['unit_focal_point'],
+  },
   'POST /api/communes/:communeId/plans': { params: (c) => ({ communeId: commune(c) }), body: (c) => ({ doc: template(), source: 'template', ownerUnitId: unitOf(c) }) },
   'GET /api/communes/:communeId/plans/:id': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
   'PATCH /api/communes/:communeId/plans/:id': { params: (c) => ({ communeId: commune(c), id: planOf(c) }), body: async (c) => ({ doc: template(), version: await planVersion(c) }) },

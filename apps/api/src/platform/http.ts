@@ -5,6 +5,7 @@ import type { Permission } from '@tds/contracts';
 import type { Config } from '../config/env';
 import type { Database, Db } from '../db/client';
 import type { Actor, RequestMeta } from './actor';
+import type { WorkerPool } from './worker-pool';
 import { AppError } from './errors';
 
 /** `public`: no login; `authenticated`: any signed-in user; otherwise a named permission. */
@@ -25,6 +26,8 @@ export interface Deps {
   config: Config;
   database: Database;
   db: Db;
+  /** Worker threads for reading uploaded documents and parsing plans (off the event loop). */
+  workers: WorkerPool;
 }
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;

@@ -76,6 +76,7 @@ const en: CatalogShape<Catalog> = {
     UNIT_HAS_CHILDREN: 'The unit still has active sub-units.',
     USER_LOCKED: 'The account is temporarily locked after too many failed sign-ins. Try again later.',
     PAYLOAD_TOO_LARGE: 'The upload is too large.',
+    FILE_TOO_COMPLEX: 'The file is too complex to read (it inflates too far or takes too long). Save it as a simpler file or paste its text.',
     UNSUPPORTED_FILE_TYPE: 'This file type is not supported.',
     TOO_MANY_REQUESTS: 'Too many requests. Please try again later.',
     INTERNAL: 'Something went wrong on the server. Please try again later.',

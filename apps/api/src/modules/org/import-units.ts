@@ -7,11 +7,19 @@ import { writeAudit } from '../../platform/audit';
 import { authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
+import { refuseZipBomb, tooComplex, workerFailure } from '../../platform/uploads';
+import { workerTask, type WorkerPool } from '../../platform/worker-pool';
+import type { ZipLimits } from '../../platform/zip-check';
+import type * as task from './read-units-task';
 import { normaliseUnitInput } from './create-unit';
 import { badRange, childPath, parentKindError } from './org.rules';
 import { commune, storedFile, unit, type UnitRow } from './org.table';
-import { parseUnitsWorkbook, unitColumns, type ParsedCells, type ParsedUnitRow, type UnitColumnKey } from './unit-excel';
+import { unitColumns, type ParsedCells, type ParsedUnitRow, type UnitColumnKey } from './unit-excel';
 import { unitKeys } from './unit-store';
+
+const readWorkbook = workerTask<typeof task.readUnitsWorkbook>(new URL('./read-units-task.ts', import.meta.url), 'readUnitsWorkbook');
+/** What a parse worker loads when it starts (exceljs). */
+export const loadWorkbookReader = workerTask<typeof task.loadWorkbookReader>(new URL('./read-units-task.ts', import.meta.url), 'loadWorkbookReader');
 
 /** Most data rows one import may carry. */
 export const MAX_IMPORT_ROWS = 5000;
@@ -26,6 +34,9 @@ export interface ImportUnitsOptions {
   communeId: string;
   file: { filename: string; mimetype: string; buffer: Buffer };
   dryRun: boolean;
+  /** The workbook is read in these workers (exceljs inflates and parses XML: CPU work). */
+  workers: WorkerPool;
+  zip: ZipLimits;
 }
 
 type RowError = ImportResult['errors'][number];
@@ -39,9 +50,9 @@ interface Plan { rows: PlannedRow[]; errors: RowError[]; nodes: Map<string, Node
  * Import a commune's units from an .xlsx file: every row is checked first; a dry run only reports,
  * a commit writes all rows in one transaction (existing codes are updated, new codes created) or none.
  */
-export async function importUnits({ db, actor, meta, communeId, file, dryRun }: ImportUnitsOptions): Promise<ImportResult> {
+export async function importUnits({ db, actor, meta, communeId, file, dryRun, workers, zip }: ImportUnitsOptions): Promise<ImportResult> {
   authorize(actor, 'org.unit.write', { communeId });
-  const rows = await readRows(file.buffer);
+  const rows = await readRows(file.buffer, workers, zip);
   return inScope(db, actor.scope, async (tx) => {
     const [found] = await tx.select({ id: commune.id }).from(commune).where(eq(commune.id, communeId));
     if (!found) throw new AppError('NOT_FOUND');
@@ -63,13 +74,17 @@ export async function importUnits({ db, actor, meta, communeId, file, dryRun }: 
 }
 
 /** The data rows of an upload, or the 4xx that says why there are none. */
-async function readRows(buffer: Buffer): Promise<ParsedUnitRow[]> {
+async function readRows(buffer: Buffer, workers: WorkerPool, zip: ZipLimits): Promise<ParsedUnitRow[]> {
   if (buffer.length === 0) throw new AppError('IMPORT_EMPTY', 'Tệp rỗng, không có dữ liệu.', [{ field: 'file', message: 'Tệp rỗng.' }]);
   if (buffer.subarray(0, 8).equals(Buffer.from('d0cf11e0a1b11ae1', 'hex'))) {
     throw notXlsx('Tệp Excel 97-2003 (.xls) không được hỗ trợ. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.');
   }
   if (!buffer.subarray(0, 4).equals(Buffer.from('504b0304', 'hex'))) throw notXlsx();
-  const parsed = await parseUnitsWorkbook(buffer, MAX_IMPORT_ROWS).catch(() => { throw notXlsx(); });
+  refuseZipBomb(buffer, zip);
+  const input = { bytes: new Uint8Array(buffer), maxRows: MAX_IMPORT_ROWS, zip };
+  const out = await workers.run(readWorkbook, input, [input.bytes.buffer as ArrayBuffer]).catch((err: unknown) => { throw workerFailure(err); });
+  if (!out.ok) throw out.problem === 'too-complex' ? tooComplex(out.why) : notXlsx();
+  const parsed = out.workbook;
   if (parsed.missingHeaders.length) {
     const message = `Dòng 1 của trang tính thiếu cột: ${parsed.missingHeaders.join(', ')}. Hãy dùng tệp mẫu.`;
     throw new AppError('VALIDATION_FAILED', message, parsed.missingHeaders.map((h) => ({ row: 1, field: h, message: `Thiếu cột "${h}".` })));

@@ -1,8 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { communeParams, importQuery, importResult } from '@tds/contracts';
 import { authorize } from '../../platform/authorize';
-import { AppError } from '../../platform/errors';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
+import { readUpload, zipLimits } from '../../platform/uploads';
 import { importUnits, XLSX_MIME } from './import-units';
 import { todayVn } from './org.rules';
 import { buildTemplate, exportCommuneUnits } from './unit-excel';
@@ -30,7 +30,8 @@ export async function unitExcelRoutes(app: App, deps: Deps) {
     config: { access: 'org.unit.write' },
     schema: { tags, summary: 'Nhập đơn vị từ Excel (chạy thử hoặc ghi)', params: communeParams, querystring: importQuery, response: { 200: importResult } },
   }, async (req) => importUnits({
-    db, actor: actorOf(req), meta: metaOf(req), communeId: req.params.communeId, file: await uploadedFile(req), dryRun: req.query.dryRun === 'true',
+    db, actor: actorOf(req), meta: metaOf(req), communeId: req.params.communeId, dryRun: req.query.dryRun === 'true', workers: deps.workers, zip: zipLimits(deps.config),
+    file: await readUpload(req, { maxBytes: deps.config.MAX_UPLOAD_BYTES, missing: 'Chưa chọn tệp: hãy gửi tệp Excel trong trường "file".' }),
   }));
 }
 
@@ -38,11 +39,3 @@ function sendXlsx(reply: FastifyReply, filename: string, content: Buffer) {
   return reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="${filename}"`).send(content);
 }
 
-/** The one file of a multipart upload, from the field `file`. */
-async function uploadedFile(req: FastifyRequest) {
-  const missing = () => new AppError('VALIDATION_FAILED', 'Chưa chọn tệp: hãy gửi tệp Excel trong trường "file".', [{ field: 'file', message: 'Chưa có tệp.' }]);
-  if (!req.isMultipart()) throw missing();
-  const part = await req.file();
-  if (!part || part.fieldname !== 'file') throw missing();
-  return { filename: part.filename, mimetype: part.mimetype, buffer: await part.toBuffer() };
-}

@@ -195,12 +195,12 @@ describe(`units Excel import and export (${testDbKind()})`, () => {
     expect(big.json().error.message).toContain('5000');
   });
 
-  it('asks for the file field when none is sent', async () => {
+  it('asks for the file field when none is sent, and for multipart when the body is JSON (415)', async () => {
     const m = multipart(await xlsx([]), 'x.xlsx', 'tep');
     const wrongField = await admin.request('POST', `${base()}/import`, m.body, m.headers);
     expect([wrongField.statusCode, wrongField.json().error.details[0].field]).toEqual([400, 'file']);
     const json = await admin.post(`${base()}/import?dryRun=false`, {});
-    expect([json.statusCode, json.json().error.details[0].field]).toEqual([400, 'file']);
+    expect([json.statusCode, json.json().error.code, json.json().error.details[0].field]).toEqual([415, 'UNSUPPORTED_FILE_TYPE', 'file']);
   });
 
   it('hides another commune (404) and refuses a read-only role (403)', async () => {

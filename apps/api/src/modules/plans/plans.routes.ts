@@ -5,6 +5,7 @@ import {
 } from '@tds/contracts';
 import { AppError } from '../../platform/errors';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
+import { readUpload, zipLimits } from '../../platform/uploads';
 import { getCalendar } from './calendar';
 import { importPlan, importTextInput } from './import-plan';
 import { createPlan, getPlan, getPlanTemplate, getPlanVersion, listPlans, listPlanVersions, updatePlan } from './plans';
@@ -33,21 +34,18 @@ export async function plansRoutes(app: App, deps: Deps) {
 
   app.post(`${base}/import`, {
     config: { access: 'plan.write' },
+    // Pasted text of up to 500,000 characters is up to 1.5 MB of UTF-8 (more with JSON escapes).
+    bodyLimit: 4 * 1024 * 1024,
     schema: { tags, summary: 'Đọc kế hoạch từ tệp (.docx, .pdf, .txt, .md; multipart `file`) hoặc văn bản dán vào (JSON { text }); không lưu', params: communeParams, response: { 200: planImportResult } },
   }, async (req) => {
-    const actor = actorOf(req);
-    if (req.isMultipart()) {
-      const file = await req.file();
-      if (!file || file.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', 'Thiếu tệp (trường "file").', [{ field: 'file', message: 'Chọn tệp kế hoạch.' }]);
-      const buffer = await file.toBuffer();
-      return importPlan({ actor, communeId: req.params.communeId, file: { filename: file.filename, mimetype: file.mimetype, buffer }, maxBytes: deps.config.MAX_UPLOAD_BYTES });
-    }
+    const common = { actor: actorOf(req), communeId: req.params.communeId, workers: deps.workers, zip: zipLimits(deps.config), maxBytes: deps.config.MAX_UPLOAD_BYTES };
+    if (req.isMultipart()) return importPlan({ ...common, file: await readUpload(req, { maxBytes: deps.config.MAX_UPLOAD_BYTES, missing: 'Chọn tệp kế hoạch.' }) });
     const body = importTextInput.safeParse(req.body);
     if (!body.success) {
       const issue = body.error.issues[0];
       throw new AppError('VALIDATION_FAILED', issue?.message, body.error.issues.map((i) => ({ field: i.path.join('.') || 'text', message: i.message })));
     }
-    return importPlan({ actor, communeId: req.params.communeId, text: body.data.text, maxBytes: deps.config.MAX_UPLOAD_BYTES });
+    return importPlan({ ...common, text: body.data.text });
   });
 
   app.post(base, {

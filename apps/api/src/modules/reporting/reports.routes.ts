@@ -2,8 +2,8 @@ import {
   communeParams, dueItemParams, reportAcceptInput, reportDetail, reportDueItemPage, reportDueItemQuery, reportListQuery, reportPage, reportParams,
   reportReopenInput, reportReturnInput, reportSaveInput, reportSubmitInput, reportVersionList,
 } from '@tds/contracts';
-import { AppError } from '../../platform/errors';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
+import { readUpload } from '../../platform/uploads';
 import { acceptReport } from './accept-report';
 import { getReport, listReportVersions } from './get-report';
 import { listDueItems } from './list-due-items';
@@ -76,11 +76,8 @@ export async function reportsRoutes(app: App, deps: Deps) {
     config: { access: 'report.write' },
     schema: { tags, summary: 'Tải lên tệp kế hoạch của đơn vị (multipart `file`: .pdf, .docx, .doc, .odt)', params: reportParams, response: { 200: reportDetail } },
   }, async (req) => {
-    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_FILE_TYPE', 'Gửi tệp dạng multipart/form-data (trường "file").', [{ field: 'file', message: 'Chọn tệp kế hoạch.' }]);
-    const file = await req.file();
-    if (!file || file.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', 'Thiếu tệp (trường "file").', [{ field: 'file', message: 'Chọn tệp kế hoạch.' }]);
-    const buffer = await file.toBuffer();
-    return uploadReportFile({ db, actor: actorOf(req), meta: metaOf(req), ...req.params, file: { filename: file.filename, buffer }, maxBytes: deps.config.MAX_UPLOAD_BYTES });
+    const file = await readUpload(req, { maxBytes: deps.config.MAX_UPLOAD_BYTES, missing: 'Chọn tệp kế hoạch.' });
+    return uploadReportFile({ db, actor: actorOf(req), meta: metaOf(req), ...req.params, file, maxBytes: deps.config.MAX_UPLOAD_BYTES });
   });
 
   app.get(`${base}/:id/file`, {

@@ -1,6 +1,7 @@
 import type { PlanDoc } from '@tds/contracts';
 import { inPara, record, type Ctx, type Found } from './context.js';
 import { isAllCaps, type Para } from './normalise.js';
+import { isWhite, runStart } from './scan.js';
 import type { Range } from './sections.js';
 import { titleCase } from './vi.js';
 
@@ -38,7 +39,7 @@ export function parseRecipients(ctx: Ctx, paras: Para[], range: Range, prefix: s
   const add = (p: Para, from: number, to: number) => {
     const raw = p.text.slice(from, to);
     const lead = /^[\s\-–+]*/u.exec(raw)![0].length;
-    const trail = /[\s;,.]*$/u.exec(raw)![0].length;
+    const trail = raw.length - runStart(raw, raw.length, 0, (c) => c === ';' || c === ',' || c === '.' || isWhite(c));
     if (raw.length - trail <= lead) return;
     record(ctx, `${prefix}.recipients.${items.length}`, inPara(p, '', from + lead, to - trail), 0.85);
     items.push(raw.slice(lead, raw.length - trail));

@@ -30,25 +30,32 @@ function objectOf(d: Deadline): string | null {
   return /ke hoach|bao cao|ho so|danh sach/u.exec(searchKey(d.what))?.[0] ?? null;
 }
 
+/** At most this many DATE_CONFLICT warnings per plan (each names two deadlines; more would only repeat the point). */
+export const MAX_DATE_CONFLICTS = 20;
+
 /**
  * Dates that contradict each other: a document due before the month in which it is to be made
  * (003: plans built in 9/2025 but due before 18/7/2025), or a one-off deadline before the plan's own date.
  */
 export function checkDateConflicts(ctx: Ctx, deadlines: Deadline[], planDate: string | null): void {
-  const once = deadlines.filter((d) => limit(d) !== null);
+  const once = deadlines.filter((d) => limit(d) !== null).map((d) => ({ d, limit: limit(d)!, object: objectOf(d) }));
+  let left = MAX_DATE_CONFLICTS;
+  const say = (message: string) => {
+    if (left > 0 && warn(ctx, 'DATE_CONFLICT', message, 'plan.deadlines')) left--;
+  };
   for (const a of once) {
     for (const b of once) {
-      if (a === b || a.qualifier === 'in' || b.qualifier !== 'in' || objectOf(a) === null || objectOf(a) !== objectOf(b)) continue;
-      const monthStart = b.year! * 10000 + b.month! * 100 + 1;
-      if (limit(a)! < monthStart) {
-        warn(ctx, 'DATE_CONFLICT', `Thời hạn "${a.text}" sớm hơn thời gian thực hiện "${b.text}" của cùng nội dung (${objectOf(b) === 'ke hoach' ? 'kế hoạch' : 'báo cáo'}); cần thống nhất lại.`, 'plan.deadlines');
+      if (a === b || a.d.qualifier === 'in' || b.d.qualifier !== 'in' || a.object === null || a.object !== b.object) continue;
+      const monthStart = b.d.year! * 10000 + b.d.month! * 100 + 1;
+      if (a.limit < monthStart) {
+        say(`Thời hạn "${a.d.text}" sớm hơn thời gian thực hiện "${b.d.text}" của cùng nội dung (${b.object === 'ke hoach' ? 'kế hoạch' : 'báo cáo'}); cần thống nhất lại.`);
       }
     }
   }
   if (!planDate) return;
   const issued = Number(planDate.replaceAll('-', ''));
-  for (const d of once) {
-    if (limit(d)! < issued) warn(ctx, 'DATE_CONFLICT', `Thời hạn "${d.text}" trước ngày ban hành kế hoạch (${planDate}).`, 'plan.deadlines');
+  for (const { d, limit: l } of once) {
+    if (l < issued) say(`Thời hạn "${d.text}" trước ngày ban hành kế hoạch (${planDate}).`);
   }
 }
 

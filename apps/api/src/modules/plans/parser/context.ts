@@ -8,6 +8,8 @@ export interface Ctx {
   work: WorkText;
   sources: PlanParseResult['sources'];
   warnings: Warning[];
+  /** Keys of the warnings given, so that each is given once. */
+  warned: Set<string>;
 }
 
 /** A value found in the work text at [start, end). */
@@ -19,7 +21,7 @@ export interface Found<T> {
 
 /** A fresh parse context over a work text. */
 export function newCtx(work: WorkText): Ctx {
-  return { work, sources: {}, warnings: [] };
+  return { work, sources: {}, warnings: [], warned: new Set() };
 }
 
 /** Record where a field came from (work offsets are mapped to the normalised text). */
@@ -28,10 +30,13 @@ export function record(ctx: Ctx, path: string, found: { start: number; end: numb
   ctx.sources[path] = { ...toNormSpan(ctx.work, found.start, found.end), confidence };
 }
 
-/** Add a warning once (same code and path). */
-export function warn(ctx: Ctx, code: string, message: string, path?: string): void {
-  if (ctx.warnings.some((w) => w.code === code && w.path === path && w.message === message)) return;
+/** Add a warning once (same code, path and message); true when it was new. */
+export function warn(ctx: Ctx, code: string, message: string, path?: string): boolean {
+  const key = `${code}\u0000${path ?? '\u0001'}\u0000${message}`;
+  if (ctx.warned.has(key)) return false;
+  ctx.warned.add(key);
   ctx.warnings.push(path ? { code, message, path } : { code, message });
+  return true;
 }
 
 /** A found value for a part of a paragraph: [from, to) are offsets inside the paragraph text. */

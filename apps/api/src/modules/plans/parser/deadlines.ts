@@ -1,6 +1,7 @@
 import type { PlanDoc } from '@tds/contracts';
-import { record, type Ctx, type Found } from './context.js';
+import { record, warn, type Ctx, type Found } from './context.js';
 import type { Para } from './normalise.js';
+import { isWhite, runStart, sentenceHas, Sentences, type Sentence } from './scan.js';
 import type { Range } from './sections.js';
 import { capitalise } from './vi.js';
 
@@ -23,6 +24,14 @@ const MONTH = /(trong|trước|đến hết|hết)\s+tháng\s+(\d{1,2})(?:\s*[/.
 const HALF = /(?<![\d\p{L}])(?<!ngày\s)(?:6|sáu)\s+tháng(?:\s+đầu\s+năm)?(\s*(?:,|và|\/)\s*(?:hằng năm|hàng năm|cả năm|năm))?(?![\p{L}\d])/giu;
 const RECUR_AFTER = /^\s*(?:hàng năm|hằng năm)/u;
 const YEARLY = /hàng năm|hằng năm|mỗi năm/iu;
+const REPORT = /báo cáo/iu;
+/**
+ * How far around a time expression the clause is read (what is due, who sends it, to whom). Real
+ * sentences stay under about 600 characters; the bound keeps a pasted text without full stops linear.
+ */
+export const MAX_CLAUSE = 1000;
+/** At most this many deadlines are read from one plan (a real plan has a few dozen). */
+export const MAX_DEADLINES = 300;
 const SUBJECT = /^(?:tất cả\s+)?(?:các|những|mọi|UBND|[ỦU][ỷỶy] ban|Phòng|Ban|Hội đồng|Sở|Trung tâm|Tổ|đơn vị|cơ quan|thôn|xóm|tổ dân phố)(?=\s|,|$)/iu;
 
 function qualifierOf(word: string): Deadline['qualifier'] {
@@ -32,7 +41,7 @@ function qualifierOf(word: string): Deadline['qualifier'] {
 }
 
 /** Every time expression of a paragraph that sets a deadline. */
-function timeExprs(text: string): TimeExpr[] {
+function timeExprs(text: string, sentences: Sentences): TimeExpr[] {
   const out: TimeExpr[] = [];
   for (const re of [DAY_NUM, DAY_WORD]) {
     re.lastIndex = 0;
@@ -49,20 +58,10 @@ function timeExprs(text: string): TimeExpr[] {
   }
   HALF.lastIndex = 0;
   for (let m = HALF.exec(text); m; m = HALF.exec(text)) {
-    if (!/báo cáo/iu.test(sentenceAround(text, m.index).text)) continue;
+    if (!sentenceHas(sentences.around(m.index), REPORT)) continue;
     out.push({ index: m.index, length: m[0].length, day: null, month: null, year: null, qualifier: 'in', recurrences: m[1] ? ['half-yearly', 'yearly'] : ['half-yearly'] });
   }
   return out.sort((a, b) => a.index - b.index);
-}
-
-/** The sentence (between ". " or "; " boundaries) around an index. */
-function sentenceAround(text: string, at: number): { start: number; end: number; text: string } {
-  let start = 0;
-  const re = /[.;!?]\s+(?=\S)/gu;
-  for (let m = re.exec(text); m && m.index < at; m = re.exec(text)) start = m.index + m[0].length;
-  const after = /[.;!?](?:\s|$)/u.exec(text.slice(at));
-  const end = after ? at + after.index : text.length;
-  return { start, end, text: text.slice(start, end) };
 }
 
 const TO_MARK = /\s(?:gửi\s+)?(?:về|lên|tới)\s+(?=(?:UBND|[ỦU][ỷỶy] ban|[Pp]hòng|Ban|Hội đồng|Sở|Văn phòng|Trung tâm|Đảng|Chủ tịch|cấp trên|Thường trực))/gu;
@@ -70,39 +69,54 @@ const SEND = /(?:^|\s)(gửi|nộp)\s/gu;
 const DO = /(?:^|\s)(báo cáo|xây dựng|ban hành|hoàn thành|tổng hợp|tổ chức|đăng ký)\s/iu;
 const LEAD = /^(?:[-+–]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?(?:(?:Định kỳ|Hàng năm|Hằng năm)(?:\s+(?:hàng năm|hằng năm))?\s*,?\s*)?/u;
 
+const TAIL_WORDS = ['hàng năm', 'hằng năm', 'định kỳ'];
+const inTail = (c: string) => c === ',' || c === '(' || c === ':' || isWhite(c);
+
+/**
+ * text[s, e) without leading spaces, commas and brackets, and without a trailing
+ * `(?:\s*(?:hàng năm|hằng năm|định kỳ))?[\s,(:]*` (found by scanning back, as that regex would match).
+ */
 function cut(text: string, s: number, e: number): Found<string> | null {
   while (s < e && /[\s,(]/u.test(text[s]!)) s++;
-  const tail = /(?:\s*(?:hàng năm|hằng năm|định kỳ))?[\s,(:]*$/u.exec(text.slice(s, e));
-  if (tail) e -= tail[0].length;
+  let tail = runStart(text, e, s, inTail);
+  const word = TAIL_WORDS.find((w) => tail - w.length >= s && text.startsWith(w, tail - w.length));
+  if (word) tail = runStart(text, tail - word.length, s, isWhite);
+  e = tail;
   return e > s ? { value: text.slice(s, e), start: s, end: e } : null;
 }
 
 /** What is due, who sends it and to whom, from the clause before a time expression (and after it for "to"). */
-function analyse(text: string, sent: { start: number; end: number }, expr: TimeExpr) {
-  const lead = LEAD.exec(text.slice(sent.start))![0].length;
+function analyse(text: string, sent: Sentence, expr: TimeExpr) {
+  const lead = leadOf(text, sent);
   let ce = expr.index;
-  const colon = text.lastIndexOf(':', ce);
-  const cs = Math.max(sent.start + lead, colon + 1);
-  const open = text.lastIndexOf('(', ce);
-  const close = text.indexOf(')', open);
-  if (open >= cs && (close < 0 || close >= ce)) ce = open;
+  const floor = Math.max(sent.start + lead, ce - MAX_CLAUSE);
+  // The last ":" and "(" before the expression that lie inside the clause (searched only there).
+  const from = Math.max(0, floor - 1);
+  const colonAt = text.slice(from, ce + 1).lastIndexOf(':');
+  const cs = Math.max(floor, colonAt < 0 ? -1 : from + colonAt + 1);
+  const openAt = text.slice(cs, ce + 1).lastIndexOf('(');
+  if (openAt >= 0 && !text.slice(cs + openAt, ce).includes(')')) ce = cs + openAt;
   let whatEnd = ce;
   let to: Found<string> | null = null;
   let lastTo: RegExpExecArray | null = null;
+  // A match starting before `ce` ends within a few characters of it: search no further.
+  const near = text.slice(0, ce + 32);
   TO_MARK.lastIndex = cs;
-  for (let m = TO_MARK.exec(text); m && m.index < ce; m = TO_MARK.exec(text)) lastTo = m;
+  for (let m = TO_MARK.exec(near); m && m.index < ce; m = TO_MARK.exec(near)) lastTo = m;
   if (lastTo) {
     to = cut(text, lastTo.index + lastTo[0].length, ce);
     whatEnd = lastTo.index;
   } else {
-    const after = text.slice(expr.index + expr.length, sent.end);
+    const afterAt = expr.index + expr.length;
+    const after = text.slice(afterAt, Math.max(afterAt, Math.min(sent.end, afterAt + MAX_CLAUSE)));
     const m = /(?:gửi\s+)?(?:về|lên)\s+((?:UBND|[ỦU][ỷỶy] ban|[Pp]hòng|Ban|Hội đồng|Sở|Văn phòng)[^.;]*?)(?=\s+(?:để|nhằm|theo|trước)\s|[.;,]|$)/u.exec(after);
-    if (m) to = cut(text, expr.index + expr.length + m.index + m[0].length - m[1]!.length, expr.index + expr.length + m.index + m[0].length);
+    if (m) to = cut(text, afterAt + m.index + m[0].length - m[1]!.length, afterAt + m.index + m[0].length);
   }
   let verbAt = -1;
   let whatStart = cs;
+  const upToWhat = text.slice(0, whatEnd + 8);
   SEND.lastIndex = cs;
-  for (let m = SEND.exec(text); m && m.index < whatEnd; m = SEND.exec(text)) {
+  for (let m = SEND.exec(upToWhat); m && m.index < whatEnd; m = SEND.exec(upToWhat)) {
     verbAt = m.index;
     whatStart = m.index + m[0].length;
   }
@@ -112,8 +126,26 @@ function analyse(text: string, sent: { start: number; end: number }, expr: TimeE
   }
   const what = cut(text, whatStart, whatEnd);
   const subject = verbAt > cs ? cut(text, cs, verbAt) : null;
-  const from = subject && subject.value.length <= 100 && SUBJECT.test(subject.value) ? subject : null;
-  return { what, from, to };
+  const sender = subject && subject.value.length <= 100 && SUBJECT.test(subject.value) ? subject : null;
+  return { what, from: sender, to };
+}
+
+const leads = new WeakMap<Sentence, number>();
+
+/** Length of the list marker and "Hàng năm," that open a sentence (computed once per sentence). */
+function leadOf(text: string, sent: Sentence): number {
+  let n = leads.get(sent);
+  if (n === undefined) {
+    n = LEAD.exec(text.slice(sent.start))![0].length;
+    leads.set(sent, n);
+  }
+  return n;
+}
+
+/** The sentence's text, or the clause window around the expression when the sentence is longer than a real one. */
+function sentenceText(text: string, sent: Sentence, e: TimeExpr): string {
+  if (sent.end - sent.start <= 2 * MAX_CLAUSE) return sent.text;
+  return text.slice(Math.max(sent.start, e.index - MAX_CLAUSE), Math.min(sent.end, e.index + e.length + MAX_CLAUSE));
 }
 
 /** The source text of a deadline: the time expression and a following "hàng năm". */
@@ -122,19 +154,24 @@ function exprText(text: string, e: TimeExpr): { start: number; end: number } {
   return { start: e.index, end: e.index + e.length + (after ? after[0].length : 0) };
 }
 
-/** Deadlines in paragraphs of `ranges`; `bodyOf` names the responsible body of a paragraph (the sender). */
+/** Deadlines in paragraphs of `ranges` (at most MAX_DEADLINES); `bodyOf` names the responsible body of a paragraph (the sender). */
 export function parseDeadlines(ctx: Ctx, paras: Para[], ranges: Range[], bodyOf: (i: number) => Found<string> | null, prefix: string): Deadline[] {
   const out: Deadline[] = [];
   for (const r of ranges) {
     for (let i = r.from; i < r.to; i++) {
       const p = paras[i]!;
-      for (const e of timeExprs(p.text)) {
-        const sent = sentenceAround(p.text, e.index);
+      const sentences = new Sentences(p.text);
+      for (const e of timeExprs(p.text, sentences)) {
+        const sent = sentences.around(e.index);
         const a = analyse(p.text, sent, e);
         const src = exprText(p.text, e);
         // A date without a year recurs (a one-off deadline names its year: "trước ngày 18/7/2025").
-        const recurs = e.recurrences ?? [YEARLY.test(sent.text) || (e.year === null && e.month !== null) ? 'yearly' : 'once'];
+        const recurs = e.recurrences ?? [sentenceHas(sent, YEARLY) || (e.year === null && e.month !== null) ? 'yearly' : 'once'];
         for (const recurrence of recurs) {
+          if (out.length >= MAX_DEADLINES) {
+            warn(ctx, 'TOO_MANY_DEADLINES', `Văn bản có hơn ${MAX_DEADLINES} thời hạn; chỉ đọc ${MAX_DEADLINES} thời hạn đầu tiên.`, `${prefix}.deadlines`);
+            return out;
+          }
           const path = `${prefix}.deadlines.${out.length}`;
           const from = a.from ? { ...a.from, start: p.start + a.from.start, end: p.start + a.from.end } : bodyOf(i);
           const shift = (f: Found<string> | null) => (f ? { start: p.start + f.start, end: p.start + f.end } : null);
@@ -143,7 +180,7 @@ export function parseDeadlines(ctx: Ctx, paras: Para[], ranges: Range[], bodyOf:
           record(ctx, `${path}.from`, from, a.from ? 0.7 : 0.5);
           record(ctx, `${path}.to`, shift(a.to), 0.7);
           out.push({
-            what: capitalise(a.what?.value ?? sent.text.trim()),
+            what: capitalise(a.what?.value ?? sentenceText(p.text, sent, e).trim()),
             from: from?.value ?? null,
             to: a.to?.value ?? null,
             day: e.day,

@@ -1,5 +1,6 @@
 import { record, warn, type Ctx, type Found, inPara } from './context.js';
 import { isAllCaps, type Para } from './normalise.js';
+import { runStart } from './scan.js';
 import { isoOf, orgCase, readDate, expandAbbreviations } from './vi.js';
 
 /** What the header block and the subject line of a document say. */
@@ -41,7 +42,7 @@ export function parseHeader(ctx: Ctx, paras: Para[], from: number, typeAt: numbe
 function readNumber(ctx: Ctx, p: Para, h: Header, prefix: string): boolean {
   const m = NUMBER.exec(p.text);
   if (!m) return false;
-  const value = m[1]!.replace(/[.,;]+$/u, '');
+  const value = m[1]!.slice(0, runStart(m[1]!, m[1]!.length, 0, (c) => c === '.' || c === ',' || c === ';'));
   if (/^\d+[/-]/u.test(value)) {
     h.number = value;
     record(ctx, `${prefix}.number`, inPara(p, value, m[0].length - m[1]!.length, m[0].length - m[1]!.length + value.length), 0.95);

@@ -33,6 +33,8 @@ const SYMBOL_TYPES: [RegExp, string][] = [
   [/^TB(?![\p{L}\d])|[-/]TB(?![\p{L}\d])/u, 'Thông báo'],
   [/^QH\d*$/u, 'Luật'],
 ];
+/** Longest issuer name read after "của" (real ones are under 150 characters). */
+const MAX_ISSUER = 300;
 const ISSUER_STOP = /\s+(?:về|ban hành|phát động|sửa đổi|triển khai|thực hiện|hướng dẫn|quy định|tại|trên|đối với|V\/v)(?=[\s,;.]|$)|[,;.:(“"]|$/u;
 
 /** The type of a cited document: the word before its number, else guessed from the symbol ("KH" → Kế hoạch). */
@@ -60,8 +62,10 @@ function tail(text: string, from: number, c: Citation): void {
   const of = /^\s*,?\s*của\s+/u.exec(text.slice(pos));
   if (!of) return;
   const at = pos + of[0].length;
-  const stop = ISSUER_STOP.exec(text.slice(at));
-  const end = at + (stop ? stop.index : text.length - at);
+  // The issuer ends at the first stop; one longer than MAX_ISSUER is not an issuer (the margin keeps the window's end from faking a stop).
+  const stop = ISSUER_STOP.exec(text.slice(at, at + MAX_ISSUER + 32));
+  if (!stop || stop.index > MAX_ISSUER) return;
+  const end = at + stop.index;
   if (end <= at) return;
   c.value.issuer = expandAbbreviations(text.slice(at, end).trim());
   c.spans.issuer = { start: at, end };

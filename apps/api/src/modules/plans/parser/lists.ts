@@ -40,9 +40,10 @@ export function markerOf(text: string): { kind: MarkerKind; length: number } {
 
 /** A node reads as a heading: short and not a finished sentence (or ends with a colon). */
 export function isHeadingLike(text: string): boolean {
-  if (/:$/u.test(text)) return true;
+  if (text.endsWith(':')) return true;
+  if (text.length > 160) return false;
   const bare = text.replace(/\s*\([^()]*\)$/u, '');
-  return text.length <= 160 && !/[.;!?…]["”)]*$/u.test(bare);
+  return !/[.;!?…]["”)]*$/u.test(bare);
 }
 
 /** Build the outline of paragraphs in `range`: numbering levels nest, plain paragraphs attach to the nearest heading. */

@@ -27,11 +27,17 @@ export interface WorkText {
 interface Line {
   text: string;
   offs: number[];
+  /** Whether the line has capitals and small letters (computed once, when needed). */
+  cases?: { upper: boolean; lower: boolean };
+}
+
+function casesOf(line: Line): { upper: boolean; lower: boolean } {
+  line.cases ??= { upper: /\p{Lu}/u.test(line.text), lower: /\p{Ll}/u.test(line.text) };
+  return line.cases;
 }
 
 const MARKER = /^(?:[IVX]{1,4}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s|\(\d{1,2}\)|[a-zđ][.)]\s|[-–—+•]\s|Điều\s+\d)/u;
 const STARTER = /^(?:Căn cứ|Thực hiện\s+(?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Hướng dẫn|Thông tư|Nghị định|Luật)|Theo đề nghị|Xét đề nghị|Nơi nhận|(?:TM|KT|TL|TUQ)\.|[TK]\/[MTL]\s|Số\s*:|Trên đây)/u;
-const TERMINAL = /[.;:!?…]["”’)]*$/u;
 const PAGE_NUMBER = /^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu;
 const RULE_LINE = /^(?:[-_=*~.]{3,}|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)$/u;
 const CAPTION = /^\(?(?:Ảnh|Hình ảnh|Hình)(?:\s+minh\s+h[oọ][aạ])?\s*[:.)]/iu;
@@ -122,23 +128,79 @@ function wrapWidth(lines: Line[]): number {
 }
 
 /**
+ * A paragraph being built from lines. Only what `joinKind` asks about the paragraph is kept up to
+ * date (its first and last characters, whether it has capitals or small letters), so that joining
+ * many lines costs linear time instead of rescanning the growing text for every line.
+ */
+interface Building {
+  parts: string[];
+  offs: number[];
+  length: number;
+  /** The first HEAD characters (enough for the numbering tests anchored at the start). */
+  head: string;
+  /** The last TAIL characters. */
+  tail: string;
+  /** The character before the trailing run of closing quotes and brackets, or '' when there is none. */
+  beforeQuotes: string;
+  upper: boolean;
+  lower: boolean;
+}
+
+const HEAD = 32;
+const TAIL = 8;
+/** A paragraph ends a sentence when it ends in one of TERMINALS, possibly followed by CLOSERS (`[.;:!?…]["”’)]*$`). */
+const CLOSERS = new Set(['"', '”', '’', ')']);
+const TERMINALS = new Set(['.', ';', ':', '!', '?', '…']);
+
+function lastNonCloser(s: string): string | null {
+  for (let i = s.length - 1; i >= 0; i--) if (!CLOSERS.has(s[i]!)) return s[i]!;
+  return null;
+}
+
+function startParagraph(line: Line): Building {
+  const { upper, lower } = casesOf(line);
+  return { parts: [line.text], offs: [...line.offs], length: line.text.length, head: line.text.slice(0, HEAD), tail: line.text.slice(-TAIL), beforeQuotes: lastNonCloser(line.text) ?? '', upper, lower };
+}
+
+function appendLine(p: Building, sep: ' ' | '', line: Line): void {
+  if (sep) {
+    p.parts.push(sep);
+    p.offs.push((p.offs[p.offs.length - 1] ?? 0) + 1);
+  }
+  p.parts.push(line.text);
+  for (const o of line.offs) p.offs.push(o);
+  const added = sep + line.text;
+  p.length += added.length;
+  if (p.head.length < HEAD) p.head = (p.head + added).slice(0, HEAD);
+  p.tail = (p.tail + added).slice(-TAIL);
+  p.beforeQuotes = lastNonCloser(added) ?? p.beforeQuotes;
+  const { upper, lower } = casesOf(line);
+  p.upper ||= upper;
+  p.lower ||= lower;
+}
+
+/**
  * Whether `next` continues the paragraph `prev` (whose last physical line is `last` characters long);
  * "" joins without a space. A line as long as the typical line was wrapped by the page, not ended
  * by the writer — also when the next line starts with a capital or "(" (a name, "(Qua phòng ...)"),
  * and also after a numbered first line ("7. Hàng năm ... thực hiện" / "Phong trào thi đua về ...").
  */
-function joinKind(prev: string, next: string, width: number, last: number): ' ' | '' | null {
-  if (/[\p{L}\d][-/]$/u.test(prev) && /^[\p{L}\d]/u.test(next)) return '';
-  if (/[\p{L}\d]$/u.test(prev) && /^[-/][\p{Lu}\d]/u.test(next)) return '';
-  if (/^[-–]\s\p{Ll}/u.test(next) && !TERMINAL.test(prev) && !isAllCaps(prev)) return ' ';
+function joinKind(prev: Building, line: Line, width: number, last: number): ' ' | '' | null {
+  const next = line.text;
+  const prevCaps = prev.upper && !prev.lower;
+  const prevTerminal = TERMINALS.has(prev.beforeQuotes);
+  if (/[\p{L}\d][-/]$/u.test(prev.tail) && /^[\p{L}\d]/u.test(next)) return '';
+  if (/[\p{L}\d]$/u.test(prev.tail) && /^[-/][\p{Lu}\d]/u.test(next)) return '';
+  if (/^[-–]\s\p{Ll}/u.test(next) && !prevTerminal && !prevCaps) return ' ';
   if (MARKER.test(next) || STARTER.test(next)) return null;
-  if (isAllCaps(next) && next.length > 3) return /^[IVX]{1,4}[.)]\s/u.test(prev) && isAllCaps(prev) ? ' ' : null;
-  if (isAllCaps(prev)) return null;
+  const nextCases = casesOf(line);
+  if (nextCases.upper && !nextCases.lower && next.length > 3) return /^[IVX]{1,4}[.)]\s/u.test(prev.head) && prevCaps ? ' ' : null;
+  if (prevCaps) return null;
   const lowerStart = /^["“‘(]?[\p{Ll}\d]/u.test(next);
-  if (TERMINAL.test(prev)) return lowerStart && !prev.endsWith(':') ? ' ' : null;
+  if (prevTerminal) return lowerStart && !prev.tail.endsWith(':') ? ' ' : null;
   if (lowerStart) return ' ';
   if (width <= 0 || width >= 160) return null;
-  const numberedHead = last === prev.length && /^(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|\(\d{1,2}\)|[a-zđ][.)])\s/u.test(prev);
+  const numberedHead = last === prev.length && /^(?:[IVX]{1,4}[.)]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|\(\d{1,2}\)|[a-zđ][.)])\s/u.test(prev.head);
   if (numberedHead) return last >= width * 0.9 ? ' ' : null;
   return prev.length >= width * 0.7 && last >= width * 0.7 ? ' ' : null;
 }
@@ -164,22 +226,16 @@ export function buildWorkText(norm: string): WorkText {
   }
   const kept = lines.slice(documentStart(lines));
   const width = wrapWidth(kept);
-  const merged: Line[] = [];
+  const merged: Building[] = [];
   let last = 0;
   for (const line of kept) {
     const prev = merged[merged.length - 1];
-    const kind = prev ? joinKind(prev.text, line.text, width, last) : null;
+    const kind = prev ? joinKind(prev, line, width, last) : null;
     last = line.text.length;
-    if (prev && kind !== null) {
-      if (kind === ' ') {
-        prev.text += ' ';
-        prev.offs.push((prev.offs[prev.offs.length - 1] ?? 0) + 1);
-      }
-      prev.text += line.text;
-      for (const o of line.offs) prev.offs.push(o);
-    } else merged.push({ text: line.text, offs: [...line.offs] });
+    if (prev && kind !== null) appendLine(prev, kind, line);
+    else merged.push(startParagraph(line));
   }
-  return assemble(norm, merged);
+  return assemble(norm, merged.map((p) => ({ text: p.parts.join(''), offs: p.offs })));
 }
 
 function assemble(norm: string, merged: Line[]): WorkText {

@@ -2,13 +2,14 @@ import type { DecisionDoc, PlanDoc, PlanParseResult } from '@tds/contracts';
 import { itemTexts, parseAwardForms, parseDossier, parseGroups, parseOccasions } from './body.js';
 import { closingStart, parseRecipients, parseSigner } from './closing.js';
 import { checkCompleteness, checkDateConflicts, checkDeadlineConflicts } from './conflicts.js';
-import { newCtx, warn, type Ctx } from './context.js';
+import { newCtx, warn, type Ctx, type Found } from './context.js';
 import { parseDeadlines } from './deadlines.js';
 import { parseDecision } from './decision.js';
 import { issuerFromPreamble, movementsOf, parseHeader, warnBlanks, type Header } from './header.js';
 import { parseLegalBases } from './legal-bases.js';
 import { buildWorkText, normalisePlanText, type Para } from './normalise.js';
-import { parseResponsibilities } from './responsibilities.js';
+import { parseResponsibilities, type BodyRange } from './responsibilities.js';
+import { lastBelow } from './scan.js';
 import { findSections, splitDocuments, topicRanges, type Range, type Topic } from './sections.js';
 import { parseMilestones, parsePhases } from './timeline.js';
 import { checkTypos } from './typos.js';
@@ -45,7 +46,7 @@ function parsePlan(ctx: Ctx, paras: Para[], range: Range, typeAt: number, decisi
   if (!h.issuer.name) h.issuer.name = issuerFromPreamble(ctx, paras, preamble.from, preamble.to, 'plan') ?? decision?.issuer.name ?? null;
   inheritFromDecision(ctx, h, decision);
   const responsibilities = parseResponsibilities(ctx, paras, get('responsibilities'), 'plan');
-  const bodyOf = (i: number) => responsibilities.bodies.find((b) => i >= b.from && i < b.to)?.body ?? null;
+  const bodyOf = bodyLookup(responsibilities.bodies);
   const bodyRange = { from: firstSection, to: close };
   const closing = { from: close, to: end };
   const recipients = parseRecipients(ctx, paras, closing, 'plan');
@@ -81,6 +82,17 @@ function parsePlan(ctx: Ctx, paras: Para[], range: Range, typeAt: number, decisi
   const ending = recipients.items.length > 0 || signer.name !== null || paras.slice(close, end).some((p) => /^Trên đây là\s|\.\/\.$/u.test(p.text)) || /\.\/\.$/u.test(paras[end - 1]?.text ?? '');
   checkCompleteness(ctx, new Set(topics.keys()), ending);
   return plan;
+}
+
+/** The responsible body whose item covers paragraph i (the first in list order), by binary search when the items are in order. */
+function bodyLookup(bodies: BodyRange[]): (i: number) => Found<string> | null {
+  const sorted = bodies.every((b, k) => k === 0 || b.from >= bodies[k - 1]!.to);
+  if (!sorted) return (i) => bodies.find((b) => i >= b.from && i < b.to)?.body ?? null;
+  const froms = bodies.map((b) => b.from);
+  return (i) => {
+    const b = bodies[lastBelow(froms, i + 1)];
+    return b && i < b.to ? b.body : null;
+  };
 }
 
 /** The plan takes number, date and place from the decision that issues it, unless it has its own. */

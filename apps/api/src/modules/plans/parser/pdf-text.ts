@@ -36,13 +36,14 @@ function linesOf(items: Item[]): string[] {
   });
 }
 
-/** Text of every page (pages separated by a blank line); empty when the PDF has no text layer. */
-export async function pdfText(data: Uint8Array): Promise<string> {
+/** Text of every page (pages separated by a blank line); empty when the PDF has no text layer. Stops after the page that passes `maxChars`. */
+export async function pdfText(data: Uint8Array, maxChars = Infinity): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   const pages: string[] = [];
+  let length = 0;
   try {
-    for (let n = 1; n <= doc.numPages; n++) {
+    for (let n = 1; n <= doc.numPages && length <= maxChars; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items: Item[] = [];
@@ -51,6 +52,7 @@ export async function pdfText(data: Uint8Array): Promise<string> {
         items.push({ str: raw.str, x: raw.transform[4] ?? 0, y: raw.transform[5] ?? 0, w: raw.width, h: raw.height || Math.abs(raw.transform[3] ?? 10) });
       }
       pages.push(linesOf(items).join('\n'));
+      length += pages[pages.length - 1]!.length + 2;
       page.cleanup();
     }
   } finally {

@@ -95,7 +95,10 @@ function subTopic(text: string): Topic | null {
 export function topicRanges(paras: Para[], sections: Section[]): Map<Topic, Range[]> {
   const out = new Map<Topic, Range[]>();
   const add = (t: Topic, r: Range) => {
-    if (r.to > r.from) out.set(t, [...(out.get(t) ?? []), r]);
+    if (r.to <= r.from) return;
+    const list = out.get(t);
+    if (list) list.push(r);
+    else out.set(t, [r]);
   };
   for (const s of sections) {
     if (s.topics.length <= 1) {

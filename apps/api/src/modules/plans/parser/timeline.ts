@@ -32,15 +32,22 @@ export function parsePhases(ctx: Ctx, paras: Para[], ranges: Range[], prefix: st
   return out;
 }
 
-/** The year a review keyword at `at` refers to: "sơ kết ... năm 2027", or the item label "Năm 2027: ... sơ kết". */
-function reviewYear(text: string, at: number, keyword: string): { year: number; index: number } | null {
+/**
+ * The year a review keyword at `at` refers to: "sơ kết ... năm 2027", or the item label "Năm 2027: ... sơ kết".
+ * Only the words just after the keyword are read (YEAR_AFTER reaches at most about 130 characters).
+ */
+function reviewYear(text: string, at: number, keyword: string, label: () => RegExpExecArray | null): { year: number; index: number } | null {
   const rest = text.slice(at);
-  const lower = rest.toLowerCase();
-  const other = keyword === 'sơ kết' ? lower.indexOf('tổng kết') : lower.indexOf('sơ kết');
   const m = YEAR_AFTER.exec(rest);
-  if (m && (other < 0 || other > m.index + m[0].length)) return { year: Number(m[1]), index: at + m[0].length - 4 };
-  const label = LABEL_YEAR.exec(text);
-  if (label) return { year: Number(label[1]), index: label[0].indexOf(label[1]!) };
+  if (m) {
+    const end = m.index + m[0].length;
+    // The other keyword counts only when it starts within the match: lower-case just that much (and a margin).
+    const lower = rest.slice(0, end + 16).toLowerCase();
+    const other = keyword === 'sơ kết' ? lower.indexOf('tổng kết') : lower.indexOf('sơ kết');
+    if (other < 0 || other > end) return { year: Number(m[1]), index: at + end - 4 };
+  }
+  const l = label();
+  if (l) return { year: Number(l[1]), index: l[0].indexOf(l[1]!) };
   return null;
 }
 
@@ -50,13 +57,16 @@ export function parseMilestones(ctx: Ctx, paras: Para[], ranges: Range[], prefix
   for (const r of ranges) {
     for (let i = r.from; i < r.to; i++) {
       const p = paras[i]!;
+      let label: RegExpExecArray | null | undefined;
+      const labelOf = () => (label === undefined ? (label = LABEL_YEAR.exec(p.text)) : label);
       REVIEW.lastIndex = 0;
       for (let m = REVIEW.exec(p.text); m; m = REVIEW.exec(p.text)) {
         if (/(?:cơ sở|kết quả)\s+$/u.test(p.text.slice(Math.max(0, m.index - 12), m.index))) continue;
         const keyword = m[0].toLowerCase();
         const kind = keyword === 'sơ kết' ? 'mid-term' : 'final';
-        const y = reviewYear(p.text, m.index, keyword);
-        if (!y || out.some((x) => x.kind === kind)) continue;
+        if (out.some((x) => x.kind === kind)) continue;
+        const y = reviewYear(p.text, m.index, keyword, labelOf);
+        if (!y) continue;
         record(ctx, `${prefix}.milestones.${out.length}.year`, { start: p.start + y.index, end: p.start + y.index + 4 }, 0.85);
         out.push({ kind, year: y.year });
       }
