@@ -15,6 +15,8 @@ const IN_READ_PROVINCES = (col: string) =>
 
 /** Append-only tables: the application role may insert and read, never change. */
 const APPEND_ONLY_TABLES = new Set(['audit_entry']);
+/** Tables the application role may only read: the audit chains' anchors, written by a trigger as the owner. */
+const READ_ONLY_TABLES = new Set(['audit_head']);
 
 const SCOPE_ALL = `(select current_setting('app.scope_all', true) = 'on')`;
 const IN_COMMUNES = (col: string) =>
@@ -44,6 +46,7 @@ export async function applySecurity(db: Db): Promise<void> {
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE}`,
   ];
   for (const t of APPEND_ONLY_TABLES) stmts.push(`REVOKE UPDATE, DELETE, TRUNCATE ON ${t} FROM ${APP_ROLE}`);
+  for (const t of READ_ONLY_TABLES) stmts.push(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${t} FROM ${APP_ROLE}`);
   for (const [table, c] of tables) {
     stmts.push(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`, `ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
     stmts.push(`DROP POLICY IF EXISTS tenant_isolation ON ${table}`, `DROP POLICY IF EXISTS directory_read ON ${table}`);
