@@ -48,6 +48,8 @@ describe(`backup, restore and audit verify (${testDbKind()})`, () => {
     const log: string[] = [];
     const s = await backupDatabase(src, file, (m) => log.push(m));
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
+    // Owner only: the file holds password hashes (whatever the umask lets other files have).
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(Object.keys(s.tables).sort()).toEqual(Object.keys(before).sort());
     expect(s.tables.session).toBeUndefined();
     expect(s.tables.login_throttle).toBeUndefined();
