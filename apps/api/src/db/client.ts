@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
+import { openEmbedded, type RecoveryReport } from './pglite-recovery';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -20,6 +21,9 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Human-readable location, for logs. */
   where: string;
+  /** The embedded database on disk (PGlite with a data directory): for snapshots and the recovery report. */
+  embedded?: { client: PGlite; dataDir: string; recovery: RecoveryReport | null };
+  /** Close; the embedded database is checkpointed first. */
   close(): Promise<void>;
 }
 
@@ -46,13 +50,17 @@ export async function createDb(opts: DbOptions): Promise<Database> {
     release = takeLock(dataDir);
   }
   try {
-    const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    const open = () => PGlite.create({ dataDir, extensions: { pg_trgm } });
+    // On disk: repair or restore after an unclean stop (db/pglite-recovery.ts).
+    const { client, recovery } = dataDir.startsWith('memory://') ? { client: await open(), recovery: null } : await openEmbedded(dataDir, open);
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {
       db,
       kind: 'pglite',
       where: dataDir,
+      ...(dataDir.startsWith('memory://') ? {} : { embedded: { client, dataDir, recovery } }),
       close: async () => {
+        if (!dataDir.startsWith('memory://')) await client.exec('CHECKPOINT').catch(() => undefined);
         await client.close();
         release();
       },
