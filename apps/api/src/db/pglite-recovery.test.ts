@@ -57,7 +57,8 @@ async function count(dataDir: string): Promise<{ n: number; max: number; recover
 /** Overwrite the newest WAL segment with noise: the torn WAL a power loss can leave. */
 function tearWal(dataDir: string): void {
   const wal = path.join(dataDir, 'pg_wal');
-  const last = fs.readdirSync(wal).filter(isSegment).sort().pop()!;
+  // The segment being written is the one changed last (recycled segments wait under later names).
+  const last = fs.readdirSync(wal).filter(isSegment).sort((a, b) => fs.statSync(path.join(wal, b)).mtimeMs - fs.statSync(path.join(wal, a)).mtimeMs)[0]!;
   const fd = fs.openSync(path.join(wal, last), 'r+');
   const noise = Buffer.alloc(16 * 1024 * 1024);
   for (let i = 0; i < noise.length; i += 4) noise.writeUInt32LE((Math.random() * 2 ** 32) >>> 0, i);
