@@ -135,10 +135,18 @@ async function main() {
     }
     const tallies = new Map(all.map((s) => [s.name, newTally()]));
 
+    let session: { cookie: string; csrf: string } | null = null;
     const start = async (extraEnv: Record<string, string> = {}): Promise<Http> => {
       live.server = await startServerProcess({ ...env, ...extraEnv }, 180_000);
-      const s = await login(live.server.url, USERNAME, PASSWORD);
-      return { url: live.server.url, cookie: s.cookie, csrf: s.csrf };
+      // Sessions live in the database: keep the one we have (logins are rate-limited per address) unless
+      // it is gone (a restored snapshot may predate it).
+      if (session) {
+        const me = await fetch(`${live.server.url}/api/auth/me`, { headers: { cookie: session.cookie } });
+        await me.arrayBuffer();
+        if (me.status === 200) return { url: live.server.url, ...session };
+      }
+      session = await login(live.server.url, USERNAME, PASSWORD);
+      return { url: live.server.url, cookie: session.cookie, csrf: session.csrf };
     };
     /** Open the database the way the next start does (embedded: recovery included), run the checks, close. */
     const checkAll = async (list: Scenario[], reopened: Tally[]) => {
