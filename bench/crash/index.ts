@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDb, type Database } from '@tds/api/src/db/client';
+import { listSnapshots } from '@tds/api/src/db/snapshots';
 import { runMigrations } from '@tds/api/src/db/migrate';
 import { verifyAuditChains } from '@tds/api/src/cli/audit-verify';
 import { MAX_IMPORT_ROWS } from '@tds/api/src/modules/org/import-units';
@@ -123,7 +124,8 @@ async function main() {
     else await setupDb.close();
     progress(`world built in ${round((performance.now() - started) / 1000, 1)} s: ${world.draftIds.length} draft reports, ${world.planIds.length} draft plans of ${world.dueItemsPerPlan} due items each`);
 
-    let restoredAt: string | null = null;
+    /** torn_wal: when the newest snapshot at the kill began (what was acknowledged before it must survive). */
+    let snapshotCut: string | null = null;
     /** Opens after a kill (embedded database): every one must succeed (a failure ends the bench, said on stderr). */
     const reopens = { ok: 0, restored: 0, kills: 0 };
     const all: Scenario[] = [];
@@ -131,7 +133,7 @@ async function main() {
       if (name === 'unit_import') all.push(await unitImport(world, args.importRows, perFile));
       if (name === 'report_burst') all.push(reportBurst(world, args.reportBatch));
       if (name === 'plan_publish') all.push(planPublish(world));
-      if (name === 'torn_wal') all.push(tornWal(world, () => restoredAt));
+      if (name === 'torn_wal') all.push(tornWal(world, () => snapshotCut));
     }
     const tallies = new Map(all.map((s) => [s.name, newTally()]));
 
@@ -164,7 +166,6 @@ async function main() {
           reopens.ok++;
           if (restored) reopens.restored++;
         }
-        if (restored) restoredAt = database.embedded!.recovery!.snapshot!.createdAt;
         for (const t of reopened) {
           t.reopen_ok++;
           if (restored) t.restored++;
@@ -199,7 +200,6 @@ async function main() {
       for (let trial = 1; trial <= args.trials; trial++) {
         const estimate = Math.max(...group.map((s) => s.estimateMs()));
         const killAfter = torn ? TORN_SNAPSHOT_SECONDS * 1000 * (1.5 + Math.random() * 1.5) : Math.max(50, estimate * (0.05 + Math.random() * 1.2));
-        restoredAt = null;
         const failed = Promise.all(group.map((s) => s.drive(http!))).then(() => null, (err: unknown) => err);
         const early = await Promise.race([sleep(killAfter).then(() => null), failed]);
         if (early) throw early;
@@ -214,8 +214,15 @@ async function main() {
           ts[i]!.kill_after_ms.push(killAfter);
           ts[i]!.unanswered += s.unanswered();
         }
-        if (torn) tearNewestWal(dataDir);
+        if (torn) {
+          snapshotCut = listSnapshots(dataDir)[0]?.meta.createdAt ?? null;
+          tearNewestWal(dataDir);
+        }
+        const restoredBefore = ts[0]!.restored;
         await checkAll(checked, ts);
+        // The torn WAL still opened: PostgreSQL took the torn record for the end of the log and what
+        // followed it is gone without a restore (what fsync off means after a power loss).
+        if (torn && ts[0]!.restored === restoredBefore) ts[0]!.extra.opened_without_restore = (ts[0]!.extra.opened_without_restore ?? 0) + 1;
         http = await start(serverEnv);
         for (const [i, s] of group.entries()) {
           ts[i]!.restart_ok++;

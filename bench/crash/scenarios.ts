@@ -319,9 +319,9 @@ export function planPublish(world: World): Scenario {
 /**
  * A stream of unit creations while snapshots are taken every few seconds; after the kill the
  * newest WAL segment is overwritten (a power loss tearing the log), so the next start must restore
- * a snapshot. What was acknowledged before the restored snapshot began must be there.
+ * a snapshot. What was acknowledged before the newest snapshot at the kill began must be there.
  */
-export function tornWal(world: World, restoredAt: () => string | null): Scenario {
+export function tornWal(world: World, snapshotCut: () => string | null): Scenario {
   let n = 0;
   const acks: { code: string; at: number }[] = [];
   let unanswered: string | null = null;
@@ -358,7 +358,7 @@ export function tornWal(world: World, restoredAt: () => string | null): Scenario
       const rows = rowsOf<{ code: string; n: number }>(await db.execute(sql`
         select lower(code) as code, count(*)::int as n from unit where commune_id = ${world.tornCommuneId}::uuid group by 1`));
       const have = new Map(rows.map((r) => [r.code, r.n]));
-      const cut = Date.parse(restoredAt() ?? '') || Infinity;
+      const cut = Date.parse(snapshotCut() ?? '') || Infinity;
       const out: CheckResult = { partial: [], duplicate: rows.filter((r) => r.n > 1).map((r) => r.code), lost: [] };
       const before = acks.filter((a) => a.at < cut);
       const missing = (a: { code: string }) => !have.has(a.code.toLowerCase());
