@@ -9,8 +9,14 @@ import { isEmpty, seedDemo } from './demo/seed';
 import { roleLabelsVi } from '@tds/contracts';
 import { notifyContext } from './modules/notify/channels';
 import { startReminderJob, type ReminderTimer } from './modules/notify/reminder-job';
+import { auditPendingRecovery } from './db/recovery-audit';
+import { listSnapshots, startSnapshots, type SnapshotTimer } from './db/snapshots';
+import { installShutdown } from './platform/shutdown';
 
-/** loadConfig() -> createDb() -> migrate -> demo data on an empty database -> buildApp() -> listen. */
+/**
+ * loadConfig() -> createDb() (the embedded database repaired or restored after an unclean stop) ->
+ * buildApp() -> listen -> migrate -> demo data on an empty database -> audit a recovery -> snapshots.
+ */
 async function main() {
   const config = loadConfig();
   const database = await createDb({ databaseUrl: config.DATABASE_URL, ownerUrl: config.DATABASE_OWNER_URL, dataDir: config.DATA_DIR });
@@ -19,20 +25,22 @@ async function main() {
   app.log.info(`Cơ sở dữ liệu: ${database.kind === 'pglite' ? `nhúng (PGlite) tại ${database.where}` : `PostgreSQL ${database.where}`}`);
   // Listen first so /healthz answers while migrations run; /readyz turns 200 when all is done.
   await app.listen({ port: config.PORT, host: config.HOST });
-  let shuttingDown = false;
   let reminders: ReminderTimer | null = null;
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    app.log.info(`Nhận ${signal}, đang dừng...`);
-    readiness.ready = false;
-    await reminders?.stop().catch(() => undefined);
-    await app.close().catch(() => undefined);
-    await database.close().catch(() => undefined);
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  let snapshots: SnapshotTimer | null = null;
+  // SIGTERM/SIGINT: stop accepting and close the app (its onClose hooks end background work), take a
+  // last snapshot, checkpoint and close the database; exit anyway after SHUTDOWN_TIMEOUT_SECONDS.
+  const shutdown = installShutdown({
+    deadlineMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    log: app.log,
+    steps: [
+      { name: 'readiness', run: async () => { readiness.ready = false; } },
+      { name: 'reminders', run: async () => reminders?.stop() },
+      { name: 'snapshot timer', run: async () => snapshots?.stop() },
+      { name: 'app', run: () => app.close() },
+      { name: 'snapshot', run: async () => snapshots?.snapshotIfChanged() },
+      { name: 'database', run: () => database.close() },
+    ],
+  });
 
   await runMigrations(database);
   if (config.DEMO_SEED === 'true' && (await isEmpty(database.db))) {
@@ -40,7 +48,14 @@ async function main() {
     const lines = accounts.map((a) => `  ${a.username.padEnd(20)} ${a.password}   ${roleLabelsVi[a.role]} – ${a.where}`);
     console.log(`\nĐã tạo dữ liệu mẫu (xã Gia Phúc, Hải Phòng). Tài khoản demo / demo accounts:\n${lines.join('\n')}\n`);
   }
-  if (config.REMINDER_INTERVAL_SECONDS > 0 && !shuttingDown) {
+  await auditPendingRecovery(database);
+  if (database.embedded && !shutdown.stopping) {
+    // Rolling snapshots of the embedded database; the first one as soon as there is none (or after a recovery).
+    const { client, dataDir, recovery } = database.embedded;
+    snapshots = startSnapshots({ client, dataDir, intervalMinutes: config.SNAPSHOT_INTERVAL_MINUTES, keep: config.SNAPSHOT_KEEP, log: app.log });
+    if (recovery || !listSnapshots(dataDir).length) await snapshots.snapshotIfChanged();
+  }
+  if (config.REMINDER_INTERVAL_SECONDS > 0 && !shutdown.stopping) {
     // Reminders: plan and send every REMINDER_INTERVAL_SECONDS; a lease lets one instance run at a time.
     reminders = startReminderJob({ db: database.db, ctx: notifyContext(config), intervalSeconds: config.REMINDER_INTERVAL_SECONDS, log: app.log });
   }

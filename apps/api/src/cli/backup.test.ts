@@ -13,7 +13,7 @@ import { createTestDb, testDbKind } from '../testing/harness';
 import { buildWorld, type World } from '../testing/world';
 import { verifyAuditChains } from './audit-verify';
 import { backupDatabase } from './backup';
-import { checkBackupFile } from './backup-format';
+import { checkBackupFile, TableHasher } from './backup-format';
 import { CliError } from './common';
 import { restoreBackup } from './restore';
 import { addManyRoleRows, addStoredFile, dumpAll, tamperAudit, writeSampleAudit } from './test-fixtures';
@@ -48,6 +48,8 @@ describe(`backup, restore and audit verify (${testDbKind()})`, () => {
     const log: string[] = [];
     const s = await backupDatabase(src, file, (m) => log.push(m));
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
+    // Owner only: the file holds password hashes (whatever the umask lets other files have).
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(Object.keys(s.tables).sort()).toEqual(Object.keys(before).sort());
     expect(s.tables.session).toBeUndefined();
     expect(s.tables.login_throttle).toBeUndefined();
@@ -137,5 +139,47 @@ describe(`backup, restore and audit verify (${testDbKind()})`, () => {
     v = await verifyAuditChains(dst.db);
     expect(v.broken.map((b) => b.id)).toEqual([aIds[2]]);
     expect(v.broken[0]!.reason).toMatch(/prev_hash/u);
+  });
+
+  it('restores a backup made before audit chains were numbered: seq by id, anchors at the last entries', async () => {
+    const lines = gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n').filter(Boolean);
+    const header = JSON.parse(lines[0]!) as { migrations: { hash: string }[]; tables: { name: string; columns: string[] }[] };
+    const trailer = JSON.parse(lines[lines.length - 1]!) as { tables: Record<string, unknown> };
+    header.migrations = header.migrations.slice(0, 11);
+    header.tables = header.tables.filter((t) => t.name !== 'audit_head');
+    header.tables.find((t) => t.name === 'audit_entry')!.columns = header.tables.find((t) => t.name === 'audit_entry')!.columns.filter((c) => c !== 'seq');
+    delete trailer.tables.audit_head;
+    const out = [JSON.stringify(header)];
+    let table = '';
+    let hasher = new TableHasher();
+    for (const line of lines.slice(1, -1)) {
+      if (line.startsWith('{"@tds":')) {
+        table = (JSON.parse(line) as { name: string }).name;
+        if (table === 'audit_entry') hasher = new TableHasher();
+        if (table !== 'audit_head') out.push(line);
+        continue;
+      }
+      if (table === 'audit_head') continue;
+      if (table !== 'audit_entry') {
+        out.push(line);
+        continue;
+      }
+      // row_to_json text as the older code wrote it: the same line without its last column, seq.
+      const text = line.replace(/,"seq":\d+\}$/u, '}');
+      expect(text).not.toBe(line);
+      hasher.add(text);
+      out.push(text);
+    }
+    trailer.tables.audit_entry = hasher.summary();
+    out.push(JSON.stringify(trailer));
+    const older = path.join(dir, 'older.gz');
+    fs.writeFileSync(older, gzipSync(`${out.join('\n')}\n`));
+    const s = await restoreBackup(dst, older, { force: true });
+    expect(s.olderBackup).toBe(true);
+    const v = await verifyAuditChains(dst.db);
+    expect(v.broken).toEqual([]);
+    expect(v.total).toBe(6);
+    expect(v.chains.map((c) => [c.chain === 'system' ? 'system' : 'commune', c.entries, c.anchor?.seq])).toEqual(
+      expect.arrayContaining([['system', 2, 2], ['commune', 3, 3], ['commune', 1, 1]]));
   });
 });

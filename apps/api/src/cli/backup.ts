@@ -9,6 +9,9 @@ import type { Database } from '../db/client';
 import { BACKUP_FORMAT, BACKUP_VERSION, TableHasher, type BackupHeader, type BackupTable, type TableSummary } from './backup-format';
 import { appliedMigrations, CliError, EPHEMERAL_TABLES, listTables, pkColumns, prepareSession, readTableRows, type Log } from './common';
 
+/** Permissions of a backup file: read and write for its owner only. */
+export const BACKUP_FILE_MODE = 0o600;
+
 /** What a backup wrote. */
 export interface BackupSummary {
   file: string;
@@ -19,14 +22,17 @@ export interface BackupSummary {
 /**
  * Write a logical backup of every table except the ephemeral ones to `file` (gzip'd JSON lines,
  * see backup-format.ts). Reads one consistent snapshot as the owner with the system scope; writes
- * to `file.partial` and renames at the end, so a failed backup never leaves a half file behind.
+ * to `file.partial` and renames at the end, so a failed backup never leaves a half file behind. The
+ * file is created with mode 0600 (owner only).
  */
 export async function backupDatabase(database: Database, file: string, log: Log = () => undefined): Promise<BackupSummary> {
   const target = path.resolve(file);
   const partial = `${target}.partial`;
   const gzip = createGzip({ level: 6 });
   const out = new PassThrough({ highWaterMark: 1024 * 1024 });
-  const written = pipeline(out, gzip, fs.createWriteStream(partial));
+  // Owner-only (0600) from the first byte: a backup holds password hashes and every commune's data.
+  fs.rmSync(partial, { force: true });
+  const written = pipeline(out, gzip, fs.createWriteStream(partial, { flags: 'wx', mode: BACKUP_FILE_MODE }));
   written.catch(() => undefined);
   const write = async (line: string) => {
     if (!out.write(`${line}\n`)) await Promise.race([once(out, 'drain'), written]);

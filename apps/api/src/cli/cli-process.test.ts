@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { buildWorld } from '../testing/world';
-import { addStoredFile, dumpAll, writeSampleAudit } from './test-fixtures';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../db/security';
+import { addStoredFile, dumpAll, tamperAudit, writeSampleAudit } from './test-fixtures';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -58,6 +60,8 @@ describe('the CLI as a process, on the embedded database', () => {
     const verify = await cli(b, 'audit', 'verify');
     expect(verify.code, verify.stderr).toBe(0);
     expect(verify.stderr).toMatch(/Đã kiểm tra 6 mục nhật ký trong 3 chuỗi/u);
+    // Each chain's head is printed as "<chain> <seq> <hash>", for the operator to keep elsewhere.
+    expect(verify.stderr).toMatch(/^ {2}system 2 [0-9a-f]{64}$/mu);
 
     const again = await cli(b, 'restore', file);
     expect(again.code).toBe(1);
@@ -79,10 +83,16 @@ describe('the CLI as a process, on the embedded database', () => {
     expect(locked.stderr).toContain(`đang được tiến trình ${process.pid} sử dụng`);
 
     const db = await createDb({ dataDir: b });
+    let lastId: string;
     try {
       expect(await dumpAll(db.db)).toEqual(rows);
+      lastId = rowsOf<{ id: string }>(await db.db.execute(sql`select max(id)::text as id from audit_entry where commune_id is null`))[0]!.id;
+      await tamperAudit(db.db, `delete from audit_entry where id = ${lastId}`);
     } finally {
       await db.close();
     }
+    const broken = await cli(b, 'audit', 'verify');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/hệ thống \(không gắn xã\/phường\): mục đầu tiên sai là mục số 2 \(không còn trong bảng\): thiếu 1 mục cuối/u);
   }, 300_000);
 });

@@ -19,7 +19,10 @@ Lệnh:
   restore FILE [--force]   Khôi phục FILE vào CSDL trống; --force XÓA dữ liệu hiện có trước
   demo reset [--yes]       Xóa toàn bộ dữ liệu và tạo lại dữ liệu mẫu
                            (NODE_ENV=production cần thêm --yes)
-  audit verify             Kiểm tra tính toàn vẹn các chuỗi nhật ký (audit)
+  audit verify [--expect TỆP]
+                           Kiểm tra các chuỗi nhật ký (audit) theo thứ tự ghi, đối chiếu mốc neo
+                           của từng chuỗi và in mốc hiện tại; --expect so thêm với các mốc đã ghi
+                           lại trước đó (dòng "<chuỗi> <số> <hash>"); lỗi: mã thoát 1
   notify run               Lập nhắc hạn đến hôm nay và gửi các thư đang chờ một lần
                            (SMTP_HOST... như khi chạy máy chủ)
   plan parse FILE          Đọc kế hoạch (.docx, .pdf, .txt, .md) và in cấu trúc JSON ra stdout
@@ -58,7 +61,7 @@ export async function runCli(argv: string[]): Promise<number> {
         await notifyRunCommand(args, open, config, stderrLog);
         break;
       case 'audit':
-        if (args[0] !== 'verify') throw new CliError('Cách dùng: audit verify');
+        if (args[0] !== 'verify') throw new CliError('Cách dùng: audit verify [--expect TỆP]');
         await auditVerifyCommand(args.slice(1), open, stderrLog);
         break;
       default:

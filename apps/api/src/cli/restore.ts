@@ -61,11 +61,31 @@ export async function restoreBackup(database: Database, file: string, opts: Rest
     }
     const targets = new Map((await listTables(tx)).map((t) => [t.name, t]));
     checkTables(header, targets);
+    const olderAudit = header.tables.find((t) => t.name === 'audit_entry' && !t.columns.includes('seq'));
+    if (olderAudit) await tx.execute(sql`alter table audit_entry alter column seq drop not null, drop constraint audit_entry_chain_seq_uq`);
     await load(tx, file, log);
+    if (olderAudit) await numberOlderAuditChains(tx, !header.tables.some((t) => t.name === 'audit_head'));
     await resetSequences(tx);
     await verify(tx, header, trailer.tables, targets, log);
   });
   return { tables: trailer.tables, olderBackup };
+}
+
+/**
+ * A backup made before migration 0011 carries no `seq` and no anchors: number each chain by id (the
+ * order its entries were appended under the chain's lock, as the migration did) and anchor each
+ * chain at its last entry. Triggers are off here (replica), so the append-only trigger lets it be.
+ */
+async function numberOlderAuditChains(tx: Tx, anchor: boolean): Promise<void> {
+  await tx.execute(sql`update audit_entry a set seq = n.seq
+    from (select id, row_number() over (partition by commune_id order by id) as seq from audit_entry) n where a.id = n.id`);
+  await tx.execute(sql`alter table audit_entry alter column seq set not null,
+    add constraint audit_entry_chain_seq_uq unique nulls not distinct (commune_id, seq)`);
+  if (anchor) {
+    await tx.execute(sql`insert into audit_head (chain, commune_id, seq, hash, updated_at)
+      select distinct on (commune_id) coalesce(commune_id::text, 'system'), commune_id, seq, hash, now()
+      from audit_entry order by commune_id, seq desc`);
+  }
 }
 
 function checkTables(header: BackupHeader, targets: Map<string, TableInfo>): void {

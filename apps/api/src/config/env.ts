@@ -65,6 +65,12 @@ const envSchema = z.object({
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(300),
   /** Attempts to deliver one outbox message before it is marked failed. */
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /** Seconds SIGTERM/SIGINT wait for requests, the database checkpoint and close before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(8),
+  /** Embedded database: minutes between snapshots (taken only when something changed); 0 = only at start and clean stop. */
+  SNAPSHOT_INTERVAL_MINUTES: z.coerce.number().min(0).max(24 * 60).default(15),
+  /** Embedded database: how many snapshots to keep in DATA_DIR/snapshots. */
+  SNAPSHOT_KEEP: z.coerce.number().int().min(1).max(50).default(3),
   /** Public address of the app, for links in mail (e.g. https://thiduaso.xa.gov.vn). */
   APP_BASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
 });

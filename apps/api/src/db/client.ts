@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
+import { openEmbedded, type RecoveryReport } from './pglite-recovery';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -30,6 +31,9 @@ export interface Database {
    * that several instances starting at once migrate one at a time; resolves to its release.
    */
   exclusive?(key: number): Promise<() => Promise<void>>;
+  /** The embedded database on disk (PGlite with a data directory): for snapshots and the recovery report. */
+  embedded?: { client: PGlite; dataDir: string; recovery: RecoveryReport | null };
+  /** Close; the embedded database is checkpointed first. */
   close(): Promise<void>;
 }
 
@@ -81,7 +85,9 @@ export async function createDb(opts: DbOptions): Promise<Database> {
     release = takeLock(dataDir);
   }
   try {
-    const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    const open = () => PGlite.create({ dataDir, extensions: { pg_trgm } });
+    // On disk: repair or restore after an unclean stop (db/pglite-recovery.ts).
+    const { client, recovery } = dataDir.startsWith('memory://') ? { client: await open(), recovery: null } : await openEmbedded(dataDir, open);
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     registerSystemDb(db, db);
     return {
@@ -90,7 +96,9 @@ export async function createDb(opts: DbOptions): Promise<Database> {
       kind: 'pglite',
       requestRole: null,
       where: dataDir,
+      ...(dataDir.startsWith('memory://') ? {} : { embedded: { client, dataDir, recovery } }),
       close: async () => {
+        if (!dataDir.startsWith('memory://')) await client.exec('CHECKPOINT').catch(() => undefined);
         await client.close();
         release();
       },

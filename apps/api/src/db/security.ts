@@ -5,16 +5,18 @@ export const APP_ROLE = 'tds_app';
 
 /**
  * Tables the application role may not touch at all: sessions (with CSRF tokens), the login
- * throttle, job leases and the audit chain heads. Request work reaches sessions only through the
+ * throttle and job leases. Request work reaches sessions only through the
  * SECURITY DEFINER functions below, which take the session's token; the rest is system work.
  */
-export const SYSTEM_ONLY_TABLES: ReadonlySet<string> = new Set(['session', 'login_throttle', 'job_lock', 'audit_head']);
+export const SYSTEM_ONLY_TABLES: ReadonlySet<string> = new Set(['session', 'login_throttle', 'job_lock']);
 /** Directory tables: anyone may read (names of provinces and communes are public); only the system writes. */
 const DIRECTORY_TABLES = new Set(['province', 'commune']);
 /** Province records every commune of the province may read (written by the province): province plans. */
 const SHARED_PROVINCE_TABLES = new Set(['province_plan']);
 /** Append-only tables: the application role may insert and read, never change. */
 const APPEND_ONLY_TABLES = new Set(['audit_entry']);
+/** Tables the application role may only read: the audit chains' anchors, written by a trigger as the owner. */
+const READ_ONLY_TABLES = new Set(['audit_head']);
 
 // Each scope function is called in a scalar sub-select, so PostgreSQL computes it once per statement
 // (an InitPlan) instead of once per row: with a province officer's 100 communes this is the difference
@@ -94,7 +96,7 @@ END $$`,
 const APP_FUNCTIONS = [
   'tds_rls_all()', 'tds_rls_communes()', 'tds_rls_provinces()', 'tds_rls_read_provinces()',
   'tds_session_all()', 'tds_session_communes()', 'tds_session_provinces()', 'tds_session_read_provinces()',
-  'tds_session_actor(text, integer)', 'tds_session_end(text)', 'tds_unit_version(uuid)', 'tds_user_facts(uuid[])',
+  'tds_session_actor(text, integer)', 'tds_session_end(text)', 'tds_unit_version(uuid)', 'tds_user_facts(uuid[])', 'tds_audit_lock_head(uuid)',
 ];
 
 /**
@@ -124,6 +126,7 @@ export async function applySecurity(db: Db, opts: { requestRole?: string | null 
   ];
   for (const f of APP_FUNCTIONS) stmts.push(`GRANT EXECUTE ON FUNCTION ${f} TO ${APP_ROLE}`);
   for (const t of APPEND_ONLY_TABLES) stmts.push(`REVOKE UPDATE, DELETE, TRUNCATE ON ${t} FROM ${APP_ROLE}`);
+  for (const t of READ_ONLY_TABLES) stmts.push(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${t} FROM ${APP_ROLE}`);
   for (const [table, c] of tables) {
     stmts.push(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`, `ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
     for (const p of ['tenant_isolation', 'directory_read', 'shared_read', 'shared_insert', 'system_only', 'catalogue_read', 'catalogue_write']) {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { searchKey } from '@tds/contracts';
 import type { Tx } from '../db/client';
+import { rowsOf } from '../db/security';
 import { auditEntry } from '../modules/audit/audit.table';
 import type { Actor, RequestMeta } from './actor';
 
@@ -61,17 +62,15 @@ function redact(value: unknown): unknown {
 
 /**
  * Append one audit entry inside the caller's transaction, so the write and its record commit or
- * roll back together. Entries of one chain are serialised by a transaction-scoped advisory lock.
+ * roll back together. Entries of one chain are serialised by a transaction-scoped advisory lock and
+ * numbered 1, 2, 3 ... (`seq`); a trigger checks that each continues its chain and moves the anchor.
  */
 export async function writeAudit(tx: Tx, actor: AuditActor | null, meta: RequestMeta, input: AuditInput): Promise<void> {
   const communeId = input.communeId ?? null;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'audit:' + (communeId ?? 'system')}))`);
-  const [prev] = await tx
-    .select({ hash: auditEntry.hash })
-    .from(auditEntry)
-    .where(communeId ? eq(auditEntry.communeId, communeId) : isNull(auditEntry.communeId))
-    .orderBy(desc(auditEntry.id))
-    .limit(1);
+  // Takes the chain's lock and reads its head whatever the caller's scope (see migration 0011).
+  const [head] = rowsOf<{ seq: string; hash: string }>(
+    await tx.execute(sql`select seq::text as seq, hash from tds_audit_lock_head(${communeId}::uuid)`),
+  );
   const fields: HashedFields = {
     at: new Date().toISOString(),
     actorId: actor?.userId ?? null,
@@ -82,10 +81,11 @@ export async function writeAudit(tx: Tx, actor: AuditActor | null, meta: Request
     summary: input.summary,
     before: redact(input.before),
     after: redact(input.after),
-    prevHash: prev?.hash ?? null,
+    prevHash: head?.hash ?? null,
   };
   await tx.insert(auditEntry).values({
     ...fields,
+    seq: head ? Number(head.seq) + 1 : 1,
     actorName: actor ? `${actor.fullName} (${actor.username})` : 'hệ thống',
     provinceId: input.provinceId ?? null,
     requestId: meta.requestId ?? null,

@@ -1,9 +1,11 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Append-only audit log. The application role may only INSERT and SELECT; a trigger refuses
  * UPDATE and DELETE. Each entry carries the hash of the previous one in its chain (one chain per
- * commune, one for system-wide entries) so that `cli audit verify` detects tampering.
+ * commune, one for system-wide entries) and its place in that chain (`seq`, 1, 2, 3 ... assigned
+ * under the chain's lock; ids are global and interleave between chains), so that `cli audit
+ * verify` detects tampering.
  */
 export const auditEntry = pgTable('audit_entry', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -23,8 +25,24 @@ export const auditEntry = pgTable('audit_entry', {
   searchKey: text('search_key').notNull(),
   prevHash: text('prev_hash'),
   hash: text('hash').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
 }, (t) => [
   index('audit_entry_commune_idx').on(t.communeId, t.id),
   index('audit_entry_entity_idx').on(t.entityType, t.entityId),
+  unique('audit_entry_chain_seq_uq').on(t.communeId, t.seq).nullsNotDistinct(),
 ]);
 export type AuditEntryRow = typeof auditEntry.$inferSelect;
+
+/**
+ * The anchor of each audit chain: its last entry's seq and hash, moved forward by a trigger on
+ * every insert (migration 0011). The application role may read it but not write it, so a deleted
+ * tail of the log shows as a chain shorter than its anchor.
+ */
+export const auditHead = pgTable('audit_head', {
+  /** The commune's id as text, or `system` for entries of no commune. */
+  chain: text('chain').primaryKey(),
+  communeId: uuid('commune_id'),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
+});
