@@ -100,12 +100,12 @@ async function main() {
     await assertReachable(process.env.DATABASE_URL!);
     const empty = await createEmptyDatabase(process.env.DATABASE_URL!);
     dropDb = empty.drop;
-    env = { DATABASE_URL: empty.url };
+    env = { DATABASE_URL: empty.url, DATABASE_OWNER_URL: empty.ownerUrl };
   } else {
-    env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+    env = { DATA_DIR: dataDir, DATABASE_URL: '', DATABASE_OWNER_URL: '' };
   }
   env.SHUTDOWN_TIMEOUT_SECONDS = '5';
-  const open = () => createDb(kind === 'postgres' ? { databaseUrl: env.DATABASE_URL! } : { dataDir });
+  const open = () => createDb(kind === 'postgres' ? { databaseUrl: env.DATABASE_URL!, ownerUrl: env.DATABASE_OWNER_URL! } : { dataDir });
 
   const live: { server: ServerProcess | null } = { server: null };
   const figures: Record<string, unknown> = {};
@@ -172,7 +172,7 @@ async function main() {
         }
       }
       try {
-        for (const s of list) record(tallies.get(s.name)!, await s.check(database.db));
+        for (const s of list) record(tallies.get(s.name)!, await s.check(database.system));
       } finally {
         if (!pgCheck) await database.close();
       }

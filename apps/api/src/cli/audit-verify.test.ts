@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Db } from '../db/client';
+import { systemDbOf, type Database, type Db } from '../db/client';
 import { rowsOf } from '../db/security';
 import { seedDemo } from '../demo/seed';
 import { entryHash, writeAudit } from '../platform/audit';
@@ -15,7 +15,7 @@ interface Entry { id: string; seq: number; hash: string; at: string }
 
 /** The entries of one chain in write order. */
 async function chainOf(db: Db, communeId: string | null): Promise<Entry[]> {
-  return db.transaction(async (tx) => {
+  return systemDbOf(db).transaction(async (tx) => {
     await prepareSession(tx);
     const r = await tx.execute(sql`select id::text as id, seq::int as seq, hash, at::text as at from audit_entry
       where ${communeId ? sql`commune_id = ${communeId}::uuid` : sql`commune_id is null`} order by seq`);
@@ -25,7 +25,7 @@ async function chainOf(db: Db, communeId: string | null): Promise<Entry[]> {
 
 /** Run `check` on a tampered log, then put audit_entry and audit_head back exactly as they were. */
 async function tampered(db: Db, statements: string[], check: () => Promise<void>): Promise<void> {
-  const saved = await db.transaction(async (tx) => {
+  const saved = await systemDbOf(db).transaction(async (tx) => {
     await prepareSession(tx);
     const e = rowsOf<{ j: string }>(await tx.execute(sql`select coalesce(json_agg(a), '[]')::text as j from audit_entry a`))[0]!.j;
     const h = rowsOf<{ j: string }>(await tx.execute(sql`select coalesce(json_agg(h), '[]')::text as j from audit_head h`))[0]!.j;
