@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/db/schema.ts',
+  // The table files of the platform and of every module (the same set db/schema.ts gathers from the module list).
+  schema: ['./src/platform/*.table.ts', './src/modules/*/*.table.ts'],
   out: './src/db/migrations',
 });

@@ -7,7 +7,7 @@
  *   npm run bench -- province      (PostgreSQL: DATABASE_URL's server, else 127.0.0.1:5432)
  */
 import type { SQL } from 'drizzle-orm';
-import { resolveSession } from '@tds/api/src/modules/auth/sessions';
+import { resolveSession } from '@tds/api/src/platform/session';
 import { provinceLeagueSql } from '@tds/api/src/modules/progress/league';
 import { provinceCompletenessSql } from '@tds/api/src/modules/progress/province-completeness';
 import { provinceRollupSql } from '@tds/api/src/modules/progress/rollup-view';

@@ -13,23 +13,9 @@ import type { Database } from './db/client';
 import { registerAuth } from './platform/auth-hook';
 import { registerErrorHandler } from './platform/error-handler';
 import { registerInputGuard } from './platform/input-guard';
-import type { App, Deps, RouteEntry } from './platform/http';
+import type { App, Deps, Readiness, RouteEntry } from './platform/http';
 import { WorkerPool } from './platform/worker-pool';
-import { auditRoutes } from './modules/audit/audit.routes';
-import { authRoutes } from './modules/auth/auth.routes';
-import { healthRoutes, type Readiness } from './modules/health/health.routes';
-import { orgRoutes } from './modules/org/org.routes';
-import { unitExcelRoutes } from './modules/org/unit-excel.routes';
-import { peopleRoutes } from './modules/people/people.routes';
-import { plansRoutes } from './modules/plans/plans.routes';
-import { loadPlanReaders } from './modules/plans/import-plan';
-import { loadWorkbookReader } from './modules/org/import-units';
-import { usersRoutes } from './modules/users/users.routes';
-import { reportsRoutes } from './modules/reporting/reports.routes';
-import { registrationRoutes } from './modules/reporting/registration.routes';
-import { indicatorsRoutes } from './modules/indicators/indicators.routes';
-import { progressRoutes } from './modules/progress/progress.routes';
-import { notifyRoutes } from './modules/notify/notify.routes';
+import { modules } from './modules';
 
 export interface BuiltApp {
   app: App;
@@ -42,9 +28,10 @@ export async function buildApp(opts: { config: Config; database: Database; logge
   const { config, database } = opts;
   // Document reading and plan parsing run in these workers; closing the app terminates them at once.
   const workers = new WorkerPool({
-    size: config.PARSE_WORKERS, timeoutMs: config.PARSE_TIMEOUT_MS, maxMemoryMb: config.PARSE_MAX_MEMORY_MB, preload: [loadPlanReaders, loadWorkbookReader],
+    size: config.PARSE_WORKERS, timeoutMs: config.PARSE_TIMEOUT_MS, maxMemoryMb: config.PARSE_MAX_MEMORY_MB, preload: modules.flatMap((m) => m.workerPreload ?? []),
   });
-  const deps: Deps = { config, database, db: database.db, workers };
+  const readiness: Readiness = { ready: false };
+  const deps: Deps = { config, database, db: database.db, workers, readiness };
   const app = Fastify({
     logger: opts.logger ?? (config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL }),
     bodyLimit: 1024 * 1024,
@@ -93,20 +80,7 @@ export async function buildApp(opts: { config: Config; database: Database; logge
   registerErrorHandler(app);
   registerInputGuard(app);
   registerAuth(app, deps, routeTable);
-  const readiness: Readiness = { ready: false };
-  await healthRoutes(app, deps, readiness);
-  await authRoutes(app, deps);
-  await orgRoutes(app, deps);
-  await unitExcelRoutes(app, deps);
-  await peopleRoutes(app, deps);
-  await usersRoutes(app, deps);
-  await auditRoutes(app, deps);
-  await plansRoutes(app, deps);
-  await reportsRoutes(app, deps);
-  await registrationRoutes(app, deps);
-  await indicatorsRoutes(app, deps);
-  await progressRoutes(app, deps);
-  await notifyRoutes(app, deps);
+  for (const m of modules) await m.routes?.(app, deps);
   serveWeb(app, config);
   return { app, routeTable, readiness };
 }

@@ -7,8 +7,7 @@ import { runMigrations } from './db/migrate';
 import { buildApp } from './app';
 import { isEmpty, seedDemo } from './demo/seed';
 import { roleLabelsVi } from '@tds/contracts';
-import { notifyContext } from './modules/notify/channels';
-import { startReminderJob, type ReminderTimer } from './modules/notify/reminder-job';
+import { modules } from './modules';
 import { auditPendingRecovery } from './db/recovery-audit';
 import { listSnapshots, startSnapshots, type SnapshotTimer } from './db/snapshots';
 import { installShutdown } from './platform/shutdown';
@@ -25,7 +24,7 @@ async function main() {
   app.log.info(`Cơ sở dữ liệu: ${database.kind === 'pglite' ? `nhúng (PGlite) tại ${database.where}` : `PostgreSQL ${database.where}`}`);
   // Listen first so /healthz answers while migrations run; /readyz turns 200 when all is done.
   await app.listen({ port: config.PORT, host: config.HOST });
-  let reminders: ReminderTimer | null = null;
+  const jobs: { stop(): Promise<void> }[] = [];
   let snapshots: SnapshotTimer | null = null;
   // SIGTERM/SIGINT: stop accepting and close the app (its onClose hooks end background work), take a
   // last snapshot, checkpoint and close the database; exit anyway after SHUTDOWN_TIMEOUT_SECONDS.
@@ -34,7 +33,7 @@ async function main() {
     log: app.log,
     steps: [
       { name: 'readiness', run: async () => { readiness.ready = false; } },
-      { name: 'reminders', run: async () => reminders?.stop() },
+      { name: 'jobs', run: async () => void (await Promise.all(jobs.map((j) => j.stop()))) },
       { name: 'snapshot timer', run: async () => snapshots?.stop() },
       { name: 'app', run: () => app.close() },
       { name: 'snapshot', run: async () => snapshots?.snapshotIfChanged() },
@@ -55,9 +54,11 @@ async function main() {
     snapshots = startSnapshots({ client, dataDir, intervalMinutes: config.SNAPSHOT_INTERVAL_MINUTES, keep: config.SNAPSHOT_KEEP, log: app.log });
     if (recovery || !listSnapshots(dataDir).length) await snapshots.snapshotIfChanged();
   }
-  if (config.REMINDER_INTERVAL_SECONDS > 0 && !shutdown.stopping) {
-    // Reminders: plan and send every REMINDER_INTERVAL_SECONDS; a lease lets one instance run at a time.
-    reminders = startReminderJob({ db: database.db, ctx: notifyContext(config), intervalSeconds: config.REMINDER_INTERVAL_SECONDS, log: app.log });
+  // The modules' background jobs (reminders...), each off when its interval is 0; a lease lets one instance run at a time.
+  for (const job of modules.flatMap((m) => m.jobs ?? [])) {
+    if (shutdown.stopping || job.intervalSeconds(config) <= 0) continue;
+    jobs.push(job.start({ db: database.db, config, log: app.log }));
+    app.log.info(`Việc định kỳ "${job.name}": mỗi ${job.intervalSeconds(config)} giây`);
   }
   readiness.ready = true;
   console.log(`Thi Đua Số sẵn sàng tại http://localhost:${config.PORT}  (API: /api/docs)`);

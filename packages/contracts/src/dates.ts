@@ -31,3 +31,53 @@ export function formatDateTimeVi(iso: string | null | undefined): string {
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }
+
+/*
+ * The one Vietnam clock. Deadlines, lateness, cycles and "today" follow Vietnam time (UTC+7, no
+ * daylight saving); every use-case takes `now` so a test can stand on any day of 2025-2030.
+ */
+
+/** Vietnam's time zone and its fixed offset. */
+export const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export const VN_OFFSET = '+07:00';
+export const VN_OFFSET_MS = 7 * 3600 * 1000;
+
+const VN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: VN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const VN_CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: VN_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** The calendar day (yyyy-MM-dd) of an instant in Vietnam. */
+export function todayVn(now: Date = new Date()): string {
+  return VN_DAY.format(now);
+}
+
+/** The calendar year of an instant in Vietnam. */
+export function vietnamYear(now: Date = new Date()): number {
+  return Number(todayVn(now).slice(0, 4));
+}
+
+/** "HH:mm" of an instant in Vietnam time. */
+export function formatClock(d: Date): string {
+  return VN_CLOCK.format(d);
+}
+
+/** The ISO day `days` after (or before) `iso`. */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The instant a Vietnam calendar day begins. */
+export function vnDayStart(iso: string): Date {
+  return new Date(`${iso}T00:00:00${VN_OFFSET}`);
+}
+
+/** The instant of a Vietnam wall-clock time on a day ("2026-03-20", "09:00"). */
+export function vnInstant(iso: string, hhmm = '00:00'): Date {
+  return new Date(`${iso}T${hhmm}:00${VN_OFFSET}`);
+}
+
+/** An instant as Vietnam wall-clock time in a UTC Date (for Excel, which has no time zones). */
+export function vnWallClock(d: Date): Date {
+  return new Date(d.getTime() + VN_OFFSET_MS);
+}

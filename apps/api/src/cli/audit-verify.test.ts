@@ -5,11 +5,12 @@ import { rowsOf } from '../db/security';
 import { seedDemo } from '../demo/seed';
 import { entryHash, writeAudit } from '../platform/audit';
 import { inScope, SYSTEM_SCOPE, type Scope } from '../platform/tenancy';
-import { createSession, resolveSession } from '../modules/auth/sessions';
+import { resolveSession } from '../platform/session';
+import { createSession } from '../modules/auth/sessions';
 import { createTestDb, testDbKind } from '../testing/harness';
 import { parseExpectedHeads, verifyAuditChains } from './audit-verify';
 import { prepareSession } from './common';
-import { tamperAudit } from './test-fixtures';
+import { tamperAudit } from '../testing/cli-fixtures';
 
 interface Entry { id: string; seq: number; hash: string; at: string }
 

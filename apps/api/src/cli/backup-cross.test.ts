@@ -10,7 +10,7 @@ import { buildWorld } from '../testing/world';
 import { verifyAuditChains } from './audit-verify';
 import { backupDatabase } from './backup';
 import { restoreBackup } from './restore';
-import { addStoredFile, dumpAll, writeSampleAudit } from './test-fixtures';
+import { addStoredFile, dumpAll, writeSampleAudit } from '../testing/cli-fixtures';
 
 const url = loadConfig().DATABASE_URL;
 const reason = url ? '' : ' [bỏ qua: đặt DATABASE_URL để chạy với PostgreSQL]';

@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
 import { rowsOf } from '../db/security';
-import { storedFile } from '../modules/org/org.table';
+import { storedFile } from '../modules/files/files.table';
 import { writeAudit } from '../platform/audit';
 import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
 import { createTestDb, testDbKind } from '../testing/harness';
@@ -16,7 +16,7 @@ import { backupDatabase } from './backup';
 import { checkBackupFile, TableHasher } from './backup-format';
 import { CliError } from './common';
 import { restoreBackup } from './restore';
-import { addManyRoleRows, addStoredFile, dumpAll, tamperAudit, writeSampleAudit } from './test-fixtures';
+import { addManyRoleRows, addStoredFile, dumpAll, tamperAudit, writeSampleAudit } from '../testing/cli-fixtures';
 
 describe(`backup, restore and audit verify (${testDbKind()})`, () => {
   let src: Database;

@@ -9,7 +9,7 @@ import { runMigrations } from '../db/migrate';
 import { buildWorld } from '../testing/world';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../db/security';
-import { addStoredFile, dumpAll, tamperAudit, writeSampleAudit } from './test-fixtures';
+import { addStoredFile, dumpAll, tamperAudit, writeSampleAudit } from '../testing/cli-fixtures';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 

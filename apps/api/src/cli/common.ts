@@ -2,13 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { rowsOf } from '../db/security';
 
-/** An expected failure with a message for the operator (Vietnamese); main prints it without a stack. */
-export class CliError extends Error {
-  override name = 'CliError';
-}
+import { CliError, type Log } from '../platform/module';
 
-/** Where progress messages go (stderr in the CLI, nowhere in tests). */
-export type Log = (message: string) => void;
+export { CliError, type Log };
 
 /** Progress to stderr. */
 export const stderrLog: Log = (message) => {

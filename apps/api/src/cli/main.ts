@@ -4,9 +4,13 @@ import { auditVerifyCommand } from './audit-verify';
 import { backupCommand } from './backup';
 import { CliError, stderrLog } from './common';
 import { demoResetCommand } from './demo-reset';
-import { notifyRunCommand } from '../modules/notify/notify-command';
-import { planParseCommand } from './plan-parse';
+import { modules } from '../modules';
 import { restoreCommand } from './restore';
+
+/** The operator commands the modules add (notify run, plan parse...). */
+function moduleCommands() {
+  return modules.flatMap((m) => m.cli ?? []);
+}
 
 /** Usage text (Vietnamese), printed by `help` and on a wrong command. */
 export const USAGE = `Thi Đua Số – công cụ quản trị dòng lệnh
@@ -23,10 +27,7 @@ Lệnh:
                            Kiểm tra các chuỗi nhật ký (audit) theo thứ tự ghi, đối chiếu mốc neo
                            của từng chuỗi và in mốc hiện tại; --expect so thêm với các mốc đã ghi
                            lại trước đó (dòng "<chuỗi> <số> <hash>"); lỗi: mã thoát 1
-  notify run               Lập nhắc hạn đến hôm nay và gửi các thư đang chờ một lần
-                           (SMTP_HOST... như khi chạy máy chủ)
-  plan parse FILE          Đọc kế hoạch (.docx, .pdf, .txt, .md) và in cấu trúc JSON ra stdout
-                           (không mở cơ sở dữ liệu)
+${moduleCommands().flatMap((c) => c.usage.map((l) => `  ${l}`)).join('\n')}
   help                     Hiện hướng dẫn này
 
 Cơ sở dữ liệu lấy từ DATABASE_OWNER_URL hoặc DATABASE_URL (PostgreSQL) hoặc DATA_DIR (CSDL nhúng, mặc định ./data).
@@ -40,13 +41,14 @@ export async function runCli(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   try {
-    if (command === 'plan') {
-      await planParseCommand(args, stderrLog);
-      return 0;
-    }
+    const moduleCommand = moduleCommands().find((c) => c.name === command);
     const config = loadConfig();
     // Operator commands are system work: on PostgreSQL they run as the owner.
     const open = (): Promise<Database> => createDb({ databaseUrl: config.DATABASE_OWNER_URL ?? config.DATABASE_URL, dataDir: config.DATA_DIR });
+    if (moduleCommand) {
+      await moduleCommand.run(args, { open, config, log: stderrLog });
+      return 0;
+    }
     switch (command) {
       case 'backup':
         await backupCommand(args, open, stderrLog);
@@ -56,9 +58,6 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'demo':
         await demoResetCommand(args, open, stderrLog, config.NODE_ENV === 'production');
-        break;
-      case 'notify':
-        await notifyRunCommand(args, open, config, stderrLog);
         break;
       case 'audit':
         if (args[0] !== 'verify') throw new CliError('Cách dùng: audit verify [--expect TỆP]');

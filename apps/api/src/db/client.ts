@@ -8,9 +8,9 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import { openEmbedded, type RecoveryReport } from './pglite-recovery';
-import * as schema from './schema';
 
-export type Schema = typeof schema;
+/** Queries are written with the query builder over the modules' tables; no relational schema is registered. */
+export type Schema = Record<string, never>;
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Either the database or a transaction: what use-cases and helpers accept. */
@@ -51,12 +51,12 @@ export async function createDb(opts: DbOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('error', () => undefined);
-    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    const db = drizzlePg({ client: pool }) as unknown as Db;
     const safe = opts.databaseUrl.replace(/\/\/[^@]*@/u, '//***@');
     const separateOwner = !!opts.ownerUrl && opts.ownerUrl !== opts.databaseUrl;
     const ownerPool = separateOwner ? new pg.Pool({ connectionString: opts.ownerUrl, max: 3 }) : pool;
     if (separateOwner) ownerPool.on('error', () => undefined);
-    const system = separateOwner ? (drizzlePg({ client: ownerPool, schema }) as unknown as Db) : db;
+    const system = separateOwner ? (drizzlePg({ client: ownerPool }) as unknown as Db) : db;
     registerSystemDb(db, system);
     const requestRole = separateOwner ? decodeURIComponent(new URL(opts.databaseUrl).username) || null : null;
     const exclusive = async (key: number) => {
@@ -88,7 +88,7 @@ export async function createDb(opts: DbOptions): Promise<Database> {
     const open = () => PGlite.create({ dataDir, extensions: { pg_trgm } });
     // On disk: repair or restore after an unclean stop (db/pglite-recovery.ts).
     const { client, recovery } = dataDir.startsWith('memory://') ? { client: await open(), recovery: null } : await openEmbedded(dataDir, open);
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    const db = drizzlePglite({ client }) as unknown as Db;
     registerSystemDb(db, db);
     return {
       db,

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import { permissions, type PlanDoc } from '@tds/contracts';
+import { permissions, type PlanDoc, todayVn } from '@tds/contracts';
 import type { Db } from '../db/client';
 import type { Actor } from '../platform/actor';
 import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
 import { unit } from '../modules/org/org.table';
-import { todayVn } from '../modules/org/org.rules';
 import { parsePlanText } from '../modules/plans/parser';
 import { createPlan } from '../modules/plans/plans';
 import { publishPlan } from '../modules/plans/publish-plan';

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { searchKey } from '@tds/contracts';
 import type { Tx } from '../db/client';
 import { rowsOf } from '../db/security';
-import { auditEntry } from '../modules/audit/audit.table';
+import { auditEntry } from './audit.table';
 import type { Actor, RequestMeta } from './actor';
 
 /** Who an entry is attributed to. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { CSRF_HEADER, SESSION_COOKIE, resolveSession } from '../modules/auth/sessions';
+import { CSRF_HEADER, SESSION_COOKIE, resolveSession } from './session';
 import { holds } from './authorize';
 import { AppError } from './errors';
 import type { Deps, RouteEntry } from './http';

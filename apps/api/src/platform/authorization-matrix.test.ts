@@ -1,113 +1,16 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rolePermissions, roles, type Permission, type Role } from '@tds/contracts';
-import { person } from '../modules/people/people.table';
-import { unit } from '../modules/org/org.table';
-import { appUser } from '../modules/users/users.table';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../testing/harness';
 import { buildWorld, PASSWORD, ROLE_USERS, type World } from '../testing/world';
-import { inScope, SYSTEM_SCOPE } from './tenancy';
-import { plan as planTable, provincePlan as provincePlanTable } from '../modules/plans/plans.table';
-import { buildPlanTemplate } from '../modules/plans/plan-template';
-import { makePlan, makeUser } from '../testing/factories';
-import { matrixModules } from '../testing/matrix';
-import type { Ctx, Fixture, Side } from '../testing/matrix/types';
+import { makeUser } from '../testing/factories';
+import { modules } from '../modules';
+import type { Ctx, Fixture, MatrixModule, Side } from '../testing/matrix-types';
 
-const commune = (c: Ctx) => (c.side === 'own' ? c.w.a.id : c.w.c.id);
-const versionOf = async (c: Ctx, table: typeof unit | typeof person | typeof appUser, id: string) => {
-  const [r] = await inScope(c.t.database.db, SYSTEM_SCOPE, (tx) => tx.select({ v: table.version }).from(table).where(eq(table.id, id)));
-  return r!.v;
-};
-const unitOf = (c: Ctx) => (c.side === 'own' ? c.w.aSchool.id : c.w.cOffice.id);
-const personOf = (c: Ctx) => (c.side === 'own' ? c.w.aPerson.id : c.w.cPerson.id);
-const planOf = (c: Ctx) => (c.side === 'own' ? plans.a : plans.c);
-const planVersion = async (c: Ctx) => {
-  const [r] = await inScope(c.t.database.db, SYSTEM_SCOPE, (tx) => tx.select({ v: planTable.currentVersion }).from(planTable).where(eq(planTable.id, planOf(c))));
-  return r!.v;
-};
-const template = () => buildPlanTemplate({ communeName: 'Xã Gia Phúc', provinceName: 'Tỉnh Một', year: 2026 });
-const plans = { a: '', c: '' };
-/** A fresh province plan of P1 (own side) or P2 (other side), entered as the system. */
-const spareProvincePlan = async (c: Ctx) => {
-  const [r] = await inScope(c.t.database.db, SYSTEM_SCOPE, (tx) => tx.insert(provincePlanTable).values({ provinceId: c.side === 'own' ? c.w.p1.id : c.w.p2.id, title: `Dự phòng ${c.n}` }).returning());
-  return r!.id;
-};
-const userOf = (c: Ctx) => (c.side === 'own' ? c.w.users['a.target']!.id : c.w.users['c.admin']!.id);
-
-/**
- * One fixture per route. A route missing here fails the matrix, so that no new route escapes it.
- */
-const CORE_FIXTURES: Record<string, Fixture> = {
-  'POST /api/auth/login': {},
-  'POST /api/auth/logout': {},
-  'GET /api/auth/me': {},
-  'POST /api/auth/change-password': { body: () => ({ currentPassword: 'wrong-current', newPassword: 'KhongDoi2025x' }) },
-  'GET /api/provinces': {},
-  'POST /api/provinces': { body: (c) => ({ code: `PX${c.n}`, name: `Tỉnh thử ${c.n}` }) },
-  'PATCH /api/provinces/:id': { params: (c) => ({ id: c.side === 'own' ? c.w.p1.id : c.w.p2.id }), body: (c) => ({ code: c.side === 'own' ? 'P1' : 'P2', name: `Tỉnh đổi tên ${c.n}` }) },
-  'GET /api/communes': {},
-  'POST /api/communes': { body: (c) => ({ provinceId: c.side === 'own' ? c.w.p1.id : c.w.p2.id, code: `CX${c.n}`, name: `Xã thử ${c.n}`, kind: 'xa' }) },
-  'PATCH /api/communes/:id': { params: (c) => ({ id: commune(c) }), body: (c) => ({ provinceId: c.side === 'own' ? c.w.p1.id : c.w.p2.id, code: c.side === 'own' ? 'A' : 'C', name: c.side === 'own' ? 'Xã Gia Phúc' : 'Phường Bàn Thạch', kind: c.side === 'own' ? 'xa' : 'phuong' }) },
-  'GET /api/communes/:communeId/units': { params: (c) => ({ communeId: commune(c) }) },
-  'GET /api/communes/:communeId/units/tree': { params: (c) => ({ communeId: commune(c) }) },
-  'GET /api/communes/:communeId/units/:id': { params: (c) => ({ communeId: commune(c), id: unitOf(c) }) },
-  'POST /api/communes/:communeId/units': { params: (c) => ({ communeId: commune(c) }), body: (c) => ({ code: `U${c.n}`, name: `Đơn vị thử ${c.n}`, kind: 'office' }) },
-  'PATCH /api/communes/:communeId/units/:id': {
-    params: (c) => ({ communeId: commune(c), id: unitOf(c) }),
-    body: async (c) => ({ contactName: `Người liên hệ ${c.n}`, version: await versionOf(c, unit, unitOf(c)) }),
-  },
-  'GET /api/communes/:communeId/units/export.xlsx': { params: (c) => ({ communeId: commune(c) }) },
-  'GET /api/communes/:communeId/units/import-template.xlsx': { params: (c) => ({ communeId: commune(c) }) },
-  'POST /api/communes/:communeId/units/import': {
-    params: (c) => ({ communeId: commune(c) }),
-    raw: () => {
-      const b = 'matrixboundary';
-      return [`--${b}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nnot excel\r\n--${b}--\r\n`, { 'content-type': `multipart/form-data; boundary=${b}` }];
-    },
-  },
-  'GET /api/communes/:communeId/people': { params: (c) => ({ communeId: commune(c) }) },
-  'GET /api/communes/:communeId/people/:id': { params: (c) => ({ communeId: commune(c), id: personOf(c) }) },
-  'POST /api/communes/:communeId/people': { params: (c) => ({ communeId: commune(c) }), body: (c) => ({ unitId: unitOf(c), fullName: `Nguyễn Văn Thử ${c.n}` }) },
-  'PATCH /api/communes/:communeId/people/:id': {
-    params: (c) => ({ communeId: commune(c), id: personOf(c) }),
-    body: async (c) => ({ position: `Chức vụ ${c.n}`, version: await versionOf(c, person, personOf(c)) }),
-  },
-  'GET /api/users': {},
-  'GET /api/users/:id': { params: (c) => ({ id: userOf(c) }) },
-  'POST /api/users': { body: (c) => ({ username: `matrix${c.n}`, fullName: 'Người thử', password: 'MatKhau2025abc', roles: [{ role: 'viewer', communeId: commune(c) }] }) },
-  'PATCH /api/users/:id': { params: (c) => ({ id: userOf(c) }), body: async (c) => ({ fullName: `Tên mới ${c.n}`, version: await versionOf(c, appUser, userOf(c)) }) },
-  'POST /api/users/:id/reset-password': { params: (c) => ({ id: userOf(c) }), body: () => ({ newPassword: PASSWORD }) },
-  'POST /api/users/:id/unlock': { params: (c) => ({ id: userOf(c) }) },
-  'GET /api/audit': {},
-  'GET /api/plan-template': { query: (c) => `communeId=${commune(c)}` },
-  'GET /api/communes/:communeId/plans': { params: (c) => ({ communeId: commune(c) }) },
-  // Importing proposes a commune plan: commune-level plan writers only; a unit's focal point is refused (403 own, 404 other).
-  'POST /api/communes/:communeId/plans/import': {
-    params: (c) => ({ communeId: commune(c) }), body: () => ({ text: 'KẾ HOẠCH\nTriển khai phong trào thi đua\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao nhận thức.' }), refuse: ['unit_focal_point'],
-  },
-  'POST /api/communes/:communeId/plans': { params: (c) => ({ communeId: commune(c) }), body: (c) => ({ doc: template(), source: 'template', ownerUnitId: unitOf(c) }) },
-  'GET /api/communes/:communeId/plans/:id': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
-  'PATCH /api/communes/:communeId/plans/:id': { params: (c) => ({ communeId: commune(c), id: planOf(c) }), body: async (c) => ({ doc: template(), version: await planVersion(c) }) },
-  'GET /api/communes/:communeId/plans/:id/versions': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
-  'GET /api/communes/:communeId/plans/:id/versions/:version': { params: (c) => ({ communeId: commune(c), id: planOf(c), version: '1' }) },
-  'POST /api/communes/:communeId/plans/:id/publish': { params: (c) => ({ communeId: commune(c), id: planOf(c) }), body: async (c) => ({ version: await planVersion(c), dryRun: true }) },
-  'GET /api/communes/:communeId/plans/:id/document.docx': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
-  'GET /api/communes/:communeId/plans/:id/decision.docx': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
-  'GET /api/communes/:communeId/plans/:id/document.html': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
-  'GET /api/communes/:communeId/plans/:id/decision.html': { params: (c) => ({ communeId: commune(c), id: planOf(c) }) },
-  'GET /api/award-kinds': {},
-  'GET /api/province-plans': { query: (c) => `provinceId=${c.side === 'own' ? c.w.p1.id : c.w.p2.id}` },
-  // Province plans are written by the province's users (and system administrators) only.
-  'POST /api/province-plans': { body: (c) => ({ provinceId: c.side === 'own' ? c.w.p1.id : c.w.p2.id, title: `Kế hoạch của tỉnh ${c.n}` }) },
-  'PATCH /api/province-plans/:id': { params: async (c) => ({ id: await spareProvincePlan(c) }), body: (c) => ({ title: `Kế hoạch sửa ${c.n}` }) },
-  'DELETE /api/province-plans/:id': { params: async (c) => ({ id: await spareProvincePlan(c) }) },
-  'GET /api/communes/:communeId/calendar': { params: (c) => ({ communeId: commune(c) }), query: () => 'from=2025-01-01&to=2026-12-31' },
-};
-
-const FIXTURES: Record<string, Fixture> = Object.assign({}, CORE_FIXTURES, ...matrixModules.map((m) => m.fixtures));
-
+/** Every module's share of the matrix, from the one module list: a route without a fixture fails. */
+const matrixModules: MatrixModule[] = (await Promise.all(modules.map(async (m) => ((await m.matrix?.()) ?? []) as MatrixModule[]))).flat();
+const FIXTURES: Record<string, Fixture> = Object.assign({}, ...matrixModules.map((m) => m.fixtures));
 /** Lists that span communes: they answer 200 but must hold nothing of communes the role cannot see. */
-const GLOBAL_LISTS = new Set(['/api/provinces', '/api/communes', '/api/users', '/api/audit', '/api/award-kinds', ...matrixModules.flatMap((m) => m.globalLists ?? [])]);
+const GLOBAL_LISTS = new Set(matrixModules.flatMap((m) => m.globalLists ?? []));
 
 /** Where a role lies: A (province P1) or C (province P2), a province, or everywhere. */
 interface MatrixRole { role: Role; commune?: 'A' | 'C'; province?: 'P1' | 'P2' }
@@ -134,8 +37,6 @@ describe(`authorization matrix: every route x every role x two communes of two p
   beforeAll(async () => {
     t = await createTestApp();
     w = await buildWorld(t.database.db);
-    plans.a = (await makePlan(t.database.db, w.a.id, { doc: template(), ownerUnitId: w.aSchool.id })).id;
-    plans.c = (await makePlan(t.database.db, w.c.id, { doc: template() })).id;
     for (const m of matrixModules) await m.setup?.(t, w);
     for (const u of USERS.filter((x) => !Object.values(ROLE_USERS).includes(x.username))) {
       await makeUser(t.database.db, {

@@ -22,10 +22,16 @@ declare module 'fastify' {
   }
 }
 
+/** /readyz answers 200 once this is true (migrations done, demo data seeded). */
+export interface Readiness {
+  ready: boolean;
+}
+
 export interface Deps {
   config: Config;
   database: Database;
   db: Db;
+  readiness: Readiness;
   /** Worker threads for reading uploaded documents and parsing plans (off the event loop). */
   workers: WorkerPool;
 }

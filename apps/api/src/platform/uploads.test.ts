@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishTemplatePlan, dueItemId, openReportVia } from '../modules/reporting/report-test-kit';
+import { publishTemplatePlan, dueItemId, openReportVia } from '../testing/kits/reports';
 import { worstCaseText } from '../modules/plans/fixtures/hostile';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../testing/harness';
 import { buildWorld, PASSWORD, type World } from '../testing/world';
 import { buildZip, manyEntries, rawDocx, zipBomb } from '../testing/zip';
-import { storedFile } from '../modules/org/org.table';
+import { storedFile } from '../modules/files/files.table';
 import { inScope, SYSTEM_SCOPE } from './tenancy';
 
 const MB = 1024 * 1024;

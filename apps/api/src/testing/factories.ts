@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { cleanText, personSortKey, searchKey, type PlanDoc, type Role, type UnitKind } from '@tds/contracts';
 import type { Db } from '../db/client';
-import { hashPassword } from '../modules/auth/passwords';
+import { hashPassword } from '../platform/passwords';
 import { childPath } from '../modules/org/org.rules';
 import { commune, province, unit } from '../modules/org/org.table';
 import { unitKeys } from '../modules/org/unit-store';

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { auditListQuery, auditPage, type AuditEntry } from '@tds/contracts';
+import { addDays, auditListQuery, auditPage, vnDayStart, type AuditEntry } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { authorize, can } from '../../platform/authorize';
@@ -8,14 +8,14 @@ import { AppError } from '../../platform/errors';
 import { actorOf, type App, type Deps } from '../../platform/http';
 import { matchSearch, pageWindow } from '../../platform/paging';
 import { inScope } from '../../platform/tenancy';
-import { auditEntry, type AuditEntryRow } from './audit.table';
+import { auditEntry, type AuditEntryRow } from '../../platform/audit.table';
 
 function mapAudit(r: AuditEntryRow): AuditEntry {
   return { id: r.id, at: new Date(r.at).toISOString(), actorId: r.actorId, actorName: r.actorName, action: r.action, entityType: r.entityType, entityId: r.entityId, communeId: r.communeId, summary: r.summary, before: r.before ?? null, after: r.after ?? null };
 }
 
 /** Next day of an ISO date, for an inclusive "to" filter. */
-const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00+07:00`) + 86_400_000);
+const nextDay = (iso: string) => vnDayStart(addDays(iso, 1));
 
 /** Browse the audit log of a commune (or, for system administrators, everything), newest first. */
 export async function listAudit(opts: { db: Db; actor: Actor; query: z.infer<typeof auditListQuery> }) {
@@ -43,7 +43,7 @@ export async function listAudit(opts: { db: Db; actor: Actor; query: z.infer<typ
         query.entityType ? eq(auditEntry.entityType, query.entityType) : undefined,
         query.action ? eq(auditEntry.action, query.action) : undefined,
         query.actorId ? eq(auditEntry.actorId, query.actorId) : undefined,
-        query.from ? gte(auditEntry.at, new Date(`${query.from}T00:00:00+07:00`).toISOString()) : undefined,
+        query.from ? gte(auditEntry.at, vnDayStart(query.from).toISOString()) : undefined,
         query.to ? lt(auditEntry.at, nextDay(query.to).toISOString()) : undefined,
         matchSearch(auditEntry.searchKey, query.q),
       ))

@@ -1,10 +1,13 @@
-import { changePasswordInput, loginInput, meSchema, okResponse } from '@tds/contracts';
+import { changePasswordInput, idParams, loginInput, meSchema, okResponse, resetPasswordInput, userSchema } from '@tds/contracts';
 import type { FastifyReply } from 'fastify';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
 import { changePassword } from './change-password';
 import { getMe } from './get-me';
 import { login } from './login';
-import { CSRF_COOKIE, SESSION_COOKIE, endSession, resolveSession, type NewSession } from './sessions';
+import { resetPassword } from './reset-password';
+import { unlockUser } from './unlock-user';
+import { CSRF_COOKIE, SESSION_COOKIE, endSession, resolveSession } from '../../platform/session';
+import type { NewSession } from './sessions';
 
 function setSessionCookies(reply: FastifyReply, deps: Deps, s: NewSession) {
   const secure = deps.config.NODE_ENV === 'production';
@@ -46,4 +49,14 @@ export async function authRoutes(app: App, deps: Deps) {
     await changePassword({ db: deps.db, actor, meta: metaOf(req), ...req.body });
     return getMe(deps.db, { ...actor, mustChangePassword: false });
   });
+
+  app.post('/api/users/:id/reset-password', {
+    config: { access: 'user.manage' },
+    schema: { tags: ['users'], summary: 'Đặt lại mật khẩu', params: idParams, body: resetPasswordInput, response: { 200: userSchema } },
+  }, async (req) => resetPassword({ db: deps.db, actor: actorOf(req), meta: metaOf(req), id: req.params.id, newPassword: req.body.newPassword }));
+
+  app.post('/api/users/:id/unlock', {
+    config: { access: 'user.manage' },
+    schema: { tags: ['users'], summary: 'Bỏ thời gian chờ đăng nhập', params: idParams, response: { 200: userSchema } },
+  }, async (req) => unlockUser({ db: deps.db, actor: actorOf(req), meta: metaOf(req), id: req.params.id }));
 }

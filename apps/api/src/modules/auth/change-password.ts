@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
-import { appUser } from '../users/users.table';
-import { hashPassword, verifyPassword } from './passwords';
+import { findUserById, setPasswordHash } from '../users';
+import { hashPassword, verifyPassword } from '../../platform/passwords';
 import { destroySessions } from './sessions';
 import { assertNotThrottled, clearFailures, passwordChangeKey, recordFailures } from './throttle';
 
@@ -20,7 +19,7 @@ export async function changePassword(opts: { db: Db; actor: Actor; meta: Request
   const { db, actor, meta } = opts;
   const key = passwordChangeKey(actor.userId);
   await assertNotThrottled(db, [key]);
-  const [user] = await inScope(db, SYSTEM_SCOPE, (tx) => tx.select().from(appUser).where(eq(appUser.id, actor.userId)));
+  const user = await inScope(db, SYSTEM_SCOPE, (tx) => findUserById(tx, actor.userId));
   if (!user || !(await verifyPassword(user.passwordHash, opts.currentPassword))) {
     await recordFailures(db, [{ key, ...CHANGE_RULE }]);
     throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', [{ field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' }]);
@@ -31,7 +30,7 @@ export async function changePassword(opts: { db: Db; actor: Actor; meta: Request
   await clearFailures(db, [key]);
   const passwordHash = await hashPassword(opts.newPassword);
   await inScope(db, SYSTEM_SCOPE, async (tx) => {
-    await tx.update(appUser).set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(appUser.id, actor.userId));
+    await setPasswordHash(tx, actor.userId, passwordHash, { mustChange: false });
     await writeAudit(tx, actor, meta, { action: 'change_password', entityType: 'user', entityId: actor.userId, communeId: user.communeId, summary: `Đổi mật khẩu tài khoản ${user.username}` });
   });
   await destroySessions(db, { userId: actor.userId, exceptSessionId: actor.sessionId });

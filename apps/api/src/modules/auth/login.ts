@@ -1,12 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config/env';
 import type { Db } from '../../db/client';
 import type { RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
-import { appUser } from '../users/users.table';
-import { verifyPassword } from './passwords';
+import { findLoginUser, recordLogin } from '../users';
+import { verifyPassword } from '../../platform/passwords';
 import { createSession, type NewSession } from './sessions';
 import { addressKey, assertNotThrottled, clearFailures, pairKey, recordFailures, userKey, type ThrottleRule } from './throttle';
 
@@ -39,10 +38,7 @@ export async function login({ db, config, username, password, meta }: LoginOptio
     { key: userKey(name), after: config.LOGIN_MAX_FAILURES * USER_FAILURES_FACTOR, maxSeconds: USER_MAX_DELAY_SECONDS },
   ];
   await assertNotThrottled(db, rules.map((r) => r.key));
-  const user = await inScope(db, SYSTEM_SCOPE, async (tx) => {
-    const [u] = await tx.select().from(appUser).where(sql`lower(${appUser.username}) = ${name}`);
-    return u;
-  });
+  const user = await inScope(db, SYSTEM_SCOPE, (tx) => findLoginUser(tx, name));
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok || user.disabled) {
     const failures = await recordFailures(db, rules);
@@ -59,7 +55,7 @@ export async function login({ db, config, username, password, meta }: LoginOptio
   }
   await clearFailures(db, [pairKey(name, ip), userKey(name)]);
   await inScope(db, SYSTEM_SCOPE, async (tx) => {
-    await tx.update(appUser).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(appUser.id, user.id));
+    await recordLogin(tx, user.id);
     await writeAudit(tx, { userId: user.id, fullName: user.fullName, username: user.username }, meta, {
       action: 'login', entityType: 'user', entityId: user.id, communeId: user.communeId, provinceId: user.provinceId, summary: `Đăng nhập: ${user.username}`,
     });

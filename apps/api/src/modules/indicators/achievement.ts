@@ -1,4 +1,5 @@
 import type { IndicatorTrackStatus, ScoreBand } from '@tds/contracts';
+import { VN_OFFSET_MS } from '@tds/contracts';
 
 /** What these pure functions need of an indicator definition. */
 export interface IndicatorMeasure {
@@ -13,7 +14,6 @@ export interface NodeSums { sumValue: number; sumNumerator: number; sumDenominat
 
 /** Achievement above this is shown as this (a target beaten tenfold is not 1000% "more on track"). */
 export const ACHIEVEMENT_CAP = 200;
-const VN_OFFSET_MS = 7 * 3600 * 1000;
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 const isPercent = (d: Pick<IndicatorMeasure, 'measure'>) => d.measure.trim() === '%';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, testDbKind, type TestApp } from '../../testing/harness';
-import { resolveSession } from '../auth/sessions';
+import { resolveSession } from '../../platform/session';
 import { makeUnit } from '../../testing/factories';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
 import { AppError } from '../../platform/errors';

@@ -1,3 +1,4 @@
+import { todayVn } from '@tds/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { provinceTargetSplitInput } from '@tds/contracts';
@@ -6,7 +7,7 @@ import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
-import { isActiveOn, todayVn } from '../org/org.rules';
+import { isActiveOn } from '../org/org.rules';
 import { commune } from '../org/org.table';
 import { provinceTarget } from './indicators.table';
 import { authorizeProvince, communeTargetsOf, nationalMap } from './province-targets';

@@ -1,3 +1,4 @@
+import { todayVn } from '@tds/contracts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { TargetSplitInput } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
@@ -6,7 +7,7 @@ import { writeAudit } from '../../platform/audit';
 import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
-import { isActiveOn, todayVn } from '../org/org.rules';
+import { isActiveOn } from '../org/org.rules';
 import { unit } from '../org/org.table';
 import { indicatorMap } from './catalogue';
 import { target } from './indicators.table';

@@ -1,3 +1,4 @@
+import { addDays, todayVn } from '@tds/contracts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReminderSettingsInput } from '@tds/contracts';
@@ -5,15 +6,13 @@ import { rowsOf } from '../../db/security';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
-import { todayVn } from '../org/org.rules';
 import { dueItem } from '../plans/plans.table';
 import { appUser } from '../users/users.table';
-import { resolveSession } from '../auth/sessions';
+import { resolveSession } from '../../platform/session';
 import { ChannelRegistry } from './channels';
 import { notification } from './notify.table';
 import { getReminderSettings, updateReminderSettings } from './reminder-settings';
-import { addDays } from '../plans/due-dates';
-import { startTestSmtp, type TestSmtp } from './test-smtp';
+import { startTestSmtp, type TestSmtp } from '../../testing/smtp';
 
 describe(`notify routes: settings, outbox, run now, in-app notifications (${testDbKind()})`, () => {
   let t: TestApp;

@@ -1,16 +1,14 @@
-import { and, between, eq, gte, inArray, isNull, notExists, or, sql } from 'drizzle-orm';
-import { REMINDER_OFFSET_MAX, REMINDER_OFFSET_MIN } from '@tds/contracts';
+import { and, between, eq, gte, isNull, or } from 'drizzle-orm';
+import { REMINDER_OFFSET_MAX, REMINDER_OFFSET_MIN, addDays, todayVn } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
-import { todayVn } from '../org/org.rules';
 import { unit } from '../org/org.table';
 import { dueItem } from '../plans/plans.table';
-import { registration, report } from '../reporting/reporting.table';
+import { dueItemUses } from '../../platform/extensions';
 import { appUser, roleAssignment } from '../users/users.table';
 import type { NotifyContext, Recipient } from './channels';
 import { notification, outboxMessage } from './notify.table';
 import { reminderKey, reminderMessageId, reminderText } from './reminder-text';
-import { addDays } from '../plans/due-dates';
 import { loadSettings, type StoredSettings } from './settings-store';
 
 /** A reminder whose day passed more than this many days ago is skipped (no flood after downtime). */
@@ -55,21 +53,18 @@ export function offsetDue(dueDate: string, offsets: readonly number[], today: st
 async function openItems(tx: Tx, communeId: string, offsets: readonly number[], today: string): Promise<OpenItem[]> {
   const from = addDays(today, -Math.max(...offsets) - CATCH_UP_DAYS);
   const to = addDays(today, -Math.min(...offsets));
-  const submittedReport = tx.select({ one: sql`1` }).from(report)
-    .where(and(eq(report.communeId, dueItem.communeId), eq(report.dueItemId, dueItem.id), inArray(report.status, ['submitted', 'accepted'])));
-  const submittedRegistration = tx.select({ one: sql`1` }).from(registration)
-    .where(and(eq(registration.communeId, dueItem.communeId), eq(registration.status, 'submitted'), or(
-      eq(registration.dueItemId, dueItem.id),
-      and(eq(dueItem.kind, 'registration'), eq(registration.planId, dueItem.planId), eq(registration.unitId, dueItem.unitId), eq(registration.year, dueItem.year)),
-    )));
-  return tx.select({ id: dueItem.id, kind: dueItem.kind, title: dueItem.title, dueDate: dueItem.dueDate, unitName: unit.name, unitPath: unit.path })
+  const items = await tx.select({ id: dueItem.id, kind: dueItem.kind, title: dueItem.title, dueDate: dueItem.dueDate, unitName: unit.name, unitPath: unit.path })
     .from(dueItem)
     .innerJoin(unit, and(eq(unit.communeId, dueItem.communeId), eq(unit.id, dueItem.unitId)))
     .where(and(
       eq(dueItem.communeId, communeId), between(dueItem.dueDate, from, to),
       or(isNull(unit.activeTo), gte(unit.activeTo, today)),
-      notExists(submittedReport), notExists(submittedRegistration),
     ));
+  // Nothing submitted for them yet: asked of the modules that answer due items.
+  const ids = items.map((i) => i.id);
+  const answered = new Set<string>();
+  for (const use of dueItemUses()) for (const id of await use(tx, communeId, ids, { submitted: true })) answered.add(id);
+  return items.filter((i) => !answered.has(i.id));
 }
 
 /** Enabled users holding `role` in the commune. */

@@ -45,8 +45,8 @@ export async function runReminderJob(deps: ReminderJobDeps): Promise<ReminderJob
 }
 
 interface JobLog {
-  info(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
+  info(msg: string): void;
+  error(obj: unknown, msg: string): void;
 }
 
 export interface ReminderTimer {
@@ -63,7 +63,8 @@ export function startReminderJob(opts: { db: Db; ctx: NotifyContext; intervalSec
     running = runReminderJob({ db: opts.db, ctx: opts.ctx })
       .then((r) => {
         if (r.ran && (r.planned.notifications || r.planned.messages || r.delivered.sent || r.delivered.retrying || r.delivered.failed)) {
-          opts.log.info({ planned: r.planned, delivered: r.delivered }, 'Nhắc hạn: đã lập và gửi thông báo');
+          const { planned: p, delivered: d } = r;
+          opts.log.info(`Nhắc hạn: ${p.notifications} thông báo, ${p.messages} thư mới; gửi ${d.sent}, chờ thử lại ${d.retrying}, thất bại ${d.failed}`);
         }
       })
       .catch((err: unknown) => opts.log.error({ err: safeError(err) }, 'Nhắc hạn: lần chạy bị lỗi, sẽ thử lại ở lần sau'))

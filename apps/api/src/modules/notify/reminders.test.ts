@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDateVi } from '@tds/contracts';
+import { formatDateVi, addDays, todayVn } from '@tds/contracts';
 import { loadConfig } from '../../config/env';
 import { createDb, type Database } from '../../db/client';
 import { rowsOf } from '../../db/security';
@@ -8,7 +8,6 @@ import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
 import { makeUser } from '../../testing/factories';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
-import { todayVn } from '../org/org.rules';
 import { dueItem } from '../plans/plans.table';
 import { registration, report } from '../reporting/reporting.table';
 import { appUser } from '../users/users.table';
@@ -18,9 +17,8 @@ import { acquireLease, releaseLease } from './job-lock';
 import { notification, outboxMessage } from './notify.table';
 import { planReminders } from './plan-reminders';
 import { reminderKey, reminderMessageId } from './reminder-text';
-import { addDays } from '../plans/due-dates';
 import { runReminderJob, startReminderJob } from './reminder-job';
-import { closedPort, startTestSmtp, type TestSmtp } from './test-smtp';
+import { closedPort, startTestSmtp, type TestSmtp } from '../../testing/smtp';
 
 const MAIL_DOMAIN = 'thiduaso.local';
 
@@ -270,7 +268,7 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
 
   it('the timer started with the server runs the job until stopped', async () => {
     const id = await take(w.aOffice.id, addDays(today, 1));
-    const errors: object[] = [];
+    const errors: unknown[] = [];
     const timer = startReminderJob({ db: db(), ctx: notifyContext(t.config), intervalSeconds: 1, log: { info: () => undefined, error: (o) => errors.push(o) } });
     try {
       for (let i = 0; i < 100 && (await outboxOf(id)).every((m) => m.status !== 'sent'); i++) await new Promise((r) => setTimeout(r, 100));

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { cleanText, errorMessagesVi, formatDateVi, isoIfValid, unitInput, unitKindLabelsVi, type ImportResult, type UnitKind } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
@@ -13,7 +12,8 @@ import type { ZipLimits } from '../../platform/zip-check';
 import type * as task from './read-units-task';
 import { normaliseUnitInput } from './create-unit';
 import { badRange, childPath, parentKindError } from './org.rules';
-import { commune, storedFile, unit, type UnitRow } from './org.table';
+import { commune, unit, type UnitRow } from './org.table';
+import { storeFile } from '../files';
 import { unitColumns, type ParsedCells, type ParsedUnitRow, type UnitColumnKey } from './unit-excel';
 import { unitKeys } from './unit-store';
 
@@ -63,7 +63,7 @@ export async function importUnits({ db, actor, meta, communeId, file, dryRun, wo
     if (dryRun) return result;
     if (plan.errors.length) throw rowsInvalid(plan.errors);
     const changed = await applyPlan(tx, communeId, plan, existing);
-    const fileId = await storeFile(tx, actor, communeId, file);
+    const fileId = await keepImportFile(tx, actor, communeId, file);
     await writeAudit(tx, actor, meta, {
       action: 'import', entityType: 'unit', entityId: fileId, communeId,
       summary: `Nhập đơn vị từ tệp "${cleanText(file.filename)}": ${result.created} tạo mới, ${result.updated} cập nhật (${changed} có thay đổi)`,
@@ -255,11 +255,6 @@ const depth = (path: string) => path.split('/').length;
 const idIs = (communeId: string, id: string) => sql`${unit.communeId} = ${communeId} and ${unit.id} = ${id}`;
 
 /** Keep the uploaded file with the import it produced. */
-async function storeFile(tx: Tx, actor: Actor, communeId: string, file: ImportUnitsOptions['file']): Promise<string> {
-  const id = crypto.randomUUID();
-  await tx.insert(storedFile).values({
-    communeId, id, name: cleanText(file.filename).slice(0, 200) || 'don-vi.xlsx', mime: XLSX_MIME, size: file.buffer.length,
-    sha256: createHash('sha256').update(file.buffer).digest('hex'), purpose: 'unit_import', content: file.buffer, createdBy: actor.userId,
-  });
-  return id;
+async function keepImportFile(tx: Tx, actor: Actor, communeId: string, file: ImportUnitsOptions['file']): Promise<string> {
+  return storeFile(tx, { communeId, name: file.filename, fallbackName: 'don-vi.xlsx', mime: XLSX_MIME, content: file.buffer, purpose: 'unit_import', createdBy: actor.userId });
 }

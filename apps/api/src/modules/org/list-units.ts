@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { unitPage, type unitListQuery } from '@tds/contracts';
+import { unitPage, type unitListQuery, todayVn } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { authorize } from '../../platform/authorize';
@@ -8,7 +8,6 @@ import { rowsOf } from '../../db/security';
 import { inScope } from '../../platform/tenancy';
 import { matchSearch, pageWindow } from '../../platform/paging';
 import { mapUnit } from './org.mapper';
-import { todayVn } from './org.rules';
 import { unit } from './org.table';
 
 const unitFields = {

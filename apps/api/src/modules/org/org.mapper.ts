@@ -1,6 +1,7 @@
+import { todayVn } from '@tds/contracts';
 import type { Commune, Province, Unit } from '@tds/contracts';
 import type { CommuneRow, UnitRow } from './org.table';
-import { isActiveOn, todayVn } from './org.rules';
+import { isActiveOn } from './org.rules';
 
 /** The columns a unit response needs (lists select only these). */
 export type UnitFields = Pick<UnitRow, 'id' | 'communeId' | 'code' | 'name' | 'kind' | 'parentId' | 'contactName' | 'phone' | 'email' | 'address' | 'activeFrom' | 'activeTo' | 'mergedIntoId' | 'version'>;

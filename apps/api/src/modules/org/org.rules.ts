@@ -1,11 +1,5 @@
 import type { UnitKind } from '@tds/contracts';
 
-/** Today's date (yyyy-MM-dd) in Asia/Ho_Chi_Minh. */
-const VN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
-export function todayVn(now: Date = new Date()): string {
-  return VN_DAY.format(now);
-}
-
 /** A unit is active on `day` when that day falls inside [activeFrom, activeTo]. */
 export function isActiveOn(u: { activeFrom: string | null; activeTo: string | null }, day: string): boolean {
   return (!u.activeFrom || u.activeFrom <= day) && (!u.activeTo || u.activeTo >= day);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Province / city: a directory row (names are public), written only by system admins. */
 export const province = pgTable('province', {
@@ -56,25 +56,6 @@ export const unit = pgTable('unit', {
   index('unit_parent_idx').on(t.communeId, t.parentId),
   index('unit_path_idx').on(t.communeId, t.path),
 ]);
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => Buffer.from(v),
-});
-
-/** Uploaded files live in the database so that several app instances share them. */
-export const storedFile = pgTable('stored_file', {
-  communeId: uuid('commune_id').notNull().references(() => commune.id, { onDelete: 'restrict' }),
-  id: uuid('id').notNull().defaultRandom(),
-  name: text('name').notNull(),
-  mime: text('mime').notNull(),
-  size: integer('size').notNull(),
-  sha256: text('sha256').notNull(),
-  purpose: text('purpose').notNull(),
-  content: bytea('content').notNull(),
-  createdBy: uuid('created_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ name: 'stored_file_pk', columns: [t.communeId, t.id] })]);
 
 export type UnitRow = typeof unit.$inferSelect;
 export type CommuneRow = typeof commune.$inferSelect;

@@ -1,10 +1,9 @@
 import type { FastifyReply } from 'fastify';
-import { communeParams, importQuery, importResult } from '@tds/contracts';
+import { communeParams, importQuery, importResult, todayVn } from '@tds/contracts';
 import { authorize } from '../../platform/authorize';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
 import { readUpload, zipLimits } from '../../platform/uploads';
 import { importUnits, XLSX_MIME } from './import-units';
-import { todayVn } from './org.rules';
 import { buildTemplate, exportCommuneUnits } from './unit-excel';
 
 const tags = ['org'];

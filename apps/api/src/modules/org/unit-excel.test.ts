@@ -4,11 +4,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResult, Unit } from '@tds/contracts';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
-import { auditEntry } from '../audit/audit.table';
+import { auditEntry } from '../../platform/audit.table';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
 import { XLSX_MIME } from './import-units';
-import { storedFile, unit } from './org.table';
+import { unit } from './org.table';
+import { storedFile } from '../files/files.table';
 import { parseUnitsWorkbook, unitColumns } from './unit-excel';
 
 type Cell = string | Date | null;

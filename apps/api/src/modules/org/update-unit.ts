@@ -1,3 +1,4 @@
+import { todayVn } from '@tds/contracts';
 import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { UnitKind, UnitUpdateInput } from '@tds/contracts';
 import type { Db } from '../../db/client';
@@ -8,7 +9,7 @@ import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
 import { checkUnitRules, loadParent, normaliseUnitInput } from './create-unit';
 import { mapUnit } from './org.mapper';
-import { childPath, todayVn, wouldCycle } from './org.rules';
+import { childPath, wouldCycle } from './org.rules';
 import { unit } from './org.table';
 import { duplicateCode, findUnitByCode, loadUnit, movePaths, unitKeys } from './unit-store';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isoIfValid, type deadlineDoc } from '@tds/contracts';
+import { addDays, isoIfValid, VN_OFFSET, type deadlineDoc } from '@tds/contracts';
 
 type Deadline = z.infer<typeof deadlineDoc>;
 
@@ -14,15 +14,8 @@ export interface DueDate {
   period: number | null;
 }
 
-const VN_OFFSET = '+07:00';
 
 /** `iso` (yyyy-MM-dd) moved by `days` calendar days. */
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 function lastDayOfMonth(year: number, month: number): string {
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }

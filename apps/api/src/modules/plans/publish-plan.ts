@@ -1,3 +1,4 @@
+import { todayVn } from '@tds/contracts';
 import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PlanDoc, publishInput } from '@tds/contracts';
@@ -7,13 +8,12 @@ import { writeAudit } from '../../platform/audit';
 import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
-import { todayVn } from '../org/org.rules';
 import { unit } from '../org/org.table';
 import { expandDeadline } from './due-dates';
 import { deadlineKey, dueCadence, dueKind, participatingKinds, planYears, resolveDeadlines } from './plan-rules';
 import { loadDoc, loadPlan, mapSummaries } from './plan-store';
 import { dueItem, plan } from './plans.table';
-import { registration, report } from '../reporting/reporting.table';
+import { dueItemUses } from '../../platform/extensions';
 
 interface Wanted {
   unitId: string;
@@ -53,13 +53,11 @@ async function wantedItems(tx: Tx, communeId: string, doc: PlanDoc, deadlines: P
   return out;
 }
 
-/** Of these due items, those a report or a registration already answers. */
+/** Of these due items, those something (a report, a registration...) already answers: asked of the modules that use them. */
 async function answeredItems(tx: Tx, communeId: string, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  // One query at a time: a transaction's connection runs its statements in turn.
-  const reports = await tx.select({ id: report.dueItemId }).from(report).where(and(eq(report.communeId, communeId), inArray(report.dueItemId, ids)));
-  const registrations = await tx.select({ id: registration.dueItemId }).from(registration).where(and(eq(registration.communeId, communeId), inArray(registration.dueItemId, ids)));
-  return new Set([...reports, ...registrations].map((r) => r.id).filter((id): id is string => !!id));
+  const out = new Set<string>();
+  for (const use of dueItemUses()) for (const id of await use(tx, communeId, ids, {})) out.add(id);
+  return out;
 }
 
 /** Group due items by (title, date) with how many units owe each, for the preview. */

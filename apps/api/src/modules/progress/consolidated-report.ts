@@ -1,11 +1,10 @@
-import { cycleLabelVi, type ConsolidatedReportQuery, type IndicatorProgress } from '@tds/contracts';
+import { cycleLabelVi, type ConsolidatedReportQuery, type IndicatorProgress, todayVn } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
 import { lowerFirst } from '../documents/doc-text';
 import { renderReportDocx, reportSubject, type ConsolidatedReportContent, type ReportIssuer, type ReportPart } from '../documents/report-document';
 import type { ReportTable } from '../documents/report-table';
-import { todayVn } from '../org/org.rules';
 import { countsOf } from './cycle';
 import { loadConsolidatedData, type ConsolidatedData } from './consolidated-data';
 import { authorizeNode, type ProgressNode } from './scope';

@@ -1,3 +1,4 @@
+import { vnWallClock } from '@tds/contracts';
 import ExcelJS from 'exceljs';
 import type { ColumnKind, ReportTable, TableCell } from '../documents/report-table';
 
@@ -6,7 +7,6 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 const NUM_FMT: Record<ColumnKind, string | undefined> = {
   text: '@', int: '#,##0', number: '#,##0.##', percent: '0.0', date: 'dd/mm/yyyy', datetime: 'dd/mm/yyyy hh:mm',
 };
-const VN_OFFSET_MS = 7 * 3600 * 1000;
 
 /** A cell value for Excel: numbers stay numbers, ISO dates become dates (instants in Vietnam time). */
 function excelValue(kind: ColumnKind, v: TableCell): ExcelJS.CellValue {
@@ -16,7 +16,7 @@ function excelValue(kind: ColumnKind, v: TableCell): ExcelJS.CellValue {
   if (kind === 'datetime') {
     const t = new Date(v).getTime();
     // Excel has no time zones: write the Vietnam wall-clock time.
-    return Number.isNaN(t) ? v : new Date(t + VN_OFFSET_MS);
+    return Number.isNaN(t) ? v : vnWallClock(new Date(t));
   }
   return v;
 }

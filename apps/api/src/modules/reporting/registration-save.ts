@@ -8,7 +8,7 @@ import { inScope } from '../../platform/tenancy';
 import { loadUnit } from '../org/unit-store';
 import { checkRegistrationContent, type RegistrationContent, type RegistrationInputData } from './registration-content';
 import { deadlines, loadCommunePlan, mapRegistration, participant, registrationPlan, registrationsOf, resolveYear, type Deadline } from './registration-store';
-import { writeRegistrationTargets } from './registration-targets';
+import { writeRegistrationTargets } from '../indicators/registered-targets';
 import { registration, type RegistrationRow } from './reporting.table';
 
 const stale = () => new AppError('STALE_VERSION', 'Đăng ký thi đua đã được người khác lưu trước đó. Vui lòng tải lại để xem bản mới nhất rồi lưu lại; nội dung của bạn chưa được ghi.');

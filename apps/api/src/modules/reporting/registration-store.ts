@@ -1,8 +1,8 @@
+import { todayVn } from '@tds/contracts';
 import { and, asc, eq, gte, inArray, isNull, max, min, or } from 'drizzle-orm';
 import type { PlanDoc, RegistrationDetail, RegistrationStatus, UnitKind } from '@tds/contracts';
 import type { Tx } from '../../db/client';
 import { AppError } from '../../platform/errors';
-import { todayVn } from '../org/org.rules';
 import { unit } from '../org/org.table';
 import { person } from '../people/people.table';
 import { participatingKinds, planYears } from '../plans/plan-rules';

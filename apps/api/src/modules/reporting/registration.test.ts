@@ -4,9 +4,9 @@ import type { Tx } from '../../db/client';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
 import { makePerson, makePlan, makeUnit } from '../../testing/factories';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
-import { planDocWithRegistration, publishedPlan } from '../../testing/matrix/registration';
+import { planDocWithRegistration, publishedPlan } from './registration.matrix';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
-import { auditEntry } from '../audit/audit.table';
+import { auditEntry } from '../../platform/audit.table';
 import { communeIndicator, target } from '../indicators/indicators.table';
 import { registration } from './reporting.table';
 

@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import { cleanText, unitPlanFileExtensions } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
-import { storedFile } from '../org/org.table';
+import { readFile, storeFile } from '../files';
 import { mapDetail } from './report-mapper';
 import { assertEditable, authorizeUnitWrite, commitReport, loadReport, reportLabel } from './report-store';
 
@@ -55,12 +53,8 @@ export async function uploadReportFile(opts: { db: Db; actor: Actor; meta: Reque
     await authorizeUnitWrite(tx, actor, communeId, cur.unitId);
     if (cur.kind !== 'unit_plan') throw new AppError('VALIDATION_FAILED', 'Chỉ kế hoạch của đơn vị mới đính kèm tệp.', [{ field: 'file', message: 'Báo cáo này không nhận tệp.' }]);
     assertEditable(cur);
-    const fileId = crypto.randomUUID();
     const name = cleanText(file.filename).slice(0, 200) || `ke-hoach.${ext}`;
-    await tx.insert(storedFile).values({
-      communeId, id: fileId, name, mime: MIME[ext], size: file.buffer.length, sha256: createHash('sha256').update(file.buffer).digest('hex'),
-      purpose: 'unit_plan', content: file.buffer, createdBy: actor.userId,
-    });
+    const fileId = await storeFile(tx, { communeId, name, fallbackName: `ke-hoach.${ext}`, mime: MIME[ext], content: file.buffer, purpose: 'unit_plan', createdBy: actor.userId });
     const row = await commitReport(tx, actor, opts.meta, cur, { action: 'file', set: { fileId }, summary: `Tải lên tệp kế hoạch "${name}": ${await reportLabel(tx, cur)}` });
     return mapDetail(tx, actor, row);
   });
@@ -72,8 +66,7 @@ export async function downloadReportFile(opts: { db: Db; actor: Actor; communeId
   return inScope(opts.db, opts.actor.scope, async (tx) => {
     const row = await loadReport(tx, opts.communeId, opts.id);
     if (!row.fileId) throw new AppError('NOT_FOUND', 'Báo cáo chưa có tệp đính kèm.');
-    const [f] = await tx.select({ name: storedFile.name, mime: storedFile.mime, content: storedFile.content }).from(storedFile)
-      .where(and(eq(storedFile.communeId, row.communeId), eq(storedFile.id, row.fileId)));
+    const f = await readFile(tx, row.communeId, row.fileId);
     if (!f) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp.');
     return f;
   });

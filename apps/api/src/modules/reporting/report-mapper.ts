@@ -3,7 +3,8 @@ import type { ReportDetail, ReportSummary } from '@tds/contracts';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { can } from '../../platform/authorize';
-import { storedFile, unit } from '../org/org.table';
+import { unit } from '../org/org.table';
+import { fileMeta } from '../files';
 import { dueItem, plan } from '../plans/plans.table';
 import { reportForm } from './report-form';
 import { report, type ReportRow } from './reporting.table';
@@ -59,10 +60,7 @@ export function reportAbilities(actor: Actor, r: ReportRow, unitPath: string): R
 /** One report with its content, its file, the form to fill and the actor's abilities. */
 export async function mapDetail(tx: Tx, actor: Actor, row: ReportRow): Promise<ReportDetail> {
   const [j] = await selectReports(tx, row.communeId, eq(report.id, row.id));
-  const [file] = row.fileId
-    ? await tx.select({ id: storedFile.id, name: storedFile.name, mime: storedFile.mime, size: storedFile.size, createdAt: storedFile.createdAt })
-      .from(storedFile).where(and(eq(storedFile.communeId, row.communeId), eq(storedFile.id, row.fileId)))
-    : [];
+  const file = row.fileId ? await fileMeta(tx, row.communeId, row.fileId) : undefined;
   return {
     ...mapSummary({ ...j!, r: row }),
     planTitle: j!.planTitle,

@@ -6,7 +6,7 @@ import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '.
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
 import { communeIndicator, indicatorRollup, indicatorValue } from '../indicators/indicators.table';
 import { dueItem } from '../plans/plans.table';
-import { dueItemId, multipartFile, openReportVia, PDF_BYTES, publishTemplatePlan } from './report-test-kit';
+import { dueItemId, multipartFile, openReportVia, PDF_BYTES, publishTemplatePlan } from '../../testing/kits/reports';
 
 const MAX_UPLOAD = 64 * 1024;
 

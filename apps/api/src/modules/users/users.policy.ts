@@ -1,6 +1,7 @@
-import { roleScopeLevel, type RoleAssignmentInput } from '@tds/contracts';
+import { roleScopeLevel, type RoleAssignment, type RoleAssignmentInput } from '@tds/contracts';
 import type { Actor } from '../../platform/actor';
-import { can } from '../../platform/authorize';
+import { assertVisible, can } from '../../platform/authorize';
+import { AppError } from '../../platform/errors';
 
 /** The shape a role assignment must have for its scope level; null when it is fine. */
 export function roleShapeError(r: RoleAssignmentInput): string | null {
@@ -32,4 +33,23 @@ export function homeOf(input: { communeId?: string | null | undefined; roles: Ro
   const communeId = input.communeId ?? input.roles.find((r) => r.communeId)?.communeId ?? null;
   const provinceId = communeId ? null : input.roles.find((r) => r.provinceId)?.provinceId ?? null;
   return { communeId, provinceId };
+}
+
+/** Resource of a user for permission checks: their home commune or province. */
+export const resourceOf = (u: { communeId: string | null; provinceId: string | null }) => ({ communeId: u.communeId, provinceId: u.provinceId });
+
+/** May the actor manage this user: only when every role the user holds lies within the actor's scope. */
+export function isManageable(actor: Actor, u: { communeId: string | null; provinceId: string | null }, visibleRoles: RoleAssignment[], outsideRoles: number): boolean {
+  return outsideRoles === 0 && visibleRoles.every((r) => mayGrant(actor, r)) && can(actor, 'user.manage', resourceOf(u));
+}
+
+/** Pure checks of requested roles: the communes visible, the shape per scope level, the actor's right to grant them. */
+export function checkGrants(actor: Actor, roles: RoleAssignmentInput[]): void {
+  // A commune the actor cannot see at all is not found, whatever else is asked of it.
+  for (const r of roles) if (r.communeId) assertVisible(actor, r.communeId);
+  for (const [i, r] of roles.entries()) {
+    const shape = roleShapeError(r);
+    if (shape) throw new AppError('VALIDATION_FAILED', shape, [{ field: `roles.${i}`, message: shape }]);
+    if (!mayGrant(actor, r)) throw new AppError('FORBIDDEN', 'Bạn không có quyền giao vai trò này ở phạm vi đã chọn.', [{ field: `roles.${i}`, message: 'Không được giao vai trò này.' }]);
+  }
 }

@@ -1,6 +1,9 @@
-import { idParams, resetPasswordInput, userCreateInput, userListQuery, userPage, userSchema, userUpdateInput } from '@tds/contracts';
+import { idParams, userCreateInput, userListQuery, userPage, userSchema, userUpdateInput } from '@tds/contracts';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
-import { createUser, getUser, listUsers, resetPassword, unlockUser, updateUser } from './users';
+import { createUser } from './create-user';
+import { getUser } from './get-user';
+import { listUsers } from './list-users';
+import { updateUser } from './update-user';
 
 const tags = ['users'];
 
@@ -26,14 +29,4 @@ export async function usersRoutes(app: App, deps: Deps) {
     config: { access: 'user.manage' },
     schema: { tags, summary: 'Sửa người dùng và vai trò', params: idParams, body: userUpdateInput, response: { 200: userSchema } },
   }, async (req) => updateUser({ db, actor: actorOf(req), meta: metaOf(req), id: req.params.id, input: req.body }));
-
-  app.post('/api/users/:id/reset-password', {
-    config: { access: 'user.manage' },
-    schema: { tags, summary: 'Đặt lại mật khẩu', params: idParams, body: resetPasswordInput, response: { 200: userSchema } },
-  }, async (req) => resetPassword({ db, actor: actorOf(req), meta: metaOf(req), id: req.params.id, newPassword: req.body.newPassword }));
-
-  app.post('/api/users/:id/unlock', {
-    config: { access: 'user.manage' },
-    schema: { tags, summary: 'Mở khóa tài khoản', params: idParams, response: { 200: userSchema } },
-  }, async (req) => unlockUser({ db, actor: actorOf(req), meta: metaOf(req), id: req.params.id }));
 }

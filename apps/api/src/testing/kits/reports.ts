@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
-import type { Client } from '../../testing/harness';
-import { dueItem } from '../plans/plans.table';
+import type { Client } from '../harness';
+import { dueItem } from '../../modules/plans/plans.table';
 
 // Test helpers shared by the reports tests and the authorization-matrix fixtures (not used at run time).
 

@@ -1,7 +1,7 @@
 import type { Role } from '@tds/contracts';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
-import { communeIndicator, provinceTarget, target } from '../../modules/indicators/indicators.table';
-import { communeOf, provinceOf, unitOf, type MatrixModule } from './types';
+import { communeIndicator, provinceTarget, target } from './indicators.table';
+import { communeOf, provinceOf, unitOf, type MatrixModule } from '../../testing/matrix-types';
 
 /** Province figures are for province officers and system administrators: commune roles are refused. */
 const COMMUNE_ROLES: readonly Role[] = ['commune_admin', 'chairman', 'council_member', 'unit_focal_point', 'digital_team_member', 'viewer'];

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { PlanDoc } from '@tds/contracts';
-import { buildPlanTemplate } from '../../modules/plans/plan-template';
-import { registration } from '../../modules/reporting/reporting.table';
+import { buildPlanTemplate } from '../plans/plan-template';
+import { registration } from './reporting.table';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
-import { loginAs, type Client, type TestApp } from '../harness';
-import { PASSWORD } from '../world';
-import { communeOf, unitOf, type Ctx, type MatrixModule } from './types';
+import { loginAs, type Client, type TestApp } from '../../testing/harness';
+import { PASSWORD } from '../../testing/world';
+import { communeOf, unitOf, type Ctx, type MatrixModule } from '../../testing/matrix-types';
 
 /** The national template with a yearly registration deadline ("Đăng ký thi đua trước ngày 31/3 hằng năm"). */
 export function planDocWithRegistration(communeName = 'Xã Gia Phúc'): PlanDoc {

@@ -1,5 +1,5 @@
 import type { Role } from '@tds/contracts';
-import { communeOf, provinceOf, unitOf, type Fixture, type MatrixModule } from './types';
+import { communeOf, provinceOf, unitOf, type Fixture, type MatrixModule } from '../../testing/matrix-types';
 
 /** Province-wide views are for province officers (and system admins): commune roles hold report.read but are refused. */
 const COMMUNE_ROLES: readonly Role[] = ['commune_admin', 'chairman', 'council_member', 'unit_focal_point', 'digital_team_member', 'viewer'];

@@ -1,6 +1,6 @@
 import type { Role } from '@tds/contracts';
-import type { TestApp } from '../harness';
-import type { World } from '../world';
+import type { TestApp } from './harness';
+import type { World } from './world';
 
 export type Side = 'own' | 'other';
 /** One call of the matrix: the world, which commune (A = own, C = other), a counter for unique values. */

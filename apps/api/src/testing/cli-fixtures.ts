@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { systemDbOf, type Db } from '../db/client';
-import { storedFile } from '../modules/org/org.table';
+import { storedFile } from '../modules/files/files.table';
 import type { Actor } from '../platform/actor';
 import { writeAudit } from '../platform/audit';
 import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
-import type { World } from '../testing/world';
-import { EPHEMERAL_TABLES, listTables, pkColumns, prepareSession, readTableRows } from './common';
+import type { World } from './world';
+import { EPHEMERAL_TABLES, listTables, pkColumns, prepareSession, readTableRows } from '../cli/common';
 
 /** Every backed-up table's rows as dump text, keyed by table name (for comparing two databases). */
 export async function dumpAll(db: Db): Promise<Record<string, string[]>> {

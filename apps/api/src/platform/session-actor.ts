@@ -1,6 +1,6 @@
 import { rolePermissions, roles as allRoles, type Permission, type Role } from '@tds/contracts';
-import type { Actor, ActorRole } from '../../platform/actor';
-import type { Scope } from '../../platform/tenancy';
+import type { Actor, ActorRole } from './actor';
+import type { Scope } from './tenancy';
 
 /** What `tds_session_actor()` returns for a session (one statement per request). */
 export interface SessionActorRow {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { notification, reminderSetting } from '../../modules/notify/notify.table';
+import { notification, reminderSetting } from './notify.table';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
-import { communeOf, type Ctx, type MatrixModule } from './types';
+import { communeOf, type Ctx, type MatrixModule } from '../../testing/matrix-types';
 
 const ids = { notification: '' };
 const params = (c: Ctx) => ({ communeId: communeOf(c) });

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PlanParseResult } from '@tds/contracts';
-import { normalisePlanText, parsePlanText } from '../modules/plans/parser';
-import { extractText } from '../modules/plans/parser/read-file';
-import { CliError } from './common';
+import { normalisePlanText, parsePlanText } from './parser';
+import { extractText } from './parser/read-file';
+import { CliError, type CliCommand } from '../../platform/module';
 
 /** Parse a plan file into the exchange structure; opens no database. Throws CliError when unreadable or not a plan. */
 export async function parsePlanFile(file: string): Promise<PlanParseResult> {
@@ -23,9 +23,14 @@ export async function parsePlanFile(file: string): Promise<PlanParseResult> {
 }
 
 /** `plan parse FILE`: the structure as JSON on stdout, nothing else there. */
-export async function planParseCommand(args: string[], log: (line: string) => void): Promise<void> {
-  if (args[0] !== 'parse' || args.length !== 2) throw new CliError('Cách dùng: plan parse FILE');
-  const result = await parsePlanFile(args[1]!);
-  for (const w of result.warnings) log(`Cảnh báo ${w.code}: ${w.message}`);
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-}
+export const planParseCommand: CliCommand = {
+  name: 'plan',
+  usage: ['plan parse FILE          Đọc kế hoạch (.docx, .pdf, .txt, .md) và in cấu trúc JSON ra stdout', '                         (không mở cơ sở dữ liệu)'],
+  needsDatabase: false,
+  async run(args, { log }) {
+    if (args[0] !== 'parse' || args.length !== 2) throw new CliError('Cách dùng: plan parse FILE');
+    const result = await parsePlanFile(args[1]!);
+    for (const w of result.warnings) log(`Cảnh báo ${w.code}: ${w.message}`);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  },
+};

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { report } from '../../modules/reporting/reporting.table';
-import { dueItemId, multipartFile, openReportVia, PDF_BYTES, publishTemplatePlan } from '../../modules/reporting/report-test-kit';
+import { report } from './reporting.table';
+import { dueItemId, multipartFile, openReportVia, PDF_BYTES, publishTemplatePlan } from '../../testing/kits/reports';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
-import { loginAs } from '../harness';
-import { PASSWORD } from '../world';
-import { communeOf, type Ctx, type Fixture, type MatrixModule } from './types';
+import { loginAs } from '../../testing/harness';
+import { PASSWORD } from '../../testing/world';
+import { communeOf, type Ctx, type Fixture, type MatrixModule } from '../../testing/matrix-types';
 
 /** Reports made in setup, per side: one per route that changes state, so the routes do not disturb each other. */
 type Slot = 'view' | 'save' | 'submit' | 'review' | 'accept' | 'reopen' | 'plan';

@@ -1,7 +1,12 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { target } from '../indicators/indicators.table';
-import type { RegisteredIndicator } from './reporting.table';
+import { target } from './indicators.table';
+
+/** An indicator a unit registered, with its target for each year. */
+interface RegisteredIndicator {
+  code: string;
+  targets: readonly { year: number; value: number }[];
+}
 
 /** Each (indicator, year) target of a registration. */
 function pairs(indicators: RegisteredIndicator[]) {

@@ -1,0 +1,26 @@
+/** Registration (đăng ký thi đua) and reports of due items: the module's face. */
+import type { ModuleManifest } from '../../platform/module';
+import { answeredDueItems } from './answered-due-items';
+import { registrationRoutes } from './registration.routes';
+import * as reportingTables from './reporting.table';
+import { reportsRoutes } from './reports.routes';
+
+export { answeredDueItems };
+/** Read models other modules join on (written only by this module). */
+export { registration, report } from './reporting.table';
+
+export const manifest: ModuleManifest = {
+  name: 'reporting',
+  routes: async (app, deps) => {
+    await reportsRoutes(app, deps);
+    await registrationRoutes(app, deps);
+  },
+  tables: reportingTables,
+  permissions: ['report.read', 'report.write', 'report.review'],
+  errorCodes: ['REPORT_LOCKED', 'INVALID_TRANSITION', 'REGISTRATION_CLOSED'],
+  dueItemUses: [answeredDueItems],
+  matrix: async () => {
+    const [reports, registrations] = await Promise.all([import('./reports.matrix'), import('./registration.matrix')]);
+    return [reports.reportsMatrix, registrations.registrationMatrix];
+  },
+};
