@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import boundaries from './scripts/eslint/boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/migrations/**', 'coverage/**'] },
@@ -14,6 +15,11 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through loadConfig() (apps/api/src/config/env.ts).' }],
     },
+  },
+  {
+    files: ['apps/api/src/**/*.ts'],
+    plugins: { tds: boundaries },
+    rules: { 'tds/boundaries': 'error' },
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { rowsOf } from '../db/security';
 import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
 import { seedMovement } from './seed-movement';
-import { makeCommune, makePerson, makeProvince, makeUnit, makeUser } from '../testing/factories';
+import { makeCommune, makePerson, makeProvince, makeUnit, makeUser } from './builders';
 
 export interface DemoAccount {
   username: string;

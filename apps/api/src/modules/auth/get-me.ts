@@ -3,8 +3,8 @@ import type { Me } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
-import { commune, province } from '../org/org.table';
-import { describeRoles } from '../users/role-names';
+import { commune, province } from '../org';
+import { describeRoles } from '../users';
 
 /** The signed-in user's identity, roles, permissions and visible communes. */
 export async function getMe(db: Db, actor: Actor): Promise<Me> {

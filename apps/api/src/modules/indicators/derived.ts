@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { indicatorValueIssue, type ErrorDetail } from '@tds/contracts';
 import type { Tx } from '../../db/client';
 import { AppError } from '../../platform/errors';
-import { unit } from '../org/org.table';
+import { unit } from '../org';
 import { indicatorMap, type IndicatorDef } from './catalogue';
 import { indicatorValue } from './indicators.table';
 import { refreshRollup } from './rollup';

@@ -11,6 +11,9 @@ export { refreshRollup, type RollupKey } from './rollup';
 /** Read models other modules join on (written only by this module). */
 export { indicator, indicatorRollup, indicatorValue, target } from './indicators.table';
 
+export { putTargets } from './put-targets';
+export { splitTargets } from './split-targets';
+
 export const manifest: ModuleManifest = {
   name: 'indicators',
   routes: indicatorsRoutes,

@@ -7,7 +7,7 @@ import { writeAudit } from '../../platform/audit';
 import { can } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
-import { commune } from '../org/org.table';
+import { commune } from '../org';
 import type { IndicatorDef } from './catalogue';
 import { indicator, provinceTarget, target } from './indicators.table';
 import { itemDetail, targetIssue, targetKey, throwItemErrors } from './target-store';

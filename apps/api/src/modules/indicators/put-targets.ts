@@ -5,7 +5,7 @@ import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
 import { assertVisible, authorize } from '../../platform/authorize';
 import { inScope } from '../../platform/tenancy';
-import { unit } from '../org/org.table';
+import { unit } from '../org';
 import { indicatorMap } from './catalogue';
 import { itemDetail, targetIssue, targetKey, throwItemErrors, upsertTargets } from './target-store';
 

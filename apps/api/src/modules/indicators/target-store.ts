@@ -3,7 +3,7 @@ import { indicatorValueIssue, type ErrorDetail, type Target } from '@tds/contrac
 import type { Tx } from '../../db/client';
 import { rowsOf } from '../../db/security';
 import { AppError } from '../../platform/errors';
-import { unit } from '../org/org.table';
+import { unit } from '../org';
 import type { IndicatorDef } from './catalogue';
 import { target } from './indicators.table';
 import { toTarget } from './indicators.mapper';

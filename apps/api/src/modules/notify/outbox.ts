@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/actor';
 import { authorize } from '../../platform/authorize';
 import { pageWindow } from '../../platform/paging';
 import { inScope } from '../../platform/tenancy';
-import { appUser } from '../users/users.table';
+import { appUser } from '../users';
 import { outboxMessage } from './notify.table';
 
 /** A page of the commune's outbox, newest first (the admin sees what was sent, waits or failed). */

@@ -12,6 +12,9 @@ export type { CommuneRow, ProvinceRow, UnitRow } from './org.table';
 export { commune, province, unit } from './org.table';
 export const tables = { province: orgTables.province, commune: orgTables.commune, unit: orgTables.unit };
 
+export { childPath } from './org.rules';
+export { unitKeys } from './unit-store';
+
 export const manifest: ModuleManifest = {
   name: 'org',
   matrix: async () => [(await import('./org.matrix')).orgMatrix],

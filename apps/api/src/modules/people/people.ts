@@ -8,8 +8,8 @@ import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { matchSearch, pageWindow } from '../../platform/paging';
 import { inScope } from '../../platform/tenancy';
-import { unit } from '../org/org.table';
-import { loadUnit } from '../org/unit-store';
+import { unit } from '../org';
+import { loadUnit } from '../org';
 import { person, type PersonRow } from './people.table';
 
 /** Person row (with its unit's name) -> response. */

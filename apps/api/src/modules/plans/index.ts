@@ -13,6 +13,10 @@ export type { PlanRow } from './plans.table';
 /** Read models other modules join on (written only by this module). */
 export { awardKind, dueItem, plan, planVersion } from './plans.table';
 
+export { parsePlanText } from './parser';
+export { createPlan } from './plans';
+export { publishPlan } from './publish-plan';
+
 export const manifest: ModuleManifest = {
   name: 'plans',
   matrix: async () => [(await import('./plans.matrix')).plansMatrix],

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { PlanDetail, PlanDoc, PlanSummary } from '@tds/contracts';
 import type { Tx } from '../../db/client';
 import { AppError } from '../../platform/errors';
-import { unit } from '../org/org.table';
+import { unit } from '../org';
 import { planConflicts } from './plan-rules';
 import { plan, planVersion, provincePlan, type PlanRow } from './plans.table';
 

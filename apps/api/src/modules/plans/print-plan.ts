@@ -2,10 +2,10 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { authorize } from '../../platform/authorize';
 import { inScope } from '../../platform/tenancy';
-import { decisionDocument, decisionForPlan } from '../documents/decision-document';
-import { planDocument } from '../documents/plan-document';
-import { renderDocx } from '../documents/render-docx';
-import { renderHtml } from '../documents/render-html';
+import { decisionDocument, decisionForPlan } from '../documents';
+import { planDocument } from '../documents';
+import { renderDocx } from '../documents';
+import { renderHtml } from '../documents';
 import { loadDoc, loadPlan } from './plan-store';
 
 export type PrintKind = 'document' | 'decision';

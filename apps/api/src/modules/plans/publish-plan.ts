@@ -8,7 +8,7 @@ import { writeAudit } from '../../platform/audit';
 import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
-import { unit } from '../org/org.table';
+import { unit } from '../org';
 import { expandDeadline } from './due-dates';
 import { deadlineKey, dueCadence, dueKind, participatingKinds, planYears, resolveDeadlines } from './plan-rules';
 import { loadDoc, loadPlan, mapSummaries } from './plan-store';

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { IndicatorProgress, PlanDoc, ProgressCadence, ProgressCycleKind } from '@tds/contracts';
 import type { Tx } from '../../db/client';
 import { rowsOf } from '../../db/security';
-import { plan, planVersion } from '../plans/plans.table';
+import { plan, planVersion } from '../plans';
 import { COUNTS, EXPECTED, isoOf, SUBMITTED, UNIT_STATUS } from './cycle';
 import { communeFigureRows, indicatorProgressOf, provinceFigureRows } from './indicator-progress';
 import { scopeName } from './figures';

@@ -2,9 +2,9 @@ import { cycleLabelVi, type ConsolidatedReportQuery, type IndicatorProgress, tod
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
-import { lowerFirst } from '../documents/doc-text';
-import { renderReportDocx, reportSubject, type ConsolidatedReportContent, type ReportIssuer, type ReportPart } from '../documents/report-document';
-import type { ReportTable } from '../documents/report-table';
+import { lowerFirst } from '../documents';
+import { renderReportDocx, reportSubject, type ConsolidatedReportContent, type ReportIssuer, type ReportPart } from '../documents';
+import type { ReportTable } from '../documents';
 import { countsOf } from './cycle';
 import { loadConsolidatedData, type ConsolidatedData } from './consolidated-data';
 import { authorizeNode, type ProgressNode } from './scope';

@@ -6,7 +6,7 @@ import {
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
-import type { ReportTable } from '../documents/report-table';
+import type { ReportTable } from '../documents';
 import { communeCompleteness } from './completeness';
 import { communeCycles } from './cycles';
 import { communeIndicatorProgress, provinceIndicatorProgress } from './indicator-progress';

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import {
   progressPillarLabelsVi, progressPillars, type IndicatorProgressRow, type PillarProgress, type ProgressFigure, type ProgressIndicatorRef,
 } from '@tds/contracts';
-import { achievement, aggregateValue, trackStatus, type IndicatorMeasure } from '../indicators/achievement';
+import { achievement, aggregateValue, trackStatus, type IndicatorMeasure } from '../indicators';
 import { AppError } from '../../platform/errors';
 import { num } from './cycle';
 

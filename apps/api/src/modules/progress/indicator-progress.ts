@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/client';
 import { rowsOf } from '../../db/security';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
-import { elapsedShare } from '../indicators/achievement';
+import { elapsedShare } from '../indicators';
 import {
   byPillar, catalogueSql, communeSumsSql, figureOf, figuresSql, indicatorRef, nameSql, provinceSumsSql, scopeName, subtreeSumsSql, targetsSql, type FigureRow,
 } from './figures';

@@ -5,7 +5,7 @@ import { rowsOf } from '../../db/security';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
-import { achievement } from '../indicators/achievement';
+import { achievement } from '../indicators';
 import { figureOf, indicatorRef, catalogueSql, type FigureRow } from './figures';
 import { authorizeCommune, authorizeProvince, communeInfo, provinceName } from './scope';
 

@@ -3,8 +3,8 @@ import type { Tx } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { authorize, can } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
-import { commune, province } from '../org/org.table';
-import { loadUnit } from '../org/unit-store';
+import { commune, province } from '../org';
+import { loadUnit } from '../org';
 
 /**
  * Province-wide views need report.read at province level: a province officer of that province or a

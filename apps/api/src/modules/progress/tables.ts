@@ -2,7 +2,7 @@ import {
   cycleLabelVi, progressPillarLabelsVi, progressStatusLabelsVi, progressUnitStatusLabelsVi, reportStatusLabelsVi, unitKindLabelsVi,
   type CommuneCompleteness, type IndicatorProgress, type League, type ProgressCycles, type ProvinceCompleteness, type ReportStatus, type Rollup, type UnitKind,
 } from '@tds/contracts';
-import type { ReportTable, TableColumn } from '../documents/report-table';
+import type { ReportTable, TableColumn } from '../documents';
 
 /*
  * The dashboard views as tables with Vietnamese headers, shared by the Excel export and the

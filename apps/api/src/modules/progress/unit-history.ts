@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/security';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
-import { loadUnit } from '../org/unit-store';
+import { loadUnit } from '../org';
 import { countStatuses, isoOf, isPast, UNIT_STATUS } from './cycle';
 import { catalogueSql } from './figures';
 import { authorizeCommune } from './scope';

@@ -1,6 +1,6 @@
 import { vnWallClock } from '@tds/contracts';
 import ExcelJS from 'exceljs';
-import type { ColumnKind, ReportTable, TableCell } from '../documents/report-table';
+import type { ColumnKind, ReportTable, TableCell } from '../documents';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -9,6 +9,11 @@ export { answeredDueItems };
 /** Read models other modules join on (written only by this module). */
 export { registration, report } from './reporting.table';
 
+export { saveRegistration } from './registration-save';
+export { recordReportValues } from './report-indicators';
+export { checkValues } from './report-values';
+export { reportVersion } from './reporting.table';
+
 export const manifest: ModuleManifest = {
   name: 'reporting',
   routes: async (app, deps) => {

@@ -6,8 +6,8 @@ import type { Actor } from '../../platform/actor';
 import { authorize } from '../../platform/authorize';
 import { matchSearch, pageWindow } from '../../platform/paging';
 import { inScope } from '../../platform/tenancy';
-import { unit } from '../org/org.table';
-import { loadUnit } from '../org/unit-store';
+import { unit } from '../org';
+import { loadUnit } from '../org';
 import { mapSummary, selectReports } from './report-mapper';
 import { report } from './reporting.table';
 

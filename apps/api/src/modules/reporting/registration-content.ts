@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { ErrorDetail, registrationInput } from '@tds/contracts';
 import type { Tx } from '../../db/client';
 import { AppError } from '../../platform/errors';
-import { loadIndicators, type IndicatorDef } from '../indicators/catalogue';
-import { person } from '../people/people.table';
-import { awardKind } from '../plans/plans.table';
+import { loadIndicators, type IndicatorDef } from '../indicators';
+import { person } from '../people';
+import { awardKind } from '../plans';
 import type { RegisteredIndicator, RegisteredPerson } from './reporting.table';
 
 export type RegistrationInputData = z.output<typeof registrationInput>;

@@ -5,10 +5,10 @@ import { writeAudit } from '../../platform/audit';
 import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
-import { loadUnit } from '../org/unit-store';
+import { loadUnit } from '../org';
 import { checkRegistrationContent, type RegistrationContent, type RegistrationInputData } from './registration-content';
 import { deadlines, loadCommunePlan, mapRegistration, participant, registrationPlan, registrationsOf, resolveYear, type Deadline } from './registration-store';
-import { writeRegistrationTargets } from '../indicators/registered-targets';
+import { writeRegistrationTargets } from '../indicators';
 import { registration, type RegistrationRow } from './reporting.table';
 
 const stale = () => new AppError('STALE_VERSION', 'Đăng ký thi đua đã được người khác lưu trước đó. Vui lòng tải lại để xem bản mới nhất rồi lưu lại; nội dung của bạn chưa được ghi.');

@@ -3,11 +3,11 @@ import { and, asc, eq, gte, inArray, isNull, max, min, or } from 'drizzle-orm';
 import type { PlanDoc, RegistrationDetail, RegistrationStatus, UnitKind } from '@tds/contracts';
 import type { Tx } from '../../db/client';
 import { AppError } from '../../platform/errors';
-import { unit } from '../org/org.table';
-import { person } from '../people/people.table';
-import { participatingKinds, planYears } from '../plans/plan-rules';
-import { loadDoc, loadPlan } from '../plans/plan-store';
-import { dueItem, type PlanRow } from '../plans/plans.table';
+import { unit } from '../org';
+import { person } from '../people';
+import { participatingKinds, planYears } from '../plans';
+import { loadDoc, loadPlan } from '../plans';
+import { dueItem, type PlanRow } from '../plans';
 import { registration, type RegistrationRow } from './reporting.table';
 
 /** A commune plan that takes registrations, with the years targets may be given for. */

@@ -4,7 +4,7 @@ import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
 import { assertVisible, authorize } from '../../platform/authorize';
 import { inScope } from '../../platform/tenancy';
-import { plan } from '../plans/plans.table';
+import { plan } from '../plans';
 import { loadCommunePlan } from './registration-store';
 
 /** Open or close registration (đăng ký thi đua) for a commune plan. Audited when it changes; a repeat changes nothing. */

@@ -1,6 +1,6 @@
 import type { ReportFormIndicator } from '@tds/contracts';
 import type { Tx } from '../../db/client';
-import { loadIndicators, type IndicatorDef } from '../indicators/catalogue';
+import { loadIndicators, type IndicatorDef } from '../indicators';
 import { isRatio } from './report-values';
 import type { ReportSection } from './reporting.table';
 

@@ -3,9 +3,9 @@ import type { ReportDetail, ReportSummary } from '@tds/contracts';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { can } from '../../platform/authorize';
-import { unit } from '../org/org.table';
+import { unit } from '../org';
 import { fileMeta } from '../files';
-import { dueItem, plan } from '../plans/plans.table';
+import { dueItem, plan } from '../plans';
 import { reportForm } from './report-form';
 import { report, type ReportRow } from './reporting.table';
 

@@ -5,8 +5,8 @@ import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
 import { authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
-import { loadUnit } from '../org/unit-store';
-import { dueItem } from '../plans/plans.table';
+import { loadUnit } from '../org';
+import { dueItem } from '../plans';
 import { report, reportVersion, type ReportRow } from './reporting.table';
 
 /** Load one report of a commune (locked for update when it is about to change), or NOT_FOUND. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorDetail, reportValueInput } from '@tds/contracts';
-import type { IndicatorDef } from '../indicators/catalogue';
+import type { IndicatorDef } from '../indicators';
 import type { ReportValue } from './reporting.table';
 
 type ValueInput = z.infer<typeof reportValueInput>;

@@ -4,7 +4,7 @@ import type { Actor, RequestMeta } from '../../platform/actor';
 import { assertVisible } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
-import { indicatorMap } from '../indicators/catalogue';
+import { indicatorMap } from '../indicators';
 import { mapDetail } from './report-mapper';
 import { assertEditable, assertVersion, authorizeUnitWrite, commitReport, loadDueItem, loadReport, reportLabel } from './report-store';
 import { checkValues } from './report-values';

@@ -10,6 +10,8 @@ export type { AppUserRow } from './users.table';
 /** Read models other modules may join on (written only by this module). */
 export const tables = { appUser: usersTables.appUser, roleAssignment: usersTables.roleAssignment };
 
+export { appUser, roleAssignment } from './users.table';
+
 export const manifest: ModuleManifest = {
   name: 'users',
   matrix: async () => [(await import('./users.matrix')).usersMatrix],

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { roleLabelsVi, type RoleAssignment, type Role } from '@tds/contracts';
 import type { Tx } from '../../db/client';
-import { commune, province, unit } from '../org/org.table';
+import { commune, province, unit } from '../org';
 
 interface RoleLike {
   role: Role | string;
