@@ -19,3 +19,4 @@ export * from './registration.js';
 export * from './indicators.js';
 export * from './progress.js';
 export * from './notify.js';
+export * from './workflow.js';

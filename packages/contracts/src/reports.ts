@@ -121,7 +121,11 @@ export const reportDetail = reportSummary.extend({
   file: reportFile.nullable(),
   form: z.array(reportFormIndicator),
   /** What the signed-in user may do now (the server checks again). */
-  can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), reopen: z.boolean() }),
+  /** What this user may do with this report now (from the workflow declaration); the web shows only these. */
+  can: z.object({
+    edit: z.boolean(), submit: z.boolean(), review: z.boolean(), reopen: z.boolean(),
+    transitions: z.object({ save: z.boolean(), file: z.boolean(), submit: z.boolean(), return: z.boolean(), accept: z.boolean(), reopen: z.boolean() }),
+  }),
 });
 export type ReportDetail = z.infer<typeof reportDetail>;
 export const reportPage = pageOf(reportSummary);

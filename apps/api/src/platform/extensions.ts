@@ -1,4 +1,4 @@
-import type { DerivedValueProvider, DueItemUse, ModuleManifest, TodoSource } from './module';
+import type { DerivedValueProvider, DueItemUse, ModuleManifest, TodoSource, WorkflowNotifier } from './module';
 
 /**
  * The extension points modules fill in through their manifests (derived-value providers, users of
@@ -30,4 +30,9 @@ export function dueItemUses(): DueItemUse[] {
 /** Every "Việc của tôi" source. */
 export function todoSources(): TodoSource[] {
   return list().flatMap((m) => m.todo ?? []);
+}
+
+/** Every notifier of workflow transitions (the runner calls them in the transition's transaction). */
+export function workflowNotifiers(): WorkflowNotifier[] {
+  return list().flatMap((m) => m.notifiers ?? []);
 }

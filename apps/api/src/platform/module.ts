@@ -97,4 +97,22 @@ export interface ModuleManifest {
   /** Loaders the parse workers run when they start (document readers), so no job pays for them. */
   workerPreload?: readonly WorkerTask<undefined, unknown>[];
   todo?: readonly TodoSource[];
+  /** Tells the people a workflow transition concerns (the notify module). */
+  notifiers?: readonly WorkflowNotifier[];
 }
+
+/** A workflow transition's notice to its audience: the record's unit, or the reviewers of its commune. */
+export interface WorkflowNotice {
+  communeId: string;
+  audience: 'unit' | 'reviewers';
+  /** The record's unit path (audience `unit`: the unit roles whose subtree holds it). */
+  unitPath: string | null;
+  /** The actor, who needs no notice of their own act. */
+  skipUserId: string;
+  /** Unique per event (record and version), so a notice is written once. */
+  key: string;
+  title: string;
+  body: string;
+  link: string;
+}
+export type WorkflowNotifier = (tx: Tx, notice: WorkflowNotice) => Promise<void>;

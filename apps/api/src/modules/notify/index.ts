@@ -5,6 +5,7 @@ import { notifyRunCommand } from './notify-command';
 import * as notifyTables from './notify.table';
 import { notifyRoutes } from './notify.routes';
 import { startReminderJob } from './reminder-job';
+import { notifyTransition } from './workflow-notice';
 
 /** Plan and send reminders every REMINDER_INTERVAL_SECONDS; a lease in job_lock lets one instance run at a time. */
 const reminderJob: Job = {
@@ -20,5 +21,6 @@ export const manifest: ModuleManifest = {
   permissions: ['notify.manage'],
   jobs: [reminderJob],
   cli: [notifyRunCommand],
+  notifiers: [notifyTransition],
   matrix: async () => [(await import('./notify.matrix')).notifyMatrix],
 };

@@ -6,7 +6,8 @@ import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
 import { readFile, storeFile } from '../files';
 import { mapDetail } from './report-mapper';
-import { assertEditable, authorizeUnitWrite, commitReport, loadReport, reportLabel } from './report-store';
+import { loadReport } from './report-store';
+import { takeReportStep } from './report-step';
 
 type Ext = (typeof unitPlanFileExtensions)[number];
 
@@ -44,18 +45,18 @@ export function checkPlanFile(file: UploadedFile, maxBytes: number): Ext {
  * Attach a unit plan's file (pdf, docx, doc, odt): kept in stored_file (purpose `unit_plan`); the
  * report moves to its next version so the earlier file stays in the history.
  */
-export async function uploadReportFile(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; file: UploadedFile; maxBytes: number }) {
+export async function uploadReportFile(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; file: UploadedFile; maxBytes: number; version?: number }) {
   const { db, actor, communeId, file } = opts;
   assertVisible(actor, communeId);
   const ext = checkPlanFile(file, opts.maxBytes);
   return inScope(db, actor.scope, async (tx) => {
-    const cur = await loadReport(tx, communeId, opts.id, { lock: true });
-    await authorizeUnitWrite(tx, actor, communeId, cur.unitId);
-    if (cur.kind !== 'unit_plan') throw new AppError('VALIDATION_FAILED', 'Chỉ kế hoạch của đơn vị mới đính kèm tệp.', [{ field: 'file', message: 'Báo cáo này không nhận tệp.' }]);
-    assertEditable(cur);
     const name = cleanText(file.filename).slice(0, 200) || `ke-hoach.${ext}`;
-    const fileId = await storeFile(tx, { communeId, name, fallbackName: `ke-hoach.${ext}`, mime: MIME[ext], content: file.buffer, purpose: 'unit_plan', createdBy: actor.userId });
-    const row = await commitReport(tx, actor, opts.meta, cur, { action: 'file', set: { fileId }, summary: `Tải lên tệp kế hoạch "${name}": ${await reportLabel(tx, cur)}` });
+    const { row } = await takeReportStep(tx, actor, opts.meta, {
+      communeId, id: opts.id, transition: 'file', version: opts.version ?? (await loadReport(tx, communeId, opts.id)).version,
+      check: (cur) => (cur.kind !== 'unit_plan' ? [{ field: 'file', message: 'Chỉ kế hoạch của đơn vị mới đính kèm tệp.' }] : []),
+      set: async () => ({ fileId: await storeFile(tx, { communeId, name, fallbackName: `ke-hoach.${ext}`, mime: MIME[ext], content: file.buffer, purpose: 'unit_plan', createdBy: actor.userId }) }),
+      summary: (_cur, _row, label) => `Tải lên tệp kế hoạch "${name}": ${label}`,
+    });
     return mapDetail(tx, actor, row);
   });
 }

@@ -1,8 +1,8 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import type { ReportDetail, ReportSummary } from '@tds/contracts';
+import { reportWorkflow, type ReportDetail, type ReportSummary } from '@tds/contracts';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../platform/actor';
-import { can } from '../../platform/authorize';
+import { abilitiesOf } from '../../platform/workflow';
 import { unit } from '../org';
 import { fileMeta } from '../files';
 import { dueItem, plan } from '../plans';
@@ -49,12 +49,13 @@ export function mapSummary(j: Pick<JoinedRow, 'r' | 'unitName' | 'title' | 'dueD
   };
 }
 
-/** What the actor may do with a report now (the use-cases check again). */
-export function reportAbilities(actor: Actor, r: ReportRow, unitPath: string): ReportDetail['can'] {
-  const write = can(actor, 'report.write', { communeId: r.communeId, unitPath });
-  const review = can(actor, 'report.review', { communeId: r.communeId });
-  const open = r.status === 'draft' || r.status === 'returned';
-  return { edit: write && open, submit: write && open, review: review && r.status === 'submitted', reopen: review && r.status === 'accepted' };
+/**
+ * What the actor may do with this report now, from the workflow declaration (`reportWorkflow`): the
+ * same rules the runner applies, so the web shows only buttons that work.
+ */
+export function reportAbilities(actor: Actor, r: Pick<ReportRow, 'communeId' | 'status'>, unitPath: string): ReportDetail['can'] {
+  const t = abilitiesOf(actor, reportWorkflow, r, { unitPath });
+  return { edit: t.save, submit: t.submit, review: t.accept && t.return, reopen: t.reopen, transitions: t };
 }
 
 /** One report with its content, its file, the form to fill and the actor's abilities. */

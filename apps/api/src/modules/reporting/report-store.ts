@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { ReportAction } from '@tds/contracts';
 import type { Tx } from '../../db/client';
-import type { Actor, RequestMeta } from '../../platform/actor';
-import { writeAudit } from '../../platform/audit';
+import type { Actor } from '../../platform/actor';
 import { authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { loadUnit } from '../org';
@@ -30,17 +29,9 @@ export async function authorizeUnitWrite(tx: Tx, actor: Actor, communeId: string
   authorize(actor, 'report.write', { communeId, unitPath: u.path });
 }
 
-/** STALE_VERSION unless the caller started from the report's current version. */
-export function assertVersion(row: ReportRow, version: number): void {
-  if (row.version !== version) {
-    throw new AppError('STALE_VERSION', `Báo cáo đã được thay đổi (phiên bản hiện tại ${row.version}, bạn đang sửa phiên bản ${version}). Vui lòng tải lại; nội dung chưa được ghi.`, [{ field: 'version', message: 'Phiên bản đã cũ.' }]);
-  }
-}
-
-/** Only drafts and returned reports may be changed by their unit. */
-export function assertEditable(row: ReportRow): void {
-  if (row.status === 'accepted') throw new AppError('REPORT_LOCKED');
-  if (row.status === 'submitted') throw new AppError('INVALID_TRANSITION', 'Báo cáo đã nộp và đang chờ xem xét: cần được trả lại trước khi sửa hoặc nộp lại.');
+/** The stale-version message of a report. */
+export function staleReportMessage(current: number, started: number): string {
+  return `Báo cáo đã được thay đổi (phiên bản hiện tại ${current}, bạn đang sửa phiên bản ${started}). Vui lòng tải lại; nội dung chưa được ghi.`;
 }
 
 /** Keep a copy of the report as it now is, with the act that produced it. */
@@ -51,45 +42,9 @@ export async function addReportVersion(tx: Tx, actor: Actor, row: ReportRow, act
   });
 }
 
-export interface ReportChange {
-  action: ReportAction;
-  set: Partial<Omit<typeof report.$inferInsert, 'communeId' | 'id' | 'version'>>;
-  comment?: string | null;
-  /** Vietnamese line for the audit log. */
-  summary: string;
-}
-
-/**
- * Apply one change to a report: the next version (only if nobody changed it meanwhile), a copy in
- * report_version and an audit entry, all in the caller's transaction.
- */
-export async function commitReport(tx: Tx, actor: Actor, meta: RequestMeta, cur: ReportRow, change: ReportChange): Promise<ReportRow> {
-  const [row] = await tx.update(report).set({ ...change.set, version: cur.version + 1, updatedBy: actor.userId, updatedAt: new Date() })
-    .where(and(eq(report.communeId, cur.communeId), eq(report.id, cur.id), eq(report.version, cur.version))).returning();
-  if (!row) throw new AppError('STALE_VERSION');
-  await addReportVersion(tx, actor, row, change.action, change.comment ?? null);
-  await writeAudit(tx, actor, meta, {
-    action: change.action, entityType: 'report', entityId: row.id, communeId: row.communeId, summary: change.summary,
-    before: { status: cur.status, version: cur.version }, after: { status: row.status, version: row.version, ...(change.comment ? { comment: change.comment } : {}) },
-  });
-  return row;
-}
-
 /** "Báo cáo kết quả ... năm 2026 — Trường Tiểu học", for audit lines. */
 export async function reportLabel(tx: Tx, row: ReportRow): Promise<string> {
   const [d] = await tx.select({ title: dueItem.title }).from(dueItem).where(and(eq(dueItem.communeId, row.communeId), eq(dueItem.id, row.dueItemId)));
   const u = await loadUnit(tx, row.communeId, row.unitId);
   return `${d?.title ?? 'Báo cáo'} — ${u.name}`;
-}
-
-/** Reviewer acts need the report to be in one status: accepted ones are locked, others are out of turn. */
-export function assertStatus(row: ReportRow, wanted: ReportRow['status'], message: string): void {
-  if (row.status === wanted) return;
-  if (row.status === 'accepted') throw new AppError('REPORT_LOCKED');
-  throw new AppError('INVALID_TRANSITION', message);
-}
-
-/** 403 unless the actor reviews reports of this commune; 404 when the commune is not visible. */
-export function authorizeReview(actor: Actor, communeId: string): void {
-  authorize(actor, 'report.review', { communeId });
 }

@@ -66,26 +66,41 @@ describe(`reports (${testDbKind()})`, () => {
     const submitted = await focal.post(`${R(r.id)}/submit`, { version: 2 });
     expect(submitted.json()).toMatchObject({ status: 'submitted', version: 3, late: false });
     expect(submitted.json().submittedAt).toBeTruthy();
-    // A retried submit from the old version is stale, never a second submission.
-    expect((await focal.post(`${R(r.id)}/submit`, { version: 2 })).json().error.code).toBe('STALE_VERSION');
+    // A retried submit (same version, same user) answers as the first did and writes nothing: never a second submission.
+    const retried = await focal.post(`${R(r.id)}/submit`, { version: 2 });
+    expect([retried.statusCode, retried.json().status, retried.json().version]).toEqual([200, 'submitted', 3]);
+    // Someone else's act from that version is stale.
+    expect((await admin.post(`${R(r.id)}/submit`, { version: 2 })).json().error.code).toBe('STALE_VERSION');
     // The focal point does not review.
     expect((await focal.post(`${R(r.id)}/accept`, { version: 3 })).statusCode).toBe(403);
     expect((await admin.post(`${R(r.id)}/return`, { version: 3, comment: '' })).statusCode).toBe(400);
     const returned = await admin.post(`${R(r.id)}/return`, { version: 3, comment: 'Bổ sung số liệu quý IV.' });
     expect(returned.json()).toMatchObject({ status: 'returned', version: 4, reviewComment: 'Bổ sung số liệu quý IV.' });
+    // Returned, the report is the unit's to correct: the commune office neither edits nor resubmits it (403, nothing written).
+    expect((await admin.patch(R(r.id), { version: 4, sections: sections('Sửa hộ.') })).statusCode).toBe(403);
+    expect((await admin.post(`${R(r.id)}/submit`, { version: 4 })).statusCode).toBe(403);
+    expect(returned.json().can).toMatchObject({ edit: false, submit: false, review: false });
+    // The unit is told, in the app, with a link to the report; the reviewer was told of the submission.
+    const told = (await focal.get('/api/notifications')).json().items as { title: string; link: string }[];
+    expect(told.filter((n) => n.link === `/reports/${r.id}`).map((n) => n.title)).toEqual(['Báo cáo bị trả lại']);
+    expect(((await admin.get('/api/notifications')).json().items as { link: string }[]).filter((n) => n.link === `/reports/${r.id}`)).toHaveLength(1);
     const fixed = await focal.patch(R(r.id), { version: 4, values: [{ code: 'T_BUOI', value: 15 }, { code: 'T_KNS', numerator: 320, denominator: 1000 }] });
     expect(fixed.json()).toMatchObject({ status: 'returned', version: 5 });
     expect((await focal.post(`${R(r.id)}/submit`, { version: 5 })).json()).toMatchObject({ status: 'submitted', version: 6 });
     const accepted = await admin.post(`${R(r.id)}/accept`, { version: 6 });
     expect(accepted.json()).toMatchObject({ status: 'accepted', version: 7, can: { edit: false, reopen: true } });
-    expect((await admin.post(`${R(r.id)}/accept`, { version: 6 })).json().error.code).toBe('STALE_VERSION');
+    // The retried accept writes nothing (the version list and the audit below have one accept); a stale return is refused.
+    expect((await admin.post(`${R(r.id)}/accept`, { version: 6 })).json()).toMatchObject({ status: 'accepted', version: 7 });
+    expect((await admin.post(`${R(r.id)}/return`, { version: 6, comment: 'x' })).json().error.code).toBe('STALE_VERSION');
     const values = await sys((tx) => tx.select().from(indicatorValue).where(eq(indicatorValue.reportId, r.id)));
     expect(values.map((v) => [v.indicatorCode, v.value, v.numerator, v.denominator, v.sourceKey]).sort()).toEqual([
       ['T_BUOI', 15, null, null, `report:${r.id}`], ['T_KNS', null, 320, 1000, `report:${r.id}`],
     ]);
     expect((await admin.post(`${R(r.id)}/reopen`, { version: 7, reason: ' ' })).statusCode).toBe(400);
     const reopened = await admin.post(`${R(r.id)}/reopen`, { version: 7, reason: 'Số liệu sai, đơn vị cần sửa.' });
-    expect(reopened.json()).toMatchObject({ status: 'returned', version: 8, can: { edit: true } });
+    // Back with the unit: its own focal point corrects and resubmits; the commune office no longer edits it.
+    expect(reopened.json()).toMatchObject({ status: 'returned', version: 8, can: { edit: false, submit: false } });
+    expect((await focal.get(R(r.id))).json().can).toMatchObject({ edit: true, submit: true, review: false });
     expect(await sys((tx) => tx.select().from(indicatorValue).where(eq(indicatorValue.reportId, r.id)))).toEqual([]);
     const versions = (await viewer.get(`${R(r.id)}/versions`)).json().items;
     expect(versions.map((v: { action: string }) => v.action)).toEqual(['reopen', 'accept', 'submit', 'save', 'return', 'submit', 'save', 'create']);

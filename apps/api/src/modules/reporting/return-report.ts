@@ -3,21 +3,19 @@ import type { Actor, RequestMeta } from '../../platform/actor';
 import { assertVisible } from '../../platform/authorize';
 import { inScope } from '../../platform/tenancy';
 import { mapDetail } from './report-mapper';
-import { assertStatus, assertVersion, authorizeReview, commitReport, loadReport, reportLabel } from './report-store';
+import { takeReportStep } from './report-step';
 
 /** Return a submitted report to its unit with the reviewer's comments; the unit corrects and resubmits. */
-export async function returnReport(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; version: number; comment: string }) {
+export async function returnReport(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; version: number; comment: string; now?: Date }) {
   const { db, actor, communeId } = opts;
   assertVisible(actor, communeId);
+  const comment = opts.comment.normalize('NFC').trim();
   return inScope(db, actor.scope, async (tx) => {
-    const cur = await loadReport(tx, communeId, opts.id, { lock: true });
-    authorizeReview(actor, communeId);
-    assertVersion(cur, opts.version);
-    assertStatus(cur, 'submitted', 'Chỉ trả lại được báo cáo đã nộp và đang chờ xem xét.');
-    const comment = opts.comment.normalize('NFC').trim();
-    const row = await commitReport(tx, actor, opts.meta, cur, {
-      action: 'return', comment, set: { status: 'returned', reviewedAt: new Date().toISOString(), reviewedBy: actor.userId, reviewComment: comment },
-      summary: `Trả lại báo cáo: ${await reportLabel(tx, cur)}`,
+    const { row } = await takeReportStep(tx, actor, opts.meta, {
+      communeId, id: opts.id, transition: 'return', version: opts.version, comment,
+      check: () => (comment ? [] : [{ field: 'comment', message: 'Cần ghi nội dung yêu cầu đơn vị sửa.' }]),
+      set: () => ({ reviewedAt: (opts.now ?? new Date()).toISOString(), reviewedBy: actor.userId, reviewComment: comment }),
+      summary: (_cur, _row, label) => `Trả lại báo cáo: ${label}`,
     });
     return mapDetail(tx, actor, row);
   });

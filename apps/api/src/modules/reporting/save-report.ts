@@ -3,13 +3,12 @@ import { cleanText, type ErrorDetail, type reportSaveInput } from '@tds/contract
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { assertVisible } from '../../platform/authorize';
-import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
 import { indicatorMap } from '../indicators';
 import { mapDetail } from './report-mapper';
-import { assertEditable, assertVersion, authorizeUnitWrite, commitReport, loadReport, reportLabel } from './report-store';
+import { takeReportStep } from './report-step';
 import { checkValues } from './report-values';
-import type { ReportSection } from './reporting.table';
+import type { ReportRow, ReportSection } from './reporting.table';
 
 type SaveInput = z.infer<typeof reportSaveInput>;
 
@@ -36,27 +35,33 @@ export async function saveReport(opts: { db: Db; actor: Actor; meta: RequestMeta
   const { db, actor, communeId, input } = opts;
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
-    const cur = await loadReport(tx, communeId, opts.id, { lock: true });
-    await authorizeUnitWrite(tx, actor, communeId, cur.unitId);
-    assertVersion(cur, input.version);
-    assertEditable(cur);
-    const errors: ErrorDetail[] = [];
-    const sections = input.sections ? checkSections(input.sections) : null;
-    if (sections) errors.push(...sections.errors);
-    let values = cur.values;
-    if (input.values) {
-      if (cur.kind === 'unit_plan' && input.values.length) {
-        errors.push({ field: 'values', message: 'Kế hoạch của đơn vị không có số liệu chỉ tiêu: chỉ cần tóm tắt và tệp kế hoạch.' });
-      } else {
-        const checked = checkValues(await indicatorMap(tx, communeId), input.values);
-        errors.push(...checked.errors);
-        values = checked.values;
-      }
-    }
-    if (errors.length) throw new AppError('VALIDATION_FAILED', errors[0]!.message, errors);
-    const summary = input.summary === undefined ? cur.summary : (input.summary?.normalize('NFC').trim() || null);
-    const row = await commitReport(tx, actor, opts.meta, cur, {
-      action: 'save', set: { sections: sections?.sections ?? cur.sections, values, summary }, summary: `Lưu báo cáo: ${await reportLabel(tx, cur)}`,
+    let values: ReportRow['values'] | undefined;
+    let sections: ReportSection[] | undefined;
+    const { row } = await takeReportStep(tx, actor, opts.meta, {
+      communeId, id: opts.id, transition: 'save', version: input.version,
+      check: async (cur) => {
+        const errors: ErrorDetail[] = [];
+        if (input.sections) {
+          const checked = checkSections(input.sections);
+          errors.push(...checked.errors);
+          sections = checked.sections;
+        }
+        if (input.values) {
+          if (cur.kind === 'unit_plan' && input.values.length) {
+            errors.push({ field: 'values', message: 'Kế hoạch của đơn vị không có số liệu chỉ tiêu: chỉ cần tóm tắt và tệp kế hoạch.' });
+          } else {
+            const checked = checkValues(await indicatorMap(tx, communeId), input.values);
+            errors.push(...checked.errors);
+            values = checked.values;
+          }
+        }
+        return errors;
+      },
+      set: (cur) => ({
+        sections: sections ?? cur.sections, values: values ?? cur.values,
+        summary: input.summary === undefined ? cur.summary : (input.summary?.normalize('NFC').trim() || null),
+      }),
+      summary: (_cur, _row, label) => `Lưu báo cáo: ${label}`,
     });
     return mapDetail(tx, actor, row);
   });

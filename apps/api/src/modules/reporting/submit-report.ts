@@ -2,11 +2,11 @@ import type { ErrorDetail } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { assertVisible } from '../../platform/authorize';
-import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
 import { indicatorMap } from '../indicators';
 import { mapDetail } from './report-mapper';
-import { assertEditable, assertVersion, authorizeUnitWrite, commitReport, loadDueItem, loadReport, reportLabel } from './report-store';
+import { loadDueItem } from './report-store';
+import { takeReportStep } from './report-step';
 import { checkValues } from './report-values';
 import type { ReportRow } from './reporting.table';
 
@@ -25,27 +25,23 @@ export function submitProblems(row: Pick<ReportRow, 'kind' | 'sections' | 'summa
  * Submit a draft or a corrected returned report. The first submission decides whether it is late
  * (after the due item's late_after instant); late submission is allowed and marked.
  */
-export async function submitReport(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; version: number }) {
+export async function submitReport(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; version: number; now?: Date }) {
   const { db, actor, communeId } = opts;
   assertVisible(actor, communeId);
+  const now = opts.now ?? new Date();
   return inScope(db, actor.scope, async (tx) => {
-    const cur = await loadReport(tx, communeId, opts.id, { lock: true });
-    await authorizeUnitWrite(tx, actor, communeId, cur.unitId);
-    assertVersion(cur, opts.version);
-    assertEditable(cur);
-    // Figures were checked when saved; check again in case the indicator definitions changed since.
-    const recheck = checkValues(await indicatorMap(tx, communeId), cur.values);
-    const problems = [...submitProblems(cur), ...recheck.errors];
-    if (problems.length) throw new AppError('VALIDATION_FAILED', problems[0]!.message, problems);
-    const item = await loadDueItem(tx, communeId, cur.dueItemId);
-    const now = new Date();
-    const first = cur.submittedAt === null;
-    const late = first ? now.getTime() > new Date(item.lateAfter).getTime() : cur.late;
-    const label = await reportLabel(tx, cur);
-    const row = await commitReport(tx, actor, opts.meta, cur, {
-      action: 'submit',
-      set: { status: 'submitted', submittedAt: first ? now.toISOString() : cur.submittedAt, late },
-      summary: `${first ? 'Nộp' : 'Nộp lại'} báo cáo${late ? ' (muộn hạn)' : ''}: ${label}`,
+    let late = false;
+    const { row } = await takeReportStep(tx, actor, opts.meta, {
+      communeId, id: opts.id, transition: 'submit', version: opts.version,
+      // Figures were checked when saved; check again in case the indicator definitions changed since.
+      check: async (cur) => [...submitProblems(cur), ...checkValues(await indicatorMap(tx, communeId), cur.values).errors],
+      set: async (cur) => {
+        const item = await loadDueItem(tx, communeId, cur.dueItemId);
+        const first = cur.submittedAt === null;
+        late = first ? now.getTime() > new Date(item.lateAfter).getTime() : cur.late;
+        return { submittedAt: first ? now.toISOString() : cur.submittedAt, late };
+      },
+      summary: (cur, _row, label) => `${cur.submittedAt === null ? 'Nộp' : 'Nộp lại'} báo cáo${late ? ' (muộn hạn)' : ''}: ${label}`,
     });
     return mapDetail(tx, actor, row);
   });
