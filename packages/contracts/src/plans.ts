@@ -21,6 +21,8 @@ export const planSummary = z.object({
   ownerUnitName: z.string().nullable(),
   parent: planRef.nullable(),
   updatedAt: z.string(),
+  /** What this user may do with this plan now: edit its content, publish it. */
+  can: z.object({ edit: z.boolean(), publish: z.boolean() }),
 });
 export type PlanSummary = z.infer<typeof planSummary>;
 
@@ -33,7 +35,10 @@ export const planDetail = planSummary.extend({
 export type PlanDetail = z.infer<typeof planDetail>;
 
 export const planListQuery = pageQuery.extend({ status: z.enum(planStatuses).optional(), ownerUnitId: uuid.optional() }).strict();
-export const planPage = pageOf(planSummary);
+export const planPage = pageOf(planSummary).extend({
+  /** What this user may start here: a commune plan (from the template or imported text), a plan of their own unit. */
+  can: z.object({ createCommunePlan: z.boolean(), createUnitPlan: z.boolean() }),
+});
 
 export const planCreateInput = z.strictObject({
   doc: planDoc,

@@ -151,6 +151,14 @@ describe(`plans (${testDbKind()})`, () => {
     expect((await admin.get(`${plans()}/${parent.id}`)).json().children.map((c: { id: string }) => c.id)).toEqual([child.json().id]);
     expect((await focal.post(plans(), { doc, source: 'blank', ownerUnitId: w.aOffice.id })).statusCode).toBe(403);
     expect((await focal.post(`${plans()}/${parent.id}/publish`, { version: 1 })).statusCode).toBe(403);
+    // What each may do is said on the plan and the list, and matches what the server allows.
+    expect((await focal.get(`${plans()}/${parent.id}`)).json().can).toEqual({ edit: false, publish: false });
+    expect((await focal.patch(`${plans()}/${parent.id}`, { doc, version: 1 })).statusCode).toBe(403);
+    expect((await focal.get(`${plans()}/${child.json().id}`)).json().can).toEqual({ edit: true, publish: false });
+    expect((await admin.get(`${plans()}/${parent.id}`)).json().can).toEqual({ edit: true, publish: true });
+    expect((await focal.get(plans())).json().can).toEqual({ createCommunePlan: false, createUnitPlan: true });
+    expect((await admin.get(plans())).json().can).toEqual({ createCommunePlan: true, createUnitPlan: false });
+    expect((await focal.post(`${plans()}/import`, { text: 'KẾ HOẠCH' })).statusCode).toBe(403);
   });
 
   it('another commune sees none of it; a viewer cannot write', async () => {

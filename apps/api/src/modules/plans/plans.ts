@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { searchKey, type planCreateInput, type planListQuery, type planUpdateInput } from '@tds/contracts';
+import { searchKey, type planCreateInput, type planListQuery, type planUpdateInput, rolePermissions } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
-import { assertVisible, authorize } from '../../platform/authorize';
+import { assertVisible, authorize, can } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { matchSearch, pageWindow } from '../../platform/paging';
 import { inScope } from '../../platform/tenancy';
@@ -32,14 +32,17 @@ export async function listPlans(opts: { db: Db; actor: Actor; communeId: string;
     const rows = await tx.select({ p: plan, total: sql<number>`(count(*) over ())::int` }).from(plan)
       .where(and(eq(plan.communeId, communeId), query.status ? eq(plan.status, query.status) : undefined, query.ownerUnitId ? eq(plan.ownerUnitId, query.ownerUnitId) : undefined, matchSearch(plan.searchKey, query.q)))
       .orderBy(desc(plan.updatedAt), asc(plan.id)).limit(limit).offset(offset);
-    return { items: await mapSummaries(tx, rows.map((r) => r.p)), total: Number(rows[0]?.total ?? 0), page: query.page, pageSize: query.pageSize };
+    return {
+      items: await mapSummaries(tx, actor, rows.map((r) => r.p)), total: Number(rows[0]?.total ?? 0), page: query.page, pageSize: query.pageSize,
+      can: { createCommunePlan: can(actor, 'plan.write', { communeId }), createUnitPlan: actor.roles.some((r) => r.communeId === communeId && !!r.unitId && rolePermissions[r.role].includes('plan.write')) },
+    };
   });
 }
 
 /** One plan with its current content. */
 export async function getPlan(opts: { db: Db; actor: Actor; communeId: string; id: string }) {
   authorize(opts.actor, 'plan.read', { communeId: opts.communeId });
-  return inScope(opts.db, opts.actor.scope, async (tx) => mapDetail(tx, await loadPlan(tx, opts.communeId, opts.id)));
+  return inScope(opts.db, opts.actor.scope, async (tx) => mapDetail(tx, opts.actor, await loadPlan(tx, opts.communeId, opts.id)));
 }
 
 async function addVersion(tx: Tx, actor: Actor, row: PlanRow, version: number, doc: z.infer<typeof planCreateInput>['doc'], note?: string) {
@@ -67,7 +70,7 @@ export async function createPlan(opts: { db: Db; actor: Actor; meta: RequestMeta
     }).returning();
     await addVersion(tx, actor, row!, 1, input.doc, input.note ?? `Tạo từ ${input.source === 'template' ? 'mẫu' : input.source === 'import' ? 'văn bản nhập' : 'trang trắng'}`);
     await writeAudit(tx, actor, opts.meta, { action: 'create', entityType: 'plan', entityId: row!.id, communeId, summary: `Tạo kế hoạch: ${head.title}`, after: { title: head.title, source: input.source, version: 1 } });
-    return mapDetail(tx, row!);
+    return mapDetail(tx, actor, row!);
   });
 }
 
@@ -86,7 +89,7 @@ export async function updatePlan(opts: { db: Db; actor: Actor; meta: RequestMeta
     if (!row) throw new AppError('STALE_VERSION');
     await addVersion(tx, actor, row, next, input.doc, input.note);
     await writeAudit(tx, actor, opts.meta, { action: 'update', entityType: 'plan', entityId: id, communeId, summary: `Sửa kế hoạch: ${head.title} (phiên bản ${next})`, before: { title: cur.title, version: cur.currentVersion }, after: { title: head.title, version: next } });
-    return mapDetail(tx, row);
+    return mapDetail(tx, actor, row);
   });
 }
 

@@ -111,6 +111,6 @@ export async function publishPlan(opts: { db: Db; actor: Actor; meta: RequestMet
       action: 'publish', entityType: 'plan', entityId: id, communeId, summary: `Ban hành kế hoạch: ${row.title} (phiên bản ${row.currentVersion})`,
       before: { status: row.status, publishedVersion: row.publishedVersion }, after: { status: 'published', publishedVersion: row.currentVersion, added: added.length, removed: removed.length, resolutions: input.resolutions },
     });
-    return { ...result, plan: (await mapSummaries(tx, [updated!]))[0]! };
+    return { ...result, plan: (await mapSummaries(tx, actor, [updated!]))[0]! };
   });
 }

@@ -33,7 +33,7 @@ export const planKeys = {
 export function usePlans(communeId: string | null, params: PlanListParams, enabled = true) {
   return useQuery({
     queryKey: planKeys.list(communeId ?? '', params),
-    queryFn: ({ signal }) => apiGet<Page<PlanSummary>>(base(communeId!), { ...params }, signal),
+    queryFn: ({ signal }) => apiGet<Page<PlanSummary> & { can: { createCommunePlan: boolean; createUnitPlan: boolean } }>(base(communeId!), { ...params }, signal),
     enabled: !!communeId && enabled,
     placeholderData: keepPreviousData,
   });

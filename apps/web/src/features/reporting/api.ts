@@ -188,10 +188,19 @@ export function useReports(communeId: string, params: ReportListParams, enabled 
   });
 }
 
+/**
+ * Of two copies of a report, the newer: versions only grow, so an answer that left the server before
+ * a save or a submit (a refetch still in flight) never puts the older report back on the screen.
+ */
+export function newerReport(held: ReportDetail | undefined, fresh: ReportDetail): ReportDetail {
+  return held && held.id === fresh.id && held.version > fresh.version ? held : fresh;
+}
+
 export function useReport(communeId: string, id: string) {
+  const qc = useQueryClient();
   return useQuery({
     queryKey: reportingKeys.report(communeId, id),
-    queryFn: ({ signal }) => apiGet<ReportDetail>(reportPath(communeId, id), undefined, signal),
+    queryFn: async ({ signal }) => newerReport(qc.getQueryData<ReportDetail>(reportingKeys.report(communeId, id)), await apiGet<ReportDetail>(reportPath(communeId, id), undefined, signal)),
     staleTime: 0,
   });
 }
@@ -216,7 +225,7 @@ export function isReportDetail(d: unknown): d is ReportDetail {
  * and mark the lists and versions stale (not awaited: the autosave should not wait for them).
  */
 function adopt(qc: ReturnType<typeof useQueryClient>, communeId: string, id: string, d: unknown): void {
-  if (isReportDetail(d)) qc.setQueryData(reportingKeys.report(communeId, id), d);
+  if (isReportDetail(d)) qc.setQueryData<ReportDetail>(reportingKeys.report(communeId, id), (held) => newerReport(held, d));
   else void qc.invalidateQueries({ queryKey: reportingKeys.report(communeId, id), exact: true });
   void qc.invalidateQueries({ queryKey: reportingKeys.versions(communeId, id) });
   void qc.invalidateQueries({ queryKey: [...reportingKeys.reports(communeId), 'due'] });

@@ -79,9 +79,10 @@ export function useReportAutosave(opts: {
     };
   }, [saver]);
 
-  // A newer report from the server (after submit, review, upload) replaces the form when nothing is unsaved.
+  // A newer report from the server (after submit, review, upload) replaces the form when nothing is
+  // unsaved; an older one (a refetch that left before the last save) never takes the version back.
   useEffect(() => {
-    if (detail.version === versionRef.current) return;
+    if (detail.version <= versionRef.current) return;
     const s = saver.current;
     if (s.dirty || s.status === 'saving' || s.status === 'stale') return;
     versionRef.current = detail.version;

@@ -9,7 +9,7 @@ import { ContentsView, CriteriaView, ResponsibilitiesView, TimelineView } from '
 import { DocumentsTab } from '../components/detail/DocumentsTab';
 import { HistoryTab } from '../components/detail/HistoryTab';
 import { PublishModal } from '../components/detail/PublishModal';
-import { useCan, useCommune } from '../../../app/session';
+import { useCommune } from '../../../app/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { FullPageSpin } from '../../../components/ui/FullPageSpin';
@@ -31,8 +31,6 @@ function PlanDetailInner({ communeId, id }: { communeId: string; id: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const canWrite = useCan('plan.write');
-  const canPublish = useCan('plan.publish');
   const [publishOpen, setPublishOpen] = useState(false);
   const q = usePlan(communeId, id);
   const tabParam = params.get('tab');
@@ -88,12 +86,12 @@ function PlanDetailInner({ communeId, id }: { communeId: string; id: string }) {
             <Button icon={<CalendarOutlined />} onClick={() => void navigate(`/calendar?planId=${plan.id}`)}>
               {t('nav.calendar')}
             </Button>
-            {canWrite ? (
+            {plan.can.edit ? (
               <Button icon={<EditOutlined />} onClick={() => void navigate(`/plans/${plan.id}/edit`)} data-testid="plan-edit">
                 {t('plans.edit')}
               </Button>
             ) : null}
-            {canPublish && (plan.status === 'draft' || changedSincePublish) ? (
+            {plan.can.publish && (plan.status === 'draft' || changedSincePublish) ? (
               <Button type="primary" icon={<SendOutlined />} onClick={() => setPublishOpen(true)} data-testid="plan-publish">
                 {plan.status === 'draft' ? t('plans.publish') : t('plans.republish')}
               </Button>
@@ -111,7 +109,7 @@ function PlanDetailInner({ communeId, id }: { communeId: string; id: string }) {
           children: content[k],
         }))}
       />
-      {canPublish ? <PublishModal communeId={communeId} plan={plan} open={publishOpen} onClose={() => setPublishOpen(false)} /> : null}
+      {plan.can.publish ? <PublishModal communeId={communeId} plan={plan} open={publishOpen} onClose={() => setPublishOpen(false)} /> : null}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { planStatuses, type PlanSummary } from '@tds/contracts';
 import { usePlans, type PlanStatus } from '../api';
 import { StatusTag } from '../components/detail/OverviewTab';
 import { planDateVi } from '../planText';
-import { useCan, useCommune } from '../../../app/session';
+import { useCommune } from '../../../app/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
@@ -25,7 +25,6 @@ export default function PlansPage() {
 function PlansPageInner({ communeId, communeName }: { communeId: string; communeName: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const canWrite = useCan('plan.write');
   const paging = usePaging(20);
   const { page, pageSize, setPage } = paging;
   const [q, setQ] = useState('');
@@ -72,11 +71,13 @@ function PlansPageInner({ communeId, communeName }: { communeId: string; commune
             <Button icon={<CalendarOutlined />} onClick={() => void navigate('/calendar')}>
               {t('nav.calendar')}
             </Button>
-            {canWrite ? (
+            {list.data?.can.createCommunePlan ? (
+              <Button icon={<ImportOutlined />} onClick={() => void navigate('/plans/import')} data-testid="plan-import">
+                {t('plans.importFromText')}
+              </Button>
+            ) : null}
+            {list.data?.can.createCommunePlan || list.data?.can.createUnitPlan ? (
               <>
-                <Button icon={<ImportOutlined />} onClick={() => void navigate('/plans/import')} data-testid="plan-import">
-                  {t('plans.importFromText')}
-                </Button>
                 <Button type="primary" icon={<FileAddOutlined />} onClick={() => void navigate('/plans/new')} data-testid="plan-create-template">
                   {t('plans.createFromTemplate')}
                 </Button>
