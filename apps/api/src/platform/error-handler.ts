@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { errorMessagesVi, errorStatus, fieldLabelsVi, type ErrorCode, type ErrorDetail } from '@tds/contracts';
-import { AppError, pgConstraint, pgErrorCode } from './errors';
+import { dbErrorAnswer } from './db-errors';
+import { AppError } from './errors';
 import { safeError } from './safe-error';
 
 function body(code: ErrorCode, message?: string, details?: ErrorDetail[]) {
@@ -57,14 +58,8 @@ export function registerErrorHandler(app: FastifyInstance) {
         break;
     }
     if (err instanceof SyntaxError) return reply.status(400).send(body('INVALID_JSON'));
-    const pg = pgErrorCode(err);
-    if (pg === '23505') {
-      const c = pgConstraint(err) ?? '';
-      if (c.includes('username')) return reply.status(409).send(body('DUPLICATE_USERNAME', undefined, [{ field: 'username', message: errorMessagesVi.DUPLICATE_USERNAME }]));
-      return reply.status(409).send(body('DUPLICATE_CODE', undefined, [{ field: 'code', message: errorMessagesVi.DUPLICATE_CODE }]));
-    }
-    if (pg === '23503') return reply.status(409).send(body('VALIDATION_FAILED', 'Dữ liệu đang được tham chiếu hoặc tham chiếu tới bản ghi không tồn tại.'));
-    if (pg === '22P02' || pg === '22007' || pg === '22008' || pg === '22003') return reply.status(400).send(body('VALIDATION_FAILED'));
+    const db = dbErrorAnswer(err);
+    if (db) return reply.status(db.status).send(body(db.code, db.message, db.details));
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       const code = (Object.entries(errorStatus).find(([, s]) => s === err.statusCode)?.[0] ?? 'VALIDATION_FAILED') as ErrorCode;
       return reply.status(err.statusCode).send(body(code));

@@ -1,0 +1,71 @@
+import { errorMessagesVi, errorStatus, type ErrorCode, type ErrorDetail } from '@tds/contracts';
+import { pgConstraint, pgErrorCode } from './errors';
+
+/** What a violated constraint means to the user: the error code and the field it names. */
+export interface ConstraintMeaning {
+  code: ErrorCode;
+  field?: string;
+  message?: string;
+}
+
+/**
+ * The one table of constraint name -> error code, status and field. A unique violation names the
+ * field; a foreign key is a bad reference (400) when written, and "in use" (409) when the referenced
+ * record is deleted; anything not listed falls to the generic rule of its kind.
+ */
+export const CONSTRAINTS: Record<string, ConstraintMeaning> = {
+  app_user_username_uq: { code: 'DUPLICATE_USERNAME', field: 'username' },
+  province_code_uq: { code: 'DUPLICATE_CODE', field: 'code' },
+  commune_code_uq: { code: 'DUPLICATE_CODE', field: 'code' },
+  unit_code_uq: { code: 'DUPLICATE_CODE', field: 'code' },
+  report_due_item_uq: { code: 'STALE_VERSION', field: 'dueItemId', message: 'Báo cáo của việc này vừa được tạo; vui lòng tải lại.' },
+  registration_uq: { code: 'STALE_VERSION', field: 'version', message: 'Đăng ký thi đua đã được người khác lưu trước đó. Vui lòng tải lại.' },
+  due_item_uq: { code: 'STALE_VERSION', message: 'Việc phải nộp vừa được tạo bởi thao tác khác; vui lòng tải lại.' },
+};
+
+export interface DbErrorAnswer {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetail[];
+}
+
+/** A driver error as the API answers it, or null when it is no constraint or data error. */
+export function dbErrorAnswer(err: unknown): DbErrorAnswer | null {
+  const pg = pgErrorCode(err);
+  if (!pg) return null;
+  const constraint = pgConstraint(err) ?? '';
+  const known = CONSTRAINTS[constraint];
+  const answer = (code: ErrorCode, message?: string, field?: string): DbErrorAnswer => ({
+    status: errorStatus[code], code, message: message ?? errorMessagesVi[code], ...(field ? { details: [{ field, message: message ?? errorMessagesVi[code] }] } : {}),
+  });
+  if (known && (pg === '23505' || pg === '23503')) return answer(known.code, known.message, known.field);
+  if (pg === '23505') return answer('DUPLICATE_CODE', undefined, 'code');
+  if (pg === '23001') return answer('IN_USE');
+  if (pg === '23503') {
+    const text = messages(err);
+    // "update or delete on table ... violates foreign key": the record is still referenced.
+    if (/update or delete on/iu.test(text)) return answer('IN_USE');
+    return answer('VALIDATION_FAILED', 'Dữ liệu tham chiếu tới bản ghi không tồn tại.', constraint ? fieldOf(constraint) : undefined);
+  }
+  if (pg === '23502' || pg === '23514') return answer('VALIDATION_FAILED');
+  if (pg === '22P02' || pg === '22007' || pg === '22008' || pg === '22003' || pg === '22001') return answer('VALIDATION_FAILED');
+  return null;
+}
+
+/** `report_unit_fk` -> `unitId`: the field a foreign key's name points at (best effort). */
+function fieldOf(constraint: string): string | undefined {
+  const m = /_([a-z]+)_fk$/u.exec(constraint) ?? /_([a-z]+)_id_fk(ey)?$/u.exec(constraint) ?? /_([a-z]+)_id_[a-z0-9_]*fk$/u.exec(constraint);
+  return m ? `${m[1]}Id` : undefined;
+}
+
+/** The messages of an error and its causes (the driver's error sits under the ORM's). */
+function messages(err: unknown): string {
+  const out: string[] = [];
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e; i++) {
+    out.push(e instanceof Error ? e.message : String(e));
+    e = e && typeof e === 'object' ? (e as { cause?: unknown }).cause : undefined;
+  }
+  return out.join(' | ');
+}
