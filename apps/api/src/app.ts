@@ -24,6 +24,18 @@ export interface BuiltApp {
 }
 
 /** Build the whole server: platform plugins, then each module. Tests build it too. */
+/**
+ * Logs: JSON lines in production (for a log collector); readable lines in a terminal during
+ * development (`npm start`, `npm run dev`); nothing when LOG_LEVEL is silent.
+ */
+export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  if (config.LOG_LEVEL === 'silent') return false;
+  if (config.NODE_ENV === 'development' && process.stdout.isTTY) {
+    return { level: config.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,reqId' } } };
+  }
+  return { level: config.LOG_LEVEL };
+}
+
 export async function buildApp(opts: { config: Config; database: Database; logger?: FastifyServerOptions['logger'] }): Promise<BuiltApp> {
   const { config, database } = opts;
   // Document reading and plan parsing run in these workers; closing the app terminates them at once.
@@ -33,7 +45,9 @@ export async function buildApp(opts: { config: Config; database: Database; logge
   const readiness: Readiness = { ready: false };
   const deps: Deps = { config, database, db: database.db, workers, readiness };
   const app = Fastify({
-    logger: opts.logger ?? (config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL }),
+    logger: opts.logger ?? loggerOptions(config),
+    // One line per request, at debug level only (the onResponse hook below); info keeps starts, jobs, warnings, errors.
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     // X-Forwarded-For is believed only from configured proxies: otherwise any client picks its address.
     trustProxy: typeof config.TRUST_PROXY === 'number' ? hops(config.TRUST_PROXY) : config.TRUST_PROXY,
@@ -45,6 +59,9 @@ export async function buildApp(opts: { config: Config; database: Database; logge
   }).withTypeProvider<ZodTypeProvider>();
   // preClose runs before the server waits for open requests: a running parse ends now (its request
   // answers 503) instead of holding the shutdown until its time limit. onClose covers a close before listen.
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.debug(`${req.method} ${req.url.split('?')[0]} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`);
+  });
   app.addHook('preClose', async () => workers.close());
   app.addHook('onClose', async () => workers.close());
   // Load the workers once the server listens (tests that only inject start them at their first job).
