@@ -25,7 +25,7 @@ import {
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@tds/contracts';
-import { useCommune, useCurrentMe } from './session';
+import { useCommune, useCurrentMe } from '../lib/session';
 import { useLogout } from '../features/auth/api';
 import { ChangePasswordForm } from '../features/auth/components/ChangePasswordForm';
 import { setLanguage } from '../i18n';

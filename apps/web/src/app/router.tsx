@@ -4,7 +4,7 @@ import type { Permission } from '@tds/contracts';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { wasSignedOutOnPurpose, useMe } from '../features/auth/api';
-import { CommuneProvider, MeProvider, useCan } from './session';
+import { CommuneProvider, MeProvider, useCan } from '../lib/session';
 import { FullPageSpin } from '../components/ui/FullPageSpin';
 import { Forbidden } from '../components/ui/Forbidden';
 import { ErrorAlert } from '../components/ui/ErrorAlert';

@@ -9,7 +9,7 @@ import { usePeople } from '../api';
 import { useUnitTree } from '../../org/api';
 import { filterUnitNode, unitTreeSelectData } from '../../org/unitOptions';
 import { PersonFormDrawer } from '../components/PersonFormDrawer';
-import { useCan, useCommune } from '../../../app/session';
+import { useCan, useCommune } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlans } from '../api';
 import { useUnitTree } from '../../org/api';
 import { filterUnitNode, unitTreeSelectData } from '../../org/unitOptions';
-import { useCan } from '../../../app/session';
+import { useCan } from '../../../lib/session';
 import { selectFilter } from '../../../lib/format';
 
 export interface PlanLinks {

@@ -8,7 +8,7 @@ import { planYears } from '../registrationForm';
 import { myUnits, seesWholeCommune } from '../scope';
 import { RegistrationForm } from '../components/registration/RegistrationForm';
 import { RegistrationOverview } from '../components/registration/RegistrationOverview';
-import { useCan, useCommune, useCurrentMe } from '../../../app/session';
+import { useCan, useCommune, useCurrentMe } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { NoCommune } from '../../../components/ui/Forbidden';

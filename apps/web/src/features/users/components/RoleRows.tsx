@@ -4,7 +4,7 @@ import type { FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roleScopeLevel, roles, type Role } from '@tds/contracts';
-import { useCan, useCurrentMe } from '../../../app/session';
+import { useCan, useCurrentMe } from '../../../lib/session';
 import { useProvinces, useUnitTree } from '../../org/api';
 import { filterUnitNode, unitTreeSelectData } from '../../org/unitOptions';
 import { selectFilter } from '../../../lib/format';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { useCommune, useCurrentMe } from '../../../../app/session';
+import { useCommune, useCurrentMe } from '../../../../lib/session';
 import { useProvinces } from '../../../org/api';
 import type { ProgressScopeRef } from '../../api';
 import { parseDashboardParams, type DashboardLevel } from '../../dashboardParams';
