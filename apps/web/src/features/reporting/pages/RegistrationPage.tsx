@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Alert, Card, Drawer, Empty, Flex, Grid, Select } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { usePlans } from '../../plans/api';
+import { usePlans } from '../../plans';
 import { useRegistration, useRegistrationList } from '../api';
 import { planYears } from '../registrationForm';
 import { myUnits, seesWholeCommune } from '../scope';
