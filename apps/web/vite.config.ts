@@ -19,6 +19,19 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // Long-lived vendor chunks that every page needs, so a release that changes only the app's
+        // code leaves them cached. antd and echarts stay split per page by the lazy routes.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 20 },
+            { name: 'libs', test: /[\\/]node_modules[\\/](i18next|react-i18next|@tanstack|dayjs)[\\/]/, priority: 10 },
+            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
   },
   test: {
     name: 'web',

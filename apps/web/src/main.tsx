@@ -6,7 +6,7 @@ import { App } from './app/App';
 import { setApiHandlers } from './lib/api';
 import { queryClient } from './app/queryClient';
 import { router } from './app/router';
-import { meKey } from './features/auth/api';
+import { meKey } from './features/auth';
 
 setApiHandlers({
   unauthorized: () => {

@@ -1,64 +1,25 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Modal, Select, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import {
-  AimOutlined,
-  BarChartOutlined,
-  BellOutlined,
-  FileDoneOutlined,
-  FormOutlined,
-  ApartmentOutlined,
-  AuditOutlined,
-  CalendarOutlined,
-  FileTextOutlined,
-  GlobalOutlined,
-  HomeOutlined,
-  KeyOutlined,
-  LogoutOutlined,
-  MenuOutlined,
-  TeamOutlined,
-  TrophyOutlined,
-  UserOutlined,
-  UsergroupAddOutlined,
-  EnvironmentOutlined,
-} from '@ant-design/icons';
+import { GlobalOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Permission } from '@tds/contracts';
-import { useCommune, useCurrentMe } from './session';
-import { useLogout } from '../features/auth/api';
-import { ChangePasswordForm } from '../features/auth/components/ChangePasswordForm';
+import { useCommune, useCurrentMe } from '../lib/session';
+import type { MenuEntry } from '../lib/feature';
+import { features } from '../features';
+import { ChangePasswordForm, useLogout } from '../features/auth';
+import { NotificationBell } from '../features/reporting';
 import { setLanguage } from '../i18n';
 import { selectFilter } from '../lib/format';
 import { ErrorBoundary } from './ErrorBoundary';
-import { NotificationBell } from '../features/reporting/components/NotificationBell';
 
 const { Header, Sider, Content } = Layout;
 
-interface NavItem {
-  key: string;
-  path: string;
-  labelKey: string;
-  icon: ReactNode;
-  permission?: Permission;
-  testId: string;
-}
-
-const NAV: NavItem[] = [
-  { key: 'home', path: '/', labelKey: 'nav.dashboard', icon: <HomeOutlined />, testId: 'menu-home' },
-  { key: 'org', path: '/org', labelKey: 'nav.org', icon: <ApartmentOutlined />, permission: 'org.read', testId: 'menu-org' },
-  { key: 'plans', path: '/plans', labelKey: 'nav.plans', icon: <FileTextOutlined />, permission: 'plan.read', testId: 'menu-plans' },
-  { key: 'calendar', path: '/calendar', labelKey: 'nav.calendar', icon: <CalendarOutlined />, permission: 'plan.read', testId: 'menu-calendar' },
-  { key: 'registration', path: '/registration', labelKey: 'nav.registration', icon: <FormOutlined />, permission: 'report.read', testId: 'menu-registration' },
-  { key: 'reports', path: '/reports', labelKey: 'nav.reports', icon: <FileDoneOutlined />, permission: 'report.read', testId: 'menu-reports' },
-  { key: 'progress', path: '/progress', labelKey: 'nav.progress', icon: <BarChartOutlined />, permission: 'report.read', testId: 'menu-progress' },
-  { key: 'indicators', path: '/indicators', labelKey: 'nav.indicators', icon: <AimOutlined />, permission: 'report.read', testId: 'menu-indicators' },
-  { key: 'reminders', path: '/reminders', labelKey: 'nav.reminders', icon: <BellOutlined />, permission: 'notify.manage', testId: 'menu-reminders' },
-  { key: 'people', path: '/people', labelKey: 'nav.people', icon: <TeamOutlined />, permission: 'person.read', testId: 'menu-people' },
-  { key: 'users', path: '/users', labelKey: 'nav.users', icon: <UsergroupAddOutlined />, permission: 'user.read', testId: 'menu-users' },
-  { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read', testId: 'menu-audit' },
-  { key: 'territory', path: '/territory', labelKey: 'nav.territory', icon: <EnvironmentOutlined />, permission: 'org.territory.write', testId: 'menu-territory' },
-];
+/** The side menu: home, then every feature's entries in their order. */
+const NAV: readonly MenuEntry[] = [
+  { key: 'home', path: '/', labelKey: 'nav.dashboard', icon: HomeOutlined, testId: 'menu-home', order: 0 },
+  ...features.flatMap((f) => f.menu),
+].sort((a, b) => a.order - b.order);
 
 function activeKey(pathname: string): string {
   const first = pathname.split('/')[1] ?? '';
@@ -128,7 +89,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     () =>
       NAV.filter((n) => !n.permission || me.permissions.includes(n.permission)).map((n) => ({
         key: n.key,
-        icon: n.icon,
+        icon: <n.icon />,
         label: t(n.labelKey),
         'data-testid': n.testId,
       })),

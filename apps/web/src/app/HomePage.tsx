@@ -3,7 +3,7 @@ import { ApartmentOutlined, AuditOutlined, TeamOutlined, UsergroupAddOutlined } 
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@tds/contracts';
-import { useCommune, useCurrentMe } from './session';
+import { useCommune, useCurrentMe } from '../lib/session';
 
 const CARDS: { path: string; labelKey: string; icon: React.ReactNode; permission: Permission }[] = [
   { path: '/org', labelKey: 'nav.org', icon: <ApartmentOutlined />, permission: 'org.read' },

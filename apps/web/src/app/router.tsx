@@ -1,34 +1,19 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate, Outlet, useLocation, useRouteError } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, useLocation, useRouteError, type RouteObject } from 'react-router';
 import type { Permission } from '@tds/contracts';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { wasSignedOutOnPurpose, useMe } from '../features/auth/api';
-import { CommuneProvider, MeProvider, useCan } from './session';
+import { wasSignedOutOnPurpose, useMe } from '../features/auth';
+import { features } from '../features';
+import type { FeatureRoute } from '../lib/feature';
+import { CommuneProvider, MeProvider, useCan } from '../lib/session';
 import { FullPageSpin } from '../components/ui/FullPageSpin';
 import { Forbidden } from '../components/ui/Forbidden';
 import { ErrorAlert } from '../components/ui/ErrorAlert';
-import { AppLayout } from './AppLayout';
 
-const LoginPage = lazy(() => import('../features/auth/pages/LoginPage'));
-const ForcedChangePasswordPage = lazy(() => import('../features/auth/pages/ForcedChangePasswordPage'));
 const HomePage = lazy(() => import('./HomePage'));
-const OrgPage = lazy(() => import('../features/org/pages/OrgPage'));
-const TerritoryPage = lazy(() => import('../features/org/pages/TerritoryPage'));
-const PeoplePage = lazy(() => import('../features/people/pages/PeoplePage'));
-const UsersPage = lazy(() => import('../features/users/pages/UsersPage'));
-const AuditPage = lazy(() => import('../features/audit/pages/AuditPage'));
-const PlansPage = lazy(() => import('../features/plans/pages/PlansPage'));
-const PlanDetailPage = lazy(() => import('../features/plans/pages/PlanDetailPage'));
-const PlanEditorPage = lazy(() => import('../features/plans/pages/PlanEditorPage'));
-const PlanImportPage = lazy(() => import('../features/plans/pages/PlanImportPage'));
-const CalendarPage = lazy(() => import('../features/plans/pages/CalendarPage'));
-const ReportsPage = lazy(() => import('../features/reporting/pages/ReportsPage'));
-const ReportFormPage = lazy(() => import('../features/reporting/pages/ReportFormPage'));
-const RegistrationPage = lazy(() => import('../features/reporting/pages/RegistrationPage'));
-const DashboardPage = lazy(() => import('../features/progress/pages/DashboardPage'));
-const IndicatorsPage = lazy(() => import('../features/progress/pages/IndicatorsPage'));
-const RemindersPage = lazy(() => import('../features/progress/pages/RemindersPage'));
+// The signed-in shell (menu, header) is its own chunk: the login page does not load it.
+const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
 
 function Lazy({ page: Page }: { page: ComponentType }) {
   return (
@@ -94,44 +79,34 @@ const guarded = (permission: Permission, page: ComponentType) => (
   </RequirePermission>
 );
 
+/** The routes of every feature in `area`, as router objects (pages behind their permission). */
+function featureRoutes(area: FeatureRoute['area']): RouteObject[] {
+  return features.flatMap((f) =>
+    f.routes
+      .filter((r) => r.area === area)
+      .map((r) => ({ path: r.path, element: r.permission ? guarded(r.permission, r.page) : <Lazy page={r.page} /> })),
+  );
+}
+
 export const router = createBrowserRouter([
   {
     errorElement: <RouteError />,
     children: [
-      { path: '/login', element: <Lazy page={LoginPage} /> },
-      { path: '/change-password', element: <Lazy page={ForcedChangePasswordPage} /> },
+      ...featureRoutes('public'),
       {
         path: '/',
         element: (
           <RequireAuth>
             <CommuneProvider>
-              <AppLayout>
-                <Outlet />
-              </AppLayout>
+              <Suspense fallback={<FullPageSpin />}>
+                <AppLayout>
+                  <Outlet />
+                </AppLayout>
+              </Suspense>
             </CommuneProvider>
           </RequireAuth>
         ),
-        children: [
-          { index: true, element: <Lazy page={HomePage} /> },
-          { path: 'org', element: guarded('org.read', OrgPage) },
-          { path: 'territory', element: guarded('org.territory.write', TerritoryPage) },
-          { path: 'people', element: guarded('person.read', PeoplePage) },
-          { path: 'users', element: guarded('user.read', UsersPage) },
-          { path: 'audit', element: guarded('audit.read', AuditPage) },
-          { path: 'plans', element: guarded('plan.read', PlansPage) },
-          { path: 'plans/new', element: guarded('plan.write', PlanEditorPage) },
-          { path: 'plans/import', element: guarded('plan.write', PlanImportPage) },
-          { path: 'plans/:id', element: guarded('plan.read', PlanDetailPage) },
-          { path: 'plans/:id/edit', element: guarded('plan.write', PlanEditorPage) },
-          { path: 'calendar', element: guarded('plan.read', CalendarPage) },
-          { path: 'reports', element: guarded('report.read', ReportsPage) },
-          { path: 'reports/:reportId', element: guarded('report.read', ReportFormPage) },
-          { path: 'registration', element: guarded('report.read', RegistrationPage) },
-          { path: 'progress', element: guarded('report.read', DashboardPage) },
-          { path: 'indicators', element: guarded('report.read', IndicatorsPage) },
-          { path: 'reminders', element: guarded('notify.manage', RemindersPage) },
-          { path: '*', element: <NotFound /> },
-        ],
+        children: [{ index: true, element: <Lazy page={HomePage} /> }, ...featureRoutes('app'), { path: '*', element: <NotFound /> }],
       },
     ],
   },

@@ -1,6 +1,6 @@
 import type { Catalog, CatalogShape } from './vi';
-import { reportingEn } from '../features/reporting/i18n';
-import { progressEn } from '../features/progress/i18n';
+import { reportingEn } from '../features/reporting';
+import { progressEn } from '../features/progress';
 
 const en: CatalogShape<Catalog> = {
   app: {

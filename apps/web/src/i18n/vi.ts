@@ -1,5 +1,5 @@
-import { reportingVi } from '../features/reporting/i18n';
-import { progressVi } from '../features/progress/i18n';
+import { reportingVi } from '../features/reporting';
+import { progressVi } from '../features/progress';
 import { communeKindLabelsVi, errorMessagesVi, genderLabelsVi, roleLabelsVi, unitKindLabelsVi } from '@tds/contracts';
 
 const vi = {

@@ -2,7 +2,7 @@
  * Pure helpers of the plans UI: the wording of a deadline, the last on-time day it means, and
  * locating the source-text span of a field path for the import review. Unit-tested.
  */
-import type { PlanDoc } from '@tds/contracts';
+import { addDays, isoIfValid, type PlanDoc } from '@tds/contracts';
 
 export type Deadline = PlanDoc['deadlines'][number];
 export interface SourceSpan {
@@ -48,11 +48,9 @@ function lastDayOfMonth(year: number, month: number): number {
  */
 export function lastOnTimeDay(d: Pick<Deadline, 'day' | 'month' | 'qualifier'>, year: number): string | null {
   if (!d.month || d.month < 1 || d.month > 12) return null;
-  const day = d.day ?? lastDayOfMonth(year, d.month);
-  const dt = new Date(Date.UTC(year, d.month - 1, day));
-  if (dt.getUTCMonth() !== d.month - 1 || dt.getUTCDate() !== day) return null;
-  if (d.day && d.qualifier === 'before') dt.setUTCDate(dt.getUTCDate() - 1);
-  return dt.toISOString().slice(0, 10);
+  const iso = isoIfValid(year, d.month, d.day ?? lastDayOfMonth(year, d.month));
+  if (!iso) return null;
+  return d.day && d.qualifier === 'before' ? addDays(iso, -1) : iso;
 }
 
 /**

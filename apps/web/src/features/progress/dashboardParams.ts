@@ -1,4 +1,5 @@
 /** The dashboard's view as read from the address bar. Pure: unit-tested. */
+import { vietnamYear } from '@tds/contracts';
 
 export type DashboardLevel = 'commune' | 'province';
 
@@ -20,13 +21,13 @@ export function yearOptions(currentYear: number): number[] {
 
 /**
  * Read ?scope, ?province, ?year, ?period and ?indicator, falling back to sensible defaults for
- * anything missing or invalid: the user's own level, their first province, this year, the whole year.
+ * anything missing or invalid: the user's own level, their first province, this year (in Vietnam), the whole year.
  */
 export function parseDashboardParams(
   params: URLSearchParams,
   opts: { defaultLevel: DashboardLevel; provinceIds: readonly string[]; currentYear?: number },
 ): DashboardParams {
-  const currentYear = opts.currentYear ?? new Date().getFullYear();
+  const currentYear = opts.currentYear ?? vietnamYear();
   const scope = params.get('scope');
   const level: DashboardLevel = scope === 'province' || scope === 'commune' ? scope : opts.defaultLevel;
   const wanted = params.get('province');

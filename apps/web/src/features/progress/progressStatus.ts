@@ -25,10 +25,8 @@ export const HISTORY_STATUS_COLORS: Record<HistoryStatus, string> = {
   not_due: 'processing',
 };
 
-/** Today's date (yyyy-MM-dd) in Vietnam, where deadlines fall. */
-export function todayVn(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+/** Today's date (yyyy-MM-dd) in Vietnam, where deadlines fall: the contracts' Vietnam clock. */
+export { todayVn } from '@tds/contracts';
 
 /** The colours of a progress status. */
 export function statusColor(status: ProgressStatus): { tag: string; hex: string } {

@@ -247,19 +247,15 @@ export function payloadAsText(d: Pick<ReportDetail, 'form'>, p: ReportSavePayloa
   return lines.join('\n').trim();
 }
 
-/** The calendar year now in Vietnam (deadlines and cycles follow Vietnam time). */
-export function vietnamYear(now: Date = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(now));
-}
+/**
+ * The calendar year now in Vietnam (deadlines and cycles follow Vietnam time), and "HH:mm" in
+ * Vietnam time for "Đã lưu lúc 14:05": the one Vietnam clock of the contracts.
+ */
+export { formatClock, vietnamYear } from '@tds/contracts';
 
 /** Years offered by the filters: a few back and a few ahead of `year`. */
 export function yearOptions(year: number, back = 5, ahead = 5): number[] {
   const out: number[] = [];
   for (let y = year + ahead; y >= year - back; y--) out.push(y);
   return out;
-}
-
-/** "HH:mm" in Vietnam time, for "Đã lưu lúc 14:05". */
-export function formatClock(d: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@tds/contracts';
 import { useAudit } from '../api';
 import { AuditDiff } from '../components/AuditDiff';
-import { useCommune } from '../../../app/session';
+import { useCommune } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';

@@ -10,7 +10,7 @@ import { UnitTree } from '../components/UnitTree';
 import { UnitFormDrawer } from '../components/UnitFormDrawer';
 import { UnitLifecycleModal } from '../components/UnitLifecycleModal';
 import { ImportWizard } from '../components/ImportWizard';
-import { useCan, useCommune } from '../../../app/session';
+import { useCan, useCommune } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';

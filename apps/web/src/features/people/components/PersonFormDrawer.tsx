@@ -3,8 +3,7 @@ import { Button, Drawer, Flex, Form, Grid, Input, InputNumber, Select, Skeleton,
 import { useTranslation } from 'react-i18next';
 import { genders, personInput, personUpdateInput, type Person } from '@tds/contracts';
 import { usePerson, useSavePerson } from '../api';
-import type { UnitTreeItem } from '../../org/api';
-import { filterUnitNode, unitTreeSelectData } from '../../org/unitOptions';
+import { type UnitTreeItem, filterUnitNode, unitTreeSelectData } from '../../org';
 import { blankToNull } from '../../../lib/format';
 import { validateWith } from '../../../lib/forms';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';

@@ -2,9 +2,8 @@ import { useMemo } from 'react';
 import { Col, Form, Row, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePlans } from '../api';
-import { useUnitTree } from '../../org/api';
-import { filterUnitNode, unitTreeSelectData } from '../../org/unitOptions';
-import { useCan } from '../../../app/session';
+import { useUnitTree, filterUnitNode, unitTreeSelectData } from '../../org';
+import { useCan } from '../../../lib/session';
 import { selectFilter } from '../../../lib/format';
 
 export interface PlanLinks {

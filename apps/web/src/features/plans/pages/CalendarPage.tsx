@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useCalendar, usePlans } from '../api';
 import { calendarRange, pointsInMonth, pointsOn, spansOverlapping } from '../calendarData';
 import { DayDrawer, EntryTag, PhaseBars } from '../components/calendar/CalendarParts';
-import { useCommune } from '../../../app/session';
+import { useCommune } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { NoCommune } from '../../../components/ui/Forbidden';

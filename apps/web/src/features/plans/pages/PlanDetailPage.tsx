@@ -9,7 +9,7 @@ import { ContentsView, CriteriaView, ResponsibilitiesView, TimelineView } from '
 import { DocumentsTab } from '../components/detail/DocumentsTab';
 import { HistoryTab } from '../components/detail/HistoryTab';
 import { PublishModal } from '../components/detail/PublishModal';
-import { useCommune } from '../../../app/session';
+import { useCommune } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { FullPageSpin } from '../../../components/ui/FullPageSpin';

@@ -9,7 +9,7 @@ import { docToForm, formToDoc, type PlanFormValues } from '../planForm';
 import { PlanDocForm } from '../components/form/PlanDocForm';
 import { PlanSectionsAnchor } from '../components/PlanSectionsAnchor';
 import { PlanLinksFields, type PlanLinks } from '../components/PlanLinksFields';
-import { useCommune } from '../../../app/session';
+import { useCommune } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { FullPageSpin } from '../../../components/ui/FullPageSpin';

@@ -8,7 +8,7 @@ import { docToForm, emptyPlanDoc, formToDoc, type PlanFormValues } from '../plan
 import { ImportSourceStep } from '../components/import/ImportSourceStep';
 import { ImportReviewStep } from '../components/import/ImportReviewStep';
 import { PlanLinksFields, type PlanLinks } from '../components/PlanLinksFields';
-import { useCommune } from '../../../app/session';
+import { useCommune } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { NoCommune } from '../../../components/ui/Forbidden';

@@ -9,7 +9,7 @@ import { planStatuses, type PlanSummary } from '@tds/contracts';
 import { usePlans, type PlanStatus } from '../api';
 import { StatusTag } from '../components/detail/OverviewTab';
 import { planDateVi } from '../planText';
-import { useCommune } from '../../../app/session';
+import { useCommune } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Result, Segmented, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCan, useCurrentMe } from '../../../app/session';
+import { useCan, useCurrentMe } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { NoCommune } from '../../../components/ui/Forbidden';
 import { IndicatorCatalog } from '../components/indicators/IndicatorCatalog';

@@ -1,6 +1,6 @@
 import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCommune } from '../../../app/session';
+import { useCommune } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { NoCommune } from '../../../components/ui/Forbidden';
 import { ReminderSettingsCard } from '../components/reminders/ReminderSettingsCard';

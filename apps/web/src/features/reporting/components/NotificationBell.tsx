@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Notification } from '@tds/contracts';
 import { useMarkAllNotificationsRead, useMarkNotificationRead, useUnreadNotifications } from '../api';
-import { useCommune } from '../../../app/session';
+import { useCommune } from '../../../lib/session';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { formatDateTimeVi } from '../../../lib/format';
 

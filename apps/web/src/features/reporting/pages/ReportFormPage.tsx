@@ -15,7 +15,7 @@ import { ValuesCard } from '../components/report/ValuesCard';
 import { UnitPlanCard } from '../components/report/UnitPlanCard';
 import { ReportActions } from '../components/report/ReportActions';
 import { VersionsTab } from '../components/report/VersionsTab';
-import { useCommune } from '../../../app/session';
+import { useCommune } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { FullPageSpin } from '../../../components/ui/FullPageSpin';

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DueItemsTab } from '../components/list/DueItemsTab';
 import { ReportListTab } from '../components/list/ReportListTab';
-import { useCan, useCommune, useCurrentMe } from '../../../app/session';
+import { useCan, useCommune, useCurrentMe } from '../../../lib/session';
 import { myUnits, seesWholeCommune } from '../scope';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { NoCommune } from '../../../components/ui/Forbidden';

@@ -4,9 +4,8 @@ import type { FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roleScopeLevel, roles, type Role } from '@tds/contracts';
-import { useCan, useCurrentMe } from '../../../app/session';
-import { useProvinces, useUnitTree } from '../../org/api';
-import { filterUnitNode, unitTreeSelectData } from '../../org/unitOptions';
+import { useCan, useCurrentMe } from '../../../lib/session';
+import { useProvinces, useUnitTree, filterUnitNode, unitTreeSelectData } from '../../org';
 import { selectFilter } from '../../../lib/format';
 
 export interface RoleRowValue {

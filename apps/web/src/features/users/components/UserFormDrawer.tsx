@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { userCreateInput, userUpdateInput, type User } from '@tds/contracts';
 import { useSaveUser, useUser } from '../api';
 import { RoleRows, toRoleAssignments, type RoleRowValue } from './RoleRows';
-import { useCurrentMe } from '../../../app/session';
+import { useCurrentMe } from '../../../lib/session';
 import { blankToNull, selectFilter } from '../../../lib/format';
 import { validateWith } from '../../../lib/forms';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';

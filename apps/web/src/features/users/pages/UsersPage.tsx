@@ -8,7 +8,7 @@ import type { User } from '@tds/contracts';
 import { isLocked, useSaveUser, useUnlockUser, useUsers } from '../api';
 import { UserFormDrawer } from '../components/UserFormDrawer';
 import { ResetPasswordModal } from '../components/ResetPasswordModal';
-import { useCan, useCommune } from '../../../app/session';
+import { useCan, useCommune } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { useCommune, useCurrentMe } from '../../../../app/session';
-import { useProvinces } from '../../../org/api';
+import { useCommune, useCurrentMe } from '../../../../lib/session';
+import { useProvinces } from '../../../org';
 import type { ProgressScopeRef } from '../../api';
 import { parseDashboardParams, type DashboardLevel } from '../../dashboardParams';
 

@@ -11,8 +11,7 @@ import { indicatorNameColumn, ownTargetColumn } from './targetColumns';
 import { TargetCell } from './TargetCell';
 import { IndicatorSplitModal } from './SplitModal';
 import { TargetsToolbar } from './TargetsToolbar';
-import { useUnitTree } from '../../../org/api';
-import { filterUnitNode, unitTreeSelectData } from '../../../org/unitOptions';
+import { useUnitTree, filterUnitNode, unitTreeSelectData } from '../../../org';
 import { ErrorAlert } from '../../../../components/ui/ErrorAlert';
 import { formatNumber } from '../../../../lib/format';
 

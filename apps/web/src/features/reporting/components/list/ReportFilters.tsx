@@ -1,8 +1,7 @@
 import { Flex, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { reportCadences, type DueItemStatus, type ReportCadence } from '@tds/contracts';
-import { useUnitTree } from '../../../org/api';
-import { filterUnitNode, unitTreeSelectData } from '../../../org/unitOptions';
+import { useUnitTree, filterUnitNode, unitTreeSelectData } from '../../../org';
 import { SearchInput } from '../../../../components/ui/SearchInput';
 import { vietnamYear, yearOptions } from '../../reportForm';
 

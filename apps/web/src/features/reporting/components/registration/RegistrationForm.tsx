@@ -4,7 +4,7 @@ import { DeleteOutlined, PlusOutlined, SaveOutlined, SendOutlined } from '@ant-d
 import { useTranslation } from 'react-i18next';
 import { formatDateTimeVi, formatDateVi, type Indicator, type RegistrationDetail } from '@tds/contracts';
 import { useAwardKinds, useIndicators, useRegistration, useSaveRegistration, type AwardKind } from '../../api';
-import { usePeople } from '../../../people/api';
+import { usePeople } from '../../../people';
 import {
   formToRegistrationInput,
   planYears,

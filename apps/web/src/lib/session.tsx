@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Me, Permission } from '@tds/contracts';
-import { STORAGE_KEYS, storage } from '../lib/storage';
+import { STORAGE_KEYS, storage } from './storage';
 
 const MeContext = createContext<Me | null>(null);
 
