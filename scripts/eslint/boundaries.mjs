@@ -31,13 +31,12 @@ function problem(fromFile, spec) {
   const test = isTest(fromFile) || src[0] === 'testing';
   if (from.app === 'api') {
     if (!test && dst[0] === 'testing') return 'Mã sản phẩm không được import testing/ (chỉ kiểm thử dùng).';
-    if (dst[0] !== 'modules' || dst.length < 3) {
-      return null;
-    }
+    if (dst[0] !== 'modules') return null;
+    if (src[0] === 'platform' && !test) return `platform/ không được import module (${dst.join('/')}): module dùng platform, không ngược lại.`;
+    if (test || dst.length < 2 || (dst.length === 2 && dst[1] === 'index')) return null;
     const b = dst[1];
-    const face = dst.length === 3 && dst[2] === 'index';
-    if (src[0] === 'platform' && !test) return `platform/ không được import module (modules/${b}): module dùng platform, không ngược lại.`;
-    if (test) return null;
+    // `modules/<b>` (the folder) and `modules/<b>/index` are the face.
+    const face = dst.length === 2 || (dst.length === 3 && dst[2] === 'index');
     const mine = src[0] === 'modules' ? src[1] : null;
     if (mine === b || face) return null;
     if (src[src.length - 1].endsWith('.table.ts') && dst[dst.length - 1].endsWith('.table')) return null;
@@ -45,10 +44,11 @@ function problem(fromFile, spec) {
   }
   // web
   if (test) return null;
-  if (dst[0] !== 'features' || dst.length < 3) return null;
+  if (dst[0] !== 'features' || dst.length < 2) return null;
+  if (src[0] === 'lib' || src[0] === 'components') return `${src[0]}/ không được import tính năng (${dst.join('/')}).`;
+  if (dst.length === 2 && dst[1] === 'index') return null;
   const g = dst[1];
-  const face = dst.length === 3 && dst[2] === 'index';
-  if (src[0] === 'lib' || src[0] === 'components') return `${src[0]}/ không được import tính năng (features/${g}).`;
+  const face = dst.length === 2 || (dst.length === 3 && dst[2] === 'index');
   const mine = src[0] === 'features' ? src[1] : null;
   if (mine === g || face) return null;
   return `Import phần bên trong của tính năng "${g}": hãy dùng features/${g}/index.ts.`;
