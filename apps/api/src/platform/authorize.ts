@@ -50,3 +50,17 @@ export function authorize(actor: Actor, permission: Permission, resource: Resour
   if (resource.communeId && !seesCommune(actor, resource.communeId)) throw new AppError('NOT_FOUND');
   if (!can(actor, permission, resource)) throw new AppError('FORBIDDEN');
 }
+
+/** True when the province is inside what the actor may see: its own, or that of one of its communes. */
+export function seesProvince(actor: Actor, provinceId: string): boolean {
+  return actor.scope.all || (actor.scope.readProvinceIds ?? actor.scope.provinceIds).includes(provinceId) || [...actor.communeProvince.values()].includes(provinceId);
+}
+
+/**
+ * The one province check: NOT_FOUND when the province is not visible to the actor at all,
+ * FORBIDDEN when it is visible but the permission does not cover it at province level.
+ */
+export function authorizeProvince(actor: Actor, permission: Permission, provinceId: string): void {
+  if (!seesProvince(actor, provinceId)) throw new AppError('NOT_FOUND');
+  if (!can(actor, permission, { provinceId })) throw new AppError('FORBIDDEN');
+}

@@ -1,27 +1,15 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ErrorDetail, Permission, provinceTargetListQuery, provinceTargetPutInput, ProvinceTarget } from '@tds/contracts';
+import type { ErrorDetail, provinceTargetListQuery, provinceTargetPutInput, ProvinceTarget } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
-import { can } from '../../platform/authorize';
-import { AppError } from '../../platform/errors';
+import { authorizeProvince } from '../../platform/authorize';
 import { inScope } from '../../platform/tenancy';
 import { commune } from '../org';
 import type { IndicatorDef } from './catalogue';
 import { indicator, provinceTarget, target } from './indicators.table';
 import { itemDetail, targetIssue, targetKey, throwItemErrors } from './target-store';
-
-/**
- * Province-level access: NOT_FOUND when the province is outside what the actor sees, FORBIDDEN when it
- * is seen but the permission does not reach the province (commune roles: province figures are for
- * province officers and system administrators).
- */
-export function authorizeProvince(actor: Actor, permission: Permission, provinceId: string): void {
-  const visible = actor.scope.all || (actor.scope.readProvinceIds ?? actor.scope.provinceIds).includes(provinceId);
-  if (!visible) throw new AppError('NOT_FOUND');
-  if (!can(actor, permission, { provinceId })) throw new AppError('FORBIDDEN');
-}
 
 /** The national catalogue by code (provinces set targets on national indicators only). */
 export async function nationalMap(tx: Tx): Promise<Map<string, IndicatorDef>> {

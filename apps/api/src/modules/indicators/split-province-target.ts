@@ -1,3 +1,4 @@
+import { authorizeProvince } from '../../platform/authorize';
 import { todayVn } from '@tds/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -10,7 +11,7 @@ import { inScope } from '../../platform/tenancy';
 import { isActiveOn } from '../org';
 import { commune } from '../org';
 import { provinceTarget } from './indicators.table';
-import { authorizeProvince, communeTargetsOf, nationalMap } from './province-targets';
+import { communeTargetsOf, nationalMap } from './province-targets';
 import { referenceDay, splitTarget } from './split';
 import { upsertTargets } from './target-store';
 

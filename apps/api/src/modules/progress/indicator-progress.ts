@@ -1,3 +1,4 @@
+import { authorizeProvince } from '../../platform/authorize';
 import type { IndicatorProgress, ProgressScope } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
 import { rowsOf } from '../../db/security';
@@ -7,7 +8,7 @@ import { elapsedShare } from '../indicators';
 import {
   byPillar, catalogueSql, communeSumsSql, figureOf, figuresSql, indicatorRef, nameSql, provinceSumsSql, scopeName, subtreeSumsSql, targetsSql, type FigureRow,
 } from './figures';
-import { authorizeCommune, authorizeProvince, nodeUnit } from './scope';
+import { authorizeCommune, nodeUnit } from './scope';
 
 /** Progress of every indicator of a node in one year and period, grouped by pillar. */
 export function indicatorProgressOf(rows: FigureRow[], scope: ProgressScope, year: number, period: number, now = new Date()): IndicatorProgress {
@@ -46,7 +47,7 @@ export async function communeIndicatorProgress(opts: { db: Db; actor: Actor; com
 /** Use-case: indicator progress of a province (Σ of its communes) against the province targets. */
 export async function provinceIndicatorProgress(opts: { db: Db; actor: Actor; provinceId: string; query: { year: number; period: number } }): Promise<IndicatorProgress> {
   const { db, actor, provinceId, query } = opts;
-  authorizeProvince(actor, provinceId);
+  authorizeProvince(actor, 'report.read', provinceId);
   return inScope(db, actor.scope, async (tx) => {
     const rows = await provinceFigureRows(tx, provinceId, query.year, query.period);
     return indicatorProgressOf(rows, { level: 'province', id: provinceId, name: scopeName(rows) }, query.year, query.period);

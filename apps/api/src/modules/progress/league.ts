@@ -1,3 +1,4 @@
+import { authorizeProvince } from '../../platform/authorize';
 import { sql, type SQL } from 'drizzle-orm';
 import type { League, LeagueQuery, LeagueRow, ProgressScope } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
@@ -7,7 +8,7 @@ import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
 import { achievement } from '../indicators';
 import { figureOf, indicatorRef, catalogueSql, type FigureRow } from './figures';
-import { authorizeCommune, authorizeProvince, communeInfo, provinceName } from './scope';
+import { authorizeCommune, communeInfo, provinceName } from './scope';
 
 /** One entrant of a league statement: the indicator's columns, the entrant and its sums and target. */
 export interface LeagueSqlRow extends Omit<FigureRow, 'year'> { id: string; entrant_code: string; entrant_name: string; entrant_kind: string }
@@ -112,7 +113,7 @@ export async function communeLeague(opts: { db: Db; actor: Actor; communeId: str
 /** Use-case: the communes of a province ranked on one national indicator. */
 export async function provinceLeague(opts: { db: Db; actor: Actor; provinceId: string; query: LeagueQuery }): Promise<League> {
   const { db, actor, provinceId, query } = opts;
-  authorizeProvince(actor, provinceId);
+  authorizeProvince(actor, 'report.read', provinceId);
   return inScope(db, actor.scope, async (tx) => {
     const rows = rowsOf<LeagueSqlRow & { province_name: string }>(await tx.execute(provinceLeagueSql(provinceId, query)));
     const name = rows[0]?.province_name ?? await provinceName(tx, provinceId);

@@ -1,3 +1,4 @@
+import { authorizeProvince } from '../../platform/authorize';
 import { sql, type SQL } from 'drizzle-orm';
 import type { ProgressCadence, ProgressCycleKind, ProvinceCompleteness } from '@tds/contracts';
 import type { Db } from '../../db/client';
@@ -5,7 +6,7 @@ import { rowsOf } from '../../db/security';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
 import { COUNTS, countsOf, cycleWhere, isoOf, isPast, type CycleKey } from './cycle';
-import { authorizeProvince, provinceName } from './scope';
+import { provinceName } from './scope';
 
 /** One row of the province completeness statement. */
 export interface ProvinceCompletenessRow {
@@ -42,7 +43,7 @@ export async function provinceCompleteness(opts: {
   db: Db; actor: Actor; provinceId: string; query: { kind: ProgressCycleKind; cadence: ProgressCadence; year: number; period: number };
 }): Promise<ProvinceCompleteness> {
   const { db, actor, provinceId, query } = opts;
-  authorizeProvince(actor, provinceId);
+  authorizeProvince(actor, 'report.read', provinceId);
   return inScope(db, actor.scope, async (tx) => {
     const rows = rowsOf<ProvinceCompletenessRow>(await tx.execute(provinceCompletenessSql(provinceId, query)));
     if (rows.length === 0) await provinceName(tx, provinceId); // NOT_FOUND for a province that does not exist

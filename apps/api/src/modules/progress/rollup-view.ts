@@ -1,3 +1,4 @@
+import { authorizeProvince } from '../../platform/authorize';
 import type { SQL } from 'drizzle-orm';
 import type { ProgressScope, Rollup, RollupQuery } from '@tds/contracts';
 import type { Db } from '../../db/client';
@@ -5,7 +6,7 @@ import { rowsOf } from '../../db/security';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
 import { catalogueSql, communeSumsSql, figureOf, figuresSql, indicatorRef, nameSql, provinceSumsSql, scopeName, targetsSql, type FigureRow } from './figures';
-import { authorizeCommune, authorizeProvince } from './scope';
+import { authorizeCommune } from './scope';
 
 /**
  * The one statement behind the province roll-up: every national indicator × every year in the range,
@@ -51,7 +52,7 @@ export async function communeRollup(opts: { db: Db; actor: Actor; communeId: str
 /** Use-case: every national indicator of a province (Σ of its communes) over a range of years. */
 export async function provinceRollup(opts: { db: Db; actor: Actor; provinceId: string; query: RollupQuery }): Promise<Rollup> {
   const { db, actor, provinceId, query } = opts;
-  authorizeProvince(actor, provinceId);
+  authorizeProvince(actor, 'report.read', provinceId);
   return inScope(db, actor.scope, async (tx) => {
     const rows = rowsOf<FigureRow>(await tx.execute(provinceRollupSql(provinceId, query)));
     return foldRollup(rows, { level: 'province', id: provinceId, name: scopeName(rows) }, query);

@@ -1,20 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../platform/actor';
-import { authorize, can } from '../../platform/authorize';
+import { authorize, authorizeProvince } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { commune, province } from '../org';
 import { loadUnit } from '../org';
-
-/**
- * Province-wide views need report.read at province level: a province officer of that province or a
- * system administrator. Commune roles of the province are refused (403); anyone else does not see it (404).
- */
-export function authorizeProvince(actor: Actor, provinceId: string): void {
-  if (can(actor, 'report.read', { provinceId })) return;
-  const inProvince = [...actor.communeProvince.values()].includes(provinceId);
-  throw new AppError(inProvince ? 'FORBIDDEN' : 'NOT_FOUND');
-}
 
 /** report.read on a commune (404 outside the actor's scope). */
 export function authorizeCommune(actor: Actor, communeId: string): void {
@@ -27,7 +17,7 @@ export type ProgressNode = { communeId: string } | { provinceId: string };
 /** report.read on a commune, or province scope on a province. */
 export function authorizeNode(actor: Actor, node: ProgressNode): void {
   if ('communeId' in node) authorizeCommune(actor, node.communeId);
-  else authorizeProvince(actor, node.provinceId);
+  else authorizeProvince(actor, 'report.read', node.provinceId);
 }
 
 /** The province's name, or NOT_FOUND. */
