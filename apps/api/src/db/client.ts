@@ -43,6 +43,8 @@ export interface DbOptions {
   ownerUrl?: string | undefined;
   /** Embedded data directory; `memory://` for a throw-away in-memory database. */
   dataDir?: string;
+  /** Embedded, in memory only: start from this data-directory tarball (PGlite `dumpDataDir`) instead of initdb. */
+  loadDataDir?: Blob;
   poolSize?: number;
 }
 
@@ -79,13 +81,14 @@ export async function createDb(opts: DbOptions): Promise<Database> {
     };
   }
   const dataDir = opts.dataDir ?? 'memory://';
+  if (opts.loadDataDir && !dataDir.startsWith('memory://')) throw new Error('loadDataDir: chỉ dùng cho cơ sở dữ liệu trong bộ nhớ (memory://).');
   let release = () => undefined as void;
   if (!dataDir.startsWith('memory://')) {
     fs.mkdirSync(dataDir, { recursive: true });
     release = takeLock(dataDir);
   }
   try {
-    const open = () => PGlite.create({ dataDir, extensions: { pg_trgm } });
+    const open = () => PGlite.create({ dataDir, extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
     // On disk: repair or restore after an unclean stop (db/pglite-recovery.ts).
     const { client, recovery } = dataDir.startsWith('memory://') ? { client: await open(), recovery: null } : await openEmbedded(dataDir, open);
     const db = drizzlePglite({ client }) as unknown as Db;

@@ -137,6 +137,8 @@ async function seedReports(db: Db, opts: { communeId: string; planId: string; ke
     const items = await tx.select().from(dueItem)
       .where(and(eq(dueItem.communeId, communeId), eq(dueItem.planId, opts.planId), eq(dueItem.kind, 'report'), sql`${dueItem.dueDate} < ${today}`));
     const latestDue = items.reduce((m, it) => (it.dueDate > m ? it.dueDate : m), '');
+    const rows: (typeof report.$inferInsert)[] = [];
+    const authors = new Map<string, { name: string; submittedAt: string }>();
     for (const it of items) {
       const u = units.get(it.unitId)!;
       const seed = hash(`${u.code}|${it.year}|${it.period}`);
@@ -151,15 +153,27 @@ async function seedReports(db: Db, opts: { communeId: string; planId: string; ke
       const late = how === 'late';
       const submittedAt = new Date(new Date(it.lateAfter).getTime() + (late ? 3 : -4) * 86_400_000).toISOString();
       const accepted = how !== 'submitted';
-      const [row] = await tx.insert(report).values({
+      rows.push({
         communeId, dueItemId: it.id, planId: it.planId, unitId: it.unitId, kind: it.kind, cadence: it.cadence, year: it.year, period: it.period,
         status: accepted ? 'accepted' : 'submitted', sections: SECTIONS(u.name, it.year), values, version: accepted ? 3 : 2, submittedAt, late,
         reviewedAt: accepted ? submittedAt : null, reviewedBy: accepted ? opts.reviewerId : null,
-      }).returning();
-      const version = (v: number, action: string, status: string) => ({ communeId, reportId: row!.id, version: v, action, status, sections: row!.sections, values, createdByName: v < 3 ? u.name : 'Phòng Văn hóa - Xã hội', createdAt: new Date(submittedAt) });
-      await tx.insert(reportVersion).values([version(1, 'save', 'draft'), version(2, 'submit', 'submitted'), ...(accepted ? [version(3, 'accept', 'accepted')] : [])]);
-      if (accepted) await recordReportValues(tx, row!);
+      });
+      authors.set(it.id, { name: u.name, submittedAt });
     }
+    if (!rows.length) return;
+    // All reports in one statement, all their versions in another; accepted figures then roll up
+    // one report at a time, through the same code as the accept use-case.
+    const made = await tx.insert(report).values(rows).returning();
+    await tx.insert(reportVersion).values(made.flatMap((row) => {
+      const accepted = row.status === 'accepted';
+      const author = authors.get(row.dueItemId)!;
+      const version = (v: number, action: string, status: string) => ({
+        communeId, reportId: row.id, version: v, action, status, sections: row.sections, values: row.values,
+        createdByName: v < 3 ? author.name : 'Phòng Văn hóa - Xã hội', createdAt: new Date(author.submittedAt),
+      });
+      return [version(1, 'save', 'draft'), version(2, 'submit', 'submitted'), ...(accepted ? [version(3, 'accept', 'accepted')] : [])];
+    }));
+    for (const row of made) if (row.status === 'accepted') await recordReportValues(tx, row);
   });
 }
 

@@ -4,7 +4,10 @@ import type { Db } from '../db/client';
 import { rowsOf } from '../db/security';
 import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
 import { seedMovement } from './seed-movement';
-import { makeCommune, makePerson, makeProvince, makeUnit, makeUser } from './builders';
+import { commune, province, unit } from '../modules/org';
+import { person } from '../modules/people';
+import { appUser, roleAssignment } from '../modules/users';
+import { communeValues, knownPasswordHash, personValues, provinceValues, roleValues, unitValues, userValues, type UnitSpec, type UserSpec } from './builders';
 
 export interface DemoAccount {
   username: string;
@@ -50,49 +53,74 @@ const PEOPLE = [
 /**
  * Demo data: xã Gia Phúc (Hải Phòng, seed 000) with its offices, mass organisations, schools,
  * enterprises, villages and one community digital team per village; a second commune and a
- * second province so that tenancy shows; one account per role. Built with the test factories.
+ * second province so that tenancy shows; one account per role. The directory and the accounts are
+ * written in one transaction, a few statements for all rows (the builders' row functions, so the
+ * derived keys are the use-cases'); every demo account has the one hash of the demo password.
  */
 export async function seedDemo(db: Db, opts: { production: boolean; movement?: boolean }): Promise<DemoAccount[]> {
   const must = opts.production;
-  const hp = await makeProvince(db, { code: 'HP', name: 'Thành phố Hải Phòng' });
-  const dn = await makeProvince(db, { code: 'DNG', name: 'Thành phố Đà Nẵng' });
-  const gp = await makeCommune(db, { provinceId: hp.id, code: 'HP-GIAPHUC', name: 'Xã Gia Phúc', kind: 'xa' });
-  const hd = await makeCommune(db, { provinceId: hp.id, code: 'HP-HUNGDAO', name: 'Phường Hưng Đạo', kind: 'phuong' });
-  const bt = await makeCommune(db, { provinceId: dn.id, code: 'DN-BANTHACH', name: 'Phường Bàn Thạch', kind: 'phuong' });
+  // Hashed on the thread pool while the directory is written.
+  const passwordHash = knownPasswordHash(DEMO_PASSWORD);
+  const { accounts, users, gp } = await inScope(db, SYSTEM_SCOPE, async (tx) => {
+    const provinces = await tx.insert(province).values([
+      provinceValues({ code: 'HP', name: 'Thành phố Hải Phòng' }),
+      provinceValues({ code: 'DNG', name: 'Thành phố Đà Nẵng' }),
+    ]).returning();
+    const hp = provinces.find((p) => p.code === 'HP')!;
+    const dn = provinces.find((p) => p.code === 'DNG')!;
+    const communes = await tx.insert(commune).values([
+      communeValues({ provinceId: hp.id, code: 'HP-GIAPHUC', name: 'Xã Gia Phúc', kind: 'xa' }),
+      communeValues({ provinceId: hp.id, code: 'HP-HUNGDAO', name: 'Phường Hưng Đạo', kind: 'phuong' }),
+      communeValues({ provinceId: dn.id, code: 'DN-BANTHACH', name: 'Phường Bàn Thạch', kind: 'phuong' }),
+    ]).returning();
+    const gp = communes.find((c) => c.code === 'HP-GIAPHUC')!;
+    const hd = communes.find((c) => c.code === 'HP-HUNGDAO')!;
+    const bt = communes.find((c) => c.code === 'DN-BANTHACH')!;
 
-  const byCode = new Map<string, string>();
-  for (const u of GIA_PHUC_UNITS) byCode.set(u.code, (await makeUnit(db, gp.id, { ...u, activeFrom: '2025-07-01' })).id);
-  let villageNo = 0;
-  for (const name of GIA_PHUC_VILLAGES) {
-    villageNo++;
-    const code = `THON-${String(villageNo).padStart(2, '0')}`;
-    const village = await makeUnit(db, gp.id, { code, name, kind: 'village', activeFrom: '2025-07-01' });
-    byCode.set(code, village.id);
-    const team = await makeUnit(db, gp.id, { code: `${code}-CNS`, name: `Tổ công nghệ số cộng đồng ${name.toLowerCase()}`, kind: 'digital_team', parentId: village.id, activeFrom: '2025-09-01' });
-    byCode.set(`${code}-CNS`, team.id);
-  }
-  for (const [fullName, gender, birthYear, position, unitCode] of PEOPLE) {
-    await makePerson(db, gp.id, { unitId: byCode.get(unitCode)!, fullName, gender, birthYear, position });
-  }
-  for (const [i, name] of ['Tổ dân phố 1', 'Tổ dân phố 2', 'Tổ dân phố 3'].entries()) {
-    const v = await makeUnit(db, hd.id, { code: `TDP-${i + 1}`, name, kind: 'village' });
-    await makeUnit(db, hd.id, { code: `TDP-${i + 1}-CNS`, name: `Tổ công nghệ số cộng đồng ${name.toLowerCase()}`, kind: 'digital_team', parentId: v.id });
-  }
-  await makeUnit(db, hd.id, { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội', kind: 'office' });
-  await makeUnit(db, bt.id, { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội', kind: 'office' });
+    // Every unit in one statement, in the order they were always made (parents before children).
+    const units: ReturnType<typeof unitValues>[] = [];
+    const add = (communeId: string, spec: UnitSpec, parent?: { id: string; path: string }) => {
+      const row = unitValues(communeId, { ...spec, parentId: parent?.id ?? null }, parent?.path ?? null);
+      units.push(row);
+      return row;
+    };
+    const byCode = new Map<string, string>();
+    for (const u of GIA_PHUC_UNITS) byCode.set(u.code, add(gp.id, { ...u, activeFrom: '2025-07-01' }).id);
+    let villageNo = 0;
+    for (const name of GIA_PHUC_VILLAGES) {
+      villageNo++;
+      const code = `THON-${String(villageNo).padStart(2, '0')}`;
+      const village = add(gp.id, { code, name, kind: 'village', activeFrom: '2025-07-01' });
+      byCode.set(code, village.id);
+      const team = add(gp.id, { code: `${code}-CNS`, name: `Tổ công nghệ số cộng đồng ${name.toLowerCase()}`, kind: 'digital_team', activeFrom: '2025-09-01' }, village);
+      byCode.set(`${code}-CNS`, team.id);
+    }
+    for (const [i, name] of ['Tổ dân phố 1', 'Tổ dân phố 2', 'Tổ dân phố 3'].entries()) {
+      const v = add(hd.id, { code: `TDP-${i + 1}`, name, kind: 'village' });
+      add(hd.id, { code: `TDP-${i + 1}-CNS`, name: `Tổ công nghệ số cộng đồng ${name.toLowerCase()}`, kind: 'digital_team' }, v);
+    }
+    add(hd.id, { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội', kind: 'office' });
+    add(bt.id, { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội', kind: 'office' });
+    await tx.insert(unit).values(units);
+    await tx.insert(person).values(PEOPLE.map(([fullName, gender, birthYear, position, unitCode]) =>
+      personValues(gp.id, { unitId: byCode.get(unitCode)!, fullName, gender, birthYear, position })));
 
-  const accounts: (Omit<DemoAccount, 'password'> & { spec: Parameters<typeof makeUser>[1] })[] = [
-    { username: 'admin', role: 'system_admin', where: 'Toàn hệ thống', spec: { username: 'admin', fullName: 'Quản trị hệ thống', password: DEMO_PASSWORD, roles: [{ role: 'system_admin' }] } },
-    { username: 'haiphong.sonoivu', role: 'province_officer', where: 'Thành phố Hải Phòng', spec: { username: 'haiphong.sonoivu', fullName: 'Lưu Thị Thu (Sở Nội vụ)', password: DEMO_PASSWORD, provinceId: hp.id, roles: [{ role: 'province_officer', provinceId: hp.id }] } },
-    { username: 'giaphuc.vhxh', role: 'commune_admin', where: 'Xã Gia Phúc', spec: { username: 'giaphuc.vhxh', fullName: 'Nguyễn Thị Hồng', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: gp.id }] } },
-    { username: 'giaphuc.chutich', role: 'chairman', where: 'Xã Gia Phúc', spec: { username: 'giaphuc.chutich', fullName: 'Nguyễn Chính Thống', password: DEMO_PASSWORD, roles: [{ role: 'chairman', communeId: gp.id }, { role: 'council_member', communeId: gp.id }] } },
-    { username: 'giaphuc.truong-th', role: 'unit_focal_point', where: 'Trường Tiểu học Gia Phúc', spec: { username: 'giaphuc.truong-th', fullName: 'Hoàng Thị Yến', password: DEMO_PASSWORD, roles: [{ role: 'unit_focal_point', communeId: gp.id, unitId: byCode.get('TH-GP')! }] } },
-    { username: 'giaphuc.thondong', role: 'digital_team_member', where: 'Tổ CNSCĐ thôn Đông', spec: { username: 'giaphuc.thondong', fullName: 'Vũ Thị Ánh', password: DEMO_PASSWORD, roles: [{ role: 'digital_team_member', communeId: gp.id, unitId: byCode.get('THON-01-CNS')! }] } },
-    { username: 'hungdao.vhxh', role: 'commune_admin', where: 'Phường Hưng Đạo', spec: { username: 'hungdao.vhxh', fullName: 'Trịnh Văn Long', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: hd.id }] } },
-    { username: 'banthach.vhxh', role: 'commune_admin', where: 'Phường Bàn Thạch', spec: { username: 'banthach.vhxh', fullName: 'Ngô Thị Mai', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: bt.id }] } },
-  ];
-  const users = new Map<string, string>();
-  for (const a of accounts) users.set(a.username, (await makeUser(db, { ...a.spec, mustChangePassword: must })).id);
+    const accounts: (Omit<DemoAccount, 'password'> & { spec: UserSpec })[] = [
+      { username: 'admin', role: 'system_admin', where: 'Toàn hệ thống', spec: { username: 'admin', fullName: 'Quản trị hệ thống', password: DEMO_PASSWORD, roles: [{ role: 'system_admin' }] } },
+      { username: 'haiphong.sonoivu', role: 'province_officer', where: 'Thành phố Hải Phòng', spec: { username: 'haiphong.sonoivu', fullName: 'Lưu Thị Thu (Sở Nội vụ)', password: DEMO_PASSWORD, provinceId: hp.id, roles: [{ role: 'province_officer', provinceId: hp.id }] } },
+      { username: 'giaphuc.vhxh', role: 'commune_admin', where: 'Xã Gia Phúc', spec: { username: 'giaphuc.vhxh', fullName: 'Nguyễn Thị Hồng', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: gp.id }] } },
+      { username: 'giaphuc.chutich', role: 'chairman', where: 'Xã Gia Phúc', spec: { username: 'giaphuc.chutich', fullName: 'Nguyễn Chính Thống', password: DEMO_PASSWORD, roles: [{ role: 'chairman', communeId: gp.id }, { role: 'council_member', communeId: gp.id }] } },
+      { username: 'giaphuc.truong-th', role: 'unit_focal_point', where: 'Trường Tiểu học Gia Phúc', spec: { username: 'giaphuc.truong-th', fullName: 'Hoàng Thị Yến', password: DEMO_PASSWORD, roles: [{ role: 'unit_focal_point', communeId: gp.id, unitId: byCode.get('TH-GP')! }] } },
+      { username: 'giaphuc.thondong', role: 'digital_team_member', where: 'Tổ CNSCĐ thôn Đông', spec: { username: 'giaphuc.thondong', fullName: 'Vũ Thị Ánh', password: DEMO_PASSWORD, roles: [{ role: 'digital_team_member', communeId: gp.id, unitId: byCode.get('THON-01-CNS')! }] } },
+      { username: 'hungdao.vhxh', role: 'commune_admin', where: 'Phường Hưng Đạo', spec: { username: 'hungdao.vhxh', fullName: 'Trịnh Văn Long', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: hd.id }] } },
+      { username: 'banthach.vhxh', role: 'commune_admin', where: 'Phường Bàn Thạch', spec: { username: 'banthach.vhxh', fullName: 'Ngô Thị Mai', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: bt.id }] } },
+    ];
+    const hash = await passwordHash;
+    const made = await tx.insert(appUser).values(accounts.map((a) => userValues({ ...a.spec, mustChangePassword: must }, hash))).returning({ id: appUser.id, username: appUser.username });
+    const users = new Map(made.map((u) => [u.username, u.id]));
+    await tx.insert(roleAssignment).values(accounts.flatMap((a) => roleValues(users.get(a.username)!, a.spec.roles)));
+    return { accounts, users, gp };
+  });
   if (opts.movement !== false) await seedMovement(db, { adminUserId: users.get('admin')!, communeId: gp.id, keepOpenUnitCode: 'TH-GP' });
   return accounts.map(({ username, role, where }) => ({ username, password: DEMO_PASSWORD, role, where }));
 }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type BuiltApp } from '../app';
 import { loadConfig, type Config } from '../config/env';
 import { createDb, type Database } from '../db/client';
 import { runMigrations } from '../db/migrate';
+import { adminQuery, copyPostgresTemplate, requestLoginUrls, TEST_REQUEST_LOGIN, testTemplate } from './template';
 
 /** The database the tests run on: PGlite in memory, or a fresh database on DATABASE_URL's server. */
 export function testDbKind(): 'pglite' | 'postgres' {
@@ -12,62 +12,44 @@ export function testDbKind(): 'pglite' | 'postgres' {
 }
 
 /**
- * A fresh, migrated database for one test file. On PostgreSQL it is a new database on the server
- * of DATABASE_URL, dropped again by `close()`.
+ * A fresh, migrated database for one test file: a copy of the run's migrated template when the
+ * global setup built one (testing/template.ts), else (or with `fromScratch`) migrated here. On
+ * PostgreSQL it is a new database on the server of DATABASE_URL, dropped again by `close()`.
  */
-export async function createTestDb(): Promise<Database> {
+export async function createTestDb(opts: { fromScratch?: boolean } = {}): Promise<Database> {
   const url = loadConfig().DATABASE_URL;
+  const template = opts.fromScratch ? null : await testTemplate();
+  if (template && template.kind !== (url ? 'postgres' : 'pglite')) throw new Error(`Cơ sở dữ liệu mẫu là ${template.kind}, nhưng kiểm thử chạy trên ${url ? 'postgres' : 'pglite'}.`);
   if (!url) {
+    if (template?.kind === 'pglite') return createDb({ dataDir: 'memory://', loadDataDir: template.blob });
     const database = await createDb({ dataDir: 'memory://' });
     await runMigrations(database);
     return database;
   }
   const name = `tds_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const urls = await requestLoginUrls(url, name);
-  const database = await createDb({ databaseUrl: urls.url, ownerUrl: urls.ownerUrl, poolSize: 5 });
-  await runMigrations(database);
+  if (template?.kind === 'postgres') await copyPostgresTemplate(url, template.database, name);
+  else await adminQuery(url, `CREATE DATABASE ${name}`);
+  const drop = () => adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  let database: Database;
+  try {
+    const urls = await requestLoginUrls(url, name);
+    database = await createDb({ databaseUrl: urls.url, ownerUrl: urls.ownerUrl, poolSize: 5 });
+    if (template?.kind !== 'postgres') await runMigrations(database);
+  } catch (err) {
+    await drop().catch(() => undefined);
+    throw err;
+  }
+  const opened = database;
   return {
-    ...database,
+    ...opened,
     close: async () => {
-      await database.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await opened.close();
+      await drop();
     },
   };
 }
 
-/** The login that tests' requests use on PostgreSQL: neither superuser nor owner, as in production. */
-export const TEST_REQUEST_LOGIN = 'tds_test_web';
-
-/**
- * URLs of a database on DATABASE_URL's server as production runs it: the owner (DATABASE_URL's own
- * user) for migrations and system work, and a separate request login, created here when missing.
- */
-export async function requestLoginUrls(serverUrl: string, database: string): Promise<{ url: string; ownerUrl: string }> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DO $$ BEGIN
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${TEST_REQUEST_LOGIN}') THEN
-        CREATE ROLE ${TEST_REQUEST_LOGIN} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
-      END IF;
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
-  } finally {
-    await admin.end();
-  }
-  const owner = new URL(serverUrl);
-  owner.pathname = `/${database}`;
-  const web = new URL(owner.toString());
-  web.username = TEST_REQUEST_LOGIN;
-  web.password = '';
-  return { url: web.toString(), ownerUrl: owner.toString() };
-}
+export { requestLoginUrls, TEST_REQUEST_LOGIN };
 
 export interface TestApp extends BuiltApp {
   database: Database;
