@@ -5,53 +5,57 @@ import { inScope, SYSTEM_SCOPE } from '@tds/api/src/platform/tenancy';
 import { describeE2E, loginViaUi } from './support/fixture';
 
 /** The web shows an action only when the server says this user may take it on this record now. */
-describeE2E('chỉ hiện thao tác người dùng thực hiện được', (e2e) => {
-  const one = async <T extends Record<string, unknown>>(q: ReturnType<typeof sql>) =>
-    rowsOf<T>(await inScope(e2e.app.database.db, SYSTEM_SCOPE, (tx) => tx.execute(q)))[0];
+describeE2E(
+  'chỉ hiện thao tác người dùng thực hiện được',
+  (e2e) => {
+    const one = async <T extends Record<string, unknown>>(q: ReturnType<typeof sql>) =>
+      rowsOf<T>(await inScope(e2e.app.database.db, SYSTEM_SCOPE, (tx) => tx.execute(q)))[0];
 
-  it('báo cáo bị trả lại: xã không thấy "Nộp lại" và không tự lưu; đầu mối trường thấy cả hai', async () => {
-    const r = await one<{ id: string }>(sql`
+    it('báo cáo bị trả lại: xã không thấy "Nộp lại" và không tự lưu; đầu mối trường thấy cả hai', async () => {
+      const r = await one<{ id: string }>(sql`
       update report set status = 'returned', review_comment = 'Bổ sung số liệu.'
       where id = (select r.id from report r join unit u on u.commune_id = r.commune_id and u.id = r.unit_id
                   where u.code = 'TH-GP' and r.kind = 'report' order by r.year desc, r.period desc limit 1)
       returning id`);
-    expect(r, 'the demo has a report of the school').toBeTruthy();
-    const admin = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
-    await loginViaUi(admin, 'giaphuc.vhxh');
-    await admin.goto(`/reports/${r!.id}`);
-    await expect.poll(() => admin.getByTestId('report-status').first().getAttribute('data-status')).toBe('returned');
-    await admin.getByTestId('report-review-comment').waitFor();
-    expect(await admin.getByTestId('report-submit').count()).toBe(0);
-    expect(await admin.getByTestId('report-save-status').count()).toBe(0);
+      expect(r, 'the demo has a report of the school').toBeTruthy();
+      const admin = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(admin, 'giaphuc.vhxh');
+      await admin.goto(`/reports/${r!.id}`);
+      await expect.poll(() => admin.getByTestId('report-status').first().getAttribute('data-status')).toBe('returned');
+      await admin.getByTestId('report-review-comment').waitFor();
+      expect(await admin.getByTestId('report-submit').count()).toBe(0);
+      expect(await admin.getByTestId('report-save-status').count()).toBe(0);
 
-    const school = await e2e.newPage({ viewport: { width: 360, height: 800 } });
-    await loginViaUi(school, 'giaphuc.truong-th');
-    await school.goto(`/reports/${r!.id}`);
-    await school.getByTestId('report-submit').waitFor();
-    expect(await school.getByTestId('report-submit').innerText()).toContain('Nộp lại');
-    expect(await school.getByTestId('report-save-status').count()).toBe(1);
-  });
+      const school = await e2e.newPage({ viewport: { width: 360, height: 800 } });
+      await loginViaUi(school, 'giaphuc.truong-th');
+      await school.goto(`/reports/${r!.id}`);
+      await school.getByTestId('report-submit').waitFor();
+      expect(await school.getByTestId('report-submit').innerText()).toContain('Nộp lại');
+      expect(await school.getByTestId('report-save-status').count()).toBe(1);
+    });
 
-  it('đầu mối đơn vị không thấy nút nhập, sửa hay ban hành kế hoạch của xã', async () => {
-    const p = await one<{ id: string }>(sql`
+    it('đầu mối đơn vị không thấy nút nhập, sửa hay ban hành kế hoạch của xã', async () => {
+      const p = await one<{ id: string }>(sql`
       select p.id from plan p join commune c on c.id = p.commune_id
       where c.code = (select code from commune where id = ${e2e.ids.giaPhuc}) and p.owner_unit_id is null limit 1`);
-    expect(p, 'the demo has a commune plan').toBeTruthy();
-    const school = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
-    await loginViaUi(school, 'giaphuc.truong-th');
-    await school.goto('/plans');
-    await school.getByTestId('plans-table').waitFor();
-    await school.getByTestId('plan-create-template').waitFor();
-    expect(await school.getByTestId('plan-import').count()).toBe(0);
-    await school.goto(`/plans/${p!.id}`);
-    await school.getByText('Lịch').first().waitFor();
-    expect(await school.getByTestId('plan-edit').count()).toBe(0);
-    expect(await school.getByTestId('plan-publish').count()).toBe(0);
+      expect(p, 'the demo has a commune plan').toBeTruthy();
+      const school = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(school, 'giaphuc.truong-th');
+      await school.goto('/plans');
+      await school.getByTestId('plans-table').waitFor();
+      await school.getByTestId('plan-create-template').waitFor();
+      expect(await school.getByTestId('plan-import').count()).toBe(0);
+      await school.goto(`/plans/${p!.id}`);
+      await school.getByText('Lịch').first().waitFor();
+      expect(await school.getByTestId('plan-edit').count()).toBe(0);
+      expect(await school.getByTestId('plan-publish').count()).toBe(0);
 
-    const admin = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
-    await loginViaUi(admin, 'giaphuc.vhxh');
-    await admin.goto(`/plans/${p!.id}`);
-    await admin.getByTestId('plan-edit').waitFor();
-    expect(await admin.getByTestId('plan-import').count()).toBe(0);
-  });
-}, { movement: true });
+      const admin = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(admin, 'giaphuc.vhxh');
+      await admin.goto(`/plans/${p!.id}`);
+      await admin.getByTestId('plan-edit').waitFor();
+      expect(await admin.getByTestId('plan-import').count()).toBe(0);
+    });
+  },
+  { movement: true },
+);

@@ -11,20 +11,27 @@ const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant
 /** Choose an option of an antd Select: retry the click until the field shows it, then make sure the list is closed. */
 async function pick(page: Page, testId: string, title: string, typed?: string) {
   const field = page.getByTestId(testId);
-  await expect.poll(async () => {
-    if ((await field.innerText()).includes(title)) return true;
-    if ((await openDropdown(page).count()) === 0) {
-      await field.click();
-      if (typed) await page.keyboard.type(typed);
-    }
-    await openDropdown(page).getByTitle(title, { exact: true }).click({ timeout: 5000 }).catch(() => undefined);
-    return (await field.innerText()).includes(title);
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      if ((await field.innerText()).includes(title)) return true;
+      if ((await openDropdown(page).count()) === 0) {
+        await field.click();
+        if (typed) await page.keyboard.type(typed);
+      }
+      await openDropdown(page)
+        .getByTitle(title, { exact: true })
+        .click({ timeout: 5000 })
+        .catch(() => undefined);
+      return (await field.innerText()).includes(title);
+    })
+    .toBe(true);
   // Focus another field to close a list left open (Escape could close the drawer itself).
-  await expect.poll(async () => {
-    if ((await openDropdown(page).count()) > 0) await page.getByTestId('unit-form-code').click();
-    return openDropdown(page).count();
-  }).toBe(0);
+  await expect
+    .poll(async () => {
+      if ((await openDropdown(page).count()) > 0) await page.getByTestId('unit-form-code').click();
+      return openDropdown(page).count();
+    })
+    .toBe(0);
 }
 
 describeE2E('tổ chức: cây đơn vị, thêm đơn vị, nhật ký, cách ly xã/phường', (e2e) => {

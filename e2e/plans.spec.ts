@@ -57,11 +57,15 @@ describeE2E('kế hoạch: nhập văn bản, sửa, ban hành, lịch, tải .d
     expect(await mark.innerText()).toContain('Phạm Văn Minh');
     expect(await mark.evaluate((el) => el.classList.contains('plan-source-mark'))).toBe(true);
     // ... and scrolled into the view of the source box.
-    await expect.poll(() => mark.evaluate((el) => {
-      const box = el.closest('[data-testid="import-source"]')!.getBoundingClientRect();
-      const r = el.getBoundingClientRect();
-      return r.top >= box.top && r.bottom <= box.bottom;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        mark.evaluate((el) => {
+          const box = el.closest('[data-testid="import-source"]')!.getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          return r.top >= box.top && r.bottom <= box.bottom;
+        }),
+      )
+      .toBe(true);
     // The viewport, not the full page: the source column is sticky beside the long form.
     await page.screenshot({ path: path.join(shotsDir, 'plans-import-review.png'), animations: 'disabled' });
 
@@ -75,7 +79,10 @@ describeE2E('kế hoạch: nhập văn bản, sửa, ban hành, lịch, tải .d
     await page.getByText('Đã lưu dự thảo kế hoạch.').waitFor();
     await page.getByTestId('plan-title').waitFor();
     expect(await page.getByTestId('plan-title').innerText()).toContain('Bình dân học vụ số');
-    const header = page.locator('.ant-space').filter({ has: page.getByTestId('plan-status') }).first();
+    const header = page
+      .locator('.ant-space')
+      .filter({ has: page.getByTestId('plan-status') })
+      .first();
     await expect.poll(() => header.innerText()).toContain('125/KH-UBND');
     expect(await page.getByTestId('plan-status').first().innerText()).toBe('Dự thảo');
     const overview = page.locator('.ant-descriptions');

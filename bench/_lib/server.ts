@@ -35,7 +35,10 @@ export async function login(address: string, username: string, password: string)
     body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200) throw new Error(`login of ${username} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('tds_session='));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('tds_session='));
   if (!cookie) throw new Error(`login of ${username} answered 200 without a tds_session cookie`);
   const body = (await res.json()) as { csrfToken?: string };
   return { cookie, csrf: body.csrfToken ?? '' };

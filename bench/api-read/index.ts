@@ -27,7 +27,7 @@ async function main() {
   const warmupSeconds = Math.min(3, Math.max(1, Math.round(seconds / 4)));
   const db = dbKind();
 
-  progress(`database: ${db === 'postgres' ? 'PostgreSQL (a fresh database on DATABASE_URL\'s server)' : 'PGlite in memory'}`);
+  progress(`database: ${db === 'postgres' ? "PostgreSQL (a fresh database on DATABASE_URL's server)" : 'PGlite in memory'}`);
   const config = loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', DEMO_SEED: 'false' });
   const database = await freshDatabase();
   let closeApp = async () => undefined as void;
@@ -40,7 +40,13 @@ async function main() {
     for (let i = 0; i < UNITS; i++) {
       const n = String(i + 1).padStart(3, '0');
       if (i < 10) {
-        const v = await makeUnit(database.db, commune.id, { code: `THON-${n}`, name: `Thôn số ${n}`, kind: 'village', contactName: 'Nguyễn Văn Bình', phone: '0912345678' });
+        const v = await makeUnit(database.db, commune.id, {
+          code: `THON-${n}`,
+          name: `Thôn số ${n}`,
+          kind: 'village',
+          contactName: 'Nguyễn Văn Bình',
+          phone: '0912345678',
+        });
         parents.push(v.id);
       } else if (i < 40) {
         await makeUnit(database.db, commune.id, { code: `TO-${n}`, name: `Tổ công nghệ số ${n}`, kind: 'digital_team', parentId: parents[i % 10]! });
@@ -68,7 +74,10 @@ async function main() {
       body: JSON.stringify({ username: 'bench.admin', password: PASSWORD }),
     });
     if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-    const session = login.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('tds_session='));
+    const session = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .find((c) => c.startsWith('tds_session='));
     if (!session) throw new Error('login answered 200 without a tds_session cookie');
     const cookie = session;
 
@@ -79,7 +88,9 @@ async function main() {
       const res = await fetch(listUrl, { headers: { cookie } });
       const body = (await res.json()) as { items?: unknown[]; total?: number };
       if (res.status !== 200 || body.items?.length !== UNITS) {
-        throw new Error(`GET ${listUrl} answered ${res.status} with ${body.items?.length ?? 'no'} items (expected 200 with ${UNITS}): ${JSON.stringify(body).slice(0, 300)}`);
+        throw new Error(
+          `GET ${listUrl} answered ${res.status} with ${body.items?.length ?? 'no'} items (expected 200 with ${UNITS}): ${JSON.stringify(body).slice(0, 300)}`,
+        );
       }
     }
     const hello = await fetch(helloUrl);
@@ -95,7 +106,9 @@ async function main() {
       progress(`${label}: ${duration} s, ${connections} connections`);
       const r = await autocannon({ url, headers, connections, duration, workers: 1 });
       const rps = r['2xx'] / r.duration;
-      progress(`${label}: ${round(rps)} req/s, latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`);
+      progress(
+        `${label}: ${round(rps)} req/s, latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`,
+      );
       if (r['2xx'] === 0) throw new Error(`${label}: no successful responses`);
       if (r.non2xx > 0 || r.errors > 0) progress(`${label}: WARNING: ${r.non2xx} non-2xx responses and ${r.errors} errors (only 2xx counted)`);
       return r;

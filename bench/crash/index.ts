@@ -52,8 +52,12 @@ function parseArgs(argv: string[]): Args {
   const names = (get('--scenarios') ?? ALL.join(',')).split(',').filter(Boolean);
   for (const n of names) if (!(ALL as readonly string[]).includes(n)) throw new Error(`unknown scenario "${n}" (${ALL.join(', ')})`);
   return {
-    trials: num('--trials', 20), importRows: num('--import-rows', 100_000), scenarios: names as Name[],
-    reportBatch: num('--report-batch', 20), publishUnits: num('--publish-units', 300), together: argv.includes('--together'),
+    trials: num('--trials', 20),
+    importRows: num('--import-rows', 100_000),
+    scenarios: names as Name[],
+    reportBatch: num('--report-batch', 20),
+    publishUnits: num('--publish-units', 300),
+    together: argv.includes('--together'),
   };
 }
 
@@ -75,7 +79,18 @@ interface Tally {
   extra: Record<string, number>;
 }
 
-const newTally = (): Tally => ({ trials: 0, reopen_ok: 0, restored: 0, restart_ok: 0, partial: new Set(), duplicate: new Set(), lost: new Set(), unanswered: 0, kill_after_ms: [], extra: {} });
+const newTally = (): Tally => ({
+  trials: 0,
+  reopen_ok: 0,
+  restored: 0,
+  restart_ok: 0,
+  partial: new Set(),
+  duplicate: new Set(),
+  lost: new Set(),
+  unanswered: 0,
+  kill_after_ms: [],
+  extra: {},
+});
 
 function record(t: Tally, r: CheckResult): void {
   for (const id of r.partial) t.partial.add(id);
@@ -122,7 +137,9 @@ async function main() {
     });
     if (kind === 'postgres') pgCheck = setupDb;
     else await setupDb.close();
-    progress(`world built in ${round((performance.now() - started) / 1000, 1)} s: ${world.draftIds.length} draft reports, ${world.planIds.length} draft plans of ${world.dueItemsPerPlan} due items each`);
+    progress(
+      `world built in ${round((performance.now() - started) / 1000, 1)} s: ${world.draftIds.length} draft reports, ${world.planIds.length} draft plans of ${world.dueItemsPerPlan} due items each`,
+    );
 
     /** torn_wal: when the newest snapshot at the kill began (what was acknowledged before it must survive). */
     let snapshotCut: string | null = null;
@@ -182,8 +199,9 @@ async function main() {
     let http: Http | null = null;
     // Each scenario on its own, or (--together) the crash scenarios driven at once and killed together.
     const crashScenarios = all.filter((s) => s.name !== 'torn_wal');
-    const groups = [...(args.together ? [crashScenarios] : crashScenarios.map((s) => [s])), ...all.filter((s) => s.name === 'torn_wal').map((s) => [s])]
-      .filter((g) => g.length);
+    const groups = [...(args.together ? [crashScenarios] : crashScenarios.map((s) => [s])), ...all.filter((s) => s.name === 'torn_wal').map((s) => [s])].filter(
+      (g) => g.length,
+    );
     for (const group of groups) {
       const torn = group[0]!.name === 'torn_wal';
       const serverEnv: Record<string, string> = torn ? { SNAPSHOT_INTERVAL_MINUTES: String(TORN_SNAPSHOT_SECONDS / 60) } : {};
@@ -200,7 +218,10 @@ async function main() {
       for (let trial = 1; trial <= args.trials; trial++) {
         const estimate = Math.max(...group.map((s) => s.estimateMs()));
         const killAfter = torn ? TORN_SNAPSHOT_SECONDS * 1000 * (1.5 + Math.random() * 1.5) : Math.max(50, estimate * (0.05 + Math.random() * 1.2));
-        const failed = Promise.all(group.map((s) => s.drive(http!))).then(() => null, (err: unknown) => err);
+        const failed = Promise.all(group.map((s) => s.drive(http!))).then(
+          () => null,
+          (err: unknown) => err,
+        );
         const early = await Promise.race([sleep(killAfter).then(() => null), failed]);
         if (early) throw early;
         live.server!.child.kill('SIGKILL');
@@ -230,8 +251,11 @@ async function main() {
         }
         for (const [i, s] of group.entries()) {
           const t = ts[i]!;
-          progress(`${s.name} trial ${trial}: killed after ${Math.round(killAfter)} ms; ${s.acked()} acknowledged so far; partial ${t.partial.size}, duplicates ${t.duplicate.size}, lost ${t.lost.size}${torn ? `; restored ${t.restored}, lost after the snapshot ${t.extra.lost_after_snapshot ?? 0}` : ''}`);
-          if (t.partial.size + t.duplicate.size + t.lost.size) progress(`  partial: ${[...t.partial].join(' ')}; duplicate: ${[...t.duplicate].join(' ')}; lost: ${[...t.lost].join(' ')}`);
+          progress(
+            `${s.name} trial ${trial}: killed after ${Math.round(killAfter)} ms; ${s.acked()} acknowledged so far; partial ${t.partial.size}, duplicates ${t.duplicate.size}, lost ${t.lost.size}${torn ? `; restored ${t.restored}, lost after the snapshot ${t.extra.lost_after_snapshot ?? 0}` : ''}`,
+          );
+          if (t.partial.size + t.duplicate.size + t.lost.size)
+            progress(`  partial: ${[...t.partial].join(' ')}; duplicate: ${[...t.duplicate].join(' ')}; lost: ${[...t.lost].join(' ')}`);
         }
       }
     }
@@ -247,11 +271,18 @@ async function main() {
     const per: Record<string, unknown> = {};
     for (const [name, t] of tallies) {
       per[name] = {
-        trials: t.trials, ...(kind === 'pglite' ? { reopen_ok: t.reopen_ok, restored: t.restored } : {}), restart_ok: t.restart_ok,
-        partial_records: t.partial.size, duplicate_records: t.duplicate.size, lost_committed: t.lost.size, unanswered: t.unanswered,
-        retries: all.find((s) => s.name === name)!.retries, acknowledged: all.find((s) => s.name === name)!.acked(),
+        trials: t.trials,
+        ...(kind === 'pglite' ? { reopen_ok: t.reopen_ok, restored: t.restored } : {}),
+        restart_ok: t.restart_ok,
+        partial_records: t.partial.size,
+        duplicate_records: t.duplicate.size,
+        lost_committed: t.lost.size,
+        unanswered: t.unanswered,
+        retries: all.find((s) => s.name === name)!.retries,
+        acknowledged: all.find((s) => s.name === name)!.acked(),
         ran_out_of_work: all.find((s) => s.name === name)!.idle.n,
-        kill_after_ms_median: Math.round(median(t.kill_after_ms.length ? t.kill_after_ms : [0])), ...t.extra,
+        kill_after_ms_median: Math.round(median(t.kill_after_ms.length ? t.kill_after_ms : [0])),
+        ...t.extra,
       };
     }
     const crashes = (n: string) => n !== 'torn_wal';
@@ -260,7 +291,9 @@ async function main() {
       db: kind,
       trials: args.trials,
       kills: reopens.kills,
-      ...(kind === 'pglite' ? { pglite_reopen_ok: reopens.ok, pglite_reopen_ratio: round(reopens.ok / Math.max(1, reopens.kills), 3), pglite_restored: reopens.restored } : {}),
+      ...(kind === 'pglite'
+        ? { pglite_reopen_ok: reopens.ok, pglite_reopen_ratio: round(reopens.ok / Math.max(1, reopens.kills), 3), pglite_restored: reopens.restored }
+        : {}),
       partial_records: sum((t) => t.partial.size),
       duplicate_records: sum((t) => t.duplicate.size),
       lost_committed: sum((t) => t.lost.size, crashes),
@@ -298,8 +331,11 @@ async function stopServer(live: { server: ServerProcess | null }): Promise<void>
 function tearNewestWal(dataDir: string): void {
   const wal = path.join(dataDir, 'pg_wal');
   // The segment being written is the one changed last (recycled segments wait under later names).
-  const last = fs.readdirSync(wal).filter((n) => /^[0-9A-F]{24}$/u.test(n))
-    .map((n) => ({ n, t: fs.statSync(path.join(wal, n)).mtimeMs })).sort((a, b) => b.t - a.t)[0]?.n;
+  const last = fs
+    .readdirSync(wal)
+    .filter((n) => /^[0-9A-F]{24}$/u.test(n))
+    .map((n) => ({ n, t: fs.statSync(path.join(wal, n)).mtimeMs }))
+    .sort((a, b) => b.t - a.t)[0]?.n;
   if (!last) return;
   const fd = fs.openSync(path.join(wal, last), 'r+');
   const noise = Buffer.alloc(16 * 1024 * 1024);

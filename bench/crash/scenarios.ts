@@ -96,8 +96,16 @@ export async function unitImport(world: World, totalRows: number, perFile: numbe
   for (let f = 0, left = totalRows; left > 0; f++, left -= perFile) {
     const n = Math.min(perFile, left);
     const rows: ExportUnit[] = Array.from({ length: n }, (_, j) => ({
-      code: `F${f}-${j + 1}`, name: `Đơn vị nhập thử ${f}-${j + 1}`, kind: 'office', parentCode: null, contactName: null, phone: null, email: null,
-      address: `Thôn ${j % 17}, xã thử nghiệm`, activeFrom: null, activeTo: null,
+      code: `F${f}-${j + 1}`,
+      name: `Đơn vị nhập thử ${f}-${j + 1}`,
+      kind: 'office',
+      parentCode: null,
+      contactName: null,
+      phone: null,
+      email: null,
+      address: `Thôn ${j % 17}, xã thử nghiệm`,
+      activeFrom: null,
+      activeTo: null,
     }));
     files.push(await exportUnits(rows));
     sizes.push(n);
@@ -163,9 +171,11 @@ export async function unitImport(world: World, totalRows: number, perFile: numbe
       const out: CheckResult = { partial: [], duplicate: [], lost: [] };
       for (const [c, id] of world.importCommuneIds.entries()) {
         if (![...attempted].some((k) => k.startsWith(`${c}:`))) continue;
-        const r = rowsOf<{ file: number; n: number; codes: number }>(await db.execute(sql`
+        const r = rowsOf<{ file: number; n: number; codes: number }>(
+          await db.execute(sql`
           select substring(split_part(code, '-', 1) from 2)::int as file, count(*)::int as n, count(distinct lower(code))::int as codes
-          from unit where commune_id = ${id}::uuid and code like 'F%-%' group by 1`));
+          from unit where commune_id = ${id}::uuid and code like 'F%-%' group by 1`),
+        );
         const byFile = new Map(r.map((x) => [x.file, x]));
         for (let f = 0; f < files.length; f++) {
           const key = `${c}:${f}`;
@@ -234,12 +244,14 @@ export function reportBurst(world: World, batch: number): Scenario {
     async check(db) {
       const out: CheckResult = { partial: [], duplicate: [], lost: [] };
       if (!attempted.length) return out;
-      const rows = rowsOf<{ id: string; status: string; version: number; submitted: boolean; versions: number; submits: number; audits: number }>(await db.execute(sql`
+      const rows = rowsOf<{ id: string; status: string; version: number; submitted: boolean; versions: number; submits: number; audits: number }>(
+        await db.execute(sql`
         select r.id::text as id, r.status, r.version, r.submitted_at is not null as submitted,
           (select count(*)::int from report_version v where v.commune_id = r.commune_id and v.report_id = r.id) as versions,
           (select count(*)::int from report_version v where v.commune_id = r.commune_id and v.report_id = r.id and v.action = 'submit') as submits,
           (select count(*)::int from audit_entry a where a.commune_id = r.commune_id and a.entity_type = 'report' and a.entity_id = r.id::text and a.action = 'submit') as audits
-        from report r where r.commune_id = ${world.reportCommuneId}::uuid and r.id = any(${`{${attempted.join(',')}}`}::uuid[])`));
+        from report r where r.commune_id = ${world.reportCommuneId}::uuid and r.id = any(${`{${attempted.join(',')}}`}::uuid[])`),
+      );
       for (const r of rows) {
         const whole = r.status === 'submitted' && r.version === 2 && r.submitted && r.versions === 2 && r.submits === 1 && r.audits === 1;
         const none = r.status === 'draft' && r.version === 1 && !r.submitted && r.versions === 1 && r.submits === 0 && r.audits === 0;
@@ -298,12 +310,14 @@ export function planPublish(world: World): Scenario {
     async check(db) {
       const out: CheckResult = { partial: [], duplicate: [], lost: [] };
       if (!attempted.length) return out;
-      const rows = rowsOf<{ id: string; status: string; items: number; identities: number; audits: number }>(await db.execute(sql`
+      const rows = rowsOf<{ id: string; status: string; items: number; identities: number; audits: number }>(
+        await db.execute(sql`
         select p.id::text as id, p.status,
           (select count(*)::int from due_item d where d.commune_id = p.commune_id and d.plan_id = p.id) as items,
           (select count(distinct (d.unit_id, d.deadline_key, d.year, d.period))::int from due_item d where d.commune_id = p.commune_id and d.plan_id = p.id) as identities,
           (select count(*)::int from audit_entry a where a.commune_id = p.commune_id and a.entity_type = 'plan' and a.entity_id = p.id::text and a.action = 'publish') as audits
-        from plan p where p.commune_id = ${world.publishCommuneId}::uuid and p.id = any(${`{${attempted.join(',')}}`}::uuid[])`));
+        from plan p where p.commune_id = ${world.publishCommuneId}::uuid and p.id = any(${`{${attempted.join(',')}}`}::uuid[])`),
+      );
       for (const r of rows) {
         if (r.items !== r.identities || r.items > world.dueItemsPerPlan) out.duplicate.push(r.id);
         const whole = r.status === 'published' && r.items === world.dueItemsPerPlan && r.audits >= 1;
@@ -355,8 +369,10 @@ export function tornWal(world: World, snapshotCut: () => string | null): Scenari
       unanswered = null;
     },
     async check(db) {
-      const rows = rowsOf<{ code: string; n: number }>(await db.execute(sql`
-        select lower(code) as code, count(*)::int as n from unit where commune_id = ${world.tornCommuneId}::uuid group by 1`));
+      const rows = rowsOf<{ code: string; n: number }>(
+        await db.execute(sql`
+        select lower(code) as code, count(*)::int as n from unit where commune_id = ${world.tornCommuneId}::uuid group by 1`),
+      );
       const have = new Map(rows.map((r) => [r.code, r.n]));
       const cut = Date.parse(snapshotCut() ?? '') || Infinity;
       const out: CheckResult = { partial: [], duplicate: rows.filter((r) => r.n > 1).map((r) => r.code), lost: [] };

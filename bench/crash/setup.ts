@@ -51,7 +51,17 @@ function benchDoc(communeName: string): PlanDoc {
     participantGroups: [{ name: 'Đối với các cơ quan, đơn vị', criteria: ['Hoàn thành kế hoạch.'] }],
     deadlines: [
       doc.deadlines.find((d) => d.recurrence === 'yearly')!,
-      { what: 'Báo cáo kết quả thực hiện 6 tháng', from: null, to: 'UBND xã', day: 15, month: 6, year: null, recurrence: 'half-yearly', qualifier: 'before', text: 'trước ngày 15/6 hằng năm' },
+      {
+        what: 'Báo cáo kết quả thực hiện 6 tháng',
+        from: null,
+        to: 'UBND xã',
+        day: 15,
+        month: 6,
+        year: null,
+        recurrence: 'half-yearly',
+        qualifier: 'before',
+        text: 'trước ngày 15/6 hằng năm',
+      },
     ],
   };
 }
@@ -60,8 +70,16 @@ const ITEMS_PER_UNIT = 12;
 
 function systemActor(userId: string): Actor {
   return {
-    userId, username: 'admin', fullName: 'Quản trị hệ thống', roles: [{ role: 'system_admin', provinceId: null, communeId: null, unitId: null, unitPath: null }],
-    permissions: new Set(permissions), scope: SYSTEM_SCOPE, communeProvince: new Map(), mustChangePassword: false, sessionId: 'bench', csrfToken: 'bench',
+    userId,
+    username: 'admin',
+    fullName: 'Quản trị hệ thống',
+    roles: [{ role: 'system_admin', provinceId: null, communeId: null, unitId: null, unitPath: null }],
+    permissions: new Set(permissions),
+    scope: SYSTEM_SCOPE,
+    communeProvince: new Map(),
+    mustChangePassword: false,
+    sessionId: 'bench',
+    csrfToken: 'bench',
   };
 }
 
@@ -93,7 +111,12 @@ export async function buildWorld(db: Db, sizes: SetupSizes): Promise<World> {
   const pub = await mk('CR-PUB', 'Xã Ban Hành');
   const torn = await mk('CR-TORN', 'Xã Mất Điện');
   const all = [...imports, rep, pub, torn];
-  const admin = await makeUser(db, { username: USERNAME, fullName: 'Cán bộ thử nghiệm', password: PASSWORD, roles: all.map((c) => ({ role: 'commune_admin' as const, communeId: c.id })) });
+  const admin = await makeUser(db, {
+    username: USERNAME,
+    fullName: 'Cán bộ thử nghiệm',
+    password: PASSWORD,
+    roles: all.map((c) => ({ role: 'commune_admin' as const, communeId: c.id })),
+  });
   const actor = systemActor(admin.id);
   const meta = { requestId: 'bench-crash' };
 
@@ -103,15 +126,45 @@ export async function buildWorld(db: Db, sizes: SetupSizes): Promise<World> {
   const repPlan = await createPlan({ db, actor, meta, communeId: rep.id, input: { doc: benchDoc(rep.name), source: 'template' } });
   await publishPlan({ db, actor, meta, communeId: rep.id, id: repPlan.id, input: { version: repPlan.version, resolutions: {}, dryRun: false } });
   const draftIds = await inScope(db, SYSTEM_SCOPE, async (tx) => {
-    const items = await tx.select().from(dueItem).where(and(eq(dueItem.communeId, rep.id), eq(dueItem.planId, repPlan.id), eq(dueItem.kind, 'report')))
-      .orderBy(dueItem.dueDate, dueItem.id).limit(sizes.drafts);
+    const items = await tx
+      .select()
+      .from(dueItem)
+      .where(and(eq(dueItem.communeId, rep.id), eq(dueItem.planId, repPlan.id), eq(dueItem.kind, 'report')))
+      .orderBy(dueItem.dueDate, dueItem.id)
+      .limit(sizes.drafts);
     const ids: string[] = [];
     for (let i = 0; i < items.length; i += 200) {
-      const rows = await tx.insert(report).values(items.slice(i, i + 200).map((it) => ({
-        communeId: rep.id, dueItemId: it.id, planId: it.planId, unitId: it.unitId, kind: it.kind, cadence: it.cadence, year: it.year, period: it.period,
-        status: 'draft', sections: [{ key: 'ket-qua', title: 'Kết quả', text: `Kết quả thực hiện ${it.title}.` }], values: [], version: 1,
-      }))).returning();
-      await tx.insert(reportVersion).values(rows.map((r) => ({ communeId: rep.id, reportId: r.id, version: 1, action: 'save', status: 'draft', sections: r.sections, values: r.values, createdByName: 'bench' })));
+      const rows = await tx
+        .insert(report)
+        .values(
+          items.slice(i, i + 200).map((it) => ({
+            communeId: rep.id,
+            dueItemId: it.id,
+            planId: it.planId,
+            unitId: it.unitId,
+            kind: it.kind,
+            cadence: it.cadence,
+            year: it.year,
+            period: it.period,
+            status: 'draft',
+            sections: [{ key: 'ket-qua', title: 'Kết quả', text: `Kết quả thực hiện ${it.title}.` }],
+            values: [],
+            version: 1,
+          })),
+        )
+        .returning();
+      await tx.insert(reportVersion).values(
+        rows.map((r) => ({
+          communeId: rep.id,
+          reportId: r.id,
+          version: 1,
+          action: 'save',
+          status: 'draft',
+          sections: r.sections,
+          values: r.values,
+          createdByName: 'bench',
+        })),
+      );
       ids.push(...rows.map((r) => r.id));
     }
     return ids;
@@ -126,9 +179,14 @@ export async function buildWorld(db: Db, sizes: SetupSizes): Promise<World> {
     planIds.push((await createPlan({ db, actor, meta, communeId: pub.id, input: { doc, source: 'template' } })).id);
   }
   // What one publish gives, measured on the report commune's plan (the same deadlines).
-  const perUnit = await inScope(db, SYSTEM_SCOPE, (tx) => tx.$count(dueItem, eq(dueItem.planId, repPlan.id))) / repUnits;
+  const perUnit = (await inScope(db, SYSTEM_SCOPE, (tx) => tx.$count(dueItem, eq(dueItem.planId, repPlan.id)))) / repUnits;
   return {
-    importCommuneIds: imports.map((c) => c.id), reportCommuneId: rep.id, draftIds, publishCommuneId: pub.id, planIds,
-    dueItemsPerPlan: sizes.publishUnits * perUnit, tornCommuneId: torn.id,
+    importCommuneIds: imports.map((c) => c.id),
+    reportCommuneId: rep.id,
+    draftIds,
+    publishCommuneId: pub.id,
+    planIds,
+    dueItemsPerPlan: sizes.publishUnits * perUnit,
+    tornCommuneId: torn.id,
   };
 }

@@ -19,8 +19,16 @@ import { BenchError, dbKind, emit, envNumber, median, progress, round, runMain }
 
 const PASSWORD = 'MatKhau@2025';
 
-interface Sample { status: number; ms: number }
-interface PhaseResult { readyz: number[]; list: number[]; imports: (Sample & { kind: string })[]; failures: string[] }
+interface Sample {
+  status: number;
+  ms: number;
+}
+interface PhaseResult {
+  readyz: number[];
+  list: number[];
+  imports: (Sample & { kind: string })[];
+  failures: string[];
+}
 
 const p99 = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -50,9 +58,16 @@ async function main() {
     readiness.ready = true;
     close = () => app.close();
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    const login = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench.admin', password: PASSWORD }) });
+    const login = await fetch(`${address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench.admin', password: PASSWORD }),
+    });
     if (login.status !== 200) throw new BenchError(`login failed: ${login.status} ${await login.text()}`);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('tds_session='));
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .find((c) => c.startsWith('tds_session='));
     const headers = { cookie: cookie ?? '', 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
     const listUrl = `${address}/api/communes/${commune.id}/units?pageSize=50`;
     const importUrl = `${address}/api/communes/${commune.id}/plans/import`;
@@ -64,7 +79,11 @@ async function main() {
     progress(`worst-case text: ${text.length} characters, parsed in ${round(inlineMs)} ms on this thread`);
     const boundary = 'benchboundary';
     const docx = rawDocx(['KẾ HOẠCH', ...Array.from({ length: 100_000 }, (_, i) => `Đoạn ${i} ${randomBytes(12).toString('hex')}`)]);
-    const docxBody = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dai.docx"\r\nContent-Type: application/octet-stream\r\n\r\n`), docx, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const docxBody = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dai.docx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      docx,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
     const imports = [
       { name: 'text', type: 'application/json', body: JSON.stringify({ text }) },
       { name: 'docx', type: `multipart/form-data; boundary=${boundary}`, body: new Uint8Array(docxBody) },
@@ -91,7 +110,8 @@ async function main() {
     const failures = [...base.failures, ...during.failures];
     if (failures.length) throw new BenchError(`requests failed: ${failures.slice(0, 5).join(', ')}`);
     const textRuns = during.imports.filter((i) => i.kind === 'text');
-    if (textRuns.some((x) => x.status !== 200)) throw new BenchError(`worst-case text import answered ${[...new Set(textRuns.map((x) => x.status))].join(', ')}`);
+    if (textRuns.some((x) => x.status !== 200))
+      throw new BenchError(`worst-case text import answered ${[...new Set(textRuns.map((x) => x.status))].join(', ')}`);
 
     const r = {
       readyz_p99_ms_during_parse: round(p99(during.readyz), 1),

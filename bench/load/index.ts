@@ -26,13 +26,25 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-interface Instance { proc: ChildProcess; address: string; pid: number }
+interface Instance {
+  proc: ChildProcess;
+  address: string;
+  pid: number;
+}
 
 async function startInstance(env: NodeJS.ProcessEnv, seed: boolean): Promise<Instance> {
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: root,
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'warn', DEMO_SEED: seed ? 'true' : 'false', REMINDER_INTERVAL_SECONDS: '0' },
+    env: {
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      DEMO_SEED: seed ? 'true' : 'false',
+      REMINDER_INTERVAL_SECONDS: '0',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
@@ -41,7 +53,10 @@ async function startInstance(env: NodeJS.ProcessEnv, seed: boolean): Promise<Ins
   const until = Date.now() + 180_000;
   while (Date.now() < until) {
     if (proc.exitCode !== null) throw new BenchError(`instance exited: ${err}`);
-    const ok = await fetch(`${address}/readyz`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${address}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return { proc, address, pid: proc.pid! };
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -54,7 +69,12 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : 0;
 }
 
-interface Actor { session: Session; communeId: string; reports: { id: string; version: number }[]; unitId?: string }
+interface Actor {
+  session: Session;
+  communeId: string;
+  reports: { id: string; version: number }[];
+  unitId?: string;
+}
 
 async function get<T>(address: string, s: Session, p: string): Promise<T> {
   const r = await fetch(`${address}${p}`, { headers: sessionHeaders(s) });
@@ -86,7 +106,12 @@ async function main() {
     const open = drafts.items.filter((r) => r.status === 'draft' || r.status === 'returned');
     const actors: Actor[] = [];
     for (const name of ['giaphuc.vhxh', 'giaphuc.chutich', 'giaphuc.truong-th', 'giaphuc.thondong', 'haiphong.sonoivu']) {
-      for (const inst of instances) actors.push({ session: await login(inst.address, name, PASSWORD), communeId, reports: name === 'giaphuc.truong-th' ? open.map((r) => ({ id: r.id, version: r.version })) : [] });
+      for (const inst of instances)
+        actors.push({
+          session: await login(inst.address, name, PASSWORD),
+          communeId,
+          reports: name === 'giaphuc.truong-th' ? open.map((r) => ({ id: r.id, version: r.version })) : [],
+        });
     }
     const units = await get<{ items: { id: string }[] }>(a!.address, admin, `/api/communes/${communeId}/units?pageSize=50`);
     const reads = [
@@ -98,7 +123,9 @@ async function main() {
       (c: string) => `/api/communes/${c}/plans`,
       () => '/api/auth/me',
     ];
-    progress(`${actors.length} sessions over ${instances.length} instances; ${open.length} open reports; mix 80% reads / 20% writes; ${connections} connections for ${seconds} s (warm-up ${warmup} s)`);
+    progress(
+      `${actors.length} sessions over ${instances.length} instances; ${open.length} open reports; mix 80% reads / 20% writes; ${connections} connections for ${seconds} s (warm-up ${warmup} s)`,
+    );
 
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
@@ -133,7 +160,12 @@ async function main() {
             body = JSON.stringify({ unitId: units.items[i % units.items.length]!.id, fullName: `Người tải thử ${i}` });
           }
           const started = performance.now();
-          const res = await fetch(`${inst.address}${p}`, { method, headers: sessionHeaders((asWriter ? writer : admin).session, { 'content-type': 'application/json' }), body, signal: AbortSignal.timeout(10_000) }).catch((e: Error) => e);
+          const res = await fetch(`${inst.address}${p}`, {
+            method,
+            headers: sessionHeaders((asWriter ? writer : admin).session, { 'content-type': 'application/json' }),
+            body,
+            signal: AbortSignal.timeout(10_000),
+          }).catch((e: Error) => e);
           record(res, started, Date.now() - t0 > warmup * 1000);
           if (!(res instanceof Error) && res.status === 200 && method === 'PATCH' && r) r.version = ((await res.json()) as { version: number }).version;
           else if (!(res instanceof Error)) await res.arrayBuffer();
@@ -167,14 +199,29 @@ async function main() {
     });
     const count = (pred: (s: number) => boolean) => [...statuses].filter(([s]) => pred(s)).reduce((a, [, c]) => a + c, 0);
     emit({
-      bench: 'load', db: 'postgres', instances: instances.length, seconds, connections, warmup_s: warmup,
-      requests: latencies.length, rps: round(latencies.length / seconds, 1),
-      status_5xx: count((s) => s >= 500), timeouts, network_errors: errors,
-      status_409: count((s) => s === 409), status_429: count((s) => s === 429), status_2xx: count((s) => s >= 200 && s < 300),
+      bench: 'load',
+      db: 'postgres',
+      instances: instances.length,
+      seconds,
+      connections,
+      warmup_s: warmup,
+      requests: latencies.length,
+      rps: round(latencies.length / seconds, 1),
+      status_5xx: count((s) => s >= 500),
+      timeouts,
+      network_errors: errors,
+      status_409: count((s) => s === 409),
+      status_429: count((s) => s === 429),
+      status_2xx: count((s) => s >= 200 && s < 300),
       status_other_4xx: count((s) => s >= 400 && s < 500 && s !== 409 && s !== 429),
-      p50_ms: pct(0.5), p90_ms: pct(0.9), p99_ms: pct(0.99), max_ms: pct(1),
-      memory_growth_pct: growth, memory_growth_max_pct: Math.max(...growth),
-      rss_mb_after_warmup: instances.map((_, k) => round(afterWarmup[0]?.rss[k] ?? 0)), rss_mb_end: instances.map((_, k) => round(afterWarmup.at(-1)?.rss[k] ?? 0)),
+      p50_ms: pct(0.5),
+      p90_ms: pct(0.9),
+      p99_ms: pct(0.99),
+      max_ms: pct(1),
+      memory_growth_pct: growth,
+      memory_growth_max_pct: Math.max(...growth),
+      rss_mb_after_warmup: instances.map((_, k) => round(afterWarmup[0]?.rss[k] ?? 0)),
+      rss_mb_end: instances.map((_, k) => round(afterWarmup.at(-1)?.rss[k] ?? 0)),
     });
   } finally {
     for (const i of instances) i.proc.kill('SIGTERM');

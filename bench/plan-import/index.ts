@@ -14,7 +14,10 @@ import { dbKind, emit, envNumber, median, progress, round } from '../_lib/common
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(here, '../../apps/api/src/modules/plans/fixtures');
-const seeds = fs.readdirSync(fixtures).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(fixtures, f), 'utf8'));
+const seeds = fs
+  .readdirSync(fixtures)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => fs.readFileSync(path.join(fixtures, f), 'utf8'));
 const repeat = envNumber('BENCH_REPEAT', 200);
 
 function time(fn: () => void): number {
@@ -29,10 +32,11 @@ for (const s of seeds) parsePlanText(normalisePlanText(s));
 const parsed = seeds.map((s) => parsePlanText(normalisePlanText(s)).plan!);
 let count = 0;
 const parseMs = time(() => {
-  for (let r = 0; r < repeat; r++) for (const s of seeds) {
-    parsePlanText(normalisePlanText(s));
-    count++;
-  }
+  for (let r = 0; r < repeat; r++)
+    for (const s of seeds) {
+      parsePlanText(normalisePlanText(s));
+      count++;
+    }
 });
 progress(`parsed ${count} plans in ${round(parseMs)} ms`);
 let sink = 0;

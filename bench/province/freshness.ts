@@ -29,13 +29,15 @@ export interface FreshnessOpts {
 
 /** Yearly report items whose unit is active and has not opened its report: those of `year` first, then other years. */
 async function unreportedItems(db: Db, communeId: string, year: number, n: number): Promise<{ id: string; year: number }[]> {
-  const rows = await inScope(db, SYSTEM_SCOPE, (tx) => tx.execute(sql`
+  const rows = await inScope(db, SYSTEM_SCOPE, (tx) =>
+    tx.execute(sql`
     select d.id, d.year from due_item d
     join unit u on u.commune_id = d.commune_id and u.id = d.unit_id
     where d.commune_id = ${communeId} and d.kind = 'report' and d.cadence = 'yearly' and d.period = 0
       and (u.active_from is null or u.active_from <= d.due_date) and (u.active_to is null or u.active_to >= d.due_date)
       and not exists (select 1 from report r where r.commune_id = d.commune_id and r.due_item_id = d.id)
-    order by d.year <> ${year}, d.year, d.id limit ${n}`));
+    order by d.year <> ${year}, d.year, d.id limit ${n}`),
+  );
   return rowsOf<{ id: string; year: number }>(rows);
 }
 
@@ -53,7 +55,9 @@ async function oneRun(o: FreshnessOpts, item: { id: string; year: number }, valu
   const opened = await apiJson<ReportDetail>(o.address, o.admin, 'POST', `/api/communes/${o.communeId}/due-items/${item.id}/report`);
   const sections = opened.sections.map((s, i) => ({ ...s, text: i === 0 ? 'Đơn vị đã triển khai các nội dung của kế hoạch trong năm.' : s.text }));
   const saved = await apiJson<ReportDetail>(o.address, o.admin, 'PATCH', `${base}/${opened.id}`, {
-    version: opened.version, sections, values: [{ code: o.indicatorCode, value, numerator: null, denominator: null }],
+    version: opened.version,
+    sections,
+    values: [{ code: o.indicatorCode, value, numerator: null, denominator: null }],
   });
   const submitted = await apiJson<ReportDetail>(o.address, o.admin, 'POST', `${base}/${opened.id}/submit`, { version: saved.version });
   const before = await dashboardFigure(o, item.year);
@@ -67,7 +71,10 @@ async function oneRun(o: FreshnessOpts, item: { id: string; year: number }, valu
     const elapsed = performance.now() - t0;
     if (now !== null && Math.abs(now - want) < 0.005) return elapsed / 1000;
     if (now !== before && now !== null) throw new Error(`freshness: the figure of ${o.indicatorCode} went from ${before} to ${now}, expected ${want}`);
-    if (elapsed > timeout) throw new Error(`freshness: ${o.indicatorCode} still shows ${now} ${round(elapsed / 1000, 1)} s (${polls} reads) after accepting a report of ${value}; expected ${want}`);
+    if (elapsed > timeout)
+      throw new Error(
+        `freshness: ${o.indicatorCode} still shows ${now} ${round(elapsed / 1000, 1)} s (${polls} reads) after accepting a report of ${value}; expected ${want}`,
+      );
   }
 }
 

@@ -34,7 +34,11 @@ export interface BenchIndicator {
   source: string;
 }
 
-export interface BenchCommune { id: string; code: string; name: string }
+export interface BenchCommune {
+  id: string;
+  code: string;
+  name: string;
+}
 
 /** What was built. */
 export interface Province {
@@ -58,8 +62,28 @@ const KIND_PILLARS: Record<UnitKind, IndicatorPillar[]> = {
 };
 
 /** Units other than villages and their digital teams, in the order they are handed out. */
-const OTHER_KINDS: UnitKind[] = ['office', 'school', 'mass_org', 'office', 'public_service', 'mass_org', 'office', 'school', 'enterprise', 'mass_org',
-  'office', 'public_service', 'school', 'mass_org', 'office', 'enterprise', 'mass_org', 'office', 'public_service', 'school'];
+const OTHER_KINDS: UnitKind[] = [
+  'office',
+  'school',
+  'mass_org',
+  'office',
+  'public_service',
+  'mass_org',
+  'office',
+  'school',
+  'enterprise',
+  'mass_org',
+  'office',
+  'public_service',
+  'school',
+  'mass_org',
+  'office',
+  'enterprise',
+  'mass_org',
+  'office',
+  'public_service',
+  'school',
+];
 
 /** Split a list into chunks of `n`. */
 function chunks<T>(list: readonly T[], n: number): T[][] {
@@ -86,7 +110,10 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
 async function makeCommunes(db: Db, n: number): Promise<{ id: string; communes: BenchCommune[] }> {
   return inScope(db, SYSTEM_SCOPE, async (tx) => {
     const name = 'Tỉnh Đo Tải';
-    const [p] = await tx.insert(province).values({ code: 'BENCH-P', name, searchKey: searchKey(name) }).returning();
+    const [p] = await tx
+      .insert(province)
+      .values({ code: 'BENCH-P', name, searchKey: searchKey(name) })
+      .returning();
     const rows = Array.from({ length: n }, (_, i) => {
       const no = String(i + 1).padStart(3, '0');
       const communeName = `${i % 5 === 4 ? 'Phường' : 'Xã'} Đo Tải ${no}`;
@@ -120,8 +147,14 @@ function unitRows(communeId: string, n: number) {
   for (let i = 0; rows.length < n; i++) {
     const kind = OTHER_KINDS[i % OTHER_KINDS.length]!;
     const extra: Partial<typeof unit.$inferInsert> = {};
-    if (kind === 'office' && !closed) { extra.activeTo = '2026-06-30'; closed = true; }
-    if (kind === 'school' && !opened) { extra.activeFrom = '2027-09-01'; opened = true; }
+    if (kind === 'office' && !closed) {
+      extra.activeTo = '2026-06-30';
+      closed = true;
+    }
+    if (kind === 'school' && !opened) {
+      extra.activeFrom = '2027-09-01';
+      opened = true;
+    }
     add(kind, `DV-${i + 1}`, `Đơn vị ${kind} số ${i + 1}`, null, extra);
   }
   return rows;
@@ -138,7 +171,10 @@ async function makeUnits(db: Db, communes: BenchCommune[], perCommune: number): 
  */
 async function makeIndicators(db: Db, wanted: number): Promise<BenchIndicator[]> {
   return inScope(db, SYSTEM_SCOPE, async (tx) => {
-    const have = await tx.select({ code: indicator.code, pillar: indicator.pillar, aggregation: indicator.aggregation, source: indicator.source }).from(indicator).where(sql`${indicator.active}`);
+    const have = await tx
+      .select({ code: indicator.code, pillar: indicator.pillar, aggregation: indicator.aggregation, source: indicator.source })
+      .from(indicator)
+      .where(sql`${indicator.active}`);
     const perPillar = new Map<IndicatorPillar, number>(indicatorPillars.map((p) => [p, have.filter((h) => h.pillar === p).length]));
     const extra: (typeof indicator.$inferInsert)[] = [];
     for (let i = 1; have.length + extra.length < wanted; i++) {
@@ -147,9 +183,19 @@ async function makeIndicators(db: Db, wanted: number): Promise<BenchIndicator[]>
       const ratio = i % 2 === 1;
       const no = String(i).padStart(2, '0');
       extra.push({
-        code: `BENCH.${pillar.toUpperCase()}_${no}`, pillar, name: ratio ? `Tỷ lệ đo tải số ${no}` : `Số lượt đo tải số ${no}`, measure: ratio ? '%' : 'lượt',
-        direction: 'higher', aggregation: ratio ? 'ratio' : 'sum', numeratorLabel: ratio ? 'Số đạt' : null, denominatorLabel: ratio ? 'Tổng số' : null,
-        minValue: 0, maxValue: ratio ? 100 : null, integer: !ratio, source: 'report', sortOrder: 900 + i,
+        code: `BENCH.${pillar.toUpperCase()}_${no}`,
+        pillar,
+        name: ratio ? `Tỷ lệ đo tải số ${no}` : `Số lượt đo tải số ${no}`,
+        measure: ratio ? '%' : 'lượt',
+        direction: 'higher',
+        aggregation: ratio ? 'ratio' : 'sum',
+        numeratorLabel: ratio ? 'Số đạt' : null,
+        denominatorLabel: ratio ? 'Tổng số' : null,
+        minValue: 0,
+        maxValue: ratio ? 100 : null,
+        integer: !ratio,
+        source: 'report',
+        sortOrder: 900 + i,
       });
     }
     if (extra.length) await tx.insert(indicator).values(extra);
@@ -162,17 +208,32 @@ async function makeIndicators(db: Db, wanted: number): Promise<BenchIndicator[]>
 function planDoc(communeName: string, provinceName: string): PlanDoc {
   const doc = buildPlanTemplate({ communeName, provinceName, year: 2025 });
   const yearly = doc.deadlines.find((d) => d.recurrence === 'yearly')!;
-  const halfYearly = { ...yearly, what: 'Báo cáo kết quả thực hiện phong trào thi đua 6 tháng', day: null, month: null, recurrence: 'half-yearly' as const, qualifier: 'in' as const, text: '6 tháng một lần' };
+  const halfYearly = {
+    ...yearly,
+    what: 'Báo cáo kết quả thực hiện phong trào thi đua 6 tháng',
+    day: null,
+    month: null,
+    recurrence: 'half-yearly' as const,
+    qualifier: 'in' as const,
+    text: '6 tháng một lần',
+  };
   return { ...doc, number: '01/KH-UBND', date: '2025-03-01', deadlines: [yearly, halfYearly] };
 }
 
 /** Every dated instance of the plan's deadlines, as publishing would expand them. */
 function dueInstances(doc: PlanDoc, fromYear: number, toYear: number) {
-  return doc.deadlines.flatMap((d) => expandDeadline(d, fromYear, toYear).map((inst) => ({
-    kind: dueKind(d), key: deadlineKey(d), cadence: dueCadence(d),
-    title: inst.period ? `${d.what} (6 tháng ${inst.period === 1 ? 'đầu' : 'cuối'} năm ${inst.year})` : `${d.what} năm ${inst.year}`,
-    due_date: inst.dueDate, late_after: inst.lateAfter, year: inst.year, period: inst.period ?? 0,
-  })));
+  return doc.deadlines.flatMap((d) =>
+    expandDeadline(d, fromYear, toYear).map((inst) => ({
+      kind: dueKind(d),
+      key: deadlineKey(d),
+      cadence: dueCadence(d),
+      title: inst.period ? `${d.what} (6 tháng ${inst.period === 1 ? 'đầu' : 'cuối'} năm ${inst.year})` : `${d.what} năm ${inst.year}`,
+      due_date: inst.dueDate,
+      late_after: inst.lateAfter,
+      year: inst.year,
+      period: inst.period ?? 0,
+    })),
+  );
 }
 
 async function makePlans(db: Db, communes: BenchCommune[], size: Size): Promise<void> {
@@ -180,10 +241,21 @@ async function makePlans(db: Db, communes: BenchCommune[], size: Size): Promise<
   for (const part of chunks(communes, 20)) {
     await inScope(db, SYSTEM_SCOPE, async (tx) => {
       const plans = part.map((c) => ({ c, id: randomUUID(), doc: planDoc(c.name, 'Tỉnh Đo Tải') }));
-      await tx.insert(plan).values(plans.map(({ c, id, doc }) => ({
-        communeId: c.id, id, title: doc.title!, number: doc.number, date: doc.date, status: 'published', currentVersion: 1, publishedVersion: 1,
-        publishedAt: new Date('2025-03-01T08:00:00+07:00'), registrationOpen: false, searchKey: searchKey(doc.title!),
-      })));
+      await tx.insert(plan).values(
+        plans.map(({ c, id, doc }) => ({
+          communeId: c.id,
+          id,
+          title: doc.title!,
+          number: doc.number,
+          date: doc.date,
+          status: 'published',
+          currentVersion: 1,
+          publishedVersion: 1,
+          publishedAt: new Date('2025-03-01T08:00:00+07:00'),
+          registrationOpen: false,
+          searchKey: searchKey(doc.title!),
+        })),
+      );
       await tx.insert(planVersion).values(plans.map(({ c, id, doc }) => ({ communeId: c.id, planId: id, version: 1, doc, note: 'bench' })));
       // Every unit owes every report of every year (as publishing did in 2025); whether it is
       // expected in a cycle depends on when it was active.
@@ -207,7 +279,8 @@ async function makePlans(db: Db, communes: BenchCommune[], size: Size): Promise<
  */
 async function makeReports(db: Db, communes: BenchCommune[], kindCodes: { kind: string; code: string }[]): Promise<void> {
   for (const part of chunks(communes, 10)) {
-    await inScope(db, SYSTEM_SCOPE, (tx) => tx.execute(sql`
+    await inScope(db, SYSTEM_SCOPE, (tx) =>
+      tx.execute(sql`
       with kind_indicator as (select * from jsonb_to_recordset(${JSON.stringify(kindCodes)}::jsonb) as k(kind text, code text))
       insert into report (commune_id, due_item_id, plan_id, unit_id, kind, cadence, year, period, status, sections, values, version,
         submitted_at, late, reviewed_at, review_comment, created_at, updated_at)
@@ -244,19 +317,22 @@ async function makeReports(db: Db, communes: BenchCommune[], kindCodes: { kind: 
       ) v on true
       where d.commune_id = any(${uuidArray(part.map((c) => c.id))}::uuid[])
         and s.status is not null
-        and (u.active_from is null or u.active_from <= d.due_date) and (u.active_to is null or u.active_to >= d.due_date)`));
+        and (u.active_from is null or u.active_from <= d.due_date) and (u.active_to is null or u.active_to >= d.due_date)`),
+    );
   }
 }
 
 /** The accepted figures: one indicator_value per figure of every accepted report. */
 async function makeValues(db: Db, communes: BenchCommune[]): Promise<void> {
   for (const part of chunks(communes, 20)) {
-    await inScope(db, SYSTEM_SCOPE, (tx) => tx.execute(sql`
+    await inScope(db, SYSTEM_SCOPE, (tx) =>
+      tx.execute(sql`
       insert into indicator_value (commune_id, unit_id, indicator_code, year, period, source_key, value, numerator, denominator, report_id, updated_at)
       select r.commune_id, r.unit_id, v.code, r.year, r.period, 'report:' || r.id, v.value, v.numerator, v.denominator, r.id, r.reviewed_at
       from report r
       cross join lateral jsonb_to_recordset(r.values) as v(code text, value numeric, numerator numeric, denominator numeric)
-      where r.commune_id = any(${uuidArray(part.map((c) => c.id))}::uuid[]) and r.status = 'accepted'`));
+      where r.commune_id = any(${uuidArray(part.map((c) => c.id))}::uuid[]) and r.status = 'accepted'`),
+    );
   }
 }
 
@@ -266,7 +342,8 @@ async function makeValues(db: Db, communes: BenchCommune[]): Promise<void> {
  * denominators, and how many went in.
  */
 async function makeRollups(db: Db): Promise<void> {
-  await inScope(db, SYSTEM_SCOPE, (tx) => tx.execute(sql`
+  await inScope(db, SYSTEM_SCOPE, (tx) =>
+    tx.execute(sql`
     insert into indicator_rollup (commune_id, province_id, indicator_code, year, period, sum_value, sum_numerator, sum_denominator, n, updated_at)
     select v.commune_id, c.province_id, v.indicator_code, v.year, v.period,
       coalesce(sum(v.value), 0), coalesce(sum(v.numerator), 0), coalesce(sum(v.denominator), 0), count(*)::int, max(v.updated_at)
@@ -276,7 +353,8 @@ async function makeRollups(db: Db): Promise<void> {
       order by commune_id, unit_id, indicator_code, year, period, updated_at desc
     ) v
     join commune c on c.id = v.commune_id
-    group by v.commune_id, c.province_id, v.indicator_code, v.year, v.period`));
+    group by v.commune_id, c.province_id, v.indicator_code, v.year, v.period`),
+  );
 }
 
 /**
@@ -311,20 +389,31 @@ export async function generateProvince(db: Db, size: Size): Promise<Province> {
   await timed('units', () => makeUnits(db, communes, size.units));
   const indicators = await timed('indicators', () => makeIndicators(db, size.indicators));
   const kindCodes = Object.entries(KIND_PILLARS).flatMap(([kind, pillars]) =>
-    indicators.filter((i) => i.source === 'report' && pillars.includes(i.pillar)).map((i) => ({ kind, code: i.code })));
+    indicators.filter((i) => i.source === 'report' && pillars.includes(i.pillar)).map((i) => ({ kind, code: i.code })),
+  );
   await timed('plans and due items', () => makePlans(db, communes, size));
   await timed('reports', () => makeReports(db, communes, kindCodes));
   await timed('indicator values', () => makeValues(db, communes));
   await timed('roll-ups', () => makeRollups(db));
   await timed('targets', () => makeTargets(db, id));
   await timed('users', async () => {
-    await makeUser(db, { username: OFFICER, fullName: 'Cán bộ Sở Nội vụ', password: PASSWORD, provinceId: id, roles: [{ role: 'province_officer', provinceId: id }] });
+    await makeUser(db, {
+      username: OFFICER,
+      fullName: 'Cán bộ Sở Nội vụ',
+      password: PASSWORD,
+      provinceId: id,
+      roles: [{ role: 'province_officer', provinceId: id }],
+    });
     await makeUser(db, { username: ADMIN, fullName: 'Quản trị xã', password: PASSWORD, roles: [{ role: 'commune_admin', communeId: communes[0]!.id }] });
   });
   await timed('analyze', () => db.execute(sql`analyze`));
   const counts = await inScope(db, SYSTEM_SCOPE, async (tx) => ({
-    units: await count(tx, 'unit'), dueItems: await count(tx, 'due_item'), reports: await count(tx, 'report'),
-    values: await count(tx, 'indicator_value'), rollups: await count(tx, 'indicator_rollup'), targets: await count(tx, 'target') + await count(tx, 'province_target'),
+    units: await count(tx, 'unit'),
+    dueItems: await count(tx, 'due_item'),
+    reports: await count(tx, 'report'),
+    values: await count(tx, 'indicator_value'),
+    rollups: await count(tx, 'indicator_rollup'),
+    targets: (await count(tx, 'target')) + (await count(tx, 'province_target')),
   }));
   progress(`generated in ${round((performance.now() - t0) / 1000, 1)} s: ${JSON.stringify(counts)}`);
   return { id, communes, indicators, kindPillars: KIND_PILLARS, counts };

@@ -27,8 +27,10 @@ const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 function leagueIndicator(p: Province): string {
   const wanted = process.env.BENCH_LEAGUE_INDICATOR;
   const codes = p.indicators.filter((i) => i.source === 'report');
-  const pick = (wanted ? codes.find((i) => i.code === wanted) : undefined)
-    ?? codes.find((i) => i.code === 'XH.KNS_CO_BAN') ?? codes.find((i) => i.aggregation === 'ratio');
+  const pick =
+    (wanted ? codes.find((i) => i.code === wanted) : undefined) ??
+    codes.find((i) => i.code === 'XH.KNS_CO_BAN') ??
+    codes.find((i) => i.aggregation === 'ratio');
   if (!pick) throw new Error(wanted ? `BENCH_LEAGUE_INDICATOR ${wanted} is not an indicator typed in reports` : 'no ratio indicator in the catalogue');
   return pick.code;
 }
@@ -74,7 +76,7 @@ async function main() {
     const officer = await login(server.address, OFFICER, PASSWORD);
     const admin = await login(server.address, ADMIN, PASSWORD);
     const actor = await resolveSession(database.db, officer.cookie.slice('tds_session='.length), 60);
-    if (!actor) throw new Error('the province officer\'s session does not resolve');
+    if (!actor) throw new Error("the province officer's session does not resolve");
     progress(`province officer's scope: ${actor.scope.communeIds.length} communes, provinces ${actor.scope.provinceIds.join(', ')}`);
     const ctx = { db: database.db, scope: actor.scope, address: server.address, session: officer };
 
@@ -82,8 +84,13 @@ async function main() {
     for (const { q, shared } of questions(province, size)) timings[q.name] = await measureQuestion(ctx, q, { runs, warmup, shared });
 
     const freshness = await measureFreshness({
-      db: database.db, address: server.address, admin, communeId: province.communes[0]!.id, year: size.questionYear,
-      indicatorCode: freshnessIndicator(province), runs: freshnessRuns,
+      db: database.db,
+      address: server.address,
+      admin,
+      communeId: province.communes[0]!.id,
+      year: size.questionYear,
+      indicatorCode: freshnessIndicator(province),
+      runs: freshnessRuns,
     });
 
     const figures: Record<string, number | null> = {};
@@ -99,10 +106,20 @@ async function main() {
     await server.close();
     server = null;
     emit({
-      bench: 'province', db: 'postgres', ...figures, freshness_runs_s: freshness.runs,
-      communes: province.communes.length, units: province.counts.units, indicators: province.indicators.length, years: `${size.fromYear}-${size.toYear}`,
-      due_items: province.counts.dueItems, reports: province.counts.reports, values: province.counts.values, rollups: province.counts.rollups,
-      runs, warmup,
+      bench: 'province',
+      db: 'postgres',
+      ...figures,
+      freshness_runs_s: freshness.runs,
+      communes: province.communes.length,
+      units: province.counts.units,
+      indicators: province.indicators.length,
+      years: `${size.fromYear}-${size.toYear}`,
+      due_items: province.counts.dueItems,
+      reports: province.counts.reports,
+      values: province.counts.values,
+      rollups: province.counts.rollups,
+      runs,
+      warmup,
     });
   } finally {
     await server?.close().catch(() => undefined);

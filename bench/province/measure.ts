@@ -11,7 +11,12 @@ import { median, progress, round } from '../_lib/common';
 import type { Session } from '../_lib/server';
 import { compareAnswers, type Question } from './questions';
 
-export interface Ctx { db: Db; scope: Scope; address: string; session: Session }
+export interface Ctx {
+  db: Db;
+  scope: Scope;
+  address: string;
+  session: Session;
+}
 
 /** GET `path` as the session: milliseconds until the whole body arrived, and the parsed body. */
 export async function callEndpoint(ctx: Pick<Ctx, 'address' | 'session'>, path: string): Promise<{ ms: number; body: unknown; bytes: number }> {
@@ -72,9 +77,14 @@ export async function measureQuestion(ctx: Ctx, q: Question, opts: { runs: numbe
   }
   const [endpoint, hand, sharedTimes] = contenders.map((c) => median(c.times));
   const timing: Timing = {
-    endpointMs: round(endpoint!, 2), sqlMs: round(hand!, 2), sharedSqlMs: sharedTimes === undefined ? null : round(sharedTimes, 2),
-    bytes: fromEndpoint.bytes, rows: fromSql.rows.length,
+    endpointMs: round(endpoint!, 2),
+    sqlMs: round(hand!, 2),
+    sharedSqlMs: sharedTimes === undefined ? null : round(sharedTimes, 2),
+    bytes: fromEndpoint.bytes,
+    rows: fromSql.rows.length,
   };
-  progress(`${q.name}: endpoint ${timing.endpointMs} ms, hand-written SQL ${timing.sqlMs} ms${timing.sharedSqlMs === null ? '' : `, the endpoint's own statement ${timing.sharedSqlMs} ms`} (medians of ${opts.runs})`);
+  progress(
+    `${q.name}: endpoint ${timing.endpointMs} ms, hand-written SQL ${timing.sqlMs} ms${timing.sharedSqlMs === null ? '' : `, the endpoint's own statement ${timing.sharedSqlMs} ms`} (medians of ${opts.runs})`,
+  );
   return timing;
 }

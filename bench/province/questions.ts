@@ -71,9 +71,13 @@ export function completenessQuestion(provinceId: string, c: { kind: string; cade
       const out: Answer = new Map();
       const total = { expected: 0, onTime: 0, late: 0 };
       for (const r of rows) {
-        const expected = num(r.expected)!, onTime = num(r.on_time)!, late = num(r.late)!;
+        const expected = num(r.expected)!,
+          onTime = num(r.on_time)!,
+          late = num(r.late)!;
         out.set(String(r.id), { expected, onTime, late, missing: Math.max(0, expected - onTime - late) });
-        total.expected += expected; total.onTime += onTime; total.late += late;
+        total.expected += expected;
+        total.onTime += onTime;
+        total.late += late;
       }
       out.set('total', { ...total, missing: Math.max(0, total.expected - total.onTime - total.late) });
       return out;
@@ -114,13 +118,28 @@ export function leagueQuestion(provinceId: string, indicatorCode: string, year: 
         case when f.value is not null then rank() over (partition by f.value is null order by case when f.direction = 'lower' then f.value else -f.value end) end as rank
       from f`,
     fromSql(rows) {
-      return new Map(rows.map((r) => [String(r.id), {
-        rank: num(r.rank), value: num(r.value), numerator: num(r.numerator), denominator: num(r.denominator), target: num(r.target), achievementPct: num(r.achievement),
-      }]));
+      return new Map(
+        rows.map((r) => [
+          String(r.id),
+          {
+            rank: num(r.rank),
+            value: num(r.value),
+            numerator: num(r.numerator),
+            denominator: num(r.denominator),
+            target: num(r.target),
+            achievementPct: num(r.achievement),
+          },
+        ]),
+      );
     },
     fromEndpoint(body) {
       const b = body as League;
-      return new Map(b.rows.map((r) => [r.id, { rank: r.rank, value: r.value, numerator: r.numerator, denominator: r.denominator, target: r.target, achievementPct: r.achievementPct }]));
+      return new Map(
+        b.rows.map((r) => [
+          r.id,
+          { rank: r.rank, value: r.value, numerator: r.numerator, denominator: r.denominator, target: r.target, achievementPct: r.achievementPct },
+        ]),
+      );
     },
     tolerance: { value: 0.011, achievementPct: 0.11, numerator: 1e-6, denominator: 1e-6, target: 1e-6 },
   };
@@ -148,15 +167,38 @@ export function rollupQuestion(provinceId: string, fromYear: number, toYear: num
       )
       select f.code, f.year, f.value, f.numerator, f.denominator, f.target, ${ACHIEVEMENT} as achievement from f`,
     fromSql(rows) {
-      return new Map(rows.map((r) => [`${String(r.code)}|${num(r.year)}`, {
-        value: num(r.value), numerator: num(r.numerator), denominator: num(r.denominator), target: num(r.target), achievementPct: num(r.achievement),
-      }]));
+      return new Map(
+        rows.map((r) => [
+          `${String(r.code)}|${num(r.year)}`,
+          {
+            value: num(r.value),
+            numerator: num(r.numerator),
+            denominator: num(r.denominator),
+            target: num(r.target),
+            achievementPct: num(r.achievement),
+          },
+        ]),
+      );
     },
     fromEndpoint(body) {
       const b = body as Rollup;
-      return new Map(b.indicators.flatMap((i) => i.years.map((y) => [`${i.code}|${y.year}`, {
-        value: y.value, numerator: y.numerator, denominator: y.denominator, target: y.target, achievementPct: y.achievementPct,
-      }] as const)));
+      return new Map(
+        b.indicators.flatMap((i) =>
+          i.years.map(
+            (y) =>
+              [
+                `${i.code}|${y.year}`,
+                {
+                  value: y.value,
+                  numerator: y.numerator,
+                  denominator: y.denominator,
+                  target: y.target,
+                  achievementPct: y.achievementPct,
+                },
+              ] as const,
+          ),
+        ),
+      );
     },
     tolerance: { value: 0.011, achievementPct: 0.11, numerator: 1e-6, denominator: 1e-6, target: 1e-6 },
   };
@@ -167,7 +209,10 @@ export function compareAnswers(q: Pick<Question, 'tolerance'>, expected: Answer,
   const out: string[] = [];
   for (const [key, want] of expected) {
     const got = actual.get(key);
-    if (!got) { out.push(`${key}: missing from the endpoint's answer`); continue; }
+    if (!got) {
+      out.push(`${key}: missing from the endpoint's answer`);
+      continue;
+    }
     for (const [field, w] of Object.entries(want)) {
       const g = got[field] ?? null;
       const tol = q.tolerance[field] ?? 0;

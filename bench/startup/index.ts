@@ -85,7 +85,8 @@ async function timeStart(label: string, env: NodeJS.ProcessEnv): Promise<Start> 
     let healthz: number | null = null;
     let readyz: number | null = null;
     while (readyz === null) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${label}: npm start exited (${child.exitCode ?? child.signalCode}) before /readyz answered 200`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`${label}: npm start exited (${child.exitCode ?? child.signalCode}) before /readyz answered 200`);
       if ((performance.now() - started) / 1000 > GIVE_UP_SECONDS) throw new Error(`${label}: no 200 from /readyz after ${GIVE_UP_SECONDS} s`);
       const [h, r] = await Promise.all([
         healthz === null ? status(`http://127.0.0.1:${port}/healthz`) : Promise.resolve(200),
@@ -142,7 +143,7 @@ async function once(index: number): Promise<Run> {
 async function main() {
   const runs = Math.round(envNumber('BENCH_RUNS', 3));
   const db = dbKind();
-  progress(`database: ${db === 'postgres' ? 'PostgreSQL (an empty database on DATABASE_URL\'s server per run)' : 'PGlite (a new data directory per run)'}`);
+  progress(`database: ${db === 'postgres' ? "PostgreSQL (an empty database on DATABASE_URL's server per run)" : 'PGlite (a new data directory per run)'}`);
   const results: Run[] = [];
   for (let i = 1; i <= runs; i++) results.push(await once(i));
   const first = median(results.map((r) => r.first.seconds));

@@ -43,7 +43,10 @@ async function findIds(app: TestApp): Promise<Ids> {
     const [gp] = await tx.select({ id: commune.id }).from(commune).where(eq(commune.code, 'HP-GIAPHUC'));
     const [hd] = await tx.select({ id: commune.id }).from(commune).where(eq(commune.code, 'HP-HUNGDAO'));
     if (!gp || !hd) throw new Error('demo communes missing');
-    const [u] = await tx.select({ id: unit.id }).from(unit).where(and(eq(unit.communeId, hd.id), eq(unit.code, 'VHXH')));
+    const [u] = await tx
+      .select({ id: unit.id })
+      .from(unit)
+      .where(and(eq(unit.communeId, hd.id), eq(unit.code, 'VHXH')));
     if (!u) throw new Error('Hưng Đạo unit missing');
     return { giaPhuc: gp.id, hungDao: hd.id, hungDaoUnit: u.id };
   });
@@ -149,7 +152,12 @@ function unavailable(): E2E {
 }
 
 /** Log in through the login page and wait for the signed-in layout. */
-export async function loginViaUi(page: Page, username: string, password: string = DEMO_PASSWORD, opts: { expect?: 'app' | 'change-password' } = {}): Promise<void> {
+export async function loginViaUi(
+  page: Page,
+  username: string,
+  password: string = DEMO_PASSWORD,
+  opts: { expect?: 'app' | 'change-password' } = {},
+): Promise<void> {
   await page.goto('/login');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
@@ -164,19 +172,30 @@ export async function loginViaUi(page: Page, username: string, password: string 
 
 /** Same-origin fetch from inside the page, with the session cookie and the CSRF header. */
 export async function fetchInPage(page: Page, url: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(async ({ url, method, body }) => {
-    const csrf = document.cookie.split('; ').find((c) => c.startsWith('tds_csrf='))?.slice('tds_csrf='.length);
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (csrf) headers['x-csrf-token'] = decodeURIComponent(csrf);
-    const res = await fetch(url, { method: method ?? 'GET', headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, body: parsed };
-  }, { url, method: init.method, body: init.body });
+  return page.evaluate(
+    async ({ url, method, body }) => {
+      const csrf = document.cookie
+        .split('; ')
+        .find((c) => c.startsWith('tds_csrf='))
+        ?.slice('tds_csrf='.length);
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      if (csrf) headers['x-csrf-token'] = decodeURIComponent(csrf);
+      const res = await fetch(url, {
+        method: method ?? 'GET',
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        /* not JSON */
+      }
+      return { status: res.status, body: parsed };
+    },
+    { url, method: init.method, body: init.body },
+  );
 }

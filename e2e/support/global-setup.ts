@@ -25,7 +25,11 @@ function buildReason(): string | null {
   if (!existsSync(indexHtml)) return 'apps/web/dist/index.html không có';
   if (process.env.TDS_E2E_SKIP_BUILD === '1') return null;
   const built = statSync(indexHtml).mtimeMs;
-  const sources = Math.max(newest(path.join(webDir, 'src')), newest(path.join(root, 'packages/contracts/src')), statSync(path.join(webDir, 'index.html')).mtimeMs);
+  const sources = Math.max(
+    newest(path.join(webDir, 'src')),
+    newest(path.join(root, 'packages/contracts/src')),
+    statSync(path.join(webDir, 'index.html')).mtimeMs,
+  );
   return sources > built ? 'mã nguồn web mới hơn bản build' : null;
 }
 

@@ -40,7 +40,10 @@ export async function buildApp(opts: { config: Config; database: Database; logge
   const { config, database } = opts;
   // Document reading and plan parsing run in these workers; closing the app terminates them at once.
   const workers = new WorkerPool({
-    size: config.PARSE_WORKERS, timeoutMs: config.PARSE_TIMEOUT_MS, maxMemoryMb: config.PARSE_MAX_MEMORY_MB, preload: modules.flatMap((m) => m.workerPreload ?? []),
+    size: config.PARSE_WORKERS,
+    timeoutMs: config.PARSE_TIMEOUT_MS,
+    maxMemoryMb: config.PARSE_MAX_MEMORY_MB,
+    preload: modules.flatMap((m) => m.workerPreload ?? []),
   });
   const readiness: Readiness = { ready: false };
   const deps: Deps = { config, database, db: database.db, workers, readiness };
@@ -54,7 +57,13 @@ export async function buildApp(opts: { config: Config; database: Database; logge
     genReqId: () => crypto.randomUUID(),
     // A URL the router cannot even decode gets the same error shape as every other bad input.
     frameworkErrors: (_err, _req, reply) => {
-      void (reply as unknown as { code(n: number): { send(b: unknown): unknown } }).code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'Địa chỉ yêu cầu không hợp lệ.', details: [{ field: 'url', message: 'Mã hóa phần trăm không hợp lệ.' }] } });
+      void (reply as unknown as { code(n: number): { send(b: unknown): unknown } }).code(400).send({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'Địa chỉ yêu cầu không hợp lệ.',
+          details: [{ field: 'url', message: 'Mã hóa phần trăm không hợp lệ.' }],
+        },
+      });
     },
   }).withTypeProvider<ZodTypeProvider>();
   // preClose runs before the server waits for open requests: a running parse ends now (its request
@@ -108,7 +117,11 @@ function hops(n: number) {
 }
 
 function registerCors(app: App, config: Config) {
-  const allowed = new Set(config.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean));
+  const allowed = new Set(
+    config.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   if (allowed.size === 0) return; // closed by default: same origin only
   app.addHook('onRequest', async (req, reply) => {
     const origin = req.headers.origin;

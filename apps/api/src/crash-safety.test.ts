@@ -27,18 +27,45 @@ describe(`crash safety (${testDbKind()}): kill -9 during an import, a burst of s
       // eslint-disable-next-line no-restricted-syntax
       const env: NodeJS.ProcessEnv = { ...process.env };
       for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench/crash/index.ts'),
-        '--trials', '3', '--import-rows', '2000', '--publish-units', '100', '--together', '--scenarios', 'unit_import,report_burst,plan_publish'],
-      { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          path.join(repoRoot, 'bench/crash/index.ts'),
+          '--trials',
+          '3',
+          '--import-rows',
+          '2000',
+          '--publish-units',
+          '100',
+          '--together',
+          '--scenarios',
+          'unit_import,report_burst,plan_publish',
+        ],
+        { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let out = '';
       let err = '';
-      child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-      child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+      });
+      child.stderr.on('data', (c: Buffer) => {
+        err += c.toString();
+      });
       child.on('exit', (c) => resolve({ code: c, stdout: out, stderr: err }));
     });
     expect(code, stderr).toBe(0);
     const figures = JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown> & { scenarios: Record<string, ScenarioFigures> };
-    expect(figures).toMatchObject({ bench: 'crash', db: testDbKind(), kills: 3, partial_records: 0, duplicate_records: 0, lost_committed: 0, audit_chains_ok: true });
+    expect(figures).toMatchObject({
+      bench: 'crash',
+      db: testDbKind(),
+      kills: 3,
+      partial_records: 0,
+      duplicate_records: 0,
+      lost_committed: 0,
+      audit_chains_ok: true,
+    });
     if (testDbKind() === 'pglite') expect(figures.pglite_reopen_ok).toBe(3);
     for (const name of ['unit_import', 'report_burst', 'plan_publish']) {
       const s = figures.scenarios[name]!;

@@ -32,7 +32,12 @@ async function main() {
     deadlineMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     log: app.log,
     steps: [
-      { name: 'readiness', run: async () => { readiness.ready = false; } },
+      {
+        name: 'readiness',
+        run: async () => {
+          readiness.ready = false;
+        },
+      },
       { name: 'jobs', run: async () => void (await Promise.all(jobs.map((j) => j.stop()))) },
       { name: 'snapshot timer', run: async () => snapshots?.stop() },
       { name: 'app', run: () => app.close() },
@@ -71,11 +76,14 @@ async function main() {
  */
 async function checkRequestLogin(database: Database, config: Config) {
   if (database.kind !== 'postgres') return;
-  const r = rowsOf<{ sup: boolean; owner: boolean }>(await database.db.execute(sql`select rolsuper as sup,
+  const r = rowsOf<{ sup: boolean; owner: boolean }>(
+    await database.db.execute(sql`select rolsuper as sup,
       (select count(*) from pg_tables where schemaname = 'public' and tableowner = current_user) > 0 or current_user = (select pg_get_userbyid(datdba) from pg_database where datname = current_database()) as owner
-    from pg_roles where rolname = current_user`))[0];
+    from pg_roles where rolname = current_user`),
+  )[0];
   if (!r?.sup && !r?.owner && config.DATABASE_OWNER_URL) return;
-  const msg = 'DATABASE_URL đăng nhập bằng vai trò siêu người dùng hoặc chủ sở hữu CSDL: hãy tạo một vai trò đăng nhập riêng cho ứng dụng (DATABASE_URL) và đặt DATABASE_OWNER_URL cho vai trò chủ sở hữu (xem README).';
+  const msg =
+    'DATABASE_URL đăng nhập bằng vai trò siêu người dùng hoặc chủ sở hữu CSDL: hãy tạo một vai trò đăng nhập riêng cho ứng dụng (DATABASE_URL) và đặt DATABASE_OWNER_URL cho vai trò chủ sở hữu (xem README).';
   if (config.NODE_ENV === 'production') throw new Error(msg);
   console.warn(`Cảnh báo: ${msg}`);
 }

@@ -15,12 +15,14 @@ export const auditEntrySchema = z.object({
   after: z.unknown().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
-export const auditListQuery = pageQuery.extend({
-  communeId: uuid.optional(),
-  entityType: z.string().max(40).optional(),
-  action: z.string().max(40).optional(),
-  actorId: uuid.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-}).strict();
+export const auditListQuery = pageQuery
+  .extend({
+    communeId: uuid.optional(),
+    entityType: z.string().max(40).optional(),
+    action: z.string().max(40).optional(),
+    actorId: uuid.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .strict();
 export const auditPage = pageOf(auditEntrySchema);

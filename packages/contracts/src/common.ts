@@ -5,7 +5,11 @@ export const isoDate = z.iso.date({ error: 'Ngày không hợp lệ (yyyy-MM-dd)
 export const isoDateTime = z.string();
 
 /** Free text with a maximum length, stored NFC and trimmed. */
-export const text = (max: number) => z.string().trim().max(max, { error: `Tối đa ${max} ký tự.` });
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Tối đa ${max} ký tự.` });
 export const requiredText = (max: number) => text(max).min(1, { error: 'Không được để trống.' });
 
 const yearMessages = { int: { error: 'Năm phải là số nguyên.' }, range: { error: 'Năm không hợp lệ (2000-2100).' } };

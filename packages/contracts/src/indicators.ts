@@ -44,7 +44,11 @@ export const scoreBand = z.object({ min: z.number({ error: 'Ngưỡng phải là
 export type ScoreBand = z.infer<typeof scoreBand>;
 
 /** A stable indicator code: capitals, digits, ".", "_" or "-", e.g. "XH.KNS_CO_BAN". */
-export const indicatorCode = z.string().trim().min(2, { error: 'Mã tối thiểu 2 ký tự.' }).max(40, { error: 'Tối đa 40 ký tự.' })
+export const indicatorCode = z
+  .string()
+  .trim()
+  .min(2, { error: 'Mã tối thiểu 2 ký tự.' })
+  .max(40, { error: 'Tối đa 40 ký tự.' })
   .regex(/^[A-Z0-9][A-Z0-9._-]*$/u, { error: 'Mã chỉ gồm chữ in hoa không dấu, chữ số và các ký tự . _ -' });
 /** A reference to an existing indicator (any stored code). */
 export const indicatorCodeRef = z.string().trim().min(1, { error: 'Không được để trống.' }).max(40, { error: 'Tối đa 40 ký tự.' });
@@ -121,7 +125,8 @@ export function indicatorDefIssues(d: IndicatorShape): { field: string; message:
   const issues: { field: string; message: string }[] = [];
   if (d.aggregation === 'ratio') {
     if (!d.numeratorLabel?.trim()) issues.push({ field: 'numeratorLabel', message: 'Chỉ tiêu tỷ lệ cần nhãn tử số (ví dụ: "Số người đã hoàn thành").' });
-    if (!d.denominatorLabel?.trim()) issues.push({ field: 'denominatorLabel', message: 'Chỉ tiêu tỷ lệ cần nhãn mẫu số (ví dụ: "Tổng số người trong độ tuổi").' });
+    if (!d.denominatorLabel?.trim())
+      issues.push({ field: 'denominatorLabel', message: 'Chỉ tiêu tỷ lệ cần nhãn mẫu số (ví dụ: "Tổng số người trong độ tuổi").' });
   }
   if (d.minValue != null && d.maxValue != null && d.minValue > d.maxValue) {
     issues.push({ field: 'maxValue', message: 'Giá trị lớn nhất phải lớn hơn hoặc bằng giá trị nhỏ nhất.' });
@@ -139,7 +144,8 @@ export function indicatorDefIssues(d: IndicatorShape): { field: string; message:
 
 function refineDef(d: Partial<IndicatorShape>, ctx: z.RefinementCtx) {
   if (!d.aggregation || d.measure === undefined) return;
-  for (const i of indicatorDefIssues(d as IndicatorShape)) ctx.addIssue({ code: 'custom', path: i.field.split('.').map((p) => (/^\d+$/u.test(p) ? Number(p) : p)), message: i.message });
+  for (const i of indicatorDefIssues(d as IndicatorShape))
+    ctx.addIssue({ code: 'custom', path: i.field.split('.').map((p) => (/^\d+$/u.test(p) ? Number(p) : p)), message: i.message });
 }
 
 export const indicatorCreateInput = indicatorFields.extend({ code: indicatorCode }).strict().superRefine(refineDef);
@@ -184,7 +190,9 @@ export const targetItemInput = z.strictObject({
   value: z.number({ error: 'Giá trị mục tiêu phải là số.' }),
 });
 /** Set (insert or replace) several targets in one transaction. */
-export const targetPutInput = z.strictObject({ items: z.array(targetItemInput).min(1, { error: 'Cần ít nhất một mục tiêu.' }).max(5000, { error: 'Tối đa 5000 mục tiêu một lần.' }) });
+export const targetPutInput = z.strictObject({
+  items: z.array(targetItemInput).min(1, { error: 'Cần ít nhất một mục tiêu.' }).max(5000, { error: 'Tối đa 5000 mục tiêu một lần.' }),
+});
 export type TargetPutInput = z.infer<typeof targetPutInput>;
 
 export const targetSplitMethods = ['equal', 'weights'] as const;
@@ -228,7 +236,9 @@ export type CommuneTarget = z.infer<typeof communeTargetSchema>;
 export const provinceTargetListQuery = z.strictObject({ year: queryYear.optional(), indicatorCode: indicatorCodeRef.optional() });
 export const provinceTargetList = z.object({ items: z.array(provinceTargetSchema), communes: z.array(communeTargetSchema) });
 export const provinceTargetItemInput = z.strictObject({ indicatorCode: indicatorCodeRef, year, value: z.number({ error: 'Giá trị mục tiêu phải là số.' }) });
-export const provinceTargetPutInput = z.strictObject({ items: z.array(provinceTargetItemInput).min(1, { error: 'Cần ít nhất một mục tiêu.' }).max(2000, { error: 'Tối đa 2000 mục tiêu một lần.' }) });
+export const provinceTargetPutInput = z.strictObject({
+  items: z.array(provinceTargetItemInput).min(1, { error: 'Cần ít nhất một mục tiêu.' }).max(2000, { error: 'Tối đa 2000 mục tiêu một lần.' }),
+});
 export const provinceTargetPutResult = z.object({ items: z.array(provinceTargetSchema) });
 /** Split a province target down to its communes (equal, or by `weights` keyed by commune id). */
 export const provinceTargetSplitInput = z.strictObject({

@@ -26,7 +26,8 @@ export function reminderOffsetLabelVi(offset: number): string {
   return offset < 0 ? `${-offset} ngày trước hạn` : `${offset} ngày sau hạn`;
 }
 
-const offset = z.number({ error: 'Số ngày nhắc phải là một số.' })
+const offset = z
+  .number({ error: 'Số ngày nhắc phải là một số.' })
   .int({ error: 'Số ngày nhắc phải là số nguyên.' })
   .min(REMINDER_OFFSET_MIN, { error: `Số ngày nhắc phải từ ${REMINDER_OFFSET_MIN} đến ${REMINDER_OFFSET_MAX}.` })
   .max(REMINDER_OFFSET_MAX, { error: `Số ngày nhắc phải từ ${REMINDER_OFFSET_MIN} đến ${REMINDER_OFFSET_MAX}.` });
@@ -47,10 +48,12 @@ export const reminderSettingsSchema = z.object({
 export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
 
 export const reminderSettingsInput = z.strictObject({
-  offsets: z.array(offset, { error: 'Danh sách số ngày nhắc không hợp lệ.' })
+  offsets: z
+    .array(offset, { error: 'Danh sách số ngày nhắc không hợp lệ.' })
     .max(REMINDER_OFFSETS_MAX_COUNT, { error: `Tối đa ${REMINDER_OFFSETS_MAX_COUNT} mốc nhắc.` })
     .refine((xs) => new Set(xs).size === xs.length, { error: 'Các mốc nhắc không được trùng nhau.' }),
-  channels: z.array(z.enum(notifyChannelNames, { error: 'Kênh thông báo không hợp lệ.' }), { error: 'Danh sách kênh không hợp lệ.' })
+  channels: z
+    .array(z.enum(notifyChannelNames, { error: 'Kênh thông báo không hợp lệ.' }), { error: 'Danh sách kênh không hợp lệ.' })
     .min(1, { error: 'Chọn ít nhất một kênh thông báo.' })
     .refine((xs) => new Set(xs).size === xs.length, { error: 'Các kênh không được trùng nhau.' }),
   notifyFocalPoints: z.boolean(),
@@ -62,7 +65,11 @@ export const reminderSettingsInput = z.strictObject({
 export type ReminderSettingsInput = z.infer<typeof reminderSettingsInput>;
 
 export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
-export const outboxStatusLabelsVi: Record<(typeof outboxStatuses)[number], string> = { pending: 'Đang chờ gửi', sent: 'Đã gửi', failed: 'Gửi không thành công' };
+export const outboxStatusLabelsVi: Record<(typeof outboxStatuses)[number], string> = {
+  pending: 'Đang chờ gửi',
+  sent: 'Đã gửi',
+  failed: 'Gửi không thành công',
+};
 
 export const outboxMessageSchema = z.object({
   id: uuid,

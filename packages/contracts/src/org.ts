@@ -67,26 +67,42 @@ export const unitInput = z.strictObject({
   kind: z.enum(unitKinds),
   parentId: uuid.nullable().optional(),
   contactName: optText(120),
-  phone: text(30).regex(/^[0-9+().\s-]*$/u, { error: 'Số điện thoại chỉ gồm chữ số và + ( ) . -' }).nullable().optional(),
-  email: z.union([z.email({ error: 'Thư điện tử không hợp lệ.' }).max(200), z.literal('')]).nullable().optional(),
+  phone: text(30)
+    .regex(/^[0-9+().\s-]*$/u, { error: 'Số điện thoại chỉ gồm chữ số và + ( ) . -' })
+    .nullable()
+    .optional(),
+  email: z
+    .union([z.email({ error: 'Thư điện tử không hợp lệ.' }).max(200), z.literal('')])
+    .nullable()
+    .optional(),
   address: optText(300),
   activeFrom: isoDate.nullable().optional(),
   activeTo: isoDate.nullable().optional(),
 });
 export type UnitInput = z.infer<typeof unitInput>;
-export const unitUpdateInput = unitInput.partial().extend({ version: z.number().int().min(1), mergedIntoId: uuid.nullable().optional() }).strict();
+export const unitUpdateInput = unitInput
+  .partial()
+  .extend({ version: z.number().int().min(1), mergedIntoId: uuid.nullable().optional() })
+  .strict();
 export type UnitUpdateInput = z.infer<typeof unitUpdateInput>;
 
-export const unitListQuery = pageQuery.extend({
-  kind: z.enum(unitKinds).optional(),
-  parentId: uuid.optional(),
-  includeInactive: z.enum(['true', 'false']).optional(),
-}).strict();
+export const unitListQuery = pageQuery
+  .extend({
+    kind: z.enum(unitKinds).optional(),
+    parentId: uuid.optional(),
+    includeInactive: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
 export const unitPage = pageOf(unitSchema);
 
 /** One node of the organisation tree (the whole tree of a commune is small: tens to hundreds). */
 export const unitTreeNode = z.object({
-  id: uuid, code: z.string(), name: z.string(), kind: z.enum(unitKinds), parentId: uuid.nullable(), active: z.boolean(),
+  id: uuid,
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(unitKinds),
+  parentId: uuid.nullable(),
+  active: z.boolean(),
 });
 export const unitTree = z.object({ communeId: uuid, units: z.array(unitTreeNode) });
 

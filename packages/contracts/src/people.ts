@@ -25,6 +25,9 @@ export const personInput = z.strictObject({
   birthYear: z.number().int().min(1900, { error: 'Năm sinh từ 1900.' }).max(2100, { error: 'Năm sinh không hợp lệ.' }).nullable().optional(),
   position: text(120).nullable().optional(),
 });
-export const personUpdateInput = personInput.partial().extend({ version: z.number().int().min(1), active: z.boolean().optional() }).strict();
+export const personUpdateInput = personInput
+  .partial()
+  .extend({ version: z.number().int().min(1), active: z.boolean().optional() })
+  .strict();
 export const personListQuery = pageQuery.extend({ unitId: uuid.optional() }).strict();
 export const personPage = pageOf(personSchema);

@@ -56,7 +56,12 @@ export const planUpdateInput = z.strictObject({
 export const planParams = z.strictObject({ communeId: uuid, id: uuid });
 export const planVersionParams = planParams.extend({ version: z.coerce.number().int().min(1) }).strict();
 
-export const planVersionSummary = z.object({ version: z.number().int(), createdAt: z.string(), createdByName: z.string().nullable(), note: z.string().nullable() });
+export const planVersionSummary = z.object({
+  version: z.number().int(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+  note: z.string().nullable(),
+});
 export const planVersionDetail = planVersionSummary.extend({ doc: planDoc });
 
 export const dueItemKinds = ['report', 'unit_plan', 'registration'] as const;
@@ -107,8 +112,35 @@ export const calendar = z.object({ entries: z.array(calendarEntry) });
 export const planImportResult = planParseResult.extend({ text: z.string(), fileName: z.string() });
 export const planTemplateQuery = z.strictObject({ communeId: uuid });
 
-export const provincePlanInput = z.strictObject({ provinceId: uuid, title: requiredText(500), number: z.string().max(50).nullable().optional(), date: isoDate.nullable().optional(), issuer: z.string().max(200).nullable().optional() });
-export const provincePlanUpdateInput = z.strictObject({ title: requiredText(500), number: z.string().max(50).nullable().optional(), date: isoDate.nullable().optional(), issuer: z.string().max(200).nullable().optional() });
-export const provincePlanSchema = z.object({ id: uuid, provinceId: uuid, title: z.string(), number: z.string().nullable(), date: z.string().nullable(), issuer: z.string().nullable() });
+export const provincePlanInput = z.strictObject({
+  provinceId: uuid,
+  title: requiredText(500),
+  number: z.string().max(50).nullable().optional(),
+  date: isoDate.nullable().optional(),
+  issuer: z.string().max(200).nullable().optional(),
+});
+export const provincePlanUpdateInput = z.strictObject({
+  title: requiredText(500),
+  number: z.string().max(50).nullable().optional(),
+  date: isoDate.nullable().optional(),
+  issuer: z.string().max(200).nullable().optional(),
+});
+export const provincePlanSchema = z.object({
+  id: uuid,
+  provinceId: uuid,
+  title: z.string(),
+  number: z.string().nullable(),
+  date: z.string().nullable(),
+  issuer: z.string().nullable(),
+});
 
-export const awardKindSchema = z.object({ code: z.string(), kind: z.enum(['form', 'title']), name: z.string(), level: z.string(), rank: z.number().int(), legalBasis: z.string().nullable(), validFrom: z.string().nullable(), validTo: z.string().nullable() });
+export const awardKindSchema = z.object({
+  code: z.string(),
+  kind: z.enum(['form', 'title']),
+  name: z.string(),
+  level: z.string(),
+  rank: z.number().int(),
+  legalBasis: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+});

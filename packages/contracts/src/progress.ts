@@ -27,8 +27,14 @@ export const progressCadenceLabelsVi: Record<ProgressCadence, string> = {
 /** A cycle as people name it: "Báo cáo 6 tháng đầu năm 2026", "Kế hoạch của đơn vị năm 2026", "Báo cáo sơ kết năm 2027". */
 export function cycleLabelVi(c: { kind: string; cadence: string; year: number; period: number }): string {
   const kind = progressCycleKindLabelsVi[c.kind as ProgressCycleKind] ?? c.kind;
-  const when = c.cadence === 'half_yearly' ? `6 tháng ${c.period === 2 ? 'cuối' : 'đầu'} năm ${c.year}`
-    : c.cadence === 'midterm' ? `sơ kết năm ${c.year}` : c.cadence === 'final' ? `tổng kết năm ${c.year}` : `năm ${c.year}`;
+  const when =
+    c.cadence === 'half_yearly'
+      ? `6 tháng ${c.period === 2 ? 'cuối' : 'đầu'} năm ${c.year}`
+      : c.cadence === 'midterm'
+        ? `sơ kết năm ${c.year}`
+        : c.cadence === 'final'
+          ? `tổng kết năm ${c.year}`
+          : `năm ${c.year}`;
   return `${kind} ${when}`;
 }
 
@@ -133,7 +139,12 @@ export const communeCompleteness = z.object({
 export type CommuneCompleteness = z.infer<typeof communeCompleteness>;
 
 export const provinceCompletenessQuery = completenessQuery.omit({ unitId: true }).strict();
-export const completenessCommuneRow = completenessCounts.extend({ communeId: uuid, communeCode: z.string(), communeName: z.string(), dueDate: isoDate.nullable() });
+export const completenessCommuneRow = completenessCounts.extend({
+  communeId: uuid,
+  communeCode: z.string(),
+  communeName: z.string(),
+  dueDate: isoDate.nullable(),
+});
 export type CompletenessCommuneRow = z.infer<typeof completenessCommuneRow>;
 export const provinceCompleteness = z.object({
   cycle: cycleRef,
@@ -311,7 +322,10 @@ export type ProgressExportQuery = z.infer<typeof progressExportQuery>;
 export const consolidatedReportQuery = z.strictObject({
   year,
   /** Draft: number and date left blank for the clerk to fill (default). */
-  draft: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  draft: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Final version: document number and date (dd/MM/yyyy shown, ISO here). */
   number: z.string().max(50).optional(),
   date: isoDate.optional(),

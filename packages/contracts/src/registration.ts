@@ -17,7 +17,6 @@ export const registrationStatusLabelsVi: Record<RegistrationStatus, string> = {
   submitted: 'Đã đăng ký',
 };
 
-
 export const registrationPlanParams = z.strictObject({ communeId: uuid, planId: uuid });
 export const registrationParams = z.strictObject({ communeId: uuid, planId: uuid, unitId: uuid });
 /** `year` defaults to the current year in Vietnam time (kept within the plan's years). */
@@ -26,10 +25,14 @@ export const registrationYearQuery = z.strictObject({ year: z.coerce.number().pi
 /** One indicator a unit commits to, with a target value per year. */
 export const registrationIndicator = z.strictObject({
   code: z.string().trim().min(1, { error: 'Chưa chọn chỉ tiêu.' }).max(50, { error: 'Mã chỉ tiêu tối đa 50 ký tự.' }),
-  targets: z.array(z.strictObject({
-    year,
-    value: z.number({ error: 'Giá trị chỉ tiêu phải là số.' }),
-  })).max(20, { error: 'Tối đa 20 năm cho một chỉ tiêu.' }),
+  targets: z
+    .array(
+      z.strictObject({
+        year,
+        value: z.number({ error: 'Giá trị chỉ tiêu phải là số.' }),
+      }),
+    )
+    .max(20, { error: 'Tối đa 20 năm cho một chỉ tiêu.' }),
 });
 export type RegistrationIndicator = z.infer<typeof registrationIndicator>;
 

@@ -123,7 +123,10 @@ export const reportDetail = reportSummary.extend({
   /** What the signed-in user may do now (the server checks again). */
   /** What this user may do with this report now (from the workflow declaration); the web shows only these. */
   can: z.object({
-    edit: z.boolean(), submit: z.boolean(), review: z.boolean(), reopen: z.boolean(),
+    edit: z.boolean(),
+    submit: z.boolean(),
+    review: z.boolean(),
+    reopen: z.boolean(),
     transitions: z.object({ save: z.boolean(), file: z.boolean(), submit: z.boolean(), return: z.boolean(), accept: z.boolean(), reopen: z.boolean() }),
   }),
 });
@@ -176,26 +179,33 @@ export const reportParams = z.strictObject({ communeId: uuid, id: uuid });
 export const dueItemParams = z.strictObject({ communeId: uuid, dueItemId: uuid });
 
 /** `unitId` selects the unit and every unit under it. `q` searches unit names. */
-export const reportDueItemQuery = pageQuery.extend({
-  unitId: uuid.optional(),
-  planId: uuid.optional(),
-  kind: z.enum(dueKindFilter).optional(),
-  cadence: z.enum(reportCadences).optional(),
-  year: queryYear.optional(),
-  period: z.coerce.number().int().min(0).max(2).optional(),
-  status: z.enum(dueItemStatuses).optional(),
-}).strict();
-export const reportListQuery = pageQuery.extend({
-  status: z.enum(reportStatuses).optional(),
-  unitId: uuid.optional(),
-  kind: z.enum(reportKinds).optional(),
-  cadence: z.enum(reportCadences).optional(),
-  year: queryYear.optional(),
-  period: z.coerce.number().int().min(0).max(2).optional(),
-}).strict();
+export const reportDueItemQuery = pageQuery
+  .extend({
+    unitId: uuid.optional(),
+    planId: uuid.optional(),
+    kind: z.enum(dueKindFilter).optional(),
+    cadence: z.enum(reportCadences).optional(),
+    year: queryYear.optional(),
+    period: z.coerce.number().int().min(0).max(2).optional(),
+    status: z.enum(dueItemStatuses).optional(),
+  })
+  .strict();
+export const reportListQuery = pageQuery
+  .extend({
+    status: z.enum(reportStatuses).optional(),
+    unitId: uuid.optional(),
+    kind: z.enum(reportKinds).optional(),
+    cadence: z.enum(reportCadences).optional(),
+    year: queryYear.optional(),
+    period: z.coerce.number().int().min(0).max(2).optional(),
+  })
+  .strict();
 
 /** A figure as typed: numbers, or text the server reads as a number (decimal comma allowed). */
-const typedNumber = z.union([z.number(), z.string().max(50)]).nullable().optional();
+const typedNumber = z
+  .union([z.number(), z.string().max(50)])
+  .nullable()
+  .optional();
 export const reportValueInput = z.strictObject({
   code: z.string().trim().min(1).max(50),
   value: typedNumber,

@@ -29,12 +29,14 @@ describe('search and matching', () => {
   });
 
   it('never throws on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-      searchKey(s);
-      matchKey(s);
-      vietnameseSortKey(s);
-      personSortKey(s);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        searchKey(s);
+        matchKey(s);
+        vietnameseSortKey(s);
+        personSortKey(s);
+      }),
+    );
   });
 });
 
@@ -44,7 +46,13 @@ describe('Vietnamese order', () => {
   const TONES = ['', '\u0300', '\u0309', '\u0303', '\u0301', '\u0323'];
   const VOWELS = 'aăâeêioôơuưy';
   // Real syllable shapes: a letter, then a vowel carrying the tone mark, then maybe a letter.
-  const syllable = fc.tuple(fc.constantFrom(...LETTERS), fc.constantFrom(...VOWELS), fc.constantFrom(...TONES), fc.constantFrom('', 'c', 'm', 'n', 'ng', 'nh', 'p', 't', 'i', 'o', 'u'))
+  const syllable = fc
+    .tuple(
+      fc.constantFrom(...LETTERS),
+      fc.constantFrom(...VOWELS),
+      fc.constantFrom(...TONES),
+      fc.constantFrom('', 'c', 'm', 'n', 'ng', 'nh', 'p', 't', 'i', 'o', 'u'),
+    )
     .map(([a, v, t, end]) => `${a}${v}${t}${end}`.normalize('NFC'));
 
   it('orders letters as the Vietnamese alphabet: Dũng before Đức, ư after u', () => {
@@ -54,10 +62,13 @@ describe('Vietnamese order', () => {
   });
 
   it('agrees with ICU vi collation on random syllables', () => {
-    fc.assert(fc.property(syllable, syllable, (x, y) => {
-      const byKey = Math.sign(vietnameseSortKey(x) < vietnameseSortKey(y) ? -1 : vietnameseSortKey(x) > vietnameseSortKey(y) ? 1 : 0);
-      expect(byKey).toBe(Math.sign(vi.compare(x, y)));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(syllable, syllable, (x, y) => {
+        const byKey = Math.sign(vietnameseSortKey(x) < vietnameseSortKey(y) ? -1 : vietnameseSortKey(x) > vietnameseSortKey(y) ? 1 : 0);
+        expect(byKey).toBe(Math.sign(vi.compare(x, y)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('sorts people by given name, then middle, then family name', () => {

@@ -13,13 +13,7 @@ const COMBINING = /[\u0300-\u036f]/gu;
 
 /** Lower-case, diacritic-free key for search: "Xã Gia Phúc" -> "xa gia phuc". */
 export function searchKey(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(COMBINING, '')
-    .replace(/[đĐ]/gu, 'd')
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return value.normalize('NFD').replace(COMBINING, '').replace(/[đĐ]/gu, 'd').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
 // Tone marks in NFD.

@@ -40,13 +40,20 @@ export const userSchema = z.object({
 export type User = z.infer<typeof userSchema>;
 
 const username = requiredText(60).regex(/^[a-z0-9._-]+$/u, { error: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch nối.' });
-export const passwordSchema = z.string().min(10, { error: 'Mật khẩu phải có ít nhất 10 ký tự.' }).max(200)
-  .regex(/\p{L}/u, { error: 'Mật khẩu phải có chữ cái.' }).regex(/\d/u, { error: 'Mật khẩu phải có chữ số.' });
+export const passwordSchema = z
+  .string()
+  .min(10, { error: 'Mật khẩu phải có ít nhất 10 ký tự.' })
+  .max(200)
+  .regex(/\p{L}/u, { error: 'Mật khẩu phải có chữ cái.' })
+  .regex(/\d/u, { error: 'Mật khẩu phải có chữ số.' });
 
 export const userCreateInput = z.strictObject({
   username,
   fullName: requiredText(120),
-  email: z.union([z.email({ error: 'Thư điện tử không hợp lệ.' }).max(200), z.literal('')]).nullable().optional(),
+  email: z
+    .union([z.email({ error: 'Thư điện tử không hợp lệ.' }).max(200), z.literal('')])
+    .nullable()
+    .optional(),
   communeId: uuid.nullable().optional(),
   personId: uuid.nullable().optional(),
   password: passwordSchema,
@@ -54,7 +61,10 @@ export const userCreateInput = z.strictObject({
 });
 export const userUpdateInput = z.strictObject({
   fullName: requiredText(120).optional(),
-  email: z.union([z.email({ error: 'Thư điện tử không hợp lệ.' }).max(200), z.literal('')]).nullable().optional(),
+  email: z
+    .union([z.email({ error: 'Thư điện tử không hợp lệ.' }).max(200), z.literal('')])
+    .nullable()
+    .optional(),
   personId: uuid.nullable().optional(),
   disabled: z.boolean().optional(),
   roles: z.array(roleAssignmentInput).max(20).optional(),

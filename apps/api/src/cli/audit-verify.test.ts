@@ -12,7 +12,12 @@ import { parseExpectedHeads, verifyAuditChains } from './audit-verify';
 import { prepareSession } from './common';
 import { tamperAudit } from '../testing/cli-fixtures';
 
-interface Entry { id: string; seq: number; hash: string; at: string }
+interface Entry {
+  id: string;
+  seq: number;
+  hash: string;
+  at: string;
+}
 
 /** The entries of one chain in write order. */
 async function chainOf(db: Db, communeId: string | null): Promise<Entry[]> {
@@ -67,8 +72,7 @@ describe(`audit verify (${testDbKind()})`, () => {
     // sees only its province's entries of that chain, yet its entry must follow the chain's real head.
     const provinceId = rowsOf<{ id: string }>(await database.db.execute(sql`select province_id::text as id from commune where id = ${communeId}`))[0]!.id;
     await inScope(database.db, SYSTEM_SCOPE, (tx) => writeAudit(tx, null, {}, { action: 'test', entityType: 'x', summary: 'hệ thống' }));
-    await inScope(database.db, asProvince, (tx) =>
-      writeAudit(tx, null, {}, { action: 'test', entityType: 'x', provinceId, summary: 'cấp tỉnh' }));
+    await inScope(database.db, asProvince, (tx) => writeAudit(tx, null, {}, { action: 'test', entityType: 'x', provinceId, summary: 'cấp tỉnh' }));
     // Entries of two chains in one transaction, interleaving their ids.
     await inScope(database.db, SYSTEM_SCOPE, async (tx) => {
       for (let i = 0; i < 3; i++) {
@@ -98,8 +102,12 @@ describe(`audit verify (${testDbKind()})`, () => {
     for (const s of [sql`update audit_head set seq = 1`, sql`delete from audit_head`, sql`insert into audit_head values ('x', null, 1, 'h', now())`]) {
       await expect(inScope(database.db, asAdmin, (tx) => tx.execute(s))).rejects.toThrow();
     }
-    await expect(inScope(database.db, asAdmin, (tx) => tx.execute(sql`insert into audit_entry (at, action, entity_type, summary, search_key, hash, seq, prev_hash)
-      values (now(), 'x', 'x', 'x', 'x', 'h', 1, null)`))).rejects.toThrow();
+    await expect(
+      inScope(database.db, asAdmin, (tx) =>
+        tx.execute(sql`insert into audit_entry (at, action, entity_type, summary, search_key, hash, seq, prev_hash)
+      values (now(), 'x', 'x', 'x', 'x', 'h', 1, null)`),
+      ),
+    ).rejects.toThrow();
     expect((await verifyAuditChains(database.db)).ok).toBe(true);
   });
 
@@ -138,25 +146,42 @@ describe(`audit verify (${testDbKind()})`, () => {
 
   it('a reordered pair: the first of the two places is the first bad entry', async () => {
     const [a, b] = [chain[9]!, chain[10]!];
-    await tampered(database.db, [
-      `update audit_entry set seq = -1 where id = ${a.id}`,
-      `update audit_entry set seq = ${a.seq} where id = ${b.id}`,
-      `update audit_entry set seq = ${b.seq} where id = ${a.id}`,
-    ], async () => {
-      const c = (await verifyAuditChains(database.db)).chains.find((x) => x.chain === communeId)!;
-      expect(c.firstBad).toMatchObject({ id: b.id, seq: a.seq });
-    });
+    await tampered(
+      database.db,
+      [
+        `update audit_entry set seq = -1 where id = ${a.id}`,
+        `update audit_entry set seq = ${a.seq} where id = ${b.id}`,
+        `update audit_entry set seq = ${b.seq} where id = ${a.id}`,
+      ],
+      async () => {
+        const c = (await verifyAuditChains(database.db)).chains.find((x) => x.chain === communeId)!;
+        expect(c.firstBad).toMatchObject({ id: b.id, seq: a.seq });
+      },
+    );
   });
 
   it('an inserted row, hashed like a real one, is named itself; one appended past the anchor too', async () => {
     const k = chain[11]!;
     const forged = (seq: number, prevHash: string) => {
-      const f = { at: new Date().toISOString(), actorId: null, action: 'update', entityType: 'unit', entityId: null, communeId, summary: 'giả mạo', before: null, after: null, prevHash };
+      const f = {
+        at: new Date().toISOString(),
+        actorId: null,
+        action: 'update',
+        entityType: 'unit',
+        entityId: null,
+        communeId,
+        summary: 'giả mạo',
+        before: null,
+        after: null,
+        prevHash,
+      };
       return `insert into audit_entry (at, action, entity_type, commune_id, summary, search_key, prev_hash, hash, seq)
         values ('${f.at}', 'update', 'unit', '${communeId}', 'giả mạo', 'gia mao', '${prevHash}', '${entryHash(f)}', ${seq})`;
     };
-    const shift = [`update audit_entry set seq = -seq where commune_id = '${communeId}' and seq > ${k.seq}`,
-      `update audit_entry set seq = -seq + 1 where commune_id = '${communeId}' and seq < 0`];
+    const shift = [
+      `update audit_entry set seq = -seq where commune_id = '${communeId}' and seq > ${k.seq}`,
+      `update audit_entry set seq = -seq + 1 where commune_id = '${communeId}' and seq < 0`,
+    ];
     await tampered(database.db, [...shift, forged(k.seq + 1, k.hash)], async () => {
       const c = (await verifyAuditChains(database.db)).chains.find((x) => x.chain === communeId)!;
       expect(c.firstBad!.seq).toBe(k.seq + 1);
@@ -179,11 +204,14 @@ describe(`audit verify (${testDbKind()})`, () => {
     expect(expected.get(communeId)).toEqual({ seq: last.seq, hash: last.hash });
     expect((await verifyAuditChains(database.db, { expected })).ok).toBe(true);
     const prev = chain[chain.length - 2]!;
-    await tampered(database.db, [`delete from audit_entry where id = ${last.id}`,
-      `update audit_head set seq = ${prev.seq}, hash = '${prev.hash}' where chain = '${communeId}'`], async () => {
-      expect((await verifyAuditChains(database.db)).ok).toBe(true);
-      const c = (await verifyAuditChains(database.db, { expected })).chains.find((x) => x.chain === communeId)!;
-      expect(c.firstBad).toMatchObject({ id: null, seq: last.seq });
-    });
+    await tampered(
+      database.db,
+      [`delete from audit_entry where id = ${last.id}`, `update audit_head set seq = ${prev.seq}, hash = '${prev.hash}' where chain = '${communeId}'`],
+      async () => {
+        expect((await verifyAuditChains(database.db)).ok).toBe(true);
+        const c = (await verifyAuditChains(database.db, { expected })).chains.find((x) => x.chain === communeId)!;
+        expect(c.firstBad).toMatchObject({ id: null, seq: last.seq });
+      },
+    );
   });
 });

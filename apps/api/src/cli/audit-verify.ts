@@ -81,13 +81,16 @@ export async function verifyAuditChains(db: Db, opts: VerifyOptions = {}): Promi
     await tx.execute(sql`set transaction isolation level repeatable read, read only`);
     await prepareSession(tx);
     const exists = rowsOf<{ ok: boolean }>(await tx.execute(sql`select to_regclass('public.audit_head') is not null as ok`));
-    if (!exists[0]?.ok) throw new CliError('Cơ sở dữ liệu chưa được khởi tạo hoặc chưa cập nhật (không có bảng audit_head); hãy chạy ứng dụng một lần để áp dụng migration.');
-    const chains = rowsOf<{ chain: string; commune_id: string | null; anchor_seq: string | null; anchor_hash: string | null }>(await tx.execute(sql`
+    if (!exists[0]?.ok)
+      throw new CliError('Cơ sở dữ liệu chưa được khởi tạo hoặc chưa cập nhật (không có bảng audit_head); hãy chạy ứng dụng một lần để áp dụng migration.');
+    const chains = rowsOf<{ chain: string; commune_id: string | null; anchor_seq: string | null; anchor_hash: string | null }>(
+      await tx.execute(sql`
       select k.chain, k.commune_id, h.seq::text as anchor_seq, h.hash as anchor_hash
       from (select coalesce(commune_id::text, 'system') as chain, commune_id::text as commune_id from audit_entry group by commune_id
             union select chain, commune_id::text from audit_head) k
       left join audit_head h on h.chain = k.chain
-      order by (k.chain = 'system') desc, k.chain`));
+      order by (k.chain = 'system') desc, k.chain`),
+    );
     const reports: ChainReport[] = [];
     const broken: BrokenEntry[] = [];
     let total = 0;
@@ -116,13 +119,15 @@ async function verifyChain(tx: Tx, chain: string, communeId: string | null, anch
   let expectedSeen = false;
   let lastFlagged = false;
   for (;;) {
-    const rows = rowsOf<Row>(await tx.execute(sql`
+    const rows = rowsOf<Row>(
+      await tx.execute(sql`
       select a.id::text as id, a.seq::text as seq_n, to_char(a.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
         a.actor_id::text as actor_id, a.action, a.entity_type, a.entity_id, a.commune_id::text as commune_id, a.summary,
         a.before::text as before, a.after::text as after, a.prev_hash, a.hash
       from audit_entry a
       where ${communeId === null ? sql`a.commune_id is null` : sql`a.commune_id = ${communeId}::uuid`} and a.seq >= ${nextSeq}
-      order by a.seq limit 1000`));
+      order by a.seq limit 1000`),
+    );
     if (!rows.length) break;
     for (const r of rows) {
       const seq = Number(r.seq_n);
@@ -152,7 +157,13 @@ async function verifyChain(tx: Tx, chain: string, communeId: string | null, anch
       // Ids come from one sequence and a chain is appended under its lock, so they grow with seq: an
       // entry whose id is larger than the next one's was put in later (a forged or moved entry).
       if (lastRow && !lastFlagged && BigInt(r.id) < BigInt(lastRow.id)) {
-        flag({ id: lastRow.id, seq: Number(lastRow.seq_n), at: new Date(lastRow.at).toISOString(), communeId, reason: `id lớn hơn id của mục sau nó (#${r.id}): mục được chèn hoặc đổi chỗ ngoài ứng dụng` });
+        flag({
+          id: lastRow.id,
+          seq: Number(lastRow.seq_n),
+          at: new Date(lastRow.at).toISOString(),
+          communeId,
+          reason: `id lớn hơn id của mục sau nó (#${r.id}): mục được chèn hoặc đổi chỗ ngoài ứng dụng`,
+        });
       }
       lastFlagged = reasons.length > 0;
       if (lastFlagged) flag({ id: r.id, seq, at, communeId, reason: reasons.join('; ') });
@@ -169,7 +180,13 @@ async function verifyChain(tx: Tx, chain: string, communeId: string | null, anch
     flag({ id: null, seq: 1, at: null, communeId, reason: 'chuỗi không có mốc neo (audit_head): mốc bị xóa ngoài ứng dụng' });
   } else if (anchor && lastSeq < anchor.seq) {
     const n = anchor.seq - lastSeq;
-    flag({ id: null, seq: lastSeq + 1, at: null, communeId, reason: `thiếu ${n} mục cuối của chuỗi (số ${lastSeq + 1}-${anchor.seq} theo mốc neo, bị xóa)${after}` });
+    flag({
+      id: null,
+      seq: lastSeq + 1,
+      at: null,
+      communeId,
+      reason: `thiếu ${n} mục cuối của chuỗi (số ${lastSeq + 1}-${anchor.seq} theo mốc neo, bị xóa)${after}`,
+    });
   }
   if (expected && !expectedSeen) {
     flag({ id: null, seq: expected.seq, at: null, communeId, reason: `không còn mục số ${expected.seq} đã ghi lại bên ngoài (--expect)${after}` });
@@ -201,18 +218,24 @@ export async function auditVerifyCommand(args: string[], open: () => Promise<Dat
   const database = await open();
   try {
     const result = await verifyAuditChains(database.db, expected ? { expected } : {});
-    const names = new Map(rowsOf<{ id: string; name: string }>(await database.db.execute(sql`select id::text as id, name from commune`)).map((c) => [c.id, c.name]));
+    const names = new Map(
+      rowsOf<{ id: string; name: string }>(await database.db.execute(sql`select id::text as id, name from commune`)).map((c) => [c.id, c.name]),
+    );
     const label = (id: string | null) => (id ? `${names.get(id) ?? 'xã/phường đã xóa'} (${id})` : 'hệ thống (không gắn xã/phường)');
     const where = (b: BrokenEntry) => (b.id ? `mục #${b.id} (số ${b.seq}, lúc ${b.at})` : `mục số ${b.seq} (không còn trong bảng)`);
     log(`Đã kiểm tra ${result.total} mục nhật ký trong ${result.chains.length} chuỗi:`);
     for (const c of result.chains) log(`  ${label(c.communeId)}: ${c.entries} mục${c.broken ? `, ${c.broken} lỗi` : ', nguyên vẹn'}`);
-    if (expected) for (const chain of expected.keys()) if (!result.chains.some((c) => c.chain === chain)) log(`  ! chuỗi ${chain} trong tệp mốc không còn trong cơ sở dữ liệu`);
+    if (expected)
+      for (const chain of expected.keys())
+        if (!result.chains.some((c) => c.chain === chain)) log(`  ! chuỗi ${chain} trong tệp mốc không còn trong cơ sở dữ liệu`);
     log('Mốc neo hiện tại của từng chuỗi (chuỗi, số mục, hash của mục cuối); hãy ghi lại ở nơi khác và đối chiếu lần sau bằng audit verify --expect TỆP:');
     for (const c of result.chains) if (c.anchor) log(`  ${c.chain} ${c.anchor.seq} ${c.anchor.hash}`);
     const lostChains = expected ? [...expected.keys()].filter((k) => !result.chains.some((c) => c.chain === k)) : [];
     if (!result.ok || lostChains.length) {
       for (const b of result.broken.slice(0, 10)) log(`  ! ${label(b.communeId)}: ${where(b)}: ${b.reason}`);
-      const firsts = result.chains.filter((c) => c.firstBad).map((c) => `${label(c.communeId)}: mục đầu tiên sai là ${where(c.firstBad!)}: ${c.firstBad!.reason}`);
+      const firsts = result.chains
+        .filter((c) => c.firstBad)
+        .map((c) => `${label(c.communeId)}: mục đầu tiên sai là ${where(c.firstBad!)}: ${c.firstBad!.reason}`);
       for (const k of lostChains) firsts.push(`chuỗi ${k}: không còn mục nào dù tệp mốc ghi có`);
       throw new CliError(`Chuỗi nhật ký bị phá vỡ:\n  ${firsts.join('\n  ')}`);
     }

@@ -23,29 +23,33 @@ describe('backup across databases (PGlite <-> PostgreSQL)', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it.skipIf(!url)(`a PGlite backup restores into PostgreSQL, and that one back into PGlite${reason}`, async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tds-cross-'));
-    const lite = await createDb({ dataDir: 'memory://' });
-    open.push(lite);
-    await runMigrations(lite);
-    const w = await buildWorld(lite.db);
-    await writeSampleAudit(lite.db, w);
-    await addStoredFile(lite.db, w.b.id, 50_000);
-    const rows = await dumpAll(lite.db);
-    await backupDatabase(lite, path.join(dir, 'lite.gz'));
+  it.skipIf(!url)(
+    `a PGlite backup restores into PostgreSQL, and that one back into PGlite${reason}`,
+    async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tds-cross-'));
+      const lite = await createDb({ dataDir: 'memory://' });
+      open.push(lite);
+      await runMigrations(lite);
+      const w = await buildWorld(lite.db);
+      await writeSampleAudit(lite.db, w);
+      await addStoredFile(lite.db, w.b.id, 50_000);
+      const rows = await dumpAll(lite.db);
+      await backupDatabase(lite, path.join(dir, 'lite.gz'));
 
-    const pg = await createTestDb();
-    open.push(pg);
-    expect(pg.kind).toBe('postgres');
-    await restoreBackup(pg, path.join(dir, 'lite.gz'));
-    expect(await dumpAll(pg.db)).toEqual(rows);
-    expect(await verifyAuditChains(pg.db)).toMatchObject({ ok: true, total: 6 });
+      const pg = await createTestDb();
+      open.push(pg);
+      expect(pg.kind).toBe('postgres');
+      await restoreBackup(pg, path.join(dir, 'lite.gz'));
+      expect(await dumpAll(pg.db)).toEqual(rows);
+      expect(await verifyAuditChains(pg.db)).toMatchObject({ ok: true, total: 6 });
 
-    await backupDatabase(pg, path.join(dir, 'pg.gz'));
-    const lite2 = await createDb({ dataDir: 'memory://' });
-    open.push(lite2);
-    await restoreBackup(lite2, path.join(dir, 'pg.gz'));
-    expect(await dumpAll(lite2.db)).toEqual(rows);
-    expect((await verifyAuditChains(lite2.db)).ok).toBe(true);
-  }, 180_000);
+      await backupDatabase(pg, path.join(dir, 'pg.gz'));
+      const lite2 = await createDb({ dataDir: 'memory://' });
+      open.push(lite2);
+      await restoreBackup(lite2, path.join(dir, 'pg.gz'));
+      expect(await dumpAll(lite2.db)).toEqual(rows);
+      expect((await verifyAuditChains(lite2.db)).ok).toBe(true);
+    },
+    180_000,
+  );
 });

@@ -121,7 +121,8 @@ function checkHeader(file: string, line: string | undefined): BackupHeader {
     h = null;
   }
   if (!h || typeof h !== 'object' || h.format !== BACKUP_FORMAT) throw notBackup(file, 'thiếu phần đầu "tds-backup"');
-  if (h.version !== BACKUP_VERSION) throw new CliError(`Tệp ${file} dùng định dạng sao lưu phiên bản ${String(h.version)}; phiên bản phần mềm này chỉ đọc được phiên bản ${BACKUP_VERSION}.`);
+  if (h.version !== BACKUP_VERSION)
+    throw new CliError(`Tệp ${file} dùng định dạng sao lưu phiên bản ${String(h.version)}; phiên bản phần mềm này chỉ đọc được phiên bản ${BACKUP_VERSION}.`);
   if (!Array.isArray(h.tables) || !Array.isArray(h.migrations)) throw notBackup(file, 'phần đầu thiếu danh sách bảng hoặc migration');
   for (const t of h.tables) {
     if (!t || typeof t.name !== 'string' || !Array.isArray(t.columns) || !Array.isArray(t.pk)) throw notBackup(file, 'phần đầu có bảng không hợp lệ');

@@ -36,7 +36,9 @@ describe(`backup, restore and audit verify (${testDbKind()})`, () => {
     content = await addStoredFile(src.db, w.a.id);
     await addManyRoleRows(src.db, w.users['a.viewer']!.id, w.a.id);
     // A session is ephemeral: present in the source, absent from the backup.
-    await src.system.execute(sql`insert into session (id, user_id, csrf_token, expires_at) values ('s1', ${w.users.sysadmin!.id}, 'c', now() + interval '1 hour')`);
+    await src.system.execute(
+      sql`insert into session (id, user_id, csrf_token, expires_at) values ('s1', ${w.users.sysadmin!.id}, 'c', now() + interval '1 hour')`,
+    );
     before = await dumpAll(src.db);
   });
   afterAll(async () => {
@@ -73,11 +75,19 @@ describe(`backup, restore and audit verify (${testDbKind()})`, () => {
     expect(rowsOf(await dst.system.execute(sql`select 1 from session`))).toHaveLength(0);
     const v = await verifyAuditChains(dst.db);
     expect(v).toMatchObject({ ok: true, total: 6, broken: [] });
-    expect(v.chains.map((c) => [c.communeId, c.entries]).sort()).toEqual([[w.a.id, 3], [w.b.id, 1], [null, 2]].sort());
+    expect(v.chains.map((c) => [c.communeId, c.entries]).sort()).toEqual(
+      [
+        [w.a.id, 3],
+        [w.b.id, 1],
+        [null, 2],
+      ].sort(),
+    );
   });
 
   it('resets sequences, so new audit entries continue the restored chains', async () => {
-    await inScope(dst.db, SYSTEM_SCOPE, (tx) => writeAudit(tx, null, {}, { action: 'after.restore', entityType: 'unit', communeId: w.a.id, summary: 'Sau khôi phục' }));
+    await inScope(dst.db, SYSTEM_SCOPE, (tx) =>
+      writeAudit(tx, null, {}, { action: 'after.restore', entityType: 'unit', communeId: w.a.id, summary: 'Sau khôi phục' }),
+    );
     const ids = rowsOf<{ id: number }>(await dst.system.execute(sql`select id::int as id from audit_entry order by id`)).map((r) => r.id);
     expect(ids).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect((await verifyAuditChains(dst.db)).ok).toBe(true);
@@ -102,7 +112,10 @@ describe(`backup, restore and audit verify (${testDbKind()})`, () => {
       const bad = path.join(dir, `bad-${name.replace(/\W+/gu, '-')}.gz`);
       fs.writeFileSync(bad, make());
       const snapshot = await dumpAll(dst.db);
-      const err = await restoreBackup(dst, bad, { force: true }).then(() => null, (e: unknown) => e);
+      const err = await restoreBackup(dst, bad, { force: true }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(CliError);
       expect((err as Error).message).toMatch(/không phải bản sao lưu|phiên bản/u);
       expect(await dumpAll(dst.db)).toEqual(snapshot);
@@ -120,7 +133,9 @@ describe(`backup, restore and audit verify (${testDbKind()})`, () => {
   });
 
   it('audit verify names an edited entry, a deleted entry and a rewritten hash', async () => {
-    const aIds = rowsOf<{ id: string }>(await dst.system.execute(sql`select id::text as id from audit_entry where commune_id = ${w.a.id} order by id`)).map((r) => r.id);
+    const aIds = rowsOf<{ id: string }>(await dst.system.execute(sql`select id::text as id from audit_entry where commune_id = ${w.a.id} order by id`)).map(
+      (r) => r.id,
+    );
     expect(aIds.length).toBeGreaterThanOrEqual(3);
 
     await tamperAudit(dst.db, `update audit_entry set summary = 'đã sửa' where id = ${aIds[1]}`);
@@ -180,6 +195,11 @@ describe(`backup, restore and audit verify (${testDbKind()})`, () => {
     expect(v.broken).toEqual([]);
     expect(v.total).toBe(6);
     expect(v.chains.map((c) => [c.chain === 'system' ? 'system' : 'commune', c.entries, c.anchor?.seq])).toEqual(
-      expect.arrayContaining([['system', 2, 2], ['commune', 3, 3], ['commune', 1, 1]]));
+      expect.arrayContaining([
+        ['system', 2, 2],
+        ['commune', 3, 3],
+        ['commune', 1, 1],
+      ]),
+    );
   });
 });

@@ -59,7 +59,12 @@ export async function backupDatabase(database: Database, file: string, log: Log 
       for (const t of tables) {
         await write(JSON.stringify({ '@tds': 'table', name: t.name }));
         const hasher = new TableHasher();
-        for await (const rows of readTableRows(tx, t.name, t.columns.map((c) => c.name), pkColumns(t))) {
+        for await (const rows of readTableRows(
+          tx,
+          t.name,
+          t.columns.map((c) => c.name),
+          pkColumns(t),
+        )) {
           for (const line of rows) {
             hasher.add(line);
             await write(line);

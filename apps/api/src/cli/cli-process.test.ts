@@ -19,9 +19,16 @@ function cli(dataDir: string, ...args: string[]): Promise<{ code: number; stderr
     // The child gets this environment (PATH etc.) with its own database settings; not config reading.
     // eslint-disable-next-line no-restricted-syntax
     const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test' };
-    execFile(process.execPath, ['--import', 'tsx', 'apps/api/src/cli/main.ts', ...args], {
-      cwd: repoRoot, env, maxBuffer: 16 * 1024 * 1024,
-    }, (err, _stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stderr }));
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'apps/api/src/cli/main.ts', ...args],
+      {
+        cwd: repoRoot,
+        env,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+      (err, _stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stderr }),
+    );
   });
 }
 

@@ -101,13 +101,18 @@ export async function* readTableRows(tx: Executor, table: string, columns: reado
   for (;;) {
     let where: SQL = sql``;
     if (last && pk.length) {
-      const params = sql.join(last.map((v, i) => sql`${v}::${sql.raw(pk[i]!.type)}${sql.raw(pk[i]!.collatable ? ' collate "C"' : '')}`), sql`, `);
+      const params = sql.join(
+        last.map((v, i) => sql`${v}::${sql.raw(pk[i]!.type)}${sql.raw(pk[i]!.collatable ? ' collate "C"' : '')}`),
+        sql`, `,
+      );
       where = sql`where (${sql.raw(pk.map(keyOf).join(', '))}) > (${params})`;
     }
     const page = pk.length ? sql`` : sql` offset ${offset}`;
-    const res = rowsOf<Record<string, string>>(await tx.execute(sql`
+    const res = rowsOf<Record<string, string>>(
+      await tx.execute(sql`
       select row_to_json(r)::text as j${sql.raw(keySelect)} from (select ${colList} from ${sql.raw(ident(table))}) r
-      ${where} order by ${sql.raw(orderBy)} limit ${limit}${page}`));
+      ${where} order by ${sql.raw(orderBy)} limit ${limit}${page}`),
+    );
     if (!res.length) return;
     yield res.map((row) => row.j!);
     if (res.length < limit) return;

@@ -26,7 +26,9 @@ describe(`demo reset (${testDbKind()})`, () => {
 
   it('runs the movement in Gia Phúc: a published plan, registrations, reports of past cycles, live roll-ups', async () => {
     const one = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await inScope(database.db, SYSTEM_SCOPE, (tx) => tx.execute(q)))[0]!;
-    const plans = await one<{ n: number }>(sql`select count(*)::int as n from plan p join commune c on c.id = p.commune_id where c.code = 'HP-GIAPHUC' and p.status = 'published'`);
+    const plans = await one<{ n: number }>(
+      sql`select count(*)::int as n from plan p join commune c on c.id = p.commune_id where c.code = 'HP-GIAPHUC' and p.status = 'published'`,
+    );
     expect(plans.n).toBe(1);
     const reports = await one<{ accepted: number; submitted: number; late: number }>(sql`select count(*) filter (where status = 'accepted')::int as accepted,
       count(*) filter (where status = 'submitted')::int as submitted, count(*) filter (where late)::int as late from report`);

@@ -27,7 +27,9 @@ Lệnh:
                            Kiểm tra các chuỗi nhật ký (audit) theo thứ tự ghi, đối chiếu mốc neo
                            của từng chuỗi và in mốc hiện tại; --expect so thêm với các mốc đã ghi
                            lại trước đó (dòng "<chuỗi> <số> <hash>"); lỗi: mã thoát 1
-${moduleCommands().flatMap((c) => c.usage.map((l) => `  ${l}`)).join('\n')}
+${moduleCommands()
+  .flatMap((c) => c.usage.map((l) => `  ${l}`))
+  .join('\n')}
   help                     Hiện hướng dẫn này
 
 Cơ sở dữ liệu lấy từ DATABASE_OWNER_URL hoặc DATABASE_URL (PostgreSQL) hoặc DATA_DIR (CSDL nhúng, mặc định ./data).

@@ -36,10 +36,13 @@ export async function restoreBackup(database: Database, file: string, opts: Rest
   const known = new Set(((await appliedMigrations(database.system)) ?? []).map((m) => m.hash));
   const unknown = header.migrations.filter((m) => !known.has(m.hash));
   if (unknown.length) {
-    throw new CliError(`Bản sao lưu được tạo bởi phiên bản phần mềm mới hơn (${unknown.length} migration chưa có ở phiên bản này). Hãy cập nhật phần mềm rồi khôi phục lại.`);
+    throw new CliError(
+      `Bản sao lưu được tạo bởi phiên bản phần mềm mới hơn (${unknown.length} migration chưa có ở phiên bản này). Hãy cập nhật phần mềm rồi khôi phục lại.`,
+    );
   }
   const olderBackup = header.migrations.length < known.size;
-  if (olderBackup) log(`Lưu ý: bản sao lưu có ${header.migrations.length} migration, phần mềm có ${known.size}; dữ liệu được nạp theo tên cột vào lược đồ mới.`);
+  if (olderBackup)
+    log(`Lưu ý: bản sao lưu có ${header.migrations.length} migration, phần mềm có ${known.size}; dữ liệu được nạp theo tên cột vào lược đồ mới.`);
 
   await database.system.transaction(async (tx) => {
     await prepareSession(tx);
@@ -54,7 +57,9 @@ export async function restoreBackup(database: Database, file: string, opts: Rest
     } else {
       const r = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from province`));
       if ((r[0]?.n ?? 0) > 0) {
-        throw new CliError('Cơ sở dữ liệu đích đã có dữ liệu (có tỉnh/thành phố). Chỉ khôi phục vào CSDL trống, hoặc thêm --force để XÓA TOÀN BỘ dữ liệu hiện có rồi khôi phục.');
+        throw new CliError(
+          'Cơ sở dữ liệu đích đã có dữ liệu (có tỉnh/thành phố). Chỉ khôi phục vào CSDL trống, hoặc thêm --force để XÓA TOÀN BỘ dữ liệu hiện có rồi khôi phục.',
+        );
       }
       // An empty database still holds the catalogues its migrations seeded; the backup carries them too.
       await truncateAll(tx as unknown as Db, { includeCatalogues: true });

@@ -8,33 +8,67 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().default('./data'),
   /** PostgreSQL login for request work (neither superuser nor owner in production); unset = embedded database. */
-  DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** The owner's login: runs migrations, creates the role tds_app, does system work; defaults to DATABASE_URL. */
-  DATABASE_OWNER_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  DATABASE_OWNER_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /**
    * Reverse proxies whose X-Forwarded-For is believed: empty (default) = none, the client address is
    * the socket's; "true" = any; a number = that many hops; or a comma-separated list of addresses/CIDRs.
    */
-  TRUST_PROXY: z.string().default('').transform((v, ctx): boolean | number | string => {
-    const t = v.trim();
-    if (t === '' || t === 'false') return false;
-    if (t === 'true') return true;
-    if (/^\d+$/u.test(t)) return Number(t);
-    if (!/^[0-9a-fA-F.:/,\s]+$/u.test(t)) {
-      ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY: "true", số bước proxy, hoặc danh sách địa chỉ IP/CIDR cách nhau dấu phẩy.' });
-      return z.NEVER;
-    }
-    return t.split(',').map((x) => x.trim()).filter(Boolean).join(',');
-  }),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v, ctx): boolean | number | string => {
+      const t = v.trim();
+      if (t === '' || t === 'false') return false;
+      if (t === 'true') return true;
+      if (/^\d+$/u.test(t)) return Number(t);
+      if (!/^[0-9a-fA-F.:/,\s]+$/u.test(t)) {
+        ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY: "true", số bước proxy, hoặc danh sách địa chỉ IP/CIDR cách nhau dấu phẩy.' });
+        return z.NEVER;
+      }
+      return t
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .join(',');
+    }),
   /** Minutes of inactivity before a session ends; absolute lifetime is 12 hours. */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(120),
   /** Failed logins (per username and address) before each attempt must wait, and the longest wait in minutes. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Max upload size in bytes (stored in the database). */
-  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   /** Worker threads that read uploaded documents and parse plans (default: one per spare core, at most 2). */
-  PARSE_WORKERS: z.coerce.number().int().min(1).max(16).default(Math.min(2, Math.max(1, availableParallelism() - 1))),
+  PARSE_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(16)
+    .default(Math.min(2, Math.max(1, availableParallelism() - 1))),
   /** Longest time one document may take to read and parse, in ms; the worker is then stopped (413 FILE_TOO_COMPLEX). */
   PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   /** Heap limit of each parse worker, in MB (past it the worker is stopped: 413 FILE_TOO_COMPLEX). */
@@ -56,23 +90,39 @@ const envSchema = z.object({
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   /** true: TLS from the first byte (port 465); false: plain, upgraded by STARTTLS when offered. */
-  SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SMTP_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   SMTP_USER: z.string().optional(),
   SMTP_PASS: z.string().optional(),
   /** Sender of the mail, e.g. "Thi Đua Số <no-reply@xa.gov.vn>"; its domain ends every Message-ID. */
   MAIL_FROM: z.string().optional(),
   /** Seconds between runs of the reminder job; 0 turns the job off. */
-  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(300),
+  REMINDER_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600)
+    .default(300),
   /** Attempts to deliver one outbox message before it is marked failed. */
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   /** Seconds SIGTERM/SIGINT wait for requests, the database checkpoint and close before the process exits anyway. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(8),
   /** Embedded database: minutes between snapshots (taken only when something changed); 0 = only at start and clean stop. */
-  SNAPSHOT_INTERVAL_MINUTES: z.coerce.number().min(0).max(24 * 60).default(15),
+  SNAPSHOT_INTERVAL_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 60)
+    .default(15),
   /** Embedded database: how many snapshots to keep in DATA_DIR/snapshots. */
   SNAPSHOT_KEEP: z.coerce.number().int().min(1).max(50).default(3),
   /** Public address of the app, for links in mail (e.g. https://thiduaso.xa.gov.vn). */
-  APP_BASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  APP_BASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export type Config = z.infer<typeof envSchema>;

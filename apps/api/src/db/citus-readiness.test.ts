@@ -34,8 +34,10 @@ describe(`ready for sharding by commune (${testDbKind()})`, () => {
   afterAll(async () => db?.close());
 
   it('every key and unique index of a commune table, and every foreign key between them, includes commune_id', async () => {
-    const tables = rowsOf<{ n: number }>(await db.system.execute(sql`select count(*)::int as n from pg_attribute a join pg_class c on c.oid = a.attrelid
-      join pg_namespace s on s.oid = c.relnamespace where s.nspname = 'public' and c.relkind = 'r' and a.attname = 'commune_id' and a.attnotnull`));
+    const tables = rowsOf<{ n: number }>(
+      await db.system.execute(sql`select count(*)::int as n from pg_attribute a join pg_class c on c.oid = a.attrelid
+      join pg_namespace s on s.oid = c.relnamespace where s.nspname = 'public' and c.relkind = 'r' and a.attname = 'commune_id' and a.attnotnull`),
+    );
     expect(tables[0]!.n).toBeGreaterThan(10);
     expect(rowsOf(await db.system.execute(PROBLEMS))).toEqual([]);
   });
@@ -43,7 +45,9 @@ describe(`ready for sharding by commune (${testDbKind()})`, () => {
   it('a new table that breaks it is caught', async () => {
     await db.system.execute(sql`create table citus_probe (commune_id uuid not null, id uuid primary key, ref uuid)`);
     try {
-      expect(rowsOf<{ kind: string; tbl: string }>(await db.system.execute(PROBLEMS))).toEqual([{ kind: 'index', tbl: 'citus_probe', name: 'citus_probe_pkey' }]);
+      expect(rowsOf<{ kind: string; tbl: string }>(await db.system.execute(PROBLEMS))).toEqual([
+        { kind: 'index', tbl: 'citus_probe', name: 'citus_probe_pkey' },
+      ]);
     } finally {
       await db.system.execute(sql`drop table citus_probe`);
     }

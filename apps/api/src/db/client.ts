@@ -73,7 +73,12 @@ export async function createDb(opts: DbOptions): Promise<Database> {
       };
     };
     return {
-      db, system, kind: 'postgres', where: safe, requestRole, exclusive,
+      db,
+      system,
+      kind: 'postgres',
+      where: safe,
+      requestRole,
+      exclusive,
       close: async () => {
         await pool.end();
         if (separateOwner) await ownerPool.end();

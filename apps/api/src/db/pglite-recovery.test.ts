@@ -21,12 +21,15 @@ const isSegment = (name: string) => /^[0-9A-F]{24}$/u.test(name);
  */
 async function killDuringWrites(dir: string, dataDir: string, rows: number): Promise<number[]> {
   const script = path.join(dir, 'writer.mjs');
-  fs.writeFileSync(script, `import { PGlite } from ${JSON.stringify(pglite)};
+  fs.writeFileSync(
+    script,
+    `import { PGlite } from ${JSON.stringify(pglite)};
 const db = await PGlite.create({ dataDir: process.argv[2] });
 await db.exec('create table if not exists t (id int primary key, v text)');
 let i = (await db.query('select coalesce(max(id), 0) + 1 as n from t')).rows[0].n;
 for (;;) { await db.query('insert into t values ($1, $2)', [i, 'x'.repeat(300)]); process.stdout.write(i + '\\n'); i++; }
-`);
+`,
+  );
   const child = spawn(process.execPath, [script, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const acked: number[] = [];
   let buf = '';
@@ -58,7 +61,10 @@ async function count(dataDir: string): Promise<{ n: number; max: number; recover
 function tearWal(dataDir: string): void {
   const wal = path.join(dataDir, 'pg_wal');
   // The segment being written is the one changed last (recycled segments wait under later names).
-  const last = fs.readdirSync(wal).filter(isSegment).sort((a, b) => fs.statSync(path.join(wal, b)).mtimeMs - fs.statSync(path.join(wal, a)).mtimeMs)[0]!;
+  const last = fs
+    .readdirSync(wal)
+    .filter(isSegment)
+    .sort((a, b) => fs.statSync(path.join(wal, b)).mtimeMs - fs.statSync(path.join(wal, a)).mtimeMs)[0]!;
   const fd = fs.openSync(path.join(wal, last), 'r+');
   const noise = Buffer.alloc(16 * 1024 * 1024);
   for (let i = 0; i < noise.length; i += 4) noise.writeUInt32LE((Math.random() * 2 ** 32) >>> 0, i);

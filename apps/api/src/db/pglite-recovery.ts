@@ -79,7 +79,11 @@ const stderr: RecoveryLog = (m) => process.stderr.write(`${m}\n`);
  * above. Throws when the directory cannot be opened and no snapshot opens either (nothing is
  * deleted; the message says where the files are).
  */
-export async function openEmbedded(dataDir: string, create: () => Promise<PGlite>, log: RecoveryLog = stderr): Promise<{ client: PGlite; recovery: RecoveryReport | null }> {
+export async function openEmbedded(
+  dataDir: string,
+  create: () => Promise<PGlite>,
+  log: RecoveryLog = stderr,
+): Promise<{ client: PGlite; recovery: RecoveryReport | null }> {
   const state = inspectDataDir(dataDir);
   if (state.unclean) {
     log(`CẢNH BÁO: cơ sở dữ liệu nhúng ${dataDir} không được dừng đúng cách lần trước (${state.reasons.join('; ')}); đang phục hồi...`);
@@ -100,8 +104,10 @@ export async function openEmbedded(dataDir: string, create: () => Promise<PGlite
   const error = errorText(firstError);
   const snapshots = listSnapshots(dataDir);
   if (!snapshots.length) {
-    throw new Error(`Không mở được cơ sở dữ liệu nhúng ${dataDir} (${error}) và chưa có bản chụp nào trong ${path.join(dataDir, 'snapshots')} để khôi phục. `
-      + 'Thư mục được giữ nguyên; hãy khôi phục từ bản sao lưu (npm run cli -- restore TỆP vào một DATA_DIR mới).');
+    throw new Error(
+      `Không mở được cơ sở dữ liệu nhúng ${dataDir} (${error}) và chưa có bản chụp nào trong ${path.join(dataDir, 'snapshots')} để khôi phục. ` +
+        'Thư mục được giữ nguyên; hãy khôi phục từ bản sao lưu (npm run cli -- restore TỆP vào một DATA_DIR mới).',
+    );
   }
   log(`Không mở được cơ sở dữ liệu nhúng (${error}).`);
   const stamp = new Date().toISOString().replace(/[-:]/gu, '').replace('.', '');
@@ -112,12 +118,18 @@ export async function openEmbedded(dataDir: string, create: () => Promise<PGlite
       restoreSnapshot(snap, dataDir);
       const client = await openChecked(create);
       const report: RecoveryReport = {
-        kind: 'restored', at: new Date().toISOString(), reasons: state.reasons, brokenDir, error,
+        kind: 'restored',
+        at: new Date().toISOString(),
+        reasons: state.reasons,
+        brokenDir,
+        error,
         snapshot: { name: snap.name, createdAt: snap.meta.createdAt },
       };
       writeFileDurably(path.join(dataDir, RECOVERY_MARKER), JSON.stringify(report, null, 2));
-      log(`ĐÃ KHÔI PHỤC cơ sở dữ liệu nhúng từ bản chụp ${snap.name} (dữ liệu đến ${formatVn(snap.meta.createdAt)}, giờ Việt Nam). `
-        + 'Các thay đổi sau thời điểm đó không còn; hãy kiểm tra và nhập lại nếu cần.');
+      log(
+        `ĐÃ KHÔI PHỤC cơ sở dữ liệu nhúng từ bản chụp ${snap.name} (dữ liệu đến ${formatVn(snap.meta.createdAt)}, giờ Việt Nam). ` +
+          'Các thay đổi sau thời điểm đó không còn; hãy kiểm tra và nhập lại nếu cần.',
+      );
       return { client, recovery: report };
     } catch (err) {
       log(`Bản chụp ${snap.name} cũng không mở được (${errorText(err)}).`);
@@ -159,6 +171,13 @@ function errorText(err: unknown): string {
 
 function formatVn(iso: string): string {
   return new Date(iso).toLocaleString('vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
   });
 }

@@ -12,12 +12,24 @@ export async function auditPendingRecovery(database: Database): Promise<boolean>
   if (!database.embedded) return false;
   const report = pendingRecovery(database.embedded.dataDir);
   if (!report) return false;
-  const summary = report.kind === 'restored'
-    ? `Khôi phục cơ sở dữ liệu nhúng từ bản chụp ${report.snapshot!.name} (dữ liệu đến ${report.snapshot!.createdAt}) sau khi không mở được (${report.error ?? 'lỗi'}); tệp hỏng giữ ở ${report.brokenDir}`
-    : `Mở lại cơ sở dữ liệu nhúng sau khi dừng không đúng cách (${report.reasons.join('; ')}); PostgreSQL phục hồi từ WAL`;
-  await inScope(database.db, SYSTEM_SCOPE, (tx) => writeAudit(tx, null, {}, {
-    action: 'db_recover', entityType: 'database', entityId: report.snapshot?.name ?? null, summary, after: report,
-  }));
+  const summary =
+    report.kind === 'restored'
+      ? `Khôi phục cơ sở dữ liệu nhúng từ bản chụp ${report.snapshot!.name} (dữ liệu đến ${report.snapshot!.createdAt}) sau khi không mở được (${report.error ?? 'lỗi'}); tệp hỏng giữ ở ${report.brokenDir}`
+      : `Mở lại cơ sở dữ liệu nhúng sau khi dừng không đúng cách (${report.reasons.join('; ')}); PostgreSQL phục hồi từ WAL`;
+  await inScope(database.db, SYSTEM_SCOPE, (tx) =>
+    writeAudit(
+      tx,
+      null,
+      {},
+      {
+        action: 'db_recover',
+        entityType: 'database',
+        entityId: report.snapshot?.name ?? null,
+        summary,
+        after: report,
+      },
+    ),
+  );
   clearPendingRecovery(database.embedded.dataDir);
   return true;
 }

@@ -94,9 +94,19 @@ END $$`,
 
 /** Functions the application role may call (everything else in public is revoked from PUBLIC). */
 const APP_FUNCTIONS = [
-  'tds_rls_all()', 'tds_rls_communes()', 'tds_rls_provinces()', 'tds_rls_read_provinces()',
-  'tds_session_all()', 'tds_session_communes()', 'tds_session_provinces()', 'tds_session_read_provinces()',
-  'tds_session_actor(text, integer)', 'tds_session_end(text)', 'tds_unit_version(uuid)', 'tds_user_facts(uuid[])', 'tds_audit_lock_head(uuid)',
+  'tds_rls_all()',
+  'tds_rls_communes()',
+  'tds_rls_provinces()',
+  'tds_rls_read_provinces()',
+  'tds_session_all()',
+  'tds_session_communes()',
+  'tds_session_provinces()',
+  'tds_session_read_provinces()',
+  'tds_session_actor(text, integer)',
+  'tds_session_end(text)',
+  'tds_unit_version(uuid)',
+  'tds_user_facts(uuid[])',
+  'tds_audit_lock_head(uuid)',
 ];
 
 /**
@@ -155,9 +165,11 @@ export async function applySecurity(db: Db, opts: { requestRole?: string | null 
   await db.transaction(async (tx) => {
     for (const s of scopeFunctions(owner)) await tx.execute(sql.raw(s));
     // Our own functions: nobody but the owner may call them unless granted (APP_FUNCTIONS).
-    const own = rowsOf<{ sig: string }>(await tx.execute(sql`
+    const own = rowsOf<{ sig: string }>(
+      await tx.execute(sql`
       select p.oid::regprocedure::text as sig from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-      where n.nspname = 'public' and p.proname like 'tds\_%'`));
+      where n.nspname = 'public' and p.proname like 'tds\_%'`),
+    );
     for (const f of own) await tx.execute(sql.raw(`REVOKE EXECUTE ON FUNCTION ${f.sig} FROM PUBLIC`));
     for (const s of stmts) await tx.execute(sql.raw(s));
   });

@@ -317,9 +317,12 @@ export function startSnapshots(opts: SnapshotTimerOptions): SnapshotTimer {
     })();
     return running;
   };
-  const timer = opts.intervalMinutes > 0 ? setInterval(() => {
-    if (!stopped) void snapshotIfChanged();
-  }, opts.intervalMinutes * 60_000) : null;
+  const timer =
+    opts.intervalMinutes > 0
+      ? setInterval(() => {
+          if (!stopped) void snapshotIfChanged();
+        }, opts.intervalMinutes * 60_000)
+      : null;
   timer?.unref();
   return {
     snapshotIfChanged,

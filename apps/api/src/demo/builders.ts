@@ -59,8 +59,18 @@ export interface UnitSpec {
 export function unitValues(communeId: string, v: UnitSpec, parentPath: string | null) {
   const id = crypto.randomUUID();
   return {
-    communeId, id, code: v.code, name: cleanText(v.name), kind: v.kind, parentId: v.parentId ?? null, path: childPath(parentPath, id),
-    contactName: v.contactName ?? null, phone: v.phone ?? null, email: v.email ?? null, activeFrom: v.activeFrom ?? null, activeTo: v.activeTo ?? null,
+    communeId,
+    id,
+    code: v.code,
+    name: cleanText(v.name),
+    kind: v.kind,
+    parentId: v.parentId ?? null,
+    path: childPath(parentPath, id),
+    contactName: v.contactName ?? null,
+    phone: v.phone ?? null,
+    email: v.email ?? null,
+    activeFrom: v.activeFrom ?? null,
+    activeTo: v.activeTo ?? null,
     ...unitKeys(v),
   };
 }
@@ -72,7 +82,10 @@ export async function makeUnit(db: Db, communeId: string, v: UnitSpec) {
       const [p] = await tx.select({ path: unit.path }).from(unit).where(eq(unit.id, v.parentId));
       parentPath = p?.path ?? null;
     }
-    const [row] = await tx.insert(unit).values(unitValues(communeId, v, parentPath)).returning();
+    const [row] = await tx
+      .insert(unit)
+      .values(unitValues(communeId, v, parentPath))
+      .returning();
     return row!;
   });
 }
@@ -89,8 +102,14 @@ export interface PersonSpec {
 export function personValues(communeId: string, v: PersonSpec) {
   const fullName = cleanText(v.fullName);
   return {
-    communeId, unitId: v.unitId, fullName, gender: v.gender ?? null, birthYear: v.birthYear ?? null, position: v.position ?? null,
-    searchKey: searchKey(`${fullName} ${v.position ?? ''}`), sortKey: personSortKey(fullName),
+    communeId,
+    unitId: v.unitId,
+    fullName,
+    gender: v.gender ?? null,
+    birthYear: v.birthYear ?? null,
+    position: v.position ?? null,
+    searchKey: searchKey(`${fullName} ${v.position ?? ''}`),
+    sortKey: personSortKey(fullName),
   };
 }
 
@@ -131,9 +150,13 @@ export function knownPasswordHash(password: string): Promise<string> {
 export function userValues(v: UserSpec, passwordHash: string) {
   const fullName = v.fullName ?? v.username;
   return {
-    username: v.username, fullName, passwordHash, mustChangePassword: v.mustChangePassword ?? false,
+    username: v.username,
+    fullName,
+    passwordHash,
+    mustChangePassword: v.mustChangePassword ?? false,
     communeId: v.communeId ?? v.roles.find((r) => r.communeId)?.communeId ?? null,
-    provinceId: v.provinceId ?? null, searchKey: searchKey(`${v.username} ${fullName}`),
+    provinceId: v.provinceId ?? null,
+    searchKey: searchKey(`${v.username} ${fullName}`),
   };
 }
 
@@ -154,10 +177,20 @@ export async function makeUser(db: Db, v: UserSpec) {
 /** A plan with its first version (draft unless `published`), for tests. */
 export async function makePlan(db: Db, communeId: string, v: { doc: PlanDoc; ownerUnitId?: string | null; parentPlanId?: string | null }) {
   return inScope(db, SYSTEM_SCOPE, async (tx) => {
-    const [row] = await tx.insert(plan).values({
-      communeId, title: v.doc.title ?? 'Kế hoạch', number: v.doc.number, date: v.doc.date, status: 'draft', currentVersion: 1,
-      ownerUnitId: v.ownerUnitId ?? null, parentPlanId: v.parentPlanId ?? null, searchKey: searchKey(v.doc.title ?? ''),
-    }).returning();
+    const [row] = await tx
+      .insert(plan)
+      .values({
+        communeId,
+        title: v.doc.title ?? 'Kế hoạch',
+        number: v.doc.number,
+        date: v.doc.date,
+        status: 'draft',
+        currentVersion: 1,
+        ownerUnitId: v.ownerUnitId ?? null,
+        parentPlanId: v.parentPlanId ?? null,
+        searchKey: searchKey(v.doc.title ?? ''),
+      })
+      .returning();
     await tx.insert(planVersion).values({ communeId, planId: row!.id, version: 1, doc: v.doc, note: 'factory' });
     return row!;
   });

@@ -23,18 +23,76 @@ const FIXTURES = path.join(import.meta.dirname, '..', 'modules', 'plans', 'fixtu
 /** The demo acts as the system administrator, through the same use-cases as the API. */
 function systemActor(userId: string): Actor {
   return {
-    userId, username: 'admin', fullName: 'Quản trị hệ thống', roles: [{ role: 'system_admin', provinceId: null, communeId: null, unitId: null, unitPath: null }],
-    permissions: new Set(permissions), scope: SYSTEM_SCOPE, communeProvince: new Map(), mustChangePassword: false, sessionId: 'demo', csrfToken: 'demo',
+    userId,
+    username: 'admin',
+    fullName: 'Quản trị hệ thống',
+    roles: [{ role: 'system_admin', provinceId: null, communeId: null, unitId: null, unitPath: null }],
+    permissions: new Set(permissions),
+    scope: SYSTEM_SCOPE,
+    communeProvince: new Map(),
+    mustChangePassword: false,
+    sessionId: 'demo',
+    csrfToken: 'demo',
   };
 }
 
 /** Deadlines a commune officer adds to the imported plan: registration, the half-year report, unit plans, reviews. */
 const EXTRA_DEADLINES: PlanDoc['deadlines'] = [
-  { what: 'Các cơ quan, đơn vị, thôn đăng ký thi đua', from: null, to: 'UBND xã', day: 31, month: 3, year: null, recurrence: 'yearly', qualifier: 'by', text: 'chậm nhất ngày 31/3 hằng năm' },
-  { what: 'Báo cáo kết quả thực hiện 6 tháng đầu năm', from: null, to: 'UBND xã', day: 15, month: 6, year: null, recurrence: 'half-yearly', qualifier: 'before', text: 'trước ngày 15/6 hằng năm' },
-  { what: 'Các cơ quan, đơn vị xây dựng kế hoạch thực hiện phong trào', from: null, to: 'UBND xã', day: 30, month: 9, year: 2025, recurrence: 'once', qualifier: 'by', text: 'chậm nhất ngày 30/9/2025' },
-  { what: 'Báo cáo sơ kết giai đoạn 2025 - 2027', from: null, to: 'UBND xã', day: 15, month: 10, year: 2027, recurrence: 'once', qualifier: 'before', text: 'trước ngày 15/10/2027' },
-  { what: 'Báo cáo tổng kết phong trào giai đoạn 2025 - 2030', from: null, to: 'UBND xã', day: 15, month: 10, year: 2030, recurrence: 'once', qualifier: 'before', text: 'trước ngày 15/10/2030' },
+  {
+    what: 'Các cơ quan, đơn vị, thôn đăng ký thi đua',
+    from: null,
+    to: 'UBND xã',
+    day: 31,
+    month: 3,
+    year: null,
+    recurrence: 'yearly',
+    qualifier: 'by',
+    text: 'chậm nhất ngày 31/3 hằng năm',
+  },
+  {
+    what: 'Báo cáo kết quả thực hiện 6 tháng đầu năm',
+    from: null,
+    to: 'UBND xã',
+    day: 15,
+    month: 6,
+    year: null,
+    recurrence: 'half-yearly',
+    qualifier: 'before',
+    text: 'trước ngày 15/6 hằng năm',
+  },
+  {
+    what: 'Các cơ quan, đơn vị xây dựng kế hoạch thực hiện phong trào',
+    from: null,
+    to: 'UBND xã',
+    day: 30,
+    month: 9,
+    year: 2025,
+    recurrence: 'once',
+    qualifier: 'by',
+    text: 'chậm nhất ngày 30/9/2025',
+  },
+  {
+    what: 'Báo cáo sơ kết giai đoạn 2025 - 2027',
+    from: null,
+    to: 'UBND xã',
+    day: 15,
+    month: 10,
+    year: 2027,
+    recurrence: 'once',
+    qualifier: 'before',
+    text: 'trước ngày 15/10/2027',
+  },
+  {
+    what: 'Báo cáo tổng kết phong trào giai đoạn 2025 - 2030',
+    from: null,
+    to: 'UBND xã',
+    day: 15,
+    month: 10,
+    year: 2030,
+    recurrence: 'once',
+    qualifier: 'before',
+    text: 'trước ngày 15/10/2030',
+  },
 ];
 
 /** Figures a unit of each kind reports: [indicator, numerator or value, denominator] (scaled by year). */
@@ -65,15 +123,26 @@ function figuresFor(kind: string, code: string, seed: number, yearIndex: number)
       ];
     }
     case 'digital_team':
-      return [['XH.BUOI_HUONG_DAN', grow(6, 4)], ['XH.NGUOI_DAN_DUOC_HO_TRO', grow(80, 60)]];
+      return [
+        ['XH.BUOI_HUONG_DAN', grow(6, 4)],
+        ['XH.NGUOI_DAN_DUOC_HO_TRO', grow(80, 60)],
+      ];
     default:
       return [];
   }
 }
 
 const SECTIONS = (unitName: string, year: number) => [
-  { key: 'ket-qua', title: 'Kết quả triển khai', text: `${unitName} đã quán triệt kế hoạch của UBND xã, tổ chức hướng dẫn kỹ năng số cho cán bộ và nhân dân; các chỉ tiêu năm ${year} cơ bản đạt theo đăng ký.` },
-  { key: 'kho-khan', title: 'Khó khăn, vướng mắc', text: 'Một bộ phận người cao tuổi chưa sử dụng điện thoại thông minh; đường truyền ở một số nơi chưa ổn định.' },
+  {
+    key: 'ket-qua',
+    title: 'Kết quả triển khai',
+    text: `${unitName} đã quán triệt kế hoạch của UBND xã, tổ chức hướng dẫn kỹ năng số cho cán bộ và nhân dân; các chỉ tiêu năm ${year} cơ bản đạt theo đăng ký.`,
+  },
+  {
+    key: 'kho-khan',
+    title: 'Khó khăn, vướng mắc',
+    text: 'Một bộ phận người cao tuổi chưa sử dụng điện thoại thông minh; đường truyền ở một số nơi chưa ổn định.',
+  },
   { key: 'phuong-huong', title: 'Phương hướng, kiến nghị', text: 'Tiếp tục duy trì Tổ công nghệ số cộng đồng, đẩy mạnh thanh toán không dùng tiền mặt.' },
 ];
 
@@ -100,7 +169,10 @@ export async function seedMovement(db: Db, opts: { adminUserId: string; communeI
     ...parsed,
     number: parsed.number ?? '27/KH-UBND',
     date: parsed.date ?? '2025-08-21',
-    participantGroups: [...parsed.participantGroups, { name: 'Các trường học, thôn và Tổ công nghệ số cộng đồng', criteria: ['Hoàn thành chỉ tiêu Bình dân học vụ số được giao'] }],
+    participantGroups: [
+      ...parsed.participantGroups,
+      { name: 'Các trường học, thôn và Tổ công nghệ số cộng đồng', criteria: ['Hoàn thành chỉ tiêu Bình dân học vụ số được giao'] },
+    ],
     deadlines: [...parsed.deadlines, ...EXTRA_DEADLINES],
   };
   const created = await createPlan({ db, actor, meta, communeId, input: { doc, source: 'import', note: 'Nhập từ văn bản của xã' } });
@@ -109,14 +181,31 @@ export async function seedMovement(db: Db, opts: { adminUserId: string; communeI
   const year = Number(todayVn().slice(0, 4));
   await seedTargets(db, actor, communeId, year);
   // Most participating units have registered for this year; a few have not yet.
-  const participants = await inScope(db, SYSTEM_SCOPE, (tx) => tx.selectDistinct({ id: unit.id, name: unit.name, code: unit.code }).from(unit)
-    .innerJoin(dueItem, and(eq(dueItem.communeId, unit.communeId), eq(dueItem.unitId, unit.id)))
-    .where(and(eq(unit.communeId, communeId), eq(dueItem.planId, created.id), eq(dueItem.kind, 'registration'), eq(dueItem.year, year))));
+  const participants = await inScope(db, SYSTEM_SCOPE, (tx) =>
+    tx
+      .selectDistinct({ id: unit.id, name: unit.name, code: unit.code })
+      .from(unit)
+      .innerJoin(dueItem, and(eq(dueItem.communeId, unit.communeId), eq(dueItem.unitId, unit.id)))
+      .where(and(eq(unit.communeId, communeId), eq(dueItem.planId, created.id), eq(dueItem.kind, 'registration'), eq(dueItem.year, year))),
+  );
   for (const u of participants) {
     if (hash(u.code) % 6 === 5) continue;
     await saveRegistration({
-      db, actor, meta, communeId, planId: created.id, unitId: u.id, now: new Date(`${year}-03-20T09:00:00+07:00`),
-      input: { year, commitments: `${u.name} đăng ký hoàn thành các chỉ tiêu chuyển đổi số và Bình dân học vụ số năm ${year}.`, awardCodes: [], indicators: [], people: [], submit: true },
+      db,
+      actor,
+      meta,
+      communeId,
+      planId: created.id,
+      unitId: u.id,
+      now: new Date(`${year}-03-20T09:00:00+07:00`),
+      input: {
+        year,
+        commitments: `${u.name} đăng ký hoàn thành các chỉ tiêu chuyển đổi số và Bình dân học vụ số năm ${year}.`,
+        awardCodes: [],
+        indicators: [],
+        people: [],
+        submit: true,
+      },
     });
   }
 
@@ -132,9 +221,16 @@ async function seedReports(db: Db, opts: { communeId: string; planId: string; ke
   const { communeId } = opts;
   const today = todayVn();
   await inScope(db, SYSTEM_SCOPE, async (tx) => {
-    const units = new Map((await tx.select({ id: unit.id, code: unit.code, name: unit.name, kind: unit.kind }).from(unit).where(eq(unit.communeId, communeId))).map((u) => [u.id, u]));
+    const units = new Map(
+      (await tx.select({ id: unit.id, code: unit.code, name: unit.name, kind: unit.kind }).from(unit).where(eq(unit.communeId, communeId))).map((u) => [
+        u.id,
+        u,
+      ]),
+    );
     const defs = await indicatorMap(tx, communeId);
-    const items = await tx.select().from(dueItem)
+    const items = await tx
+      .select()
+      .from(dueItem)
       .where(and(eq(dueItem.communeId, communeId), eq(dueItem.planId, opts.planId), eq(dueItem.kind, 'report'), sql`${dueItem.dueDate} < ${today}`));
     const latestDue = items.reduce((m, it) => (it.dueDate > m ? it.dueDate : m), '');
     const rows: (typeof report.$inferInsert)[] = [];
@@ -146,17 +242,31 @@ async function seedReports(db: Db, opts: { communeId: string; planId: string; ke
       const how = outcome(seed, latest);
       if (how === 'missing' || (latest && u.code === opts.keepOpenUnitCode)) continue;
       const yearIndex = Math.max(0, it.year - 2025 + (it.period === 1 ? -0.5 : 0));
-      const typed = figuresFor(u.kind, u.code, seed, yearIndex).map(([code, a, b]) => (b === undefined
-        ? { code, value: a, numerator: null, denominator: null } : { code, value: null, numerator: a, denominator: b }));
+      const typed = figuresFor(u.kind, u.code, seed, yearIndex).map(([code, a, b]) =>
+        b === undefined ? { code, value: a, numerator: null, denominator: null } : { code, value: null, numerator: a, denominator: b },
+      );
       const { values, errors } = checkValues(defs, typed);
       if (errors.length) throw new Error(`Dữ liệu mẫu không hợp lệ (${u.name}): ${errors[0]!.message}`);
       const late = how === 'late';
       const submittedAt = new Date(new Date(it.lateAfter).getTime() + (late ? 3 : -4) * 86_400_000).toISOString();
       const accepted = how !== 'submitted';
       rows.push({
-        communeId, dueItemId: it.id, planId: it.planId, unitId: it.unitId, kind: it.kind, cadence: it.cadence, year: it.year, period: it.period,
-        status: accepted ? 'accepted' : 'submitted', sections: SECTIONS(u.name, it.year), values, version: accepted ? 3 : 2, submittedAt, late,
-        reviewedAt: accepted ? submittedAt : null, reviewedBy: accepted ? opts.reviewerId : null,
+        communeId,
+        dueItemId: it.id,
+        planId: it.planId,
+        unitId: it.unitId,
+        kind: it.kind,
+        cadence: it.cadence,
+        year: it.year,
+        period: it.period,
+        status: accepted ? 'accepted' : 'submitted',
+        sections: SECTIONS(u.name, it.year),
+        values,
+        version: accepted ? 3 : 2,
+        submittedAt,
+        late,
+        reviewedAt: accepted ? submittedAt : null,
+        reviewedBy: accepted ? opts.reviewerId : null,
       });
       authors.set(it.id, { name: u.name, submittedAt });
     }
@@ -164,15 +274,24 @@ async function seedReports(db: Db, opts: { communeId: string; planId: string; ke
     // All reports in one statement, all their versions in another; accepted figures then roll up
     // one report at a time, through the same code as the accept use-case.
     const made = await tx.insert(report).values(rows).returning();
-    await tx.insert(reportVersion).values(made.flatMap((row) => {
-      const accepted = row.status === 'accepted';
-      const author = authors.get(row.dueItemId)!;
-      const version = (v: number, action: string, status: string) => ({
-        communeId, reportId: row.id, version: v, action, status, sections: row.sections, values: row.values,
-        createdByName: v < 3 ? author.name : 'Phòng Văn hóa - Xã hội', createdAt: new Date(author.submittedAt),
-      });
-      return [version(1, 'save', 'draft'), version(2, 'submit', 'submitted'), ...(accepted ? [version(3, 'accept', 'accepted')] : [])];
-    }));
+    await tx.insert(reportVersion).values(
+      made.flatMap((row) => {
+        const accepted = row.status === 'accepted';
+        const author = authors.get(row.dueItemId)!;
+        const version = (v: number, action: string, status: string) => ({
+          communeId,
+          reportId: row.id,
+          version: v,
+          action,
+          status,
+          sections: row.sections,
+          values: row.values,
+          createdByName: v < 3 ? author.name : 'Phòng Văn hóa - Xã hội',
+          createdAt: new Date(author.submittedAt),
+        });
+        return [version(1, 'save', 'draft'), version(2, 'submit', 'submitted'), ...(accepted ? [version(3, 'accept', 'accepted')] : [])];
+      }),
+    );
     for (const row of made) if (row.status === 'accepted') await recordReportValues(tx, row);
   });
 }
@@ -181,12 +300,27 @@ async function seedReports(db: Db, opts: { communeId: string; planId: string; ke
 async function seedTargets(db: Db, actor: Actor, communeId: string, year: number) {
   const meta = { requestId: 'demo-seed' };
   const targets: [string, number][] = [
-    ['XH.KNS_CO_BAN', 80], ['XH.VNEID_MUC_2', 90], ['KT.TAI_KHOAN_THANH_TOAN', 75], ['XH.HO_CAP_QUANG', 85], ['CQ.HS_TRUC_TUYEN', 80],
-    ['CQ.HS_SO_HOA', 70], ['CQ.CBCC_HOAN_THANH_KHOA_HOC', 100], ['CQ.HOP_BAN_CHI_DAO', 4], ['XH.BUOI_HUONG_DAN', 96], ['XH.NGUOI_DAN_DUOC_HO_TRO', 2400],
+    ['XH.KNS_CO_BAN', 80],
+    ['XH.VNEID_MUC_2', 90],
+    ['KT.TAI_KHOAN_THANH_TOAN', 75],
+    ['XH.HO_CAP_QUANG', 85],
+    ['CQ.HS_TRUC_TUYEN', 80],
+    ['CQ.HS_SO_HOA', 70],
+    ['CQ.CBCC_HOAN_THANH_KHOA_HOC', 100],
+    ['CQ.HOP_BAN_CHI_DAO', 4],
+    ['XH.BUOI_HUONG_DAN', 96],
+    ['XH.NGUOI_DAN_DUOC_HO_TRO', 2400],
     ['KT.BAN_HANG_TRUC_TUYEN', 20],
   ];
-  await putTargets({ db, actor, meta, communeId, input: { items: [year - 1, year].flatMap((y) => targets.map(([code, value]) => ({ unitId: null, indicatorCode: code, year: y, value }))) } });
-  for (const code of ['XH.KNS_CO_BAN', 'XH.VNEID_MUC_2']) await splitTargets({ db, actor, meta, communeId, input: { indicatorCode: code, year, method: 'equal' } });
+  await putTargets({
+    db,
+    actor,
+    meta,
+    communeId,
+    input: { items: [year - 1, year].flatMap((y) => targets.map(([code, value]) => ({ unitId: null, indicatorCode: code, year: y, value }))) },
+  });
+  for (const code of ['XH.KNS_CO_BAN', 'XH.VNEID_MUC_2'])
+    await splitTargets({ db, actor, meta, communeId, input: { indicatorCode: code, year, method: 'equal' } });
 }
 
 function hash(s: string): number {

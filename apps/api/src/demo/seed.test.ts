@@ -15,7 +15,9 @@ describe(`demo data (${testDbKind()})`, () => {
     expect(await isEmpty(t.database.db)).toBe(true);
     const accounts = await seedDemo(t.database.db, { production: false });
     expect(await isEmpty(t.database.db)).toBe(false);
-    expect(accounts.map((a) => a.role)).toEqual(expect.arrayContaining(['system_admin', 'province_officer', 'commune_admin', 'chairman', 'unit_focal_point', 'digital_team_member']));
+    expect(accounts.map((a) => a.role)).toEqual(
+      expect.arrayContaining(['system_admin', 'province_officer', 'commune_admin', 'chairman', 'unit_focal_point', 'digital_team_member']),
+    );
     const admin = await loginAs(t, 'giaphuc.vhxh', DEMO_PASSWORD);
     const me = (await admin.get('/api/auth/me')).json();
     const tree = (await admin.get(`/api/communes/${me.communes[0].id}/units/tree`)).json();
@@ -24,7 +26,10 @@ describe(`demo data (${testDbKind()})`, () => {
     expect(villages.length).toBeGreaterThanOrEqual(5);
     expect(teams.map((x: { parentId: string }) => x.parentId).sort()).toEqual(villages.map((v: { id: string }) => v.id).sort());
     for (const kind of ['office', 'public_service', 'mass_org', 'school', 'enterprise']) {
-      expect(tree.units.some((u: { kind: string }) => u.kind === kind), kind).toBe(true);
+      expect(
+        tree.units.some((u: { kind: string }) => u.kind === kind),
+        kind,
+      ).toBe(true);
     }
   });
 

@@ -62,17 +62,20 @@ export async function seedDemo(db: Db, opts: { production: boolean; movement?: b
   // Hashed on the thread pool while the directory is written.
   const passwordHash = knownPasswordHash(DEMO_PASSWORD);
   const { accounts, users, gp } = await inScope(db, SYSTEM_SCOPE, async (tx) => {
-    const provinces = await tx.insert(province).values([
-      provinceValues({ code: 'HP', name: 'Thành phố Hải Phòng' }),
-      provinceValues({ code: 'DNG', name: 'Thành phố Đà Nẵng' }),
-    ]).returning();
+    const provinces = await tx
+      .insert(province)
+      .values([provinceValues({ code: 'HP', name: 'Thành phố Hải Phòng' }), provinceValues({ code: 'DNG', name: 'Thành phố Đà Nẵng' })])
+      .returning();
     const hp = provinces.find((p) => p.code === 'HP')!;
     const dn = provinces.find((p) => p.code === 'DNG')!;
-    const communes = await tx.insert(commune).values([
-      communeValues({ provinceId: hp.id, code: 'HP-GIAPHUC', name: 'Xã Gia Phúc', kind: 'xa' }),
-      communeValues({ provinceId: hp.id, code: 'HP-HUNGDAO', name: 'Phường Hưng Đạo', kind: 'phuong' }),
-      communeValues({ provinceId: dn.id, code: 'DN-BANTHACH', name: 'Phường Bàn Thạch', kind: 'phuong' }),
-    ]).returning();
+    const communes = await tx
+      .insert(commune)
+      .values([
+        communeValues({ provinceId: hp.id, code: 'HP-GIAPHUC', name: 'Xã Gia Phúc', kind: 'xa' }),
+        communeValues({ provinceId: hp.id, code: 'HP-HUNGDAO', name: 'Phường Hưng Đạo', kind: 'phuong' }),
+        communeValues({ provinceId: dn.id, code: 'DN-BANTHACH', name: 'Phường Bàn Thạch', kind: 'phuong' }),
+      ])
+      .returning();
     const gp = communes.find((c) => c.code === 'HP-GIAPHUC')!;
     const hd = communes.find((c) => c.code === 'HP-HUNGDAO')!;
     const bt = communes.find((c) => c.code === 'DN-BANTHACH')!;
@@ -92,7 +95,11 @@ export async function seedDemo(db: Db, opts: { production: boolean; movement?: b
       const code = `THON-${String(villageNo).padStart(2, '0')}`;
       const village = add(gp.id, { code, name, kind: 'village', activeFrom: '2025-07-01' });
       byCode.set(code, village.id);
-      const team = add(gp.id, { code: `${code}-CNS`, name: `Tổ công nghệ số cộng đồng ${name.toLowerCase()}`, kind: 'digital_team', activeFrom: '2025-09-01' }, village);
+      const team = add(
+        gp.id,
+        { code: `${code}-CNS`, name: `Tổ công nghệ số cộng đồng ${name.toLowerCase()}`, kind: 'digital_team', activeFrom: '2025-09-01' },
+        village,
+      );
       byCode.set(`${code}-CNS`, team.id);
     }
     for (const [i, name] of ['Tổ dân phố 1', 'Tổ dân phố 2', 'Tổ dân phố 3'].entries()) {
@@ -102,21 +109,93 @@ export async function seedDemo(db: Db, opts: { production: boolean; movement?: b
     add(hd.id, { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội', kind: 'office' });
     add(bt.id, { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội', kind: 'office' });
     await tx.insert(unit).values(units);
-    await tx.insert(person).values(PEOPLE.map(([fullName, gender, birthYear, position, unitCode]) =>
-      personValues(gp.id, { unitId: byCode.get(unitCode)!, fullName, gender, birthYear, position })));
+    await tx
+      .insert(person)
+      .values(
+        PEOPLE.map(([fullName, gender, birthYear, position, unitCode]) =>
+          personValues(gp.id, { unitId: byCode.get(unitCode)!, fullName, gender, birthYear, position }),
+        ),
+      );
 
     const accounts: (Omit<DemoAccount, 'password'> & { spec: UserSpec })[] = [
-      { username: 'admin', role: 'system_admin', where: 'Toàn hệ thống', spec: { username: 'admin', fullName: 'Quản trị hệ thống', password: DEMO_PASSWORD, roles: [{ role: 'system_admin' }] } },
-      { username: 'haiphong.sonoivu', role: 'province_officer', where: 'Thành phố Hải Phòng', spec: { username: 'haiphong.sonoivu', fullName: 'Lưu Thị Thu (Sở Nội vụ)', password: DEMO_PASSWORD, provinceId: hp.id, roles: [{ role: 'province_officer', provinceId: hp.id }] } },
-      { username: 'giaphuc.vhxh', role: 'commune_admin', where: 'Xã Gia Phúc', spec: { username: 'giaphuc.vhxh', fullName: 'Nguyễn Thị Hồng', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: gp.id }] } },
-      { username: 'giaphuc.chutich', role: 'chairman', where: 'Xã Gia Phúc', spec: { username: 'giaphuc.chutich', fullName: 'Nguyễn Chính Thống', password: DEMO_PASSWORD, roles: [{ role: 'chairman', communeId: gp.id }, { role: 'council_member', communeId: gp.id }] } },
-      { username: 'giaphuc.truong-th', role: 'unit_focal_point', where: 'Trường Tiểu học Gia Phúc', spec: { username: 'giaphuc.truong-th', fullName: 'Hoàng Thị Yến', password: DEMO_PASSWORD, roles: [{ role: 'unit_focal_point', communeId: gp.id, unitId: byCode.get('TH-GP')! }] } },
-      { username: 'giaphuc.thondong', role: 'digital_team_member', where: 'Tổ CNSCĐ thôn Đông', spec: { username: 'giaphuc.thondong', fullName: 'Vũ Thị Ánh', password: DEMO_PASSWORD, roles: [{ role: 'digital_team_member', communeId: gp.id, unitId: byCode.get('THON-01-CNS')! }] } },
-      { username: 'hungdao.vhxh', role: 'commune_admin', where: 'Phường Hưng Đạo', spec: { username: 'hungdao.vhxh', fullName: 'Trịnh Văn Long', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: hd.id }] } },
-      { username: 'banthach.vhxh', role: 'commune_admin', where: 'Phường Bàn Thạch', spec: { username: 'banthach.vhxh', fullName: 'Ngô Thị Mai', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: bt.id }] } },
+      {
+        username: 'admin',
+        role: 'system_admin',
+        where: 'Toàn hệ thống',
+        spec: { username: 'admin', fullName: 'Quản trị hệ thống', password: DEMO_PASSWORD, roles: [{ role: 'system_admin' }] },
+      },
+      {
+        username: 'haiphong.sonoivu',
+        role: 'province_officer',
+        where: 'Thành phố Hải Phòng',
+        spec: {
+          username: 'haiphong.sonoivu',
+          fullName: 'Lưu Thị Thu (Sở Nội vụ)',
+          password: DEMO_PASSWORD,
+          provinceId: hp.id,
+          roles: [{ role: 'province_officer', provinceId: hp.id }],
+        },
+      },
+      {
+        username: 'giaphuc.vhxh',
+        role: 'commune_admin',
+        where: 'Xã Gia Phúc',
+        spec: { username: 'giaphuc.vhxh', fullName: 'Nguyễn Thị Hồng', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: gp.id }] },
+      },
+      {
+        username: 'giaphuc.chutich',
+        role: 'chairman',
+        where: 'Xã Gia Phúc',
+        spec: {
+          username: 'giaphuc.chutich',
+          fullName: 'Nguyễn Chính Thống',
+          password: DEMO_PASSWORD,
+          roles: [
+            { role: 'chairman', communeId: gp.id },
+            { role: 'council_member', communeId: gp.id },
+          ],
+        },
+      },
+      {
+        username: 'giaphuc.truong-th',
+        role: 'unit_focal_point',
+        where: 'Trường Tiểu học Gia Phúc',
+        spec: {
+          username: 'giaphuc.truong-th',
+          fullName: 'Hoàng Thị Yến',
+          password: DEMO_PASSWORD,
+          roles: [{ role: 'unit_focal_point', communeId: gp.id, unitId: byCode.get('TH-GP')! }],
+        },
+      },
+      {
+        username: 'giaphuc.thondong',
+        role: 'digital_team_member',
+        where: 'Tổ CNSCĐ thôn Đông',
+        spec: {
+          username: 'giaphuc.thondong',
+          fullName: 'Vũ Thị Ánh',
+          password: DEMO_PASSWORD,
+          roles: [{ role: 'digital_team_member', communeId: gp.id, unitId: byCode.get('THON-01-CNS')! }],
+        },
+      },
+      {
+        username: 'hungdao.vhxh',
+        role: 'commune_admin',
+        where: 'Phường Hưng Đạo',
+        spec: { username: 'hungdao.vhxh', fullName: 'Trịnh Văn Long', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: hd.id }] },
+      },
+      {
+        username: 'banthach.vhxh',
+        role: 'commune_admin',
+        where: 'Phường Bàn Thạch',
+        spec: { username: 'banthach.vhxh', fullName: 'Ngô Thị Mai', password: DEMO_PASSWORD, roles: [{ role: 'commune_admin', communeId: bt.id }] },
+      },
     ];
     const hash = await passwordHash;
-    const made = await tx.insert(appUser).values(accounts.map((a) => userValues({ ...a.spec, mustChangePassword: must }, hash))).returning({ id: appUser.id, username: appUser.username });
+    const made = await tx
+      .insert(appUser)
+      .values(accounts.map((a) => userValues({ ...a.spec, mustChangePassword: must }, hash)))
+      .returning({ id: appUser.id, username: appUser.username });
     const users = new Map(made.map((u) => [u.username, u.id]));
     await tx.insert(roleAssignment).values(accounts.flatMap((a) => roleValues(users.get(a.username)!, a.spec.roles)));
     return { accounts, users, gp };

@@ -7,30 +7,34 @@ import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, unique, uuid
  * under the chain's lock; ids are global and interleave between chains), so that `cli audit
  * verify` detects tampering.
  */
-export const auditEntry = pgTable('audit_entry', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
-  actorId: uuid('actor_id'),
-  actorName: text('actor_name'),
-  action: text('action').notNull(),
-  entityType: text('entity_type').notNull(),
-  entityId: text('entity_id'),
-  provinceId: uuid('province_id'),
-  communeId: uuid('commune_id'),
-  summary: text('summary').notNull(),
-  before: jsonb('before'),
-  after: jsonb('after'),
-  requestId: text('request_id'),
-  ip: text('ip'),
-  searchKey: text('search_key').notNull(),
-  prevHash: text('prev_hash'),
-  hash: text('hash').notNull(),
-  seq: bigint('seq', { mode: 'number' }).notNull(),
-}, (t) => [
-  index('audit_entry_commune_idx').on(t.communeId, t.id),
-  index('audit_entry_entity_idx').on(t.entityType, t.entityId),
-  unique('audit_entry_chain_seq_uq').on(t.communeId, t.seq).nullsNotDistinct(),
-]);
+export const auditEntry = pgTable(
+  'audit_entry',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    provinceId: uuid('province_id'),
+    communeId: uuid('commune_id'),
+    summary: text('summary').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: text('request_id'),
+    ip: text('ip'),
+    searchKey: text('search_key').notNull(),
+    prevHash: text('prev_hash'),
+    hash: text('hash').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    index('audit_entry_commune_idx').on(t.communeId, t.id),
+    index('audit_entry_entity_idx').on(t.entityType, t.entityId),
+    unique('audit_entry_chain_seq_uq').on(t.communeId, t.seq).nullsNotDistinct(),
+  ],
+);
 export type AuditEntryRow = typeof auditEntry.$inferSelect;
 
 /**

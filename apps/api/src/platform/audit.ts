@@ -26,7 +26,9 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
@@ -68,9 +70,7 @@ function redact(value: unknown): unknown {
 export async function writeAudit(tx: Tx, actor: AuditActor | null, meta: RequestMeta, input: AuditInput): Promise<void> {
   const communeId = input.communeId ?? null;
   // Takes the chain's lock and reads its head whatever the caller's scope (see migration 0011).
-  const [head] = rowsOf<{ seq: string; hash: string }>(
-    await tx.execute(sql`select seq::text as seq, hash from tds_audit_lock_head(${communeId}::uuid)`),
-  );
+  const [head] = rowsOf<{ seq: string; hash: string }>(await tx.execute(sql`select seq::text as seq, hash from tds_audit_lock_head(${communeId}::uuid)`));
   const fields: HashedFields = {
     at: new Date().toISOString(),
     actorId: actor?.userId ?? null,
@@ -95,5 +95,4 @@ export async function writeAudit(tx: Tx, actor: AuditActor | null, meta: Request
   });
 }
 
-export const auditChainFilter = (communeId: string | null) =>
-  communeId ? and(eq(auditEntry.communeId, communeId)) : isNull(auditEntry.communeId);
+export const auditChainFilter = (communeId: string | null) => (communeId ? and(eq(auditEntry.communeId, communeId)) : isNull(auditEntry.communeId));

@@ -13,19 +13,47 @@ const FIXTURES: Record<string, Fixture> = Object.assign({}, ...matrixModules.map
 const GLOBAL_LISTS = new Set(matrixModules.flatMap((m) => m.globalLists ?? []));
 
 /** Where a role lies: A (province P1) or C (province P2), a province, or everywhere. */
-interface MatrixRole { role: Role; commune?: 'A' | 'C'; province?: 'P1' | 'P2' }
-interface MatrixUser { username: string; roles: MatrixRole[] }
+interface MatrixRole {
+  role: Role;
+  commune?: 'A' | 'C';
+  province?: 'P1' | 'P2';
+}
+interface MatrixUser {
+  username: string;
+  roles: MatrixRole[];
+}
 
 /**
  * Who asks: one user per role in commune A (the world's), a province officer of each province, and
  * users holding roles in two communes of two provinces, whose rights differ from one to the other.
  */
 const USERS: MatrixUser[] = [
-  ...roles.map((role): MatrixUser => ({ username: ROLE_USERS[role], roles: [role === 'system_admin' ? { role } : role === 'province_officer' ? { role, province: 'P1' } : { role, commune: 'A' }] })),
+  ...roles.map((role): MatrixUser => ({
+    username: ROLE_USERS[role],
+    roles: [role === 'system_admin' ? { role } : role === 'province_officer' ? { role, province: 'P1' } : { role, commune: 'A' }],
+  })),
   { username: 'mx.province2', roles: [{ role: 'province_officer', province: 'P2' }] },
-  { username: 'mx.viewer-a.admin-c', roles: [{ role: 'viewer', commune: 'A' }, { role: 'commune_admin', commune: 'C' }] },
-  { username: 'mx.focal-a.chair-c', roles: [{ role: 'unit_focal_point', commune: 'A' }, { role: 'chairman', commune: 'C' }] },
-  { username: 'mx.council-a.province2', roles: [{ role: 'council_member', commune: 'A' }, { role: 'province_officer', province: 'P2' }] },
+  {
+    username: 'mx.viewer-a.admin-c',
+    roles: [
+      { role: 'viewer', commune: 'A' },
+      { role: 'commune_admin', commune: 'C' },
+    ],
+  },
+  {
+    username: 'mx.focal-a.chair-c',
+    roles: [
+      { role: 'unit_focal_point', commune: 'A' },
+      { role: 'chairman', commune: 'C' },
+    ],
+  },
+  {
+    username: 'mx.council-a.province2',
+    roles: [
+      { role: 'council_member', commune: 'A' },
+      { role: 'province_officer', province: 'P2' },
+    ],
+  },
 ];
 
 describe(`authorization matrix: every route x every role x two communes of two provinces, and users of two communes (${testDbKind()})`, () => {
@@ -40,7 +68,8 @@ describe(`authorization matrix: every route x every role x two communes of two p
     for (const m of matrixModules) await m.setup?.(t, w);
     for (const u of USERS.filter((x) => !Object.values(ROLE_USERS).includes(x.username))) {
       await makeUser(t.database.db, {
-        username: u.username, password: PASSWORD,
+        username: u.username,
+        password: PASSWORD,
         ...(u.roles[0]!.province ? { provinceId: u.roles[0]!.province === 'P1' ? w.p1.id : w.p2.id } : {}),
         roles: u.roles.map((r) => ({
           role: r.role,
@@ -65,7 +94,7 @@ describe(`authorization matrix: every route x every role x two communes of two p
       const f = FIXTURES[`${r.method} ${r.url}`] ?? {};
       const ctx: Ctx = { w, side: 'own', n: ++counter, t };
       const url = withQuery(fill(r.url, (await f.params?.(ctx)) ?? {}), f.query?.(ctx));
-      const res = await t.app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' ? undefined : ((await f.body?.(ctx)) ?? {}) as object });
+      const res = await t.app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' ? undefined : (((await f.body?.(ctx)) ?? {}) as object) });
       expect([r.method, r.url, res.statusCode]).toEqual([r.method, r.url, 401]);
     }
   });
@@ -84,16 +113,27 @@ describe(`authorization matrix: every route x every role x two communes of two p
           const res = await client.request(route.method, url, payload ?? (route.method === 'GET' ? undefined : {}), headers);
           calls++;
           const expected = expectation(user, route.access as Permission | 'authenticated', side, route.method, route.url, f.refuse ?? []);
-          const ok = expected === 'allowed' ? res.statusCode < 400 || (route.url.endsWith('/import') && [400, 415].includes(res.statusCode))
-            : expected === 'forbidden' ? res.statusCode === 403
-            : expected === 'hidden' ? res.statusCode === 404
-            : res.statusCode === 200;
+          const ok =
+            expected === 'allowed'
+              ? res.statusCode < 400 || (route.url.endsWith('/import') && [400, 415].includes(res.statusCode))
+              : expected === 'forbidden'
+                ? res.statusCode === 403
+                : expected === 'hidden'
+                  ? res.statusCode === 404
+                  : res.statusCode === 200;
           if (!ok) failures.push(`${user.username} ${side} ${route.method} ${route.url} -> ${res.statusCode} (expected ${expected}) ${res.body.slice(0, 160)}`);
           if (expected === 'filtered' && res.statusCode === 200) {
             const body = res.json() as { items?: { communeId?: string | null; id?: string }[] };
             // Rows only of communes where a role of the user holds the route's permission.
-            const sees = (communeId: string) => user.roles.filter((r) => rolePermissions[r.role].includes(route.access as Permission)).some((r) => r.role === 'system_admin' || (r.commune === 'A' ? w.a.id : r.commune === 'C' ? w.c.id : null) === communeId
-              || (r.province && (r.province === 'P1' ? [w.a.id, w.b.id] : [w.c.id]).includes(communeId)));
+            const sees = (communeId: string) =>
+              user.roles
+                .filter((r) => rolePermissions[r.role].includes(route.access as Permission))
+                .some(
+                  (r) =>
+                    r.role === 'system_admin' ||
+                    (r.commune === 'A' ? w.a.id : r.commune === 'C' ? w.c.id : null) === communeId ||
+                    (r.province && (r.province === 'P1' ? [w.a.id, w.b.id] : [w.c.id]).includes(communeId)),
+                );
             const leaked = (body.items ?? []).filter((i) => {
               const c = route.url === '/api/communes' ? i.id : i.communeId;
               return !!c && [w.a.id, w.b.id, w.c.id].includes(c) && !sees(c);
@@ -125,7 +165,14 @@ const provinceTargeted = (url: string) => url.includes(':provinceId') || url.sta
  * it may act (a narrower rule refuses it); `hidden` (404) when the user sees nothing of the target;
  * `filtered` for global lists (200, with nothing of communes the user cannot see); else allowed.
  */
-function expectation(user: MatrixUser, access: Permission | 'authenticated', side: Side, method: string, url: string, refuse: readonly Role[]): 'allowed' | 'forbidden' | 'hidden' | 'filtered' {
+function expectation(
+  user: MatrixUser,
+  access: Permission | 'authenticated',
+  side: Side,
+  method: string,
+  url: string,
+  refuse: readonly Role[],
+): 'allowed' | 'forbidden' | 'hidden' | 'filtered' {
   if (access === 'authenticated') return 'allowed';
   const holders = user.roles.filter((r) => rolePermissions[r.role].includes(access));
   if (!holders.length) return 'forbidden';

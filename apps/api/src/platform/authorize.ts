@@ -53,7 +53,9 @@ export function authorize(actor: Actor, permission: Permission, resource: Resour
 
 /** True when the province is inside what the actor may see: its own, or that of one of its communes. */
 export function seesProvince(actor: Actor, provinceId: string): boolean {
-  return actor.scope.all || (actor.scope.readProvinceIds ?? actor.scope.provinceIds).includes(provinceId) || [...actor.communeProvince.values()].includes(provinceId);
+  return (
+    actor.scope.all || (actor.scope.readProvinceIds ?? actor.scope.provinceIds).includes(provinceId) || [...actor.communeProvince.values()].includes(provinceId)
+  );
 }
 
 /**

@@ -37,7 +37,10 @@ export function dbErrorAnswer(err: unknown): DbErrorAnswer | null {
   const constraint = pgConstraint(err) ?? '';
   const known = CONSTRAINTS[constraint];
   const answer = (code: ErrorCode, message?: string, field?: string): DbErrorAnswer => ({
-    status: errorStatus[code], code, message: message ?? errorMessagesVi[code], ...(field ? { details: [{ field, message: message ?? errorMessagesVi[code] }] } : {}),
+    status: errorStatus[code],
+    code,
+    message: message ?? errorMessagesVi[code],
+    ...(field ? { details: [{ field, message: message ?? errorMessagesVi[code] }] } : {}),
   });
   if (known && (pg === '23505' || pg === '23503')) return answer(known.code, known.message, known.field);
   if (pg === '23505') return answer('DUPLICATE_CODE', undefined, 'code');

@@ -10,7 +10,11 @@ function body(code: ErrorCode, message?: string, details?: ErrorDetail[]) {
 }
 
 function label(path: string): string {
-  const last = path.split('.').filter((p) => !/^\d+$/u.test(p)).pop() ?? path;
+  const last =
+    path
+      .split('.')
+      .filter((p) => !/^\d+$/u.test(p))
+      .pop() ?? path;
   return fieldLabelsVi[last] ?? last;
 }
 
@@ -67,5 +71,4 @@ export function registerErrorHandler(app: FastifyInstance) {
     req.log.error({ err: safeError(err) }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL'));
   });
-
 }

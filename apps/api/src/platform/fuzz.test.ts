@@ -42,7 +42,22 @@ const hostile = (): fc.Arbitrary<unknown> =>
       for (let i = 0; i < n; i++) v = i % 2 ? { a: v } : [v];
       return v;
     }),
-    fc.constantFrom(1e308, -1e308, -1, 0, 2 ** 53, 0.5, '', ' ', '00000000-0000-0000-0000-000000000000', '2025-02-30', '31/12/2025', 'null', '<script>', "'; drop table unit; --"),
+    fc.constantFrom(
+      1e308,
+      -1e308,
+      -1,
+      0,
+      2 ** 53,
+      0.5,
+      '',
+      ' ',
+      '00000000-0000-0000-0000-000000000000',
+      '2025-02-30',
+      '31/12/2025',
+      'null',
+      '<script>',
+      "'; drop table unit; --",
+    ),
   );
 
 /** A value that fits the schema, more or less (the server must cope either way). */
@@ -53,7 +68,8 @@ function valid(schema: Schema | undefined, ids: string[], depth = 0): fc.Arbitra
   if (schema.enum?.length) arb = fc.constantFrom(...schema.enum);
   else if (schema.anyOf?.length || schema.oneOf?.length) arb = fc.oneof(...(schema.anyOf ?? schema.oneOf)!.map((s) => valid(s, ids, depth + 1)));
   else if (type === 'string' && schema.format === 'uuid') arb = fc.oneof(fc.constantFrom(...ids), fc.uuid());
-  else if (type === 'string' && schema.format === 'date') arb = fc.date({ min: new Date('2020-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  else if (type === 'string' && schema.format === 'date')
+    arb = fc.date({ min: new Date('2020-01-01'), max: new Date('2032-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
   else if (type === 'string') arb = fc.string({ maxLength: Math.min(schema.maxLength ?? 40, 40) });
   else if (type === 'integer') arb = fc.integer({ min: Math.max(schema.minimum ?? -5, -1000), max: Math.min(schema.maximum ?? 3000, 3000) });
   else if (type === 'number') arb = fc.double({ min: -1000, max: 1000, noNaN: true });
@@ -88,7 +104,7 @@ function bodyOf(schema: Schema | undefined, ids: string[]): fc.Arbitrary<unknown
   );
 }
 
-const queryValue = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+const queryValue = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
 
 describe(`fuzzing every JSON endpoint from the OpenAPI document (${testDbKind()})`, () => {
   let t: TestApp;
@@ -121,8 +137,16 @@ describe(`fuzzing every JSON endpoint from the OpenAPI document (${testDbKind()}
         const pathParams = (op.parameters ?? []).filter((p) => p.in === 'path');
         const queryParams = (op.parameters ?? []).filter((p) => p.in === 'query');
         const arb = fc.record({
-          params: fc.tuple(...pathParams.map(() => fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.constantFrom('khong-phai-uuid', '1', '%2e%2e') }))),
-          query: fc.tuple(...queryParams.map((q) => fc.option(fc.oneof({ weight: 3, arbitrary: valid(q.schema, ids) }, { weight: 1, arbitrary: hostile() }), { nil: undefined }))),
+          params: fc.tuple(
+            ...pathParams.map(() =>
+              fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.constantFrom('khong-phai-uuid', '1', '%2e%2e') }),
+            ),
+          ),
+          query: fc.tuple(
+            ...queryParams.map((q) =>
+              fc.option(fc.oneof({ weight: 3, arbitrary: valid(q.schema, ids) }, { weight: 1, arbitrary: hostile() }), { nil: undefined }),
+            ),
+          ),
           body: bodySchema ? bodyOf(bodySchema, ids) : fc.constant(undefined),
         });
         await fc.assert(
@@ -149,7 +173,12 @@ describe(`fuzzing every JSON endpoint from the OpenAPI document (${testDbKind()}
         );
       }
     }
-    console.log(`fuzz: ${requests} requests (${[...statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}: ${n}`).join(', ')}), ${problems.length} problems, slowest ${Math.round(slowest.ms)} ms (${slowest.what})`);
+    console.log(
+      `fuzz: ${requests} requests (${[...statuses]
+        .sort((a, b) => a[0] - b[0])
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(', ')}), ${problems.length} problems, slowest ${Math.round(slowest.ms)} ms (${slowest.what})`,
+    );
     expect(requests).toBeGreaterThan(500);
     expect([...new Set(problems)].slice(0, 30)).toEqual([]);
   }, 600_000);

@@ -68,7 +68,12 @@ describe(`hostile input at the edge (${testDbKind()})`, () => {
 
   it('a failed query logs no parameter values (hashes, personal data)', async () => {
     const lines: string[] = [];
-    const stream = new Writable({ write(chunk, _e, cb) { lines.push(String(chunk)); cb(); } });
+    const stream = new Writable({
+      write(chunk, _e, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
     const database = await createTestDb();
     const built = await buildApp({ config: { ...t.config, LOG_LEVEL: 'error' as const }, database, logger: { level: 'error', stream } });
     built.app.get('/api/boom', { config: { access: 'public' } }, async () => {
@@ -89,7 +94,11 @@ describe(`hostile input at the edge (${testDbKind()})`, () => {
 
   it('safeError keeps what helps and drops parameters and driver detail', async () => {
     const err = Object.assign(new Error('Failed query: select $1\nparams: $argon2id$SECRET,Lê Thị Kín'), {
-      cause: Object.assign(new Error('duplicate key'), { code: '23505', constraint: 'app_user_username_uq', detail: 'Key (username)=(le.kin) already exists.' }),
+      cause: Object.assign(new Error('duplicate key'), {
+        code: '23505',
+        constraint: 'app_user_username_uq',
+        detail: 'Key (username)=(le.kin) already exists.',
+      }),
     });
     const safe = JSON.stringify(safeError(err));
     expect(safe).toContain('Failed query: select $1');

@@ -3,7 +3,11 @@ import { fieldLabelsVi } from '@tds/contracts';
 import { AppError } from './errors';
 
 const labelOf = (path: string) => {
-  const last = path.split('.').filter((p) => !/^\d+$/u.test(p)).pop() ?? path;
+  const last =
+    path
+      .split('.')
+      .filter((p) => !/^\d+$/u.test(p))
+      .pop() ?? path;
   return fieldLabelsVi[last] ?? last;
 };
 
@@ -44,9 +48,17 @@ export function registerInputGuard(app: FastifyInstance) {
     if (CONTROL.test(raw)) {
       const q = raw.indexOf('?');
       const inQuery = q >= 0 && CONTROL.test(raw.slice(q));
-      const name = inQuery ? raw.slice(q + 1).split('&').find((pair) => CONTROL.test(pair))?.split('=')[0] : undefined;
+      const name = inQuery
+        ? raw
+            .slice(q + 1)
+            .split('&')
+            .find((pair) => CONTROL.test(pair))
+            ?.split('=')[0]
+        : undefined;
       const field = inQuery ? (name ?? 'query') : 'url';
-      throw new AppError('VALIDATION_FAILED', `${inQuery ? `Tham số "${field}"` : 'Địa chỉ yêu cầu'} chứa ký tự điều khiển không hợp lệ.`, [{ field, message: 'Chứa ký tự điều khiển không hợp lệ.' }]);
+      throw new AppError('VALIDATION_FAILED', `${inQuery ? `Tham số "${field}"` : 'Địa chỉ yêu cầu'} chứa ký tự điều khiển không hợp lệ.`, [
+        { field, message: 'Chứa ký tự điều khiển không hợp lệ.' },
+      ]);
     }
   });
   app.addHook('preValidation', async (req) => {

@@ -14,4 +14,3 @@ export function matchSearch(column: AnyPgColumn, q: string | undefined): SQL | u
   const escaped = key.replace(/[\\%_]/gu, (c) => `\\${c}`);
   return sql`${column} like ${'%' + escaped + '%'}`;
 }
-

@@ -30,4 +30,3 @@ export async function resolveSession(db: Db, token: string, idleMinutes: number)
 export async function endSession(db: Db, token: string): Promise<void> {
   await db.execute(sql`select tds_session_end(${token})`);
 }
-

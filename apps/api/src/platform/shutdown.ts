@@ -47,5 +47,10 @@ export function installShutdown(opts: ShutdownOptions): { stop(signal: string): 
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  return { stop, get stopping() { return stopping; } };
+  return {
+    stop,
+    get stopping() {
+      return stopping;
+    },
+  };
 }

@@ -55,7 +55,8 @@ describe(`row-level security (${kind})`, () => {
   it('writing a row of another commune under commune A scope is refused', async () => {
     await expect(
       inScope(database.db, scopeA, (tx) =>
-        tx.execute(sql`insert into unit (commune_id, code, name, kind, path, search_key, sort_key) values (${w.b.id}, 'X', 'X', 'office', '/x/', 'x', 'x')`)),
+        tx.execute(sql`insert into unit (commune_id, code, name, kind, path, search_key, sort_key) values (${w.b.id}, 'X', 'X', 'office', '/x/', 'x', 'x')`),
+      ),
     ).rejects.toThrow();
     const updated = await inScope(database.db, scopeA, (tx) => tx.execute(sql`update unit set name = 'hacked' where commune_id = ${w.b.id} returning id`));
     expect(rowsOf(updated)).toHaveLength(0);
@@ -84,25 +85,44 @@ describe(`row-level security (${kind})`, () => {
     expect(other).toBe(1); // only with B's real token: the scope is a function of the token
   });
 
-  it('sessions, the login throttle and job leases are out of the application role\'s reach', async () => {
-    for (const q of ['select count(*) from session', 'select csrf_token from session', 'delete from session', 'delete from login_throttle', 'update login_throttle set attempts = 0', 'select * from job_lock']) {
+  it("sessions, the login throttle and job leases are out of the application role's reach", async () => {
+    for (const q of [
+      'select count(*) from session',
+      'select csrf_token from session',
+      'delete from session',
+      'delete from login_throttle',
+      'update login_throttle set attempts = 0',
+      'select * from job_lock',
+    ]) {
       expect(await failure(inScope(database.db, scopeA, (tx) => tx.execute(sql.raw(q)))), q).toMatch(/permission denied/u);
       expect(await failure(inScope(database.db, scopeSys, (tx) => tx.execute(sql.raw(q)))), `${q} (system admin)`).toMatch(/permission denied/u);
     }
     // ... but its own session resolves through the function that takes the token.
-    expect(await inScope(database.db, scopeA, async (tx) => rowsOf<{ ok: boolean }>(await tx.execute(sql`select tds_session_actor(${scopeA.token!}, 60) is not null as ok`))[0]!.ok)).toBe(true);
+    expect(
+      await inScope(
+        database.db,
+        scopeA,
+        async (tx) => rowsOf<{ ok: boolean }>(await tx.execute(sql`select tds_session_actor(${scopeA.token!}, 60) is not null as ok`))[0]!.ok,
+      ),
+    ).toBe(true);
   });
 
   it('directories and national catalogues are read-only outside system scope', async () => {
     const writes = [
-      `update province set name = 'x'`, `update commune set name = 'x'`, `update indicator set name = 'x'`, `update award_kind set name = 'x'`,
-      `delete from indicator`, `delete from award_kind`,
+      `update province set name = 'x'`,
+      `update commune set name = 'x'`,
+      `update indicator set name = 'x'`,
+      `update award_kind set name = 'x'`,
+      `delete from indicator`,
+      `delete from award_kind`,
     ];
     for (const q of writes) {
       const r = await inScope(database.db, scopeA, (tx) => tx.execute(sql.raw(`${q} returning 1 as one`)));
       expect(rowsOf(r), q).toHaveLength(0);
     }
-    await expect(inScope(database.db, scopeA, (tx) => tx.execute(sql`insert into province (code, name, search_key) values ('ZZ', 'Giả', 'gia')`))).rejects.toThrow();
+    await expect(
+      inScope(database.db, scopeA, (tx) => tx.execute(sql`insert into province (code, name, search_key) values ('ZZ', 'Giả', 'gia')`)),
+    ).rejects.toThrow();
     expect(await count(scopeA, 'select count(*)::int as n from indicator')).toBeGreaterThan(0);
     expect(await count(scopeA, 'select count(*)::int as n from province')).toBe(2);
     // A system administrator's session may write them.
@@ -111,7 +131,9 @@ describe(`row-level security (${kind})`, () => {
   });
 
   it('request work runs as a role that cannot bypass RLS, and every table of the schema forces RLS', async () => {
-    const who = await inScope(database.db, scopeA, (tx) => tx.execute(sql`select current_user as u, (select rolbypassrls or rolsuper from pg_roles where rolname = current_user) as bypass`));
+    const who = await inScope(database.db, scopeA, (tx) =>
+      tx.execute(sql`select current_user as u, (select rolbypassrls or rolsuper from pg_roles where rolname = current_user) as bypass`),
+    );
     expect(rowsOf<{ u: string; bypass: boolean }>(who)[0]).toEqual({ u: 'tds_app', bypass: false });
     const tables = await database.system.execute(sql`
       select c.relname, c.relrowsecurity, c.relforcerowsecurity from pg_class c
@@ -125,26 +147,34 @@ describe(`row-level security (${kind})`, () => {
   it('the audit log is append-only for the application role', async () => {
     await inScope(database.db, scopeSys, (tx) =>
       tx.execute(sql`insert into audit_entry (at, action, entity_type, summary, search_key, hash, seq, prev_hash)
-        select now(), 'x', 'x', 'x', 'x', 'h', coalesce(h.seq, 0) + 1, h.hash from (select 1) one left join audit_head h on h.chain = 'system'`));
+        select now(), 'x', 'x', 'x', 'x', 'h', coalesce(h.seq, 0) + 1, h.hash from (select 1) one left join audit_head h on h.chain = 'system'`),
+    );
     await expect(inScope(database.db, scopeSys, (tx) => tx.execute(sql`update audit_entry set summary = 'y'`))).rejects.toThrow();
     await expect(inScope(database.db, scopeSys, (tx) => tx.execute(sql`delete from audit_entry`))).rejects.toThrow();
   });
 
   // PGlite is one local process with no network and a superuser by construction: a query could
   // switch its role back there (docs/ARCHITECTURE.md says so). On PostgreSQL it cannot.
-  it.runIf(kind === 'postgres')('on PostgreSQL requests log in as a role that is neither superuser nor owner, and cannot take the owner role back', async () => {
-    const login = rowsOf<{ u: string; sup: boolean; owns: number }>(await database.db.execute(sql`select session_user::text as u, (select rolsuper from pg_roles where rolname = session_user) as sup,
-      (select count(*)::int from pg_tables where schemaname = 'public' and tableowner = session_user) as owns`))[0]!;
-    expect(login.sup).toBe(false);
-    expect(login.owns).toBe(0);
-    for (const role of ['postgres', 'tds_test_web']) {
-      const back = inScope(database.db, scopeA, async (tx) => {
-        await tx.execute(sql`select set_config('role', ${role}, true)`);
-        return rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from unit where commune_id = ${w.b.id}`))[0]!.n;
-      });
-      if (role === 'postgres') expect(await failure(back)).toMatch(/permission denied/u);
-      else expect(await back).toBe(0);
-    }
-    expect(await failure(inScope(database.db, scopeA, (tx) => tx.execute(sql`reset role`).then(() => tx.execute(sql`select count(*) from session`))))).toMatch(/permission denied/u);
-  });
+  it.runIf(kind === 'postgres')(
+    'on PostgreSQL requests log in as a role that is neither superuser nor owner, and cannot take the owner role back',
+    async () => {
+      const login = rowsOf<{ u: string; sup: boolean; owns: number }>(
+        await database.db.execute(sql`select session_user::text as u, (select rolsuper from pg_roles where rolname = session_user) as sup,
+      (select count(*)::int from pg_tables where schemaname = 'public' and tableowner = session_user) as owns`),
+      )[0]!;
+      expect(login.sup).toBe(false);
+      expect(login.owns).toBe(0);
+      for (const role of ['postgres', 'tds_test_web']) {
+        const back = inScope(database.db, scopeA, async (tx) => {
+          await tx.execute(sql`select set_config('role', ${role}, true)`);
+          return rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from unit where commune_id = ${w.b.id}`))[0]!.n;
+        });
+        if (role === 'postgres') expect(await failure(back)).toMatch(/permission denied/u);
+        else expect(await back).toBe(0);
+      }
+      expect(
+        await failure(inScope(database.db, scopeA, (tx) => tx.execute(sql`reset role`).then(() => tx.execute(sql`select count(*) from session`)))),
+      ).toMatch(/permission denied/u);
+    },
+  );
 });

@@ -62,8 +62,15 @@ describe(`uploads on every upload route (${testDbKind()})`, () => {
     // The parse worker loads its readers at its first job: load it before anything is timed.
     expect((await admin.post(`/api/communes/${w.a.id}/plans/import`, { text: 'KẾ HOẠCH\nThử\nI. MỤC ĐÍCH\n1. Mục đích' })).statusCode).toBe(200);
     address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const login = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'a.focal', password: PASSWORD }) });
-    cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('tds_session='))!;
+    const login = await fetch(`${address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'a.focal', password: PASSWORD }),
+    });
+    cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .find((c) => c.startsWith('tds_session='))!;
     csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
   }, 120_000);
   afterAll(async () => t?.close());
@@ -74,7 +81,13 @@ describe(`uploads on every upload route (${testDbKind()})`, () => {
       for (const size of [LIMIT + 1, LIMIT + 512 * 1024, 2 * LIMIT, 4 * LIMIT]) {
         const m = multipart(r.names[0]!, fileOf(r.names[0]!, size));
         const res = await r.client.request('POST', r.url, m.body, m.headers);
-        expect([r.name, size, res.statusCode, res.json().error.code, res.json().error.details?.[0]?.field]).toEqual([r.name, size, 413, 'PAYLOAD_TOO_LARGE', 'file']);
+        expect([r.name, size, res.statusCode, res.json().error.code, res.json().error.details?.[0]?.field]).toEqual([
+          r.name,
+          size,
+          413,
+          'PAYLOAD_TOO_LARGE',
+          'file',
+        ]);
       }
     }
     expect([await storedFiles(), await reportVersion()]).toEqual(before);
@@ -90,12 +103,17 @@ describe(`uploads on every upload route (${testDbKind()})`, () => {
       const first = Buffer.concat([m.head, m.body.subarray(m.head.length, m.head.length + LIMIT)]);
       const rest = m.body.subarray(first.length);
       const status = await new Promise<number>((resolve, reject) => {
-        const req = http.request(`${address}/api/communes/${w.a.id}/reports/${reportId}/file`, {
-          method: 'POST', headers: { ...m.headers, cookie, 'x-csrf-token': csrf, 'content-length': String(m.body.length) },
-        }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
+        const req = http.request(
+          `${address}/api/communes/${w.a.id}/reports/${reportId}/file`,
+          {
+            method: 'POST',
+            headers: { ...m.headers, cookie, 'x-csrf-token': csrf, 'content-length': String(m.body.length) },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on('error', reject);
         req.write(first, () => setTimeout(() => req.end(rest), 150));
       });
@@ -142,7 +160,11 @@ describe(`uploads on every upload route (${testDbKind()})`, () => {
       const error = res.statusCode >= 400 ? (res.json() as { error: { code: string; details?: { field?: string }[] } }).error : null;
       const label = `${r.name} ${name} (${content.length} bytes) -> ${res.statusCode} ${error?.code ?? ''} in ${Math.round(ms)} ms`;
       expect(res.statusCode, label).not.toBe(500);
-      if (res.statusCode === 400) expect(error?.details?.some((d) => d.field), label).toBe(true);
+      if (res.statusCode === 400)
+        expect(
+          error?.details?.some((d) => d.field),
+          label,
+        ).toBe(true);
       return { status: res.statusCode, code: error?.code, ms, label };
     };
     let got = await once();
@@ -200,9 +222,14 @@ describe(`uploads on every upload route (${testDbKind()})`, () => {
       fc.nat({ max: 5 }).map((k) => buildZip([{ name: 'word/document.xml', data: randomBytes(2000 * (k + 1)) }])),
     );
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: all.length - 1 }), fc.constantFrom('a.docx', 'a.pdf', 'a.xlsx', 'a.txt', 'a.md', 'a.odt', 'a.doc', 'a'), bytes, async (k, name, content) => {
-        await hostile(all[k]!, name, content);
-      }),
+      fc.asyncProperty(
+        fc.nat({ max: all.length - 1 }),
+        fc.constantFrom('a.docx', 'a.pdf', 'a.xlsx', 'a.txt', 'a.md', 'a.odt', 'a.doc', 'a'),
+        bytes,
+        async (k, name, content) => {
+          await hostile(all[k]!, name, content);
+        },
+      ),
       { numRuns: 60 },
     );
   }, 180_000);

@@ -25,7 +25,9 @@ async function load(module: string, name: string): Promise<Fn> {
 
 // Load what the jobs will need (heavy libraries) before saying ready; a preload that fails is left to the job that needs it.
 for (const p of (workerData as { preload?: { module: string; name: string }[] } | null)?.preload ?? []) {
-  await load(p.module, p.name).then((fn) => fn(undefined)).catch(() => undefined);
+  await load(p.module, p.name)
+    .then((fn) => fn(undefined))
+    .catch(() => undefined);
 }
 // Jobs are taken once the preloads are done (messages wait in the port until then).
 port.on('message', async (msg: { id: number; module: string; name: string; input: unknown }) => {

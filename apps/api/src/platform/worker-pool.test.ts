@@ -9,7 +9,11 @@ const hog = workerTask<typeof fixture.hog>(url, 'hog');
 const fail = workerTask<typeof fixture.fail>(url, 'fail');
 const slowLoad = workerTask<typeof fixture.slowLoad>(url, 'slowLoad');
 
-const reasonOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (e instanceof WorkerJobError ? e.reason : `other: ${String(e)}`));
+const reasonOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => (e instanceof WorkerJobError ? e.reason : `other: ${String(e)}`),
+  );
 
 describe('WorkerPool', () => {
   let pool: WorkerPool | null = null;
@@ -67,7 +71,7 @@ describe('WorkerPool', () => {
     expect(await reasonOf(pool.run(echo, { value: 'late' }))).toBe('closed');
   }, 30_000);
 
-  it('runs the preloads when a worker starts, before its first job, without counting them toward the job\'s time', async () => {
+  it("runs the preloads when a worker starts, before its first job, without counting them toward the job's time", async () => {
     pool = new WorkerPool({ size: 1, timeoutMs: 1000, maxMemoryMb: 128, preload: [slowLoad] });
     const t0 = Date.now();
     expect((await pool.run(echo, { value: 'after a 1.5 s preload' })).value).toBe('after a 1.5 s preload');

@@ -145,7 +145,11 @@ export class WorkerPool {
     worker.on('message', (reply: Reply) => this.onReply(slot, worker, reply));
     worker.on('error', (err: Error & { code?: string }) => {
       const memory = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      this.retire(slot, worker, new WorkerJobError(memory ? 'memory' : 'crashed', memory ? 'the worker ran out of memory' : `the worker failed: ${err.message}`));
+      this.retire(
+        slot,
+        worker,
+        new WorkerJobError(memory ? 'memory' : 'crashed', memory ? 'the worker ran out of memory' : `the worker failed: ${err.message}`),
+      );
     });
     worker.on('exit', (code) => this.retire(slot, worker, new WorkerJobError('crashed', `the worker stopped (exit code ${code})`)));
     return worker;

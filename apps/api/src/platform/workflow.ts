@@ -34,8 +34,14 @@ export function holdsFor(actor: Actor, who: Who, communeId: string, subject: Sub
     case 'unit':
       return can(actor, who.permission, { communeId, unitPath: subject.unitPath ?? null });
     case 'own_unit':
-      return actor.roles.some((r) => !!r.unitId && r.communeId === communeId && rolePermissions[r.role].includes(who.permission)
-        && !!subject.unitPath && subject.unitPath.includes(`/${r.unitId}/`));
+      return actor.roles.some(
+        (r) =>
+          !!r.unitId &&
+          r.communeId === communeId &&
+          rolePermissions[r.role].includes(who.permission) &&
+          !!subject.unitPath &&
+          subject.unitPath.includes(`/${r.unitId}/`),
+      );
     case 'commune':
       return can(actor, who.permission, { communeId });
     case 'province':
@@ -44,13 +50,24 @@ export function holdsFor(actor: Actor, who: Who, communeId: string, subject: Sub
 }
 
 /** May the actor take this transition on this record now (state and who; guards aside)? */
-export function mayTake<S extends string, T extends string>(actor: Actor, wf: WorkflowDecl<S, T>, transition: T, row: { communeId: string; status: string }, subject: Subject): boolean {
+export function mayTake<S extends string, T extends string>(
+  actor: Actor,
+  wf: WorkflowDecl<S, T>,
+  transition: T,
+  row: { communeId: string; status: string },
+  subject: Subject,
+): boolean {
   const who = whoFor(wf, transition, row.status as S);
   return !!who && holdsFor(actor, who, row.communeId, subject);
 }
 
 /** Every transition of the workflow, true where the actor may take it on this record now. */
-export function abilitiesOf<S extends string, T extends string>(actor: Actor, wf: WorkflowDecl<S, T>, row: { communeId: string; status: string }, subject: Subject): Record<T, boolean> {
+export function abilitiesOf<S extends string, T extends string>(
+  actor: Actor,
+  wf: WorkflowDecl<S, T>,
+  row: { communeId: string; status: string },
+  subject: Subject,
+): Record<T, boolean> {
   const out = {} as Record<T, boolean>;
   for (const t of Object.keys(wf.transitions) as T[]) out[t] = mayTake(actor, wf, t, row, subject);
   return out;
@@ -89,7 +106,10 @@ export interface TransitionRun<S extends string, T extends string, R extends Sta
   /** A copy in the record's version table (declarations with `writes.version`). */
   addVersion?: (row: R) => Promise<void>;
   /** The audit line (Vietnamese) and its detail; a redacted workflow keeps no detail. */
-  audit: (before: R | null, after: R) => Promise<{ summary: string; before?: unknown; after?: unknown }> | { summary: string; before?: unknown; after?: unknown };
+  audit: (
+    before: R | null,
+    after: R,
+  ) => Promise<{ summary: string; before?: unknown; after?: unknown }> | { summary: string; before?: unknown; after?: unknown };
   /** What else the transition writes, in the same transaction (indicator values, targets). */
   effects?: (before: R | null, after: R) => Promise<void>;
   /** The in-app notice (title, link) for the declared audience. */
@@ -110,7 +130,10 @@ export interface TransitionResult<R> {
  * same target state, same user) returns the record as it is and writes nothing.
  */
 export async function runTransition<S extends string, T extends string, R extends StatefulRow>(
-  tx: Tx, actor: Actor, meta: RequestMeta, run: TransitionRun<S, T, R>,
+  tx: Tx,
+  actor: Actor,
+  meta: RequestMeta,
+  run: TransitionRun<S, T, R>,
 ): Promise<TransitionResult<R>> {
   const wf = run.workflow;
   const decl = wf.transitions[run.transition];
@@ -137,8 +160,11 @@ export async function runTransition<S extends string, T extends string, R extend
   let row: R | null;
   if (cur) {
     const t = run.table;
-    const updated = await tx.update(t).set({ ...values, version: cur.version + 1 } as never)
-      .where(and(eq(t.communeId, cur.communeId), eq(t.id, cur.id), eq(t.version, cur.version))).returning();
+    const updated = await tx
+      .update(t)
+      .set({ ...values, version: cur.version + 1 } as never)
+      .where(and(eq(t.communeId, cur.communeId), eq(t.id, cur.id), eq(t.version, cur.version)))
+      .returning();
     row = (updated as unknown as R[])[0] ?? null;
   } else {
     if (!run.insert) throw new AppError('NOT_FOUND');
@@ -149,20 +175,37 @@ export async function runTransition<S extends string, T extends string, R extend
   const line = await run.audit(cur, row);
   const redacted = decl.writes.audit === 'redacted';
   await writeAudit(tx, actor, meta, {
-    action: run.transition, entityType: wf.entity, entityId: row.id, communeId: row.communeId, summary: line.summary,
+    action: run.transition,
+    entityType: wf.entity,
+    entityId: row.id,
+    communeId: row.communeId,
+    summary: line.summary,
     before: redacted ? null : (line.before ?? (cur ? { status: cur.status, version: cur.version } : null)),
     after: redacted ? null : (line.after ?? { status: row.status, version: row.version }),
   });
   await run.effects?.(cur, row);
   if (decl.writes.notify && run.notice) {
     const notice = await run.notice(row);
-    for (const n of workflowNotifiers()) await n(tx, { communeId: row.communeId, audience: decl.writes.notify, unitPath: subject.unitPath ?? null, skipUserId: actor.userId, key: `${wf.entity}:${row.id}:${row.version}`, ...notice });
+    for (const n of workflowNotifiers())
+      await n(tx, {
+        communeId: row.communeId,
+        audience: decl.writes.notify,
+        unitPath: subject.unitPath ?? null,
+        skipUserId: actor.userId,
+        key: `${wf.entity}:${row.id}:${row.version}`,
+        ...notice,
+      });
   }
   return { row, replayed: false };
 }
 
 /** A retry: the record is one version past the caller's, in the transition's target state, made by this transition and user. */
-async function isReplay<S extends string, T extends string, R extends StatefulRow>(tx: Tx, run: TransitionRun<S, T, R>, cur: R, actor: Actor): Promise<boolean> {
+async function isReplay<S extends string, T extends string, R extends StatefulRow>(
+  tx: Tx,
+  run: TransitionRun<S, T, R>,
+  cur: R,
+  actor: Actor,
+): Promise<boolean> {
   const decl = run.workflow.transitions[run.transition];
   if (decl.to === null || cur.version !== (run.version ?? 0) + 1 || cur.status !== decl.to) return false;
   const last = run.lastStep ? await run.lastStep(cur) : await lastAudited(tx, run.workflow.entity, cur);
@@ -171,8 +214,11 @@ async function isReplay<S extends string, T extends string, R extends StatefulRo
 
 /** The last audited act on a record: its transition and who took it. */
 async function lastAudited(tx: Tx, entity: string, row: StatefulRow): Promise<{ action: string; by: string | null } | null> {
-  const [e] = await tx.select({ action: auditEntry.action, by: auditEntry.actorId }).from(auditEntry)
+  const [e] = await tx
+    .select({ action: auditEntry.action, by: auditEntry.actorId })
+    .from(auditEntry)
     .where(and(eq(auditEntry.communeId, row.communeId), eq(auditEntry.entityType, entity), eq(auditEntry.entityId, row.id)))
-    .orderBy(desc(auditEntry.id)).limit(1);
+    .orderBy(desc(auditEntry.id))
+    .limit(1);
   return e ?? null;
 }

@@ -16,7 +16,14 @@ describe('inspectZip and verifyZip', () => {
   it('accept a real .docx and a hand-built archive', async () => {
     const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Kế hoạch thi đua')] }] }));
     expect(check(docx)).toMatchObject({ ok: expect.any(Number) });
-    expect(check(buildZip([{ name: 'a.txt', data: 'xin chào'.repeat(100) }, { name: 'b.bin', data: randomBytes(1000), store: true }]))).toEqual({ ok: 2 });
+    expect(
+      check(
+        buildZip([
+          { name: 'a.txt', data: 'xin chào'.repeat(100) },
+          { name: 'b.bin', data: randomBytes(1000), store: true },
+        ]),
+      ),
+    ).toEqual({ ok: 2 });
   });
 
   it('refuse a bomb by its declared inflated size, before inflating anything', () => {
@@ -35,7 +42,10 @@ describe('inspectZip and verifyZip', () => {
     const many = manyEntries(100_000);
     expect(many.length).toBeLessThan(10 * 1024 * 1024);
     expect(inspectZip(many, LIMITS)).toMatchObject({ kind: 'limit', why: expect.stringContaining('100000 entries') });
-    const lying = buildZip(Array.from({ length: 2500 }, (_, i) => ({ name: `e${i}`, data: '', store: true })), { declaredCount: 3 });
+    const lying = buildZip(
+      Array.from({ length: 2500 }, (_, i) => ({ name: `e${i}`, data: '', store: true })),
+      { declaredCount: 3 },
+    );
     expect(inspectZip(lying, LIMITS)).toMatchObject({ kind: 'limit', why: expect.stringContaining('more than 2000 entries') });
   });
 
@@ -43,7 +53,10 @@ describe('inspectZip and verifyZip', () => {
     const liar = buildZip([{ name: 'word/document.xml', data: Buffer.alloc(30 * 1024 * 1024, 0x61), declaredSize: 1000 }]);
     const found = inspectZip(liar, { ...LIMITS, maxRatio: 1000 });
     expect('entries' in found).toBe(true);
-    expect(verifyZip(liar, (found as { entries: never[] }).entries)).toMatchObject({ kind: 'limit', why: expect.stringContaining('more than its declared 1000') });
+    expect(verifyZip(liar, (found as { entries: never[] }).entries)).toMatchObject({
+      kind: 'limit',
+      why: expect.stringContaining('more than its declared 1000'),
+    });
   });
 
   it('call truncated, damaged and non-ZIP files corrupt', async () => {

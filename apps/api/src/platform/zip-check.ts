@@ -67,7 +67,7 @@ function directory(b: Uint8Array, eocd: number): { count: number; size: number; 
 
 /** Sizes from a ZIP64 extra field, for those the record leaves at 0xFFFFFFFF. */
 function zip64Sizes(b: Uint8Array, from: number, to: number, e: ZipEntry): void {
-  for (let at = from; at + 4 <= to; ) {
+  for (let at = from; at + 4 <= to;) {
     const id = u16(b, at);
     const len = u16(b, at + 2);
     if (id === 0x0001) {
@@ -95,7 +95,7 @@ export function inspectZip(b: Uint8Array, limits: ZipLimits): { entries: ZipEntr
   if (dir.offset + dir.size > b.length) return corrupt('central directory outside the file (truncated archive)');
   const entries: ZipEntry[] = [];
   let total = 0;
-  for (let at = dir.offset; at < dir.offset + dir.size; ) {
+  for (let at = dir.offset; at < dir.offset + dir.size;) {
     if (at + 46 > b.length || u32(b, at) !== CENTRAL) return corrupt('damaged central directory');
     if (entries.length >= limits.maxEntries) return limit('entries', `more than ${limits.maxEntries} entries`);
     const nameLen = u16(b, at + 28);
@@ -103,7 +103,10 @@ export function inspectZip(b: Uint8Array, limits: ZipLimits): { entries: ZipEntr
     const commentLen = u16(b, at + 32);
     const e: ZipEntry = {
       name: Buffer.from(b.buffer, b.byteOffset + at + 46, Math.min(nameLen, Math.max(0, b.length - at - 46))).toString('utf8'),
-      method: u16(b, at + 10), compressedSize: u32(b, at + 20), size: u32(b, at + 24), localOffset: u32(b, at + 42),
+      method: u16(b, at + 10),
+      compressedSize: u32(b, at + 20),
+      size: u32(b, at + 24),
+      localOffset: u32(b, at + 42),
     };
     zip64Sizes(b, at + 46 + nameLen, Math.min(b.length, at + 46 + nameLen + extraLen), e);
     if (u16(b, at + 8) & 1) return corrupt(`encrypted entry ${e.name}`);

@@ -16,7 +16,13 @@ export async function dumpAll(db: Db): Promise<Record<string, string[]>> {
     for (const t of await listTables(tx)) {
       if (EPHEMERAL_TABLES.has(t.name)) continue;
       out[t.name] = [];
-      for await (const rows of readTableRows(tx, t.name, t.columns.map((c) => c.name), pkColumns(t))) out[t.name]!.push(...rows);
+      for await (const rows of readTableRows(
+        tx,
+        t.name,
+        t.columns.map((c) => c.name),
+        pkColumns(t),
+      ))
+        out[t.name]!.push(...rows);
     }
     return out;
   });
@@ -34,26 +40,46 @@ export async function writeSampleAudit(db: Db, w: World): Promise<void> {
     { communeId: null, provinceId: null, before: null, after: null },
   ];
   for (const [i, e] of entries.entries()) {
-    await inScope(db, SYSTEM_SCOPE, (tx) => writeAudit(tx, i % 2 ? actor : null, { requestId: `req-${i}`, ip: '127.0.0.1' }, {
-      action: `test.action${i}`, entityType: 'unit', entityId: `e${i}`, summary: `Mục thử nghiệm số ${i} – Đức, Dũng`, ...e,
-    }));
+    await inScope(db, SYSTEM_SCOPE, (tx) =>
+      writeAudit(
+        tx,
+        i % 2 ? actor : null,
+        { requestId: `req-${i}`, ip: '127.0.0.1' },
+        {
+          action: `test.action${i}`,
+          entityType: 'unit',
+          entityId: `e${i}`,
+          summary: `Mục thử nghiệm số ${i} – Đức, Dũng`,
+          ...e,
+        },
+      ),
+    );
   }
 }
 
 /** One stored file in commune A with binary content (all byte values); returns the content. */
 export async function addStoredFile(db: Db, communeId: string, size = 300_000): Promise<Buffer> {
   const content = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(size - 256)]);
-  await inScope(db, SYSTEM_SCOPE, (tx) => tx.insert(storedFile).values({
-    communeId, name: 'bien-ban.pdf', mime: 'application/pdf', size: content.length,
-    sha256: createHash('sha256').update(content).digest('hex'), purpose: 'evidence', content,
-  }));
+  await inScope(db, SYSTEM_SCOPE, (tx) =>
+    tx.insert(storedFile).values({
+      communeId,
+      name: 'bien-ban.pdf',
+      mime: 'application/pdf',
+      size: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      purpose: 'evidence',
+      content,
+    }),
+  );
   return content;
 }
 
 /** Many small rows (more than one read batch) in role_assignment. */
 export async function addManyRoleRows(db: Db, userId: string, communeId: string, n = 2500): Promise<void> {
-  await inScope(db, SYSTEM_SCOPE, (tx) => tx.execute(sql`insert into role_assignment (user_id, role, commune_id)
-    select ${userId}::uuid, 'viewer', ${communeId}::uuid from generate_series(1, ${n})`));
+  await inScope(db, SYSTEM_SCOPE, (tx) =>
+    tx.execute(sql`insert into role_assignment (user_id, role, commune_id)
+    select ${userId}::uuid, 'viewer', ${communeId}::uuid from generate_series(1, ${n})`),
+  );
 }
 
 /** Change an audit row behind the trigger's back, as the owner (what an attacker with DB access does). */

@@ -19,7 +19,8 @@ export function testDbKind(): 'pglite' | 'postgres' {
 export async function createTestDb(opts: { fromScratch?: boolean } = {}): Promise<Database> {
   const url = loadConfig().DATABASE_URL;
   const template = opts.fromScratch ? null : await testTemplate();
-  if (template && template.kind !== (url ? 'postgres' : 'pglite')) throw new Error(`Cơ sở dữ liệu mẫu là ${template.kind}, nhưng kiểm thử chạy trên ${url ? 'postgres' : 'pglite'}.`);
+  if (template && template.kind !== (url ? 'postgres' : 'pglite'))
+    throw new Error(`Cơ sở dữ liệu mẫu là ${template.kind}, nhưng kiểm thử chạy trên ${url ? 'postgres' : 'pglite'}.`);
   if (!url) {
     if (template?.kind === 'pglite') return createDb({ dataDir: 'memory://', loadDataDir: template.blob });
     const database = await createDb({ dataDir: 'memory://' });
@@ -64,7 +65,15 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   const built = await buildApp({ config, database });
   built.readiness.ready = true;
   await built.app.ready();
-  return { ...built, database, config, close: async () => { await built.app.close(); await database.close(); } };
+  return {
+    ...built,
+    database,
+    config,
+    close: async () => {
+      await built.app.close();
+      await database.close();
+    },
+  };
 }
 
 export interface Client {

@@ -4,7 +4,12 @@ import type { World } from './world';
 
 export type Side = 'own' | 'other';
 /** One call of the matrix: the world, which commune (A = own, C = other), a counter for unique values. */
-export interface Ctx { w: World; side: Side; n: number; t: TestApp }
+export interface Ctx {
+  w: World;
+  side: Side;
+  n: number;
+  t: TestApp;
+}
 export interface Fixture {
   /** Values for the path parameters. */
   params?: (c: Ctx) => Record<string, string> | Promise<Record<string, string>>;

@@ -25,7 +25,11 @@ export async function buildWorld(db: Db) {
   const cPerson = await makePerson(db, c.id, { unitId: cOffice.id, fullName: 'Lê Văn Cường', gender: 'male', birthYear: 1975 });
 
   const users: Record<string, { id: string; username: string }> = {};
-  const add = async (username: string, roles: { role: Role; provinceId?: string; communeId?: string; unitId?: string }[], extra: { provinceId?: string } = {}) => {
+  const add = async (
+    username: string,
+    roles: { role: Role; provinceId?: string; communeId?: string; unitId?: string }[],
+    extra: { provinceId?: string } = {},
+  ) => {
     const u = await makeUser(db, { username, password: PASSWORD, roles, ...extra });
     users[username] = { id: u.id, username };
   };

@@ -90,7 +90,10 @@ export function buildZip(specs: ZipSpec[], opts: { declaredCount?: number } = {}
 
 /** A .docx-looking bomb: a few kB that say (truthfully) they inflate to `mb` megabytes of one repeated letter. */
 export function zipBomb(mb: number, name = 'word/document.xml'): Buffer {
-  return buildZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name, data: Buffer.alloc(mb * 1024 * 1024, 0x61) }]);
+  return buildZip([
+    { name: '[Content_Types].xml', data: '<Types/>' },
+    { name, data: Buffer.alloc(mb * 1024 * 1024, 0x61) },
+  ]);
 }
 
 /** An archive of `n` empty stored entries (a file-count bomb). */
@@ -98,13 +101,19 @@ export function manyEntries(n: number): Buffer {
   return buildZip(Array.from({ length: n }, (_, i) => ({ name: `e${i}`, data: Buffer.alloc(0), store: true })));
 }
 
-const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
-const RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const RELS =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
 const escapeXml = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 
 /** The smallest .docx Word and mammoth read: one paragraph per line. */
 export function rawDocx(lines: string[]): Buffer {
   const body = lines.map((l) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(l)}</w:t></w:r></w:p>`).join('');
   const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
-  return buildZip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: '_rels/.rels', data: RELS }, { name: 'word/document.xml', data: xml }]);
+  return buildZip([
+    { name: '[Content_Types].xml', data: CONTENT_TYPES },
+    { name: '_rels/.rels', data: RELS },
+    { name: 'word/document.xml', data: xml },
+  ]);
 }

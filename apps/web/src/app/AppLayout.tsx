@@ -128,7 +128,14 @@ export function AppLayout({ children }: { children: ReactNode }) {
           {menu}
         </Drawer>
       ) : (
-        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={220} style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          width={220}
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
           <Brand collapsed={collapsed} />
           {menu}
         </Sider>

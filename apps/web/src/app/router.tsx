@@ -82,9 +82,7 @@ const guarded = (permission: Permission, page: ComponentType) => (
 /** The routes of every feature in `area`, as router objects (pages behind their permission). */
 function featureRoutes(area: FeatureRoute['area']): RouteObject[] {
   return features.flatMap((f) =>
-    f.routes
-      .filter((r) => r.area === area)
-      .map((r) => ({ path: r.path, element: r.permission ? guarded(r.permission, r.page) : <Lazy page={r.page} /> })),
+    f.routes.filter((r) => r.area === area).map((r) => ({ path: r.path, element: r.permission ? guarded(r.permission, r.page) : <Lazy page={r.page} /> })),
   );
 }
 

@@ -265,7 +265,7 @@ const en: CatalogShape<Catalog> = {
       system_admin: 'System administrator',
       province_officer: 'Province officer',
       commune_admin: 'Commune administrator (culture & society office)',
-      chairman: 'Chairman of the People\'s Committee',
+      chairman: "Chairman of the People's Committee",
       council_member: 'Emulation & commendation council member',
       unit_focal_point: 'Unit focal point',
       digital_team_member: 'Digital team member',
@@ -445,7 +445,8 @@ const en: CatalogShape<Catalog> = {
     editor: {
       newTitle: 'New plan from the template',
       editTitle: 'Edit plan',
-      templateHint: "Prefilled from the movement's national template (Decision 923/QĐ-TTg and \"Bình dân học vụ số\"). Adapt it to the commune, then save the draft.",
+      templateHint:
+        'Prefilled from the movement\'s national template (Decision 923/QĐ-TTg and "Bình dân học vụ số"). Adapt it to the commune, then save the draft.',
       note: 'Change note',
       notePlaceholder: 'e.g. changed the yearly report deadline',
       saveDraft: 'Save draft',

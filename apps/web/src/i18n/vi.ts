@@ -394,7 +394,8 @@ const vi = {
     editor: {
       newTitle: 'Tạo kế hoạch từ mẫu',
       editTitle: 'Sửa kế hoạch',
-      templateHint: 'Kế hoạch được điền sẵn theo mẫu của phong trào (Quyết định 923/QĐ-TTg và phong trào "Bình dân học vụ số"). Hãy sửa cho phù hợp với địa phương rồi lưu dự thảo.',
+      templateHint:
+        'Kế hoạch được điền sẵn theo mẫu của phong trào (Quyết định 923/QĐ-TTg và phong trào "Bình dân học vụ số"). Hãy sửa cho phù hợp với địa phương rồi lưu dự thảo.',
       note: 'Ghi chú thay đổi',
       notePlaceholder: 'Ví dụ: sửa hạn báo cáo năm',
       saveDraft: 'Lưu dự thảo',

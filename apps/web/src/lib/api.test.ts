@@ -7,11 +7,7 @@ describe('parseApiError', () => {
       error: {
         code: 'VALIDATION_FAILED',
         message: 'Dữ liệu không hợp lệ.',
-        details: [
-          { field: 'code', message: 'Mã đã tồn tại.' },
-          { row: 3, message: 'Thiếu tên.' },
-          { nonsense: true },
-        ],
+        details: [{ field: 'code', message: 'Mã đã tồn tại.' }, { row: 3, message: 'Thiếu tên.' }, { nonsense: true }],
       },
     });
     expect(err).toBeInstanceOf(ApiError);
@@ -39,11 +35,13 @@ describe('parseApiError', () => {
 
 describe('helpers', () => {
   it('groups details by top-level field', () => {
-    expect(detailsByField([
-      { field: 'roles.0.unitId', message: 'a' },
-      { field: 'roles', message: 'b' },
-      { row: 1, message: 'c' },
-    ])).toEqual({ roles: ['a', 'b'] });
+    expect(
+      detailsByField([
+        { field: 'roles.0.unitId', message: 'a' },
+        { field: 'roles', message: 'b' },
+        { row: 1, message: 'c' },
+      ]),
+    ).toEqual({ roles: ['a', 'b'] });
   });
 
   it('builds query strings without empty values', () => {
@@ -57,7 +55,7 @@ describe('helpers', () => {
   });
 
   it('takes the file name from Content-Disposition', () => {
-    expect(filenameFromDisposition("attachment; filename=\"don-vi.xlsx\"; filename*=UTF-8''%C4%91%C6%A1n-v%E1%BB%8B.xlsx", 'x')).toBe('đơn-vị.xlsx');
+    expect(filenameFromDisposition('attachment; filename="don-vi.xlsx"; filename*=UTF-8\'\'%C4%91%C6%A1n-v%E1%BB%8B.xlsx', 'x')).toBe('đơn-vị.xlsx');
     expect(filenameFromDisposition('attachment; filename="a.xlsx"', 'x')).toBe('a.xlsx');
     expect(filenameFromDisposition(null, 'x.xlsx')).toBe('x.xlsx');
   });

@@ -38,9 +38,12 @@ const FALLBACK_MESSAGES: Record<number, { code: string; message: string }> = {
 };
 
 function fallbackFor(status: number): { code: string; message: string } {
-  return FALLBACK_MESSAGES[status] ?? (status >= 500
-    ? { code: 'INTERNAL', message: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.' }
-    : { code: 'HTTP_' + String(status), message: `Yêu cầu không thành công (mã ${status}).` });
+  return (
+    FALLBACK_MESSAGES[status] ??
+    (status >= 500
+      ? { code: 'INTERNAL', message: 'Đã có lỗi hệ thống. Vui lòng thử lại sau.' }
+      : { code: 'HTTP_' + String(status), message: `Yêu cầu không thành công (mã ${status}).` })
+  );
 }
 
 /**
@@ -191,10 +194,8 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   return JSON.parse(text) as T;
 }
 
-export const apiGet = <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
-  api<T>(path, { query, signal });
-export const apiPost = <T>(path: string, body?: unknown, query?: Record<string, QueryValue>) =>
-  api<T>(path, { method: 'POST', body: body ?? {}, query });
+export const apiGet = <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => api<T>(path, { query, signal });
+export const apiPost = <T>(path: string, body?: unknown, query?: Record<string, QueryValue>) => api<T>(path, { method: 'POST', body: body ?? {}, query });
 export const apiPatch = <T>(path: string, body: unknown) => api<T>(path, { method: 'PATCH', body });
 
 /** Filename from a Content-Disposition header (RFC 5987 filename* first). */

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildTree, countNodes, descendantIds, filterTree, type FlatUnit } from './tree';
 
 const u = (id: string, name: string, parentId: string | null = null, code = id.toUpperCase()): FlatUnit => ({
-  id, code, name, kind: 'office', parentId, active: true,
+  id,
+  code,
+  name,
+  kind: 'office',
+  parentId,
+  active: true,
 });
 
 const units: FlatUnit[] = [

@@ -74,7 +74,8 @@ export function filterTree<T extends FlatUnit>(nodes: readonly TreeNode<T>[], qu
       const kids = walk(n.children);
       // Expand before the descendants' ids, so parents come first.
       if (kids.matched) expanded.splice(index, 0, n.unit.id);
-      if (self) out.push(n); // a match keeps all its children
+      if (self)
+        out.push(n); // a match keeps all its children
       else if (kids.out.length > 0) out.push({ ...n, children: kids.out });
       matched ||= self || kids.matched;
     }

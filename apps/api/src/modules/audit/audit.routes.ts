@@ -11,7 +11,19 @@ import { inScope } from '../../platform/tenancy';
 import { auditEntry, type AuditEntryRow } from '../../platform/audit.table';
 
 function mapAudit(r: AuditEntryRow): AuditEntry {
-  return { id: r.id, at: new Date(r.at).toISOString(), actorId: r.actorId, actorName: r.actorName, action: r.action, entityType: r.entityType, entityId: r.entityId, communeId: r.communeId, summary: r.summary, before: r.before ?? null, after: r.after ?? null };
+  return {
+    id: r.id,
+    at: new Date(r.at).toISOString(),
+    actorId: r.actorId,
+    actorName: r.actorName,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    communeId: r.communeId,
+    summary: r.summary,
+    before: r.before ?? null,
+    after: r.after ?? null,
+  };
 }
 
 /** Next day of an ISO date, for an inclusive "to" filter. */
@@ -37,16 +49,18 @@ export async function listAudit(opts: { db: Db; actor: Actor; query: z.infer<typ
     const rows = await tx
       .select({ a: auditEntry, total: sql<number>`(count(*) over ())::int` })
       .from(auditEntry)
-      .where(and(
-        where,
-        query.communeId ? eq(auditEntry.communeId, query.communeId) : undefined,
-        query.entityType ? eq(auditEntry.entityType, query.entityType) : undefined,
-        query.action ? eq(auditEntry.action, query.action) : undefined,
-        query.actorId ? eq(auditEntry.actorId, query.actorId) : undefined,
-        query.from ? gte(auditEntry.at, vnDayStart(query.from).toISOString()) : undefined,
-        query.to ? lt(auditEntry.at, nextDay(query.to).toISOString()) : undefined,
-        matchSearch(auditEntry.searchKey, query.q),
-      ))
+      .where(
+        and(
+          where,
+          query.communeId ? eq(auditEntry.communeId, query.communeId) : undefined,
+          query.entityType ? eq(auditEntry.entityType, query.entityType) : undefined,
+          query.action ? eq(auditEntry.action, query.action) : undefined,
+          query.actorId ? eq(auditEntry.actorId, query.actorId) : undefined,
+          query.from ? gte(auditEntry.at, vnDayStart(query.from).toISOString()) : undefined,
+          query.to ? lt(auditEntry.at, nextDay(query.to).toISOString()) : undefined,
+          matchSearch(auditEntry.searchKey, query.q),
+        ),
+      )
       .orderBy(desc(auditEntry.id))
       .limit(limit)
       .offset(offset);
@@ -56,8 +70,12 @@ export async function listAudit(opts: { db: Db; actor: Actor; query: z.infer<typ
 
 /** The audit log. */
 export async function auditRoutes(app: App, deps: Deps) {
-  app.get('/api/audit', {
-    config: { access: 'audit.read' },
-    schema: { tags: ['audit'], summary: 'Nhật ký thao tác', querystring: auditListQuery, response: { 200: auditPage } },
-  }, async (req) => listAudit({ db: deps.db, actor: actorOf(req), query: req.query }));
+  app.get(
+    '/api/audit',
+    {
+      config: { access: 'audit.read' },
+      schema: { tags: ['audit'], summary: 'Nhật ký thao tác', querystring: auditListQuery, response: { 200: auditPage } },
+    },
+    async (req) => listAudit({ db: deps.db, actor: actorOf(req), query: req.query }),
+  );
 }

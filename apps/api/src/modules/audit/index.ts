@@ -3,6 +3,8 @@ import type { ModuleManifest } from '../../platform/module';
 import { auditRoutes } from './audit.routes';
 
 export const manifest: ModuleManifest = {
-  name: 'audit', routes: auditRoutes, permissions: ['audit.read'],
+  name: 'audit',
+  routes: auditRoutes,
+  permissions: ['audit.read'],
   matrix: async () => [(await import('./audit.matrix')).auditMatrix],
 };

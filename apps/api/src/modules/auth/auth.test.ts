@@ -119,7 +119,8 @@ describe(`auth (${testDbKind()})`, () => {
     await makeUser(t.database.db, { username: 'changer', password: PASSWORD, roles: [{ role: 'viewer', communeId: w.a.id }] });
     const c = await loginAs(t, 'changer', PASSWORD);
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await c.post('/api/auth/change-password', { currentPassword: `Sai${i}mat-khau`, newPassword: 'MoiHon2025xyz' })).statusCode);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await c.post('/api/auth/change-password', { currentPassword: `Sai${i}mat-khau`, newPassword: 'MoiHon2025xyz' })).statusCode);
     expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
     expect(statuses.slice(5)).toContain(429);
     const blocked = await c.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: 'MoiHon2025xyz' });

@@ -31,7 +31,13 @@ export async function changePassword(opts: { db: Db; actor: Actor; meta: Request
   const passwordHash = await hashPassword(opts.newPassword);
   await inScope(db, SYSTEM_SCOPE, async (tx) => {
     await setPasswordHash(tx, actor.userId, passwordHash, { mustChange: false });
-    await writeAudit(tx, actor, meta, { action: 'change_password', entityType: 'user', entityId: actor.userId, communeId: user.communeId, summary: `Đổi mật khẩu tài khoản ${user.username}` });
+    await writeAudit(tx, actor, meta, {
+      action: 'change_password',
+      entityType: 'user',
+      entityId: actor.userId,
+      communeId: user.communeId,
+      summary: `Đổi mật khẩu tài khoản ${user.username}`,
+    });
   });
   await destroySessions(db, { userId: actor.userId, exceptSessionId: actor.sessionId });
 }

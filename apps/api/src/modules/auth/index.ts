@@ -10,5 +10,14 @@ export const manifest: ModuleManifest = {
   matrix: async () => [(await import('./auth.matrix')).authMatrix],
   routes: authRoutes,
   tables: authTables,
-  errorCodes: ['UNAUTHENTICATED', 'INVALID_CREDENTIALS', 'SESSION_EXPIRED', 'PASSWORD_CHANGE_REQUIRED', 'CSRF_INVALID', 'PASSWORD_WEAK', 'PASSWORD_REUSED', 'TOO_MANY_REQUESTS'],
+  errorCodes: [
+    'UNAUTHENTICATED',
+    'INVALID_CREDENTIALS',
+    'SESSION_EXPIRED',
+    'PASSWORD_CHANGE_REQUIRED',
+    'CSRF_INVALID',
+    'PASSWORD_WEAK',
+    'PASSWORD_REUSED',
+    'TOO_MANY_REQUESTS',
+  ],
 };

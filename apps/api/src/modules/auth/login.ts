@@ -37,7 +37,10 @@ export async function login({ db, config, username, password, meta }: LoginOptio
     { key: pairKey(name, ip), after: config.LOGIN_MAX_FAILURES, maxSeconds: config.LOCKOUT_MINUTES * 60 },
     { key: userKey(name), after: config.LOGIN_MAX_FAILURES * USER_FAILURES_FACTOR, maxSeconds: USER_MAX_DELAY_SECONDS },
   ];
-  await assertNotThrottled(db, rules.map((r) => r.key));
+  await assertNotThrottled(
+    db,
+    rules.map((r) => r.key),
+  );
   const user = await inScope(db, SYSTEM_SCOPE, (tx) => findLoginUser(tx, name));
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok || user.disabled) {
@@ -46,7 +49,10 @@ export async function login({ db, config, username, password, meta }: LoginOptio
       // Written for known and unknown names alike: the same work either way.
       await inScope(db, SYSTEM_SCOPE, (tx) =>
         writeAudit(tx, null, meta, {
-          action: 'login_throttled', entityType: 'user', entityId: user?.id ?? null, communeId: user?.communeId ?? null,
+          action: 'login_throttled',
+          entityType: 'user',
+          entityId: user?.id ?? null,
+          communeId: user?.communeId ?? null,
           summary: `Đăng nhập sai ${failures} lần với tên "${name.slice(0, 64)}": các lần thử sau phải chờ lâu dần`,
         }),
       );
@@ -57,7 +63,12 @@ export async function login({ db, config, username, password, meta }: LoginOptio
   await inScope(db, SYSTEM_SCOPE, async (tx) => {
     await recordLogin(tx, user.id);
     await writeAudit(tx, { userId: user.id, fullName: user.fullName, username: user.username }, meta, {
-      action: 'login', entityType: 'user', entityId: user.id, communeId: user.communeId, provinceId: user.provinceId, summary: `Đăng nhập: ${user.username}`,
+      action: 'login',
+      entityType: 'user',
+      entityId: user.id,
+      communeId: user.communeId,
+      provinceId: user.provinceId,
+      summary: `Đăng nhập: ${user.username}`,
     });
   });
   const session = await createSession(db, user.id, config.SESSION_IDLE_MINUTES, meta);

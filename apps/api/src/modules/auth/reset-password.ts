@@ -13,7 +13,14 @@ export async function resetPassword(opts: { db: Db; actor: Actor; meta: RequestM
   const row = await inScope(opts.db, opts.actor.scope, async (tx) => {
     const cur = await loadUser(tx, opts.actor, opts.id, 'user.manage');
     const updated = await setPasswordHash(tx, cur.id, passwordHash, { mustChange: true });
-    await writeAudit(tx, opts.actor, opts.meta, { action: 'reset_password', entityType: 'user', entityId: cur.id, communeId: cur.communeId, provinceId: cur.provinceId, summary: `Đặt lại mật khẩu cho ${cur.username}` });
+    await writeAudit(tx, opts.actor, opts.meta, {
+      action: 'reset_password',
+      entityType: 'user',
+      entityId: cur.id,
+      communeId: cur.communeId,
+      provinceId: cur.provinceId,
+      summary: `Đặt lại mật khẩu cho ${cur.username}`,
+    });
     return updated;
   });
   await destroySessions(opts.db, { userId: opts.id });

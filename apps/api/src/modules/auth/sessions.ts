@@ -18,7 +18,9 @@ export async function createSession(db: Db, userId: string, idleMinutes: number,
   const expiresAt = new Date(Date.now() + idleMinutes * 60_000);
   await inScope(db, SYSTEM_SCOPE, async (tx) => {
     await tx.delete(session).where(lt(session.expiresAt, new Date()));
-    await tx.insert(session).values({ id: tokenId(token), userId, csrfToken, expiresAt, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null });
+    await tx
+      .insert(session)
+      .values({ id: tokenId(token), userId, csrfToken, expiresAt, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null });
   });
   return { token, csrfToken, expiresAt };
 }

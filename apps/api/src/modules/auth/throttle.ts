@@ -59,7 +59,10 @@ export async function recordFailures(db: Db, rules: ThrottleRule[], now = new Da
       const failures = row?.attempts ?? 1;
       const delay = delaySeconds(failures, rule);
       if (delay > 0) {
-        await tx.update(loginThrottle).set({ nextAt: new Date(now.getTime() + delay * 1000) }).where(inArray(loginThrottle.key, [rule.key]));
+        await tx
+          .update(loginThrottle)
+          .set({ nextAt: new Date(now.getTime() + delay * 1000) })
+          .where(inArray(loginThrottle.key, [rule.key]));
       }
       most = Math.max(most, failures);
     }
@@ -77,7 +80,9 @@ export async function clearFailures(db: Db, keys: string[]): Promise<void> {
 export async function clearUserFailures(db: Db, username: string, userId: string): Promise<void> {
   const name = username.trim().toLowerCase();
   await inScope(db, SYSTEM_SCOPE, (tx) =>
-    tx.delete(loginThrottle).where(sql`${loginThrottle.key} in (${userKey(name)}, ${passwordChangeKey(userId)}) or starts_with(${loginThrottle.key}, ${`pair:${name}@`})`),
+    tx
+      .delete(loginThrottle)
+      .where(sql`${loginThrottle.key} in (${userKey(name)}, ${passwordChangeKey(userId)}) or starts_with(${loginThrottle.key}, ${`pair:${name}@`})`),
   );
 }
 

@@ -10,7 +10,14 @@ export async function unlockUser(opts: { db: Db; actor: Actor; meta: RequestMeta
   const row = await inScope(opts.db, opts.actor.scope, async (tx) => {
     const cur = await loadUser(tx, opts.actor, opts.id, 'user.manage');
     const updated = await touchUser(tx, cur.id);
-    await writeAudit(tx, opts.actor, opts.meta, { action: 'unlock', entityType: 'user', entityId: cur.id, communeId: cur.communeId, provinceId: cur.provinceId, summary: `Mở khóa tài khoản ${cur.username}` });
+    await writeAudit(tx, opts.actor, opts.meta, {
+      action: 'unlock',
+      entityType: 'user',
+      entityId: cur.id,
+      communeId: cur.communeId,
+      provinceId: cur.provinceId,
+      summary: `Mở khóa tài khoản ${cur.username}`,
+    });
     return updated;
   });
   await clearUserFailures(opts.db, row.username, row.id);

@@ -22,10 +22,18 @@ export interface DecisionOptions {
 function planArticles(plan: PlanDoc, subject: string): DecisionDoc['articles'] {
   const lead = plan.responsibilities[0]?.body ?? LEAD_OFFICE;
   const bodies = plan.responsibilities.slice(1).map((r) => headOf(r.body));
-  const executors = ['Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân', headOf(lead), ...bodies, 'Thủ trưởng các cơ quan, đơn vị và các tổ chức, cá nhân có liên quan'];
+  const executors = [
+    'Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân',
+    headOf(lead),
+    ...bodies,
+    'Thủ trưởng các cơ quan, đơn vị và các tổ chức, cá nhân có liên quan',
+  ];
   return [
     { order: 1, text: `Ban hành kèm theo Quyết định này Kế hoạch ${lowerFirst(subject)}.` },
-    { order: 2, text: `${upperFirst(lead)} có trách nhiệm chủ trì, phối hợp với các cơ quan, đơn vị có liên quan hướng dẫn triển khai, theo dõi, đôn đốc, kiểm tra và tổng hợp báo cáo kết quả thực hiện Kế hoạch này theo quy định.` },
+    {
+      order: 2,
+      text: `${upperFirst(lead)} có trách nhiệm chủ trì, phối hợp với các cơ quan, đơn vị có liên quan hướng dẫn triển khai, theo dõi, đôn đốc, kiểm tra và tổng hợp báo cáo kết quả thực hiện Kế hoạch này theo quy định.`,
+    },
     { order: 3, text: 'Quyết định này có hiệu lực thi hành kể từ ngày ký.' },
     { order: 4, text: `${executors.join(', ')} chịu trách nhiệm thi hành Quyết định này./.` },
   ];
@@ -59,10 +67,12 @@ function authorityLine(decision: DecisionDoc): string {
 export function decisionDocument(decision: DecisionDoc, options: DecisionOptions = {}): AdminDocument {
   const bases: Block[] = decision.legalBases.map((b) => ({ kind: 'paragraph', text: legalBasisLine(b), italic: true }));
   const proposer = options.proposer ?? headOf(LEAD_OFFICE);
-  const articles = [...decision.articles].sort((a, b) => a.order - b.order).map((a): Block => ({
-    kind: 'paragraph',
-    text: [{ text: `Điều ${a.order}. `, bold: true }, { text: a.text }],
-  }));
+  const articles = [...decision.articles]
+    .sort((a, b) => a.order - b.order)
+    .map((a): Block => ({
+      kind: 'paragraph',
+      text: [{ text: `Điều ${a.order}. `, bold: true }, { text: a.text }],
+    }));
   const body: Block[] = [
     { kind: 'center', text: authorityLine(decision), bold: true },
     ...bases,

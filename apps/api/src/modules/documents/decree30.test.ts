@@ -38,7 +38,10 @@ function checkBorderlessFixed(table: string): number[] {
   expect(attr(table, 'w:tblW', 'w:type')).toBe('dxa');
   const grid = elements(table, 'w:gridCol').map((g) => Number(attr(g, 'w:gridCol', 'w:w')));
   const cells = elements(elements(table, 'w:tr')[0] ?? '', 'w:tc');
-  const widths = cells.map((c) => { expect(attr(c, 'w:tcW', 'w:type')).toBe('dxa'); return Number(attr(c, 'w:tcW', 'w:w')); });
+  const widths = cells.map((c) => {
+    expect(attr(c, 'w:tcW', 'w:type')).toBe('dxa');
+    return Number(attr(c, 'w:tcW', 'w:w'));
+  });
   expect(widths).toEqual(grid);
   expect(grid.reduce((a, b) => a + b, 0)).toBe(Number(attr(table, 'w:tblW', 'w:w')));
   const borders = elements(table, 'w:tblBorders')[0] ?? '';
@@ -84,7 +87,7 @@ describe('Decree-30 checks on the generated .docx read back from its XML', async
     expect([24, 26]).toContain(size);
     // Bold capitals of Times average under 0.72 em, a space 0.25 em: the line must fit the cell.
     const em = 27 * 0.72 + 7 * 0.25;
-    expect((em * size) / 2 * 20).toBeLessThan(right - 2 * 57);
+    expect(((em * size) / 2) * 20).toBeLessThan(right - 2 * 57);
   });
 
   it('prints the issuer block: capitals, bold 13 pt, a short rule, then the number', () => {
@@ -136,13 +139,21 @@ describe('Decree-30 checks on the generated .docx read back from its XML', async
   });
 
   it('numbers the plan I-VI in the state order', () => {
-    const headings = paragraphsOf(xml).map((p) => p.text).filter((t) => /^[IVX]+\. /.test(t));
+    const headings = paragraphsOf(xml)
+      .map((p) => p.text)
+      .filter((t) => /^[IVX]+\. /.test(t));
     expect(headings).toEqual([
-      'I. MỤC ĐÍCH, YÊU CẦU', 'II. NỘI DUNG THI ĐUA', 'III. ĐỐI TƯỢNG, TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG',
-      'IV. GIẢI PHÁP THỰC HIỆN', 'V. THỜI GIAN THỰC HIỆN VÀ CHẾ ĐỘ BÁO CÁO', 'VI. TỔ CHỨC THỰC HIỆN',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'II. NỘI DUNG THI ĐUA',
+      'III. ĐỐI TƯỢNG, TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG',
+      'IV. GIẢI PHÁP THỰC HIỆN',
+      'V. THỜI GIAN THỰC HIỆN VÀ CHẾ ĐỘ BÁO CÁO',
+      'VI. TỔ CHỨC THỰC HIỆN',
     ]);
     expect(textOf(xml)).toContain('- Giai đoạn 1 (từ năm 2025 đến năm 2027): tổ chức sơ kết vào năm 2027.');
-    expect(textOf(xml)).toContain('Các cơ quan, đơn vị, đoàn thể gửi báo cáo tình hình tổ chức thực hiện Phong trào thi đua về Phòng Văn hóa - Xã hội trước ngày 05/12 hằng năm.');
+    expect(textOf(xml)).toContain(
+      'Các cơ quan, đơn vị, đoàn thể gửi báo cáo tình hình tổ chức thực hiện Phong trào thi đua về Phòng Văn hóa - Xã hội trước ngày 05/12 hằng năm.',
+    );
   });
 
   it('closes with the recipients beside the signature block', () => {
@@ -151,7 +162,13 @@ describe('Decree-30 checks on the generated .docx read back from its XML', async
     const [recipients = '', signature = ''] = elements(closing, 'w:tc');
     expect(style(paragraph(recipients, 'Nơi nhận:'))).toMatchObject({ bold: true, italic: true, size: 24 });
     const lines = paragraphsOf(recipients).slice(1);
-    expect(lines.map((p) => p.text)).toEqual(['- Sở Nội vụ;', '- Văn phòng UBND thành phố;', '- Thường trực Đảng ủy;', '- Ủy ban MTTQVN phường;', '- Lưu: VT, PVH-XH.']);
+    expect(lines.map((p) => p.text)).toEqual([
+      '- Sở Nội vụ;',
+      '- Văn phòng UBND thành phố;',
+      '- Thường trực Đảng ủy;',
+      '- Ủy ban MTTQVN phường;',
+      '- Lưu: VT, PVH-XH.',
+    ]);
     for (const p of lines) expect(style(p).size).toBe(22);
     const signs = paragraphsOf(signature);
     expect(signs.map((p) => p.text)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Dương Văn Tuấn']);
@@ -204,14 +221,23 @@ describe('the decision issuing a plan', async () => {
   });
 
   it('prints the articles a DecisionDoc gives', async () => {
-    const given = { ...decisionForPlan(samplePlan), articles: [{ order: 1, text: 'Một.' }, { order: 2, text: 'Hai./.' }] };
+    const given = {
+      ...decisionForPlan(samplePlan),
+      articles: [
+        { order: 1, text: 'Một.' },
+        { order: 2, text: 'Hai./.' },
+      ],
+    };
     const texts = paragraphsOf(await documentXml(decisionDocument(given))).map((p) => p.text);
     expect(texts.filter((t) => t.startsWith('Điều '))).toEqual(['Điều 1. Một.', 'Điều 2. Hai./.']);
   });
 });
 
 describe('the printable HTML view', () => {
-  const tricky: PlanDoc = { ...samplePlan, responsibilities: [{ body: 'Phòng Văn hóa - Xã hội', tasks: ['Theo dõi <script>alert(1)</script> & báo cáo "đúng hạn"'] }] };
+  const tricky: PlanDoc = {
+    ...samplePlan,
+    responsibilities: [{ body: 'Phòng Văn hóa - Xã hội', tasks: ['Theo dõi <script>alert(1)</script> & báo cáo "đúng hạn"'] }],
+  };
   const doc = planDocument(tricky, { draft: true });
   const html = renderHtml(doc);
 
@@ -228,7 +254,13 @@ describe('the printable HTML view', () => {
     expect(html).toContain('Theo dõi &lt;script&gt;alert(1)&lt;/script&gt; &amp; báo cáo &quot;đúng hạn&quot;');
     expect(html).not.toContain('<script>');
     const xml = await documentXml(doc);
-    const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const unescape = (s: string) =>
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&');
     const htmlText = unescape(html.replace(/<\/?[bi]>/g, '').replace(/<[^>]+>/g, '\n'));
     for (const p of paragraphsOf(xml)) if (p.text.trim()) expect(htmlText, p.text).toContain(p.text);
   });

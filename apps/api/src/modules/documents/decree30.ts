@@ -1,6 +1,19 @@
 import {
-  AlignmentType, BorderStyle, Document, Header, LineRuleType, PageNumber, Paragraph, Table, TableBorders,
-  TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  LineRuleType,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 import type { AdminDocument, Block, RichText } from './document-model';
 import { dateLine, numberLine, recipientLines, spansOf, upperVi } from './document-model';
@@ -15,13 +28,30 @@ export const LAYOUT = {
   closing: [4252, 5102],
   cellMargin: 57,
   font: 'Times New Roman',
-  size: { parent: 26, issuer: 26, number: 26, motto: 24, tagline: 26, date: 28, type: 28, subject: 28, body: 28, recipientsTitle: 24, recipients: 22, signer: 28 },
+  size: {
+    parent: 26,
+    issuer: 26,
+    number: 26,
+    motto: 24,
+    tagline: 26,
+    date: 28,
+    type: 28,
+    subject: 28,
+    body: 28,
+    recipientsTitle: 24,
+    recipients: 22,
+    signer: 28,
+  },
   firstLine: 567,
   /** Line spacing in 240ths of a line: 1.2 lines. */
   line: 288,
 } as const;
 
-interface RunStyle { size: number; bold?: boolean; italic?: boolean }
+interface RunStyle {
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+}
 
 /** One run in Times New Roman. */
 function run(text: string, style: RunStyle): TextRun {
@@ -153,7 +183,10 @@ function closingTable(doc: AdminDocument): Table {
   const [left, right] = LAYOUT.closing;
   const s = LAYOUT.size;
   const recipients = doc.recipients.length
-    ? [leftLine('Nơi nhận:', { size: s.recipientsTitle, bold: true, italic: true }), ...recipientLines(doc.recipients).map((line) => leftLine(line, { size: s.recipients }))]
+    ? [
+        leftLine('Nơi nhận:', { size: s.recipientsTitle, bold: true, italic: true }),
+        ...recipientLines(doc.recipients).map((line) => leftLine(line, { size: s.recipients })),
+      ]
     : [leftLine('', { size: s.recipients })];
   const signer = doc.signer;
   const lines = [signer?.capacity, signer?.title].filter((x): x is string => !!x).map((line) => centred(upperVi(line), { size: s.signer, bold: true }));
@@ -181,10 +214,12 @@ export function buildDecree30(doc: AdminDocument): Document {
     creator: 'Thi Đua Số',
     title: [doc.type, doc.subject].filter(Boolean).join(' '),
     styles: { default: { document: { run: { font: LAYOUT.font, size: LAYOUT.size.body } } } },
-    sections: [{
-      properties: { titlePage: true, page: { size: LAYOUT.page, margin: LAYOUT.margin } },
-      headers: pageHeaders(),
-      children: [headerTable(doc), ...titleBlock(doc), spacer(false), ...body, ...closing],
-    }],
+    sections: [
+      {
+        properties: { titlePage: true, page: { size: LAYOUT.page, margin: LAYOUT.margin } },
+        headers: pageHeaders(),
+        children: [headerTable(doc), ...titleBlock(doc), spacer(false), ...body, ...closing],
+      },
+    ],
   });
 }

@@ -99,7 +99,10 @@ export function dateLine(header: DocumentHeader, draft = false): string {
 /** The recipient lines as printed: "- X;" and the last one "- X." */
 export function recipientLines(recipients: readonly string[]): string[] {
   return recipients.map((raw, i) => {
-    const text = raw.trim().replace(/^[-+•]\s*/, '').replace(/[;.,]+$/, '');
+    const text = raw
+      .trim()
+      .replace(/^[-+•]\s*/, '')
+      .replace(/[;.,]+$/, '');
     return `- ${text}${i === recipients.length - 1 ? '.' : ';'}`;
   });
 }

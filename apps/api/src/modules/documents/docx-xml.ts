@@ -51,14 +51,26 @@ function toggle(props: string, tag: string): boolean {
 }
 
 /** What a run looks like: its text, font, size in half-points, bold and italic. */
-export interface RunInfo { text: string; font: string | null; size: number | null; bold: boolean; italic: boolean }
+export interface RunInfo {
+  text: string;
+  font: string | null;
+  size: number | null;
+  bold: boolean;
+  italic: boolean;
+}
 
 /** The runs of a paragraph with their formatting. */
 export function runsOf(paragraph: string): RunInfo[] {
   return elements(paragraph, 'w:r').map((r) => {
     const props = elements(r, 'w:rPr')[0] ?? '';
     const size = attr(props, 'w:sz', 'w:val');
-    return { text: textOf(r), font: attr(props, 'w:rFonts', 'w:ascii'), size: size ? Number(size) : null, bold: toggle(props, 'w:b'), italic: toggle(props, 'w:i') };
+    return {
+      text: textOf(r),
+      font: attr(props, 'w:rFonts', 'w:ascii'),
+      size: size ? Number(size) : null,
+      bold: toggle(props, 'w:b'),
+      italic: toggle(props, 'w:i'),
+    };
   });
 }
 

@@ -3,7 +3,10 @@ import type { AdminDocument, Block } from './document-model';
 import { headerOf, issuerName, legalBasisLine, letter, lowerFirst, roman, sentence, signerOf, upperFirst } from './doc-text';
 
 /** A titled part of the plan; empty parts are left out and the rest numbered in order. */
-interface Part { title: string; blocks: Block[] }
+interface Part {
+  title: string;
+  blocks: Block[];
+}
 
 type Deadline = PlanDoc['deadlines'][number];
 
@@ -25,10 +28,9 @@ export function planTitle(plan: PlanDoc): string {
 
 /** Numbers parts 1., 2. (level 2) or I., II. (level 1) and drops the empty ones. */
 function numbered(parts: Part[], level: 1 | 2): Block[] {
-  return parts.filter((p) => p.blocks.length > 0).flatMap((p, i): Block[] => [
-    { kind: 'heading', level, label: level === 1 ? `${roman(i)}.` : `${i + 1}.`, text: p.title },
-    ...p.blocks,
-  ]);
+  return parts
+    .filter((p) => p.blocks.length > 0)
+    .flatMap((p, i): Block[] => [{ kind: 'heading', level, label: level === 1 ? `${roman(i)}.` : `${i + 1}.`, text: p.title }, ...p.blocks]);
 }
 
 /** One text as a paragraph, several as a), b), c). */
@@ -57,10 +59,13 @@ function preamble(plan: PlanDoc): Block[] {
 
 /** I. Purposes and requirements. */
 function purposes(plan: PlanDoc): Block[] {
-  return numbered([
-    { title: 'Mục đích', blocks: lettered(plan.purposes) },
-    { title: 'Yêu cầu', blocks: lettered(plan.requirements) },
-  ], 2);
+  return numbered(
+    [
+      { title: 'Mục đích', blocks: lettered(plan.purposes) },
+      { title: 'Yêu cầu', blocks: lettered(plan.requirements) },
+    ],
+    2,
+  );
 }
 
 /** II. The numbered contents of the movement. */
@@ -81,23 +86,25 @@ function occasionsLine(plan: PlanDoc): Block[] {
 
 /** III. Participant groups with their criteria, award forms and the dossier. */
 function criteria(plan: PlanDoc): Block[] {
-  const groups = plan.participantGroups.flatMap((g, i): Block[] => [
-    { kind: 'heading', level: 3, label: `${letter(i)})`, text: g.name },
-    ...items(g.criteria),
-  ]);
+  const groups = plan.participantGroups.flatMap((g, i): Block[] => [{ kind: 'heading', level: 3, label: `${letter(i)})`, text: g.name }, ...items(g.criteria)]);
   const awards = plan.awardForms.length ? [...occasionsLine(plan), ...items(plan.awardForms.map((a) => a.name))] : [];
-  return numbered([
-    { title: 'Đối tượng, tiêu chí thi đua', blocks: groups },
-    { title: 'Hình thức khen thưởng', blocks: awards },
-    { title: 'Hồ sơ đề nghị khen thưởng', blocks: items(plan.dossier) },
-  ], 2);
+  return numbered(
+    [
+      { title: 'Đối tượng, tiêu chí thi đua', blocks: groups },
+      { title: 'Hình thức khen thưởng', blocks: awards },
+      { title: 'Hồ sơ đề nghị khen thưởng', blocks: items(plan.dossier) },
+    ],
+    2,
+  );
 }
 
 /** "trước ngày 05/11 hằng năm" from a deadline's fields, when its own text is missing. */
 function whenText(d: Deadline): string {
   const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
   const date = [d.qualifier === 'in' ? null : d.day, d.month, d.recurrence === 'once' ? d.year : null]
-    .filter((x): x is number => x !== null).map((n, i) => (i < 2 ? pad(n) : String(n))).join('/');
+    .filter((x): x is number => x !== null)
+    .map((n, i) => (i < 2 ? pad(n) : String(n)))
+    .join('/');
   const every = d.recurrence === 'yearly' ? ' hằng năm' : d.recurrence === 'half-yearly' ? ' 6 tháng một lần' : '';
   return `${QUALIFIERS[d.qualifier]} ${date}${every}`.trim();
 }
@@ -114,7 +121,12 @@ export function deadlineSentence(d: Deadline): string {
 function timeline(plan: PlanDoc): Block[] {
   const years = plan.phases.flatMap((p) => [p.fromYear, p.toYear]);
   const intro: Block[] = years.length
-    ? [{ kind: 'paragraph', text: `Phong trào thi đua được triển khai từ năm ${Math.min(...years)} đến năm ${Math.max(...years)}, chia thành ${plan.phases.length} giai đoạn:` }]
+    ? [
+        {
+          kind: 'paragraph',
+          text: `Phong trào thi đua được triển khai từ năm ${Math.min(...years)} đến năm ${Math.max(...years)}, chia thành ${plan.phases.length} giai đoạn:`,
+        },
+      ]
     : [];
   const used = new Set<number>();
   const phases = plan.phases.map((p): Block => {
@@ -123,36 +135,40 @@ function timeline(plan: PlanDoc): Block[] {
     const review = m ? `: tổ chức ${MILESTONES[m.kind]} vào năm ${m.year}` : '';
     return { kind: 'item', level: 1, text: `${p.name} (từ năm ${p.fromYear} đến năm ${p.toYear})${review}.` };
   });
-  const others = plan.milestones.filter((m) => !used.has(m.year))
+  const others = plan.milestones
+    .filter((m) => !used.has(m.year))
     .map((m): Block => ({ kind: 'paragraph', text: `${upperFirst(MILESTONES[m.kind])} vào năm ${m.year}.` }));
   // A deadline the responsibilities already state (as real plans do) is not printed twice.
   const stated = (d: Deadline) => !!d.text.trim() && plan.responsibilities.some((r) => r.tasks.some((t) => t.includes(d.text.trim())));
   const deadlines = plan.deadlines.filter((d) => !stated(d)).map((d): Block => ({ kind: 'paragraph', text: deadlineSentence(d) }));
-  return numbered([
-    { title: 'Các giai đoạn', blocks: [...intro, ...phases, ...others] },
-    { title: 'Chế độ báo cáo', blocks: deadlines },
-  ], 2);
+  return numbered(
+    [
+      { title: 'Các giai đoạn', blocks: [...intro, ...phases, ...others] },
+      { title: 'Chế độ báo cáo', blocks: deadlines },
+    ],
+    2,
+  );
 }
 
 /** VI. What each body must do. */
 function responsibilities(plan: PlanDoc): Block[] {
-  return plan.responsibilities.flatMap((r, i): Block[] => [
-    { kind: 'heading', level: 2, label: `${i + 1}.`, text: r.body },
-    ...items(r.tasks),
-  ]);
+  return plan.responsibilities.flatMap((r, i): Block[] => [{ kind: 'heading', level: 2, label: `${i + 1}.`, text: r.body }, ...items(r.tasks)]);
 }
 
 /** Maps a movement plan to the Decree 30 document model (KẾ HOẠCH, symbol KH-UBND). */
 export function planDocument(plan: PlanDoc, options: { draft?: boolean } = {}): AdminDocument {
   const title = planTitle(plan);
-  const body = numbered([
-    { title: 'MỤC ĐÍCH, YÊU CẦU', blocks: purposes(plan) },
-    { title: 'NỘI DUNG THI ĐUA', blocks: contents(plan) },
-    { title: 'ĐỐI TƯỢNG, TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG', blocks: criteria(plan) },
-    { title: 'GIẢI PHÁP THỰC HIỆN', blocks: counted(plan.solutions ?? []) },
-    { title: 'THỜI GIAN THỰC HIỆN VÀ CHẾ ĐỘ BÁO CÁO', blocks: timeline(plan) },
-    { title: 'TỔ CHỨC THỰC HIỆN', blocks: responsibilities(plan) },
-  ], 1);
+  const body = numbered(
+    [
+      { title: 'MỤC ĐÍCH, YÊU CẦU', blocks: purposes(plan) },
+      { title: 'NỘI DUNG THI ĐUA', blocks: contents(plan) },
+      { title: 'ĐỐI TƯỢNG, TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG', blocks: criteria(plan) },
+      { title: 'GIẢI PHÁP THỰC HIỆN', blocks: counted(plan.solutions ?? []) },
+      { title: 'THỜI GIAN THỰC HIỆN VÀ CHẾ ĐỘ BÁO CÁO', blocks: timeline(plan) },
+      { title: 'TỔ CHỨC THỰC HIỆN', blocks: responsibilities(plan) },
+    ],
+    1,
+  );
   const closing: Block = { kind: 'paragraph', text: `Trên đây là Kế hoạch ${lowerFirst(title)}./.` };
   return {
     header: headerOf(plan, 'KH-UBND'),

@@ -53,7 +53,10 @@ function header(doc: AdminDocument): string {
   const s = LAYOUT.size;
   const [left, right] = LAYOUT.header;
   const parent = doc.header.parent ? line(upperVi(doc.header.parent), s.parent) : '';
-  const issuer = doc.header.issuer.split('\n').map((l) => line(upperVi(l), s.issuer, 'b')).join('');
+  const issuer = doc.header.issuer
+    .split('\n')
+    .map((l) => line(upperVi(l), s.issuer, 'b'))
+    .join('');
   return `<table class="cols header"><colgroup><col style="width:${pt(left)}"><col style="width:${pt(right)}"></colgroup>
 <tr><td class="issuer">${parent}${issuer}${rule(1200)}</td>
 <td class="motto-cell">${line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', s.motto, 'b motto')}${line('Độc lập - Tự do - Hạnh phúc', s.tagline, 'b motto')}${rule(3420)}</td></tr>
@@ -71,11 +74,13 @@ function title(doc: AdminDocument): string {
 
 /** Spans as HTML, each with its own emphasis. */
 function inline(text: RichText): string {
-  return spansOf(text).map((span) => {
-    const t = escapeHtml(span.text);
-    const b = span.bold ? `<b>${t}</b>` : t;
-    return span.italic ? `<i>${b}</i>` : b;
-  }).join('');
+  return spansOf(text)
+    .map((span) => {
+      const t = escapeHtml(span.text);
+      const b = span.bold ? `<b>${t}</b>` : t;
+      return span.italic ? `<i>${b}</i>` : b;
+    })
+    .join('');
 }
 
 /** One body block as HTML. */
@@ -99,10 +104,15 @@ function closing(doc: AdminDocument): string {
   if (!doc.signer) return '';
   const [left, right] = LAYOUT.closing;
   const list = doc.recipients.length
-    ? `<p class="t">Nơi nhận:</p>${recipientLines(doc.recipients).map((r) => `<p>${escapeHtml(r)}</p>`).join('')}`
+    ? `<p class="t">Nơi nhận:</p>${recipientLines(doc.recipients)
+        .map((r) => `<p>${escapeHtml(r)}</p>`)
+        .join('')}`
     : '';
   const { capacity, title: role, name } = doc.signer;
-  const lines = [capacity, role].filter((x): x is string => !!x).map((l) => `<p class="c b">${escapeHtml(upperVi(l))}</p>`).join('');
+  const lines = [capacity, role]
+    .filter((x): x is string => !!x)
+    .map((l) => `<p class="c b">${escapeHtml(upperVi(l))}</p>`)
+    .join('');
   return `<table class="cols closing" style="margin-top:12pt"><colgroup><col style="width:${pt(left)}"><col style="width:${pt(right)}"></colgroup>
 <tr><td class="recipients">${list}</td><td class="sign">${lines}<p class="c b name">${escapeHtml(name ?? '')}</p></td></tr></table>`;
 }

@@ -36,9 +36,21 @@ function toPngs(docx: string, dir: string, name: string): void {
 /** Prints the HTML view to PDF and PNG with Debian's chromium, when it is installed. */
 function htmlToPngs(html: string, dir: string, name: string): void {
   const pdf = join(dir, `${name}.pdf`);
-  const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-pdf-header-footer'];
+  const flags = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-pdf-header-footer',
+  ];
   try {
-    execFileSync('chromium', [...flags, `--user-data-dir=${join(dir, '.chromium')}`, `--print-to-pdf=${pdf}`, pathToFileURL(html).href], { stdio: 'ignore', timeout: 60_000 });
+    execFileSync('chromium', [...flags, `--user-data-dir=${join(dir, '.chromium')}`, `--print-to-pdf=${pdf}`, pathToFileURL(html).href], {
+      stdio: 'ignore',
+      timeout: 60_000,
+    });
     execFileSync('pdftoppm', ['-r', '80', '-png', pdf, join(dir, name)]);
   } catch {
     console.error(`${name}: chromium not available, HTML not printed`);

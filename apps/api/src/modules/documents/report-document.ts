@@ -1,5 +1,17 @@
 import {
-  AlignmentType, BorderStyle, LineRuleType, Paragraph, patchDocument, PatchType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
+  AlignmentType,
+  BorderStyle,
+  LineRuleType,
+  Paragraph,
+  patchDocument,
+  PatchType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 import { LAYOUT } from './decree30';
 import type { AdminDocument, Block, DocumentSigner } from './document-model';
@@ -22,7 +34,10 @@ export interface ReportIssuer {
 }
 
 /** One titled part of the narrative: sections (numbered 1., 2. when titled) with paragraphs, items and the tables they show (by index in `tables`). */
-export interface ReportPart { title: string; sections: { title: string; paragraphs: string[]; items?: string[]; tables?: number[] }[] }
+export interface ReportPart {
+  title: string;
+  sections: { title: string; paragraphs: string[]; items?: string[]; tables?: number[] }[];
+}
 
 /** The content of a consolidated report. */
 export interface ConsolidatedReportContent {
@@ -56,7 +71,13 @@ export function reportDocument(c: ConsolidatedReportContent): AdminDocument {
       ...s.paragraphs.map((text): Block => ({ kind: 'paragraph', text })),
       ...(s.items ?? []).map((text): Block => ({ kind: 'item', level: 1, text })),
       ...(s.tables ?? []).flatMap((t): Block[] => [
-        { kind: 'paragraph', text: [{ text: `Bảng ${t + 1}. `, bold: true }, { text: c.tables[t]?.title ?? '', italic: true }] },
+        {
+          kind: 'paragraph',
+          text: [
+            { text: `Bảng ${t + 1}. `, bold: true },
+            { text: c.tables[t]?.title ?? '', italic: true },
+          ],
+        },
         { kind: 'paragraph', text: `{{${placeholder(t)}}}` },
       ]),
     ]),
@@ -82,11 +103,13 @@ function tableCell(text: string, width: number, opts: { bold?: boolean; align: (
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
     borders: { top: border, bottom: border, left: border, right: border },
-    children: [new Paragraph({
-      alignment: opts.align,
-      spacing: { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO },
-      children: [new TextRun({ text, font: LAYOUT.font, size: TABLE_SIZE, bold: opts.bold ?? false })],
-    })],
+    children: [
+      new Paragraph({
+        alignment: opts.align,
+        spacing: { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO },
+        children: [new TextRun({ text, font: LAYOUT.font, size: TABLE_SIZE, bold: opts.bold ?? false })],
+      }),
+    ],
   });
 }
 
@@ -103,12 +126,30 @@ export function docxTable(table: ReportTable): Table {
   const total = t.columns.reduce((a, c) => a + c.width, 0);
   const widths = t.columns.map((c) => Math.floor((c.width / total) * LAYOUT.textWidth));
   widths[widths.length - 1]! += LAYOUT.textWidth - widths.reduce((a, b) => a + b, 0);
-  const header = new TableRow({ tableHeader: true, children: t.columns.map((c, i) => tableCell(c.header, widths[i]!, { bold: true, align: AlignmentType.CENTER })) });
-  const empty = new TableRow({ children: [new TableCell({ columnSpan: t.columns.length, borders: { top: border, bottom: border, left: border, right: border }, children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'Không có', font: LAYOUT.font, size: TABLE_SIZE, italics: true })] })] })] });
-  const rows = t.rows.map((r) => new TableRow({
-    cantSplit: true,
-    children: t.columns.map((c, i) => tableCell(cellText(c.kind, r[i] ?? null), widths[i]!, { align: isNumeric(c.kind) ? AlignmentType.RIGHT : AlignmentType.LEFT })),
-  }));
+  const header = new TableRow({
+    tableHeader: true,
+    children: t.columns.map((c, i) => tableCell(c.header, widths[i]!, { bold: true, align: AlignmentType.CENTER })),
+  });
+  const empty = new TableRow({
+    children: [
+      new TableCell({
+        columnSpan: t.columns.length,
+        borders: { top: border, bottom: border, left: border, right: border },
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'Không có', font: LAYOUT.font, size: TABLE_SIZE, italics: true })] }),
+        ],
+      }),
+    ],
+  });
+  const rows = t.rows.map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: t.columns.map((c, i) =>
+          tableCell(cellText(c.kind, r[i] ?? null), widths[i]!, { align: isNumeric(c.kind) ? AlignmentType.RIGHT : AlignmentType.LEFT }),
+        ),
+      }),
+  );
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: LAYOUT.textWidth, type: WidthType.DXA },

@@ -15,8 +15,20 @@ export const samplePlan: PlanDoc = {
   movements: [FIRST, SECOND],
   legalBases: [
     { ref: null, type: 'Luật', date: '2025-06-16', issuer: null, title: 'Tổ chức chính quyền địa phương' },
-    { ref: '923/QĐ-TTg', type: 'Quyết định', date: '2025-05-14', issuer: 'Thủ tướng Chính phủ', title: `về việc ban hành Kế hoạch triển khai Phong trào thi đua “${FIRST}”` },
-    { ref: '01-KH/BCĐTW', type: 'Kế hoạch', date: '2025-03-21', issuer: 'Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số', title: `về triển khai Phong trào “${SECOND}”` },
+    {
+      ref: '923/QĐ-TTg',
+      type: 'Quyết định',
+      date: '2025-05-14',
+      issuer: 'Thủ tướng Chính phủ',
+      title: `về việc ban hành Kế hoạch triển khai Phong trào thi đua “${FIRST}”`,
+    },
+    {
+      ref: '01-KH/BCĐTW',
+      type: 'Kế hoạch',
+      date: '2025-03-21',
+      issuer: 'Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số',
+      title: `về triển khai Phong trào “${SECOND}”`,
+    },
     { ref: '146/KH-UBND', type: 'Kế hoạch', date: '2025-05-28', issuer: 'UBND thành phố Đà Nẵng', title: null },
     { ref: '4735/BNV-BTĐKT', type: 'Công văn', date: '2025-07-04', issuer: 'Bộ Nội vụ', title: null },
   ],
@@ -29,17 +41,35 @@ export const samplePlan: PlanDoc = {
   ],
   contents: [
     { order: 1, text: 'Thi đua nâng cao nhận thức, đột phá về đổi mới tư duy, chuyển đổi số, phát triển khoa học, công nghệ, đổi mới sáng tạo' },
-    { order: 2, text: 'Thi đua đẩy mạnh chuyển đổi số, ứng dụng khoa học, công nghệ, đổi mới sáng tạo trong hoạt động của các cơ quan trong hệ thống chính trị, phát triển chính quyền số' },
-    { order: 3, text: 'Thi đua phát triển kinh tế số, phát triển doanh nghiệp công nghệ số, doanh nghiệp khoa học công nghệ và doanh nghiệp khởi nghiệp sáng tạo' },
+    {
+      order: 2,
+      text: 'Thi đua đẩy mạnh chuyển đổi số, ứng dụng khoa học, công nghệ, đổi mới sáng tạo trong hoạt động của các cơ quan trong hệ thống chính trị, phát triển chính quyền số',
+    },
+    {
+      order: 3,
+      text: 'Thi đua phát triển kinh tế số, phát triển doanh nghiệp công nghệ số, doanh nghiệp khoa học công nghệ và doanh nghiệp khởi nghiệp sáng tạo',
+    },
     { order: 4, text: `Thi đua phát triển xã hội số; triển khai sâu rộng phong trào “${SECOND}” của Tổ Công nghệ số cộng đồng` },
     { order: 5, text: 'Thi đua bảo đảm quốc phòng và an ninh, an toàn, an ninh mạng, chủ quyền quốc gia trên nền tảng số và không gian mạng' },
     { order: 6, text: 'Tăng cường quan hệ hợp tác trong phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số' },
   ],
   participantGroups: [
-    { name: 'Đối với các cơ quan, đơn vị thuộc phường', criteria: ['Hoàn thành có chất lượng, đạt, vượt và về đích sớm các mục tiêu cơ bản về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số', 'Xây dựng, phát huy hiệu quả dữ liệu, đảm bảo “Đúng, đủ, sạch”'] },
+    {
+      name: 'Đối với các cơ quan, đơn vị thuộc phường',
+      criteria: [
+        'Hoàn thành có chất lượng, đạt, vượt và về đích sớm các mục tiêu cơ bản về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số',
+        'Xây dựng, phát huy hiệu quả dữ liệu, đảm bảo “Đúng, đủ, sạch”',
+      ],
+    },
     { name: 'Đối với Mặt trận Tổ quốc Việt Nam phường', criteria: ['Có sáng kiến, giải pháp triển khai sâu rộng phong trào học tập số, bình dân học vụ số'] },
-    { name: 'Đối với Tổ công nghệ số cộng đồng các tổ dân phố', criteria: ['Tổ chức các hoạt động cụ thể, thiết thực, hiệu quả, huy động sự tham gia đông đảo người dân'] },
-    { name: 'Đối với các doanh nghiệp', criteria: ['Thúc đẩy hoạt động đổi mới sáng tạo, chuyển từ ứng dụng và làm chủ công nghệ sang xây dựng năng lực sáng tạo đột phá'] },
+    {
+      name: 'Đối với Tổ công nghệ số cộng đồng các tổ dân phố',
+      criteria: ['Tổ chức các hoạt động cụ thể, thiết thực, hiệu quả, huy động sự tham gia đông đảo người dân'],
+    },
+    {
+      name: 'Đối với các doanh nghiệp',
+      criteria: ['Thúc đẩy hoạt động đổi mới sáng tạo, chuyển từ ứng dụng và làm chủ công nghệ sang xây dựng năng lực sáng tạo đột phá'],
+    },
     { name: 'Đối với cá nhân', criteria: ['Cán bộ, công chức, viên chức, người lao động nỗ lực, có sáng kiến, giải pháp sáng tạo'] },
   ],
   awardForms: [
@@ -53,15 +83,39 @@ export const samplePlan: PlanDoc = {
     'Đẩy mạnh công tác truyền thông, nâng cao nhận thức, trách nhiệm của các ngành, các tầng lớp Nhân dân',
     'Hội đồng Thi đua - Khen thưởng phường thực hiện kiểm tra, giám sát tình hình triển khai Phong trào thi đua',
   ],
-  phases: [{ name: 'Giai đoạn 1', fromYear: 2025, toYear: 2027 }, { name: 'Giai đoạn 2', fromYear: 2027, toYear: 2030 }],
-  milestones: [{ kind: 'mid-term', year: 2027 }, { kind: 'final', year: 2030 }],
-  deadlines: [{
-    what: 'Báo cáo tình hình tổ chức thực hiện Phong trào thi đua', from: 'các cơ quan, đơn vị, đoàn thể', to: 'Phòng Văn hóa - Xã hội',
-    day: 5, month: 12, year: null, recurrence: 'yearly', qualifier: 'before', text: 'trước ngày 05/12 hằng năm',
-  }],
+  phases: [
+    { name: 'Giai đoạn 1', fromYear: 2025, toYear: 2027 },
+    { name: 'Giai đoạn 2', fromYear: 2027, toYear: 2030 },
+  ],
+  milestones: [
+    { kind: 'mid-term', year: 2027 },
+    { kind: 'final', year: 2030 },
+  ],
+  deadlines: [
+    {
+      what: 'Báo cáo tình hình tổ chức thực hiện Phong trào thi đua',
+      from: 'các cơ quan, đơn vị, đoàn thể',
+      to: 'Phòng Văn hóa - Xã hội',
+      day: 5,
+      month: 12,
+      year: null,
+      recurrence: 'yearly',
+      qualifier: 'before',
+      text: 'trước ngày 05/12 hằng năm',
+    },
+  ],
   responsibilities: [
-    { body: 'Phòng Văn hóa - Xã hội', tasks: ['Chủ trì, phối hợp với các cơ quan liên quan triển khai bộ chỉ số đánh giá về Chính quyền số, kinh tế số, xã hội số của thành phố Đà Nẵng', 'Hướng dẫn khen thưởng Phong trào thi đua cho các cơ quan, đơn vị trên địa bàn phường'] },
-    { body: 'Hội đồng Thi đua - Khen thưởng phường', tasks: ['Phân công rõ trách nhiệm các thành viên trong quá trình chỉ đạo, hướng dẫn, giám sát việc triển khai thực hiện Phong trào thi đua'] },
+    {
+      body: 'Phòng Văn hóa - Xã hội',
+      tasks: [
+        'Chủ trì, phối hợp với các cơ quan liên quan triển khai bộ chỉ số đánh giá về Chính quyền số, kinh tế số, xã hội số của thành phố Đà Nẵng',
+        'Hướng dẫn khen thưởng Phong trào thi đua cho các cơ quan, đơn vị trên địa bàn phường',
+      ],
+    },
+    {
+      body: 'Hội đồng Thi đua - Khen thưởng phường',
+      tasks: ['Phân công rõ trách nhiệm các thành viên trong quá trình chỉ đạo, hướng dẫn, giám sát việc triển khai thực hiện Phong trào thi đua'],
+    },
   ],
   recipients: ['Sở Nội vụ', 'Văn phòng UBND thành phố', 'Thường trực Đảng ủy', 'Ủy ban MTTQVN phường', 'Lưu: VT, PVH-XH'],
   signer: { name: 'Dương Văn Tuấn', title: 'Chủ tịch', capacity: 'TM.' },

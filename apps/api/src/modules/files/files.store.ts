@@ -17,25 +17,39 @@ export interface FileMeta {
  * Keep an uploaded file in the database (so every app instance has it) in the caller's
  * transaction; its name cleaned for display, its hash for integrity. Returns its id.
  */
-export async function storeFile(tx: Tx, f: { communeId: string; name: string; fallbackName: string; mime: string; content: Buffer; purpose: string; createdBy: string | null }): Promise<string> {
+export async function storeFile(
+  tx: Tx,
+  f: { communeId: string; name: string; fallbackName: string; mime: string; content: Buffer; purpose: string; createdBy: string | null },
+): Promise<string> {
   const id = crypto.randomUUID();
   await tx.insert(storedFile).values({
-    communeId: f.communeId, id, name: cleanText(f.name).slice(0, 200) || f.fallbackName, mime: f.mime, size: f.content.length,
-    sha256: createHash('sha256').update(f.content).digest('hex'), purpose: f.purpose, content: f.content, createdBy: f.createdBy,
+    communeId: f.communeId,
+    id,
+    name: cleanText(f.name).slice(0, 200) || f.fallbackName,
+    mime: f.mime,
+    size: f.content.length,
+    sha256: createHash('sha256').update(f.content).digest('hex'),
+    purpose: f.purpose,
+    content: f.content,
+    createdBy: f.createdBy,
   });
   return id;
 }
 
 /** A file's name, type and size (not its content). */
 export async function fileMeta(tx: Tx, communeId: string, id: string): Promise<FileMeta | undefined> {
-  const [f] = await tx.select({ id: storedFile.id, name: storedFile.name, mime: storedFile.mime, size: storedFile.size, createdAt: storedFile.createdAt })
-    .from(storedFile).where(and(eq(storedFile.communeId, communeId), eq(storedFile.id, id)));
+  const [f] = await tx
+    .select({ id: storedFile.id, name: storedFile.name, mime: storedFile.mime, size: storedFile.size, createdAt: storedFile.createdAt })
+    .from(storedFile)
+    .where(and(eq(storedFile.communeId, communeId), eq(storedFile.id, id)));
   return f;
 }
 
 /** A file with its content, for download. */
 export async function readFile(tx: Tx, communeId: string, id: string): Promise<{ name: string; mime: string; content: Buffer } | undefined> {
-  const [f] = await tx.select({ name: storedFile.name, mime: storedFile.mime, content: storedFile.content }).from(storedFile)
+  const [f] = await tx
+    .select({ name: storedFile.name, mime: storedFile.mime, content: storedFile.content })
+    .from(storedFile)
     .where(and(eq(storedFile.communeId, communeId), eq(storedFile.id, id)));
   return f;
 }

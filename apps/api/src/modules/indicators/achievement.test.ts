@@ -3,7 +3,16 @@ import { achievement, aggregateValue, elapsedShare, periodBounds, scoreFor, trac
 
 const higher = { direction: 'higher' };
 const lower = { direction: 'lower' };
-const meetings = { direction: 'higher', scoreBands: [{ min: 0, score: 0 }, { min: 1, score: 5 }, { min: 2, score: 10 }, { min: 3, score: 15 }, { min: 4, score: 20 }] };
+const meetings = {
+  direction: 'higher',
+  scoreBands: [
+    { min: 0, score: 0 },
+    { min: 1, score: 5 },
+    { min: 2, score: 10 },
+    { min: 3, score: 15 },
+    { min: 4, score: 20 },
+  ],
+};
 
 describe('achievement', () => {
   it('is value ÷ target when higher is better, rounded to one decimal', () => {
@@ -94,7 +103,14 @@ describe('scoreFor', () => {
     expect(scoreFor(meetings, -1)).toBe(0);
   });
   it('reads bands the other way when lower is better', () => {
-    const late = { direction: 'lower', scoreBands: [{ min: 0, score: 10 }, { min: 2, score: 5 }, { min: 5, score: 1 }] };
+    const late = {
+      direction: 'lower',
+      scoreBands: [
+        { min: 0, score: 10 },
+        { min: 2, score: 5 },
+        { min: 5, score: 1 },
+      ],
+    };
     expect(scoreFor(late, 0)).toBe(10);
     expect(scoreFor(late, 1)).toBe(5);
     expect(scoreFor(late, 5)).toBe(1);

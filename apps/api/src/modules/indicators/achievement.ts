@@ -10,7 +10,12 @@ export interface IndicatorMeasure {
 }
 
 /** The sums kept per node (indicator_rollup, or the same sums over several communes). */
-export interface NodeSums { sumValue: number; sumNumerator: number; sumDenominator: number; n: number }
+export interface NodeSums {
+  sumValue: number;
+  sumNumerator: number;
+  sumDenominator: number;
+  n: number;
+}
 
 /** Achievement above this is shown as this (a target beaten tenfold is not 1000% "more on track"). */
 export const ACHIEVEMENT_CAP = 200;
@@ -91,8 +96,6 @@ export function scoreFor(def: Pick<IndicatorMeasure, 'direction' | 'scoreBands'>
   const bands = def.scoreBands;
   if (!bands?.length || value == null || !Number.isFinite(value)) return null;
   const sorted = [...bands].sort((x, y) => x.min - y.min);
-  const band = def.direction === 'lower'
-    ? sorted.find((b) => value <= b.min)
-    : sorted.filter((b) => value >= b.min).pop();
+  const band = def.direction === 'lower' ? sorted.find((b) => value <= b.min) : sorted.filter((b) => value >= b.min).pop();
   return band?.score ?? 0;
 }

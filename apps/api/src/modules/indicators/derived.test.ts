@@ -20,10 +20,21 @@ describe(`derived indicator values (${testDbKind()})`, () => {
   /** What the test provider answers next (a stand-in for the training module's coverage query). */
   let next: DerivedRow[] = [];
 
-  const rollup = (code: string, year = 2026, period = 0) => inScope(t.database.db, scopeA, async (tx) => {
-    const [r] = await tx.select().from(indicatorRollup).where(and(eq(indicatorRollup.communeId, w.a.id), eq(indicatorRollup.indicatorCode, code), eq(indicatorRollup.year, year), eq(indicatorRollup.period, period)));
-    return r;
-  });
+  const rollup = (code: string, year = 2026, period = 0) =>
+    inScope(t.database.db, scopeA, async (tx) => {
+      const [r] = await tx
+        .select()
+        .from(indicatorRollup)
+        .where(
+          and(
+            eq(indicatorRollup.communeId, w.a.id),
+            eq(indicatorRollup.indicatorCode, code),
+            eq(indicatorRollup.year, year),
+            eq(indicatorRollup.period, period),
+          ),
+        );
+      return r;
+    });
   const refresh = (year = 2026, period = 0) => inScope(t.database.db, scopeA, (tx) => refreshDerived(tx, w.a.id, KEY, year, period));
 
   beforeAll(async () => {
@@ -38,7 +49,7 @@ describe(`derived indicator values (${testDbKind()})`, () => {
     await t?.close();
   });
 
-  it('records a provider\'s figures and rolls them up at once, ratios as Σnumerator ÷ Σdenominator', async () => {
+  it("records a provider's figures and rolls them up at once, ratios as Σnumerator ÷ Σdenominator", async () => {
     expect(providers().map((p) => p.key)).toContain(KEY);
     next = [
       { unitId: w.aVillage.id, indicatorCode: 'XH.KNS_CO_BAN', numerator: 10, denominator: 20 },
@@ -68,8 +79,12 @@ describe(`derived indicator values (${testDbKind()})`, () => {
     expect(await rollup('XH.KNS_CO_BAN')).toMatchObject({ sumNumerator: 18, n: 1 });
   });
 
-  it('refuses figures it does not own or that break the indicator\'s rules, writing nothing', async () => {
-    const attempt = (rows: DerivedRow[]) => inScope(t.database.db, scopeA, (tx) => recordDerivedValues(tx, w.a.id, KEY, 2026, 0, rows)).then(() => null, (e: unknown) => e);
+  it("refuses figures it does not own or that break the indicator's rules, writing nothing", async () => {
+    const attempt = (rows: DerivedRow[]) =>
+      inScope(t.database.db, scopeA, (tx) => recordDerivedValues(tx, w.a.id, KEY, 2026, 0, rows)).then(
+        () => null,
+        (e: unknown) => e,
+      );
     const fieldsOf = async (rows: DerivedRow[]) => {
       const e = await attempt(rows);
       expect(e).toBeInstanceOf(AppError);
@@ -81,10 +96,12 @@ describe(`derived indicator values (${testDbKind()})`, () => {
     expect(await fieldsOf([{ unitId: w.aVillage.id, indicatorCode: 'XH.KNS_CO_BAN', numerator: 30, denominator: 20 }])).toEqual(['rows.0.numerator']);
     expect(await fieldsOf([{ unitId: w.aVillage.id, indicatorCode: 'XH.NGUOI_DAN_DUOC_HO_TRO', value: 2.5 }])).toEqual(['rows.0.value']);
     expect(await fieldsOf([{ unitId: w.aVillage.id, indicatorCode: 'XH.NGUOI_DAN_DUOC_HO_TRO' }])).toEqual(['rows.0.value']);
-    expect(await fieldsOf([
-      { unitId: w.aVillage.id, indicatorCode: 'XH.NGUOI_DAN_DUOC_HO_TRO', value: 1 },
-      { unitId: w.aVillage.id, indicatorCode: 'XH.NGUOI_DAN_DUOC_HO_TRO', value: 2 },
-    ])).toEqual(['rows.1.unitId']);
+    expect(
+      await fieldsOf([
+        { unitId: w.aVillage.id, indicatorCode: 'XH.NGUOI_DAN_DUOC_HO_TRO', value: 1 },
+        { unitId: w.aVillage.id, indicatorCode: 'XH.NGUOI_DAN_DUOC_HO_TRO', value: 2 },
+      ]),
+    ).toEqual(['rows.1.unitId']);
     await expect(inScope(t.database.db, scopeA, (tx) => recordDerivedValues(tx, w.a.id, 'khong.co', 2026, 0, []))).rejects.toThrow(/Unknown/u);
     expect(await rollup('XH.KNS_CO_BAN')).toMatchObject({ sumNumerator: 18, n: 1 });
   });

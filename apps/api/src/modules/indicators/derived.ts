@@ -47,9 +47,24 @@ export function unregisterProvider(key: string): void {
 const isPercent = (measure: string) => measure.trim() === '%';
 
 /** Check the rows against the catalogue and the commune's units; every problem is reported. */
-async function checkRows(tx: Tx, communeId: string, p: DerivedValueProvider, rows: readonly DerivedRow[], defs: Map<string, IndicatorDef>): Promise<ErrorDetail[]> {
+async function checkRows(
+  tx: Tx,
+  communeId: string,
+  p: DerivedValueProvider,
+  rows: readonly DerivedRow[],
+  defs: Map<string, IndicatorDef>,
+): Promise<ErrorDetail[]> {
   const ids = [...new Set(rows.map((r) => r.unitId))];
-  const known = new Set(ids.length ? (await tx.select({ id: unit.id }).from(unit).where(and(eq(unit.communeId, communeId), inArray(unit.id, ids)))).map((u) => u.id) : []);
+  const known = new Set(
+    ids.length
+      ? (
+          await tx
+            .select({ id: unit.id })
+            .from(unit)
+            .where(and(eq(unit.communeId, communeId), inArray(unit.id, ids)))
+        ).map((u) => u.id)
+      : [],
+  );
   const details: ErrorDetail[] = [];
   const seen = new Set<string>();
   rows.forEach((r, i) => {
@@ -60,7 +75,8 @@ async function checkRows(tx: Tx, communeId: string, p: DerivedValueProvider, row
     if (seen.has(`${r.unitId}|${r.indicatorCode}`)) at('unitId', 'Trùng đơn vị và chỉ tiêu với một dòng trước.');
     seen.add(`${r.unitId}|${r.indicatorCode}`);
     if (def.aggregation === 'ratio') {
-      if (r.numerator == null || r.denominator == null || r.numerator < 0 || r.denominator < 0) return at('denominator', 'Chỉ tiêu tỷ lệ cần tử số và mẫu số không âm.');
+      if (r.numerator == null || r.denominator == null || r.numerator < 0 || r.denominator < 0)
+        return at('denominator', 'Chỉ tiêu tỷ lệ cần tử số và mẫu số không âm.');
       if (r.numerator > r.denominator && isPercent(def.measure)) at('numerator', 'Tử số không được lớn hơn mẫu số.');
     } else if (r.value == null) at('value', 'Thiếu giá trị.');
     else {
@@ -76,26 +92,58 @@ async function checkRows(tx: Tx, communeId: string, p: DerivedValueProvider, row
  * "derived:<key>" for the provider's indicators) and refresh the commune roll-up, in the caller's
  * transaction. A ratio row's value is its percentage (null with a zero denominator).
  */
-export async function recordDerivedValues(tx: Tx, communeId: string, providerKey: string, year: number, period: number, rows: readonly DerivedRow[]): Promise<void> {
+export async function recordDerivedValues(
+  tx: Tx,
+  communeId: string,
+  providerKey: string,
+  year: number,
+  period: number,
+  rows: readonly DerivedRow[],
+): Promise<void> {
   const p = registry.get(providerKey);
   if (!p) throw new Error(`Unknown derived-value provider "${providerKey}"`);
   const defs = await indicatorMap(tx, communeId);
   const details = await checkRows(tx, communeId, p, rows, defs);
   if (details.length) throw new AppError('VALIDATION_FAILED', `Số liệu từ nguồn "${providerKey}" không hợp lệ: ${details[0]!.message}`, details);
   const sourceKey = `derived:${providerKey}`;
-  await tx.delete(indicatorValue).where(and(eq(indicatorValue.communeId, communeId), eq(indicatorValue.sourceKey, sourceKey),
-    eq(indicatorValue.year, year), eq(indicatorValue.period, period), inArray(indicatorValue.indicatorCode, p.indicatorCodes)));
+  await tx
+    .delete(indicatorValue)
+    .where(
+      and(
+        eq(indicatorValue.communeId, communeId),
+        eq(indicatorValue.sourceKey, sourceKey),
+        eq(indicatorValue.year, year),
+        eq(indicatorValue.period, period),
+        inArray(indicatorValue.indicatorCode, p.indicatorCodes),
+      ),
+    );
   if (rows.length) {
     const now = new Date();
-    await tx.insert(indicatorValue).values(rows.map((r) => {
-      const def = defs.get(r.indicatorCode)!;
-      const ratio = def.aggregation === 'ratio';
-      const value = ratio ? (r.denominator ? (r.numerator! / r.denominator) * (isPercent(def.measure) ? 100 : 1) : null) : r.value!;
-      return { communeId, unitId: r.unitId, indicatorCode: r.indicatorCode, year, period, sourceKey, value,
-        numerator: ratio ? r.numerator! : null, denominator: ratio ? r.denominator! : null, updatedAt: now };
-    }));
+    await tx.insert(indicatorValue).values(
+      rows.map((r) => {
+        const def = defs.get(r.indicatorCode)!;
+        const ratio = def.aggregation === 'ratio';
+        const value = ratio ? (r.denominator ? (r.numerator! / r.denominator) * (isPercent(def.measure) ? 100 : 1) : null) : r.value!;
+        return {
+          communeId,
+          unitId: r.unitId,
+          indicatorCode: r.indicatorCode,
+          year,
+          period,
+          sourceKey,
+          value,
+          numerator: ratio ? r.numerator! : null,
+          denominator: ratio ? r.denominator! : null,
+          updatedAt: now,
+        };
+      }),
+    );
   }
-  await refreshRollup(tx, communeId, p.indicatorCodes.map((indicatorCode) => ({ indicatorCode, year, period })));
+  await refreshRollup(
+    tx,
+    communeId,
+    p.indicatorCodes.map((indicatorCode) => ({ indicatorCode, year, period })),
+  );
 }
 
 /** Ask a provider for its figures and record them (the usual call from the module that owns them). */

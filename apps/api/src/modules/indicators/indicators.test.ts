@@ -4,11 +4,29 @@ import { rowsOf } from '../../db/security';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
 
-interface IndicatorOut { code: string; pillar: string; scope: string; aggregation: string; active: boolean; numeratorLabel: string | null; verifier: string | null; source: string }
+interface IndicatorOut {
+  code: string;
+  pillar: string;
+  scope: string;
+  aggregation: string;
+  active: boolean;
+  numeratorLabel: string | null;
+  verifier: string | null;
+  source: string;
+}
 
 const ownIndicator = (code: string, extra: Record<string, unknown> = {}) => ({
-  code, pillar: 'society', name: 'Số lượt người dân dùng ứng dụng Hải Phòng Smart', measure: 'lượt', direction: 'higher', aggregation: 'sum',
-  integer: true, minValue: 0, evidence: 'Thống kê của ứng dụng', verifier: 'Phòng Văn hóa - Xã hội xã', ...extra,
+  code,
+  pillar: 'society',
+  name: 'Số lượt người dân dùng ứng dụng Hải Phòng Smart',
+  measure: 'lượt',
+  direction: 'higher',
+  aggregation: 'sum',
+  integer: true,
+  minValue: 0,
+  evidence: 'Thống kê của ứng dụng',
+  verifier: 'Phòng Văn hóa - Xã hội xã',
+  ...extra,
 });
 
 describe(`indicator catalogue (${testDbKind()})`, () => {
@@ -40,13 +58,20 @@ describe(`indicator catalogue (${testDbKind()})`, () => {
     expect(byCode.get('XH.VNEID_MUC_2')).toMatchObject({ verifier: 'Công an xã', aggregation: 'ratio' });
     expect(byCode.get('CQ.HOP_BAN_CHI_DAO')!).toMatchObject({ aggregation: 'sum', integer: true });
     expect((byCode.get('CQ.HOP_BAN_CHI_DAO') as unknown as { scoreBands: unknown }).scoreBands).toEqual([
-      { min: 0, score: 0 }, { min: 1, score: 5 }, { min: 2, score: 10 }, { min: 3, score: 15 }, { min: 4, score: 20 }]);
+      { min: 0, score: 0 },
+      { min: 1, score: 5 },
+      { min: 2, score: 10 },
+      { min: 3, score: 15 },
+      { min: 4, score: 20 },
+    ]);
     for (const i of items.filter((x) => x.aggregation === 'ratio')) expect(i.numeratorLabel, i.code).toBeTruthy();
     expect(items.every((i) => i.verifier)).toBe(true);
     const society = (await viewer.get('/api/indicators?pillar=society')).json().items as IndicatorOut[];
     expect(society.length).toBeGreaterThan(0);
     expect(society.every((i) => i.pillar === 'society')).toBe(true);
-    expect(((await viewer.get(`/api/indicators?q=${encodeURIComponent('cap quang')}`)).json().items as IndicatorOut[]).map((i) => i.code)).toEqual(['XH.HO_CAP_QUANG']);
+    expect(((await viewer.get(`/api/indicators?q=${encodeURIComponent('cap quang')}`)).json().items as IndicatorOut[]).map((i) => i.code)).toEqual([
+      'XH.HO_CAP_QUANG',
+    ]);
     // Running the seed again adds nothing.
     const migration = (await import('node:fs')).readFileSync(new URL('../../db/migrations/0010_indicator_catalogue.sql', import.meta.url), 'utf8');
     await t.database.system.execute(sql.raw(migration));
@@ -58,19 +83,35 @@ describe(`indicator catalogue (${testDbKind()})`, () => {
     const created = await admin.post(url(), ownIndicator('GP.HP_SMART'));
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ code: 'GP.HP_SMART', scope: 'commune', communeId: w.a.id, source: 'report', active: true });
-    const ratio = await province1.post(url(), ownIndicator('GP.TRUONG_SO', {
-      pillar: 'gov', name: 'Tỷ lệ trường học dùng sổ điểm điện tử', measure: '%', aggregation: 'ratio', integer: false, maxValue: 100,
-      numeratorLabel: 'Số trường dùng sổ điểm điện tử', denominatorLabel: 'Tổng số trường',
-    }));
+    const ratio = await province1.post(
+      url(),
+      ownIndicator('GP.TRUONG_SO', {
+        pillar: 'gov',
+        name: 'Tỷ lệ trường học dùng sổ điểm điện tử',
+        measure: '%',
+        aggregation: 'ratio',
+        integer: false,
+        maxValue: 100,
+        numeratorLabel: 'Số trường dùng sổ điểm điện tử',
+        denominatorLabel: 'Tổng số trường',
+      }),
+    );
     expect(ratio.statusCode).toBe(201);
     const list = (await viewer.get(url())).json().items as IndicatorOut[];
-    expect(list.filter((i) => i.scope === 'commune').map((i) => i.code).sort()).toEqual(['GP.HP_SMART', 'GP.TRUONG_SO']);
+    expect(
+      list
+        .filter((i) => i.scope === 'commune')
+        .map((i) => i.code)
+        .sort(),
+    ).toEqual(['GP.HP_SMART', 'GP.TRUONG_SO']);
     expect(list.filter((i) => i.scope === 'national').length).toBeGreaterThanOrEqual(13);
     // Another commune does not see them.
     const bAdmin = await loginAs(t, 'b.admin', PASSWORD);
     const bList = (await bAdmin.get(`/api/communes/${w.b.id}/indicators`)).json().items as IndicatorOut[];
     expect(bList.some((i) => i.code.startsWith('GP.'))).toBe(false);
-    const audit = rowsOf<{ n: number }>(await t.database.system.execute(sql`select count(*)::int as n from audit_entry where entity_type = 'commune_indicator' and commune_id = ${w.a.id}`))[0]!.n;
+    const audit = rowsOf<{ n: number }>(
+      await t.database.system.execute(sql`select count(*)::int as n from audit_entry where entity_type = 'commune_indicator' and commune_id = ${w.a.id}`),
+    )[0]!.n;
     expect(audit).toBe(2);
   });
 
@@ -89,7 +130,15 @@ describe(`indicator catalogue (${testDbKind()})`, () => {
     await bad(ownIndicator('GP.TY_LE', { aggregation: 'ratio', measure: '%', numeratorLabel: 'Tử' }), 'denominatorLabel');
     await bad(ownIndicator('GP.KHOANG', { minValue: 10, maxValue: 5 }), 'maxValue');
     await bad(ownIndicator('GP.PHAN_TRAM', { measure: '%', maxValue: 120 }), 'maxValue');
-    await bad(ownIndicator('GP.BANG', { scoreBands: [{ min: 2, score: 10 }, { min: 1, score: 5 }] }), 'scoreBands.1.min');
+    await bad(
+      ownIndicator('GP.BANG', {
+        scoreBands: [
+          { min: 2, score: 10 },
+          { min: 1, score: 5 },
+        ],
+      }),
+      'scoreBands.1.min',
+    );
     await bad(ownIndicator('GP.BANG', { scoreBands: [{ min: 'hai', score: 10 }] }), 'scoreBands.0.min');
     await bad(ownIndicator('GP.SO', { minValue: 'không' }), 'minValue');
     await bad(ownIndicator('GP.TRU_COT', { pillar: 'culture' }), 'pillar');
@@ -99,14 +148,35 @@ describe(`indicator catalogue (${testDbKind()})`, () => {
   });
 
   it('patches and deactivates its own indicators; national ones stay read-only', async () => {
-    const patched = await admin.patch(`${url()}/GP.HP_SMART`, { name: 'Số lượt dùng ứng dụng công dân số', scoreBands: [{ min: 0, score: 0 }, { min: 100, score: 10 }] });
+    const patched = await admin.patch(`${url()}/GP.HP_SMART`, {
+      name: 'Số lượt dùng ứng dụng công dân số',
+      scoreBands: [
+        { min: 0, score: 0 },
+        { min: 100, score: 10 },
+      ],
+    });
     expect(patched.statusCode).toBe(200);
-    expect(patched.json()).toMatchObject({ name: 'Số lượt dùng ứng dụng công dân số', scoreBands: [{ min: 0, score: 0 }, { min: 100, score: 10 }] });
+    expect(patched.json()).toMatchObject({
+      name: 'Số lượt dùng ứng dụng công dân số',
+      scoreBands: [
+        { min: 0, score: 0 },
+        { min: 100, score: 10 },
+      ],
+    });
     const toRatio = await admin.patch(`${url()}/GP.HP_SMART`, { aggregation: 'ratio' });
     expect(toRatio.statusCode).toBe(400);
     expect(toRatio.json().error.details[0].field).toBe('numeratorLabel');
     expect((await admin.patch(`${url()}/GP.HP_SMART`, { minValue: 50, maxValue: 10 })).statusCode).toBe(400);
-    expect((await admin.patch(`${url()}/GP.HP_SMART`, { scoreBands: [{ min: 5, score: 1 }, { min: 5, score: 2 }] })).statusCode).toBe(400);
+    expect(
+      (
+        await admin.patch(`${url()}/GP.HP_SMART`, {
+          scoreBands: [
+            { min: 5, score: 1 },
+            { min: 5, score: 2 },
+          ],
+        })
+      ).statusCode,
+    ).toBe(400);
     expect((await admin.patch(`${url()}/GP.TRUONG_SO`, { maxValue: 150 })).statusCode).toBe(400);
     expect((await admin.patch(`${url()}/GP.HP_SMART`, { code: 'GP.KHAC' })).statusCode).toBe(400);
     expect((await admin.patch(`${url()}/XH.KNS_CO_BAN`, { name: 'Đổi tên' })).statusCode).toBe(403);
@@ -122,7 +192,9 @@ describe(`indicator catalogue (${testDbKind()})`, () => {
   });
 
   it('keeps the way of counting once figures exist', async () => {
-    const res = await admin.request('PUT', `/api/communes/${w.a.id}/targets`, { items: [{ unitId: null, indicatorCode: 'GP.TRUONG_SO', year: 2026, value: 90 }] });
+    const res = await admin.request('PUT', `/api/communes/${w.a.id}/targets`, {
+      items: [{ unitId: null, indicatorCode: 'GP.TRUONG_SO', year: 2026, value: 90 }],
+    });
     expect(res.statusCode).toBe(200);
     const change = await admin.patch(`${url()}/GP.TRUONG_SO`, { aggregation: 'average' });
     expect(change.statusCode).toBe(400);

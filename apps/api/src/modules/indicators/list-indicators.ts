@@ -30,9 +30,16 @@ export async function listIndicators(opts: { db: Db; actor: Actor; communeId: st
 /** The national catalogue alone (three pillars), readable by every signed-in user who reads reports. */
 export async function listNationalIndicators(opts: { db: Db; actor: Actor; query: Query }) {
   return inScope(opts.db, opts.actor.scope, async (tx) => {
-    const rows = await tx.select().from(indicator)
+    const rows = await tx
+      .select()
+      .from(indicator)
       .where(opts.query.includeInactive === 'true' ? undefined : eq(indicator.active, true))
       .orderBy(asc(indicator.sortOrder), asc(indicator.code));
-    return { items: filter(rows.map((r) => ({ ...r, communeId: null })), opts.query).map(toIndicator) };
+    return {
+      items: filter(
+        rows.map((r) => ({ ...r, communeId: null })),
+        opts.query,
+      ).map(toIndicator),
+    };
   });
 }

@@ -13,10 +13,14 @@ export async function listTargets(opts: { db: Db; actor: Actor; communeId: strin
   const { db, actor, communeId, query } = opts;
   authorize(actor, 'report.read', { communeId });
   return inScope(db, actor.scope, async (tx) => ({
-    items: await selectTargets(tx, communeId, and(
-      query.year ? eq(target.year, query.year) : undefined,
-      query.indicatorCode ? eq(target.indicatorCode, query.indicatorCode) : undefined,
-      query.unitId ? eq(target.unitId, query.unitId) : undefined,
-    )),
+    items: await selectTargets(
+      tx,
+      communeId,
+      and(
+        query.year ? eq(target.year, query.year) : undefined,
+        query.indicatorCode ? eq(target.indicatorCode, query.indicatorCode) : undefined,
+        query.unitId ? eq(target.unitId, query.unitId) : undefined,
+      ),
+    ),
   }));
 }

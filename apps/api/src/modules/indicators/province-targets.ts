@@ -18,21 +18,38 @@ export async function nationalMap(tx: Tx): Promise<Map<string, IndicatorDef>> {
 }
 
 const toProvinceTarget = (r: typeof provinceTarget.$inferSelect): ProvinceTarget => ({
-  provinceId: r.provinceId, indicatorCode: r.indicatorCode, year: r.year, value: r.value, updatedAt: r.updatedAt.toISOString(),
+  provinceId: r.provinceId,
+  indicatorCode: r.indicatorCode,
+  year: r.year,
+  value: r.value,
+  updatedAt: r.updatedAt.toISOString(),
 });
 
 /** The commune-level targets (unit null) of a province's communes, by commune name. */
 export async function communeTargetsOf(tx: Tx, provinceId: string, filter: { year?: number; indicatorCode?: string; communeIds?: readonly string[] }) {
-  const rows = await tx.select({ t: target, communeName: commune.name }).from(target)
+  const rows = await tx
+    .select({ t: target, communeName: commune.name })
+    .from(target)
     .innerJoin(commune, eq(commune.id, target.communeId))
-    .where(and(eq(commune.provinceId, provinceId), isNull(target.unitId),
-      filter.year ? eq(target.year, filter.year) : undefined,
-      filter.indicatorCode ? eq(target.indicatorCode, filter.indicatorCode) : undefined))
+    .where(
+      and(
+        eq(commune.provinceId, provinceId),
+        isNull(target.unitId),
+        filter.year ? eq(target.year, filter.year) : undefined,
+        filter.indicatorCode ? eq(target.indicatorCode, filter.indicatorCode) : undefined,
+      ),
+    )
     .orderBy(asc(target.indicatorCode), asc(target.year), asc(commune.name));
-  return rows.filter((r) => !filter.communeIds || filter.communeIds.includes(r.t.communeId)).map((r) => ({
-    communeId: r.t.communeId, communeName: r.communeName, indicatorCode: r.t.indicatorCode, year: r.t.year, value: r.t.value,
-    origin: r.t.origin as 'manual' | 'split' | 'registration',
-  }));
+  return rows
+    .filter((r) => !filter.communeIds || filter.communeIds.includes(r.t.communeId))
+    .map((r) => ({
+      communeId: r.t.communeId,
+      communeName: r.communeName,
+      indicatorCode: r.t.indicatorCode,
+      year: r.t.year,
+      value: r.t.value,
+      origin: r.t.origin as 'manual' | 'split' | 'registration',
+    }));
 }
 
 /** The province's targets and its communes' own targets. */
@@ -40,10 +57,16 @@ export async function listProvinceTargets(opts: { db: Db; actor: Actor; province
   const { db, actor, provinceId, query } = opts;
   authorizeProvince(actor, 'report.read', provinceId);
   return inScope(db, actor.scope, async (tx) => {
-    const rows = await tx.select().from(provinceTarget)
-      .where(and(eq(provinceTarget.provinceId, provinceId),
-        query.year ? eq(provinceTarget.year, query.year) : undefined,
-        query.indicatorCode ? eq(provinceTarget.indicatorCode, query.indicatorCode) : undefined))
+    const rows = await tx
+      .select()
+      .from(provinceTarget)
+      .where(
+        and(
+          eq(provinceTarget.provinceId, provinceId),
+          query.year ? eq(provinceTarget.year, query.year) : undefined,
+          query.indicatorCode ? eq(provinceTarget.indicatorCode, query.indicatorCode) : undefined,
+        ),
+      )
       .orderBy(asc(provinceTarget.indicatorCode), asc(provinceTarget.year));
     return { items: rows.map(toProvinceTarget), communes: await communeTargetsOf(tx, provinceId, query) };
   });
@@ -59,13 +82,15 @@ export async function putProvinceTargets(opts: { db: Db; actor: Actor; meta: Req
     const seen = new Set<string>();
     input.items.forEach((item, i) => {
       const issue = targetIssue(defs.get(item.indicatorCode), item.indicatorCode, item.value);
-      if (issue) details.push(itemDetail(i, issue.field, issue.field === 'indicatorCode' ? `Không có chỉ tiêu quốc gia "${item.indicatorCode}".` : issue.message));
+      if (issue)
+        details.push(itemDetail(i, issue.field, issue.field === 'indicatorCode' ? `Không có chỉ tiêu quốc gia "${item.indicatorCode}".` : issue.message));
       if (seen.has(targetKey(item))) details.push(itemDetail(i, 'indicatorCode', 'Trùng với một dòng trước (cùng chỉ tiêu và năm).'));
       seen.add(targetKey(item));
     });
     throwItemErrors(details);
     const now = new Date();
-    const rows = await tx.insert(provinceTarget)
+    const rows = await tx
+      .insert(provinceTarget)
       .values(input.items.map((i) => ({ provinceId, indicatorCode: i.indicatorCode, year: i.year, value: i.value, updatedBy: actor.userId, updatedAt: now })))
       .onConflictDoUpdate({
         target: [provinceTarget.provinceId, provinceTarget.indicatorCode, provinceTarget.year],
@@ -73,7 +98,11 @@ export async function putProvinceTargets(opts: { db: Db; actor: Actor; meta: Req
       })
       .returning();
     await writeAudit(tx, actor, opts.meta, {
-      action: 'update', entityType: 'province_target', entityId: provinceId, provinceId, summary: `Đặt ${rows.length} mục tiêu chỉ tiêu của tỉnh`,
+      action: 'update',
+      entityType: 'province_target',
+      entityId: provinceId,
+      provinceId,
+      summary: `Đặt ${rows.length} mục tiêu chỉ tiêu của tỉnh`,
       after: { count: rows.length, items: input.items.slice(0, 100) },
     });
     return { items: rows.map(toProvinceTarget) };

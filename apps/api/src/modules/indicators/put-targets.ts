@@ -12,7 +12,10 @@ import { itemDetail, targetIssue, targetKey, throwItemErrors, upsertTargets } fr
 /** Ids among `ids` that are units of the commune. */
 async function unitsOf(tx: Tx, communeId: string, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const rows = await tx.select({ id: unit.id }).from(unit).where(and(eq(unit.communeId, communeId), inArray(unit.id, ids)));
+  const rows = await tx
+    .select({ id: unit.id })
+    .from(unit)
+    .where(and(eq(unit.communeId, communeId), inArray(unit.id, ids)));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -40,7 +43,10 @@ export async function putTargets(opts: { db: Db; actor: Actor; meta: RequestMeta
     throwItemErrors(details);
     const items = await upsertTargets(tx, communeId, input.items, 'manual', actor.userId);
     await writeAudit(tx, actor, opts.meta, {
-      action: 'update', entityType: 'target', communeId, summary: `Đặt ${items.length} mục tiêu chỉ tiêu`,
+      action: 'update',
+      entityType: 'target',
+      communeId,
+      summary: `Đặt ${items.length} mục tiêu chỉ tiêu`,
       after: { count: items.length, items: input.items.slice(0, 100) },
     });
     return { items };

@@ -13,7 +13,8 @@ export interface SourceValue {
 
 /** Remove a source's figures; returns the roll-up keys they touched. */
 async function removeValues(tx: Tx, communeId: string, sourceKey: string): Promise<RollupKey[]> {
-  return tx.delete(indicatorValue)
+  return tx
+    .delete(indicatorValue)
     .where(and(eq(indicatorValue.communeId, communeId), eq(indicatorValue.sourceKey, sourceKey)))
     .returning({ indicatorCode: indicatorValue.indicatorCode, year: indicatorValue.year, period: indicatorValue.period });
 }
@@ -23,13 +24,27 @@ async function removeValues(tx: Tx, communeId: string, sourceKey: string): Promi
  * period, replacing what the source said before, and the commune roll-up is recomputed, all in the
  * caller's transaction.
  */
-export async function recordSourceValues(tx: Tx, s: { communeId: string; unitId: string; year: number; period: number; sourceKey: string; reportId?: string | null; values: readonly SourceValue[] }): Promise<void> {
+export async function recordSourceValues(
+  tx: Tx,
+  s: { communeId: string; unitId: string; year: number; period: number; sourceKey: string; reportId?: string | null; values: readonly SourceValue[] },
+): Promise<void> {
   const keys = await removeValues(tx, s.communeId, s.sourceKey);
   if (s.values.length) {
-    await tx.insert(indicatorValue).values(s.values.map((v) => ({
-      communeId: s.communeId, unitId: s.unitId, indicatorCode: v.code, year: s.year, period: s.period, sourceKey: s.sourceKey,
-      value: v.value, numerator: v.numerator, denominator: v.denominator, reportId: s.reportId ?? null, updatedAt: new Date(),
-    })));
+    await tx.insert(indicatorValue).values(
+      s.values.map((v) => ({
+        communeId: s.communeId,
+        unitId: s.unitId,
+        indicatorCode: v.code,
+        year: s.year,
+        period: s.period,
+        sourceKey: s.sourceKey,
+        value: v.value,
+        numerator: v.numerator,
+        denominator: v.denominator,
+        reportId: s.reportId ?? null,
+        updatedAt: new Date(),
+      })),
+    );
   }
   await refreshRollup(tx, s.communeId, [...keys, ...s.values.map((v) => ({ indicatorCode: v.code, year: s.year, period: s.period }))]);
 }

@@ -2,7 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 
 /** One commune figure to recompute: an indicator in a year and period (0 = whole year, 1/2 = halves). */
-export interface RollupKey { indicatorCode: string; year: number; period: number }
+export interface RollupKey {
+  indicatorCode: string;
+  year: number;
+  period: number;
+}
 
 /**
  * Recompute the commune totals (indicator_rollup) for these keys from the accepted unit values, in the

@@ -20,8 +20,11 @@ const invalid = (field: string, message: string) => new AppError('VALIDATION_FAI
 
 /** The communes that receive shares (active in the year, by name), with their weights. */
 async function communesOf(tx: Tx, provinceId: string, input: Input): Promise<{ id: string; name: string; weight: number }[]> {
-  const all = await tx.select({ id: commune.id, name: commune.name, activeFrom: commune.activeFrom, activeTo: commune.activeTo })
-    .from(commune).where(eq(commune.provinceId, provinceId)).orderBy(asc(commune.name), asc(commune.code));
+  const all = await tx
+    .select({ id: commune.id, name: commune.name, activeFrom: commune.activeFrom, activeTo: commune.activeTo })
+    .from(commune)
+    .where(eq(commune.provinceId, provinceId))
+    .orderBy(asc(commune.name), asc(commune.code));
   if (input.method === 'weights') {
     const weights = input.weights ?? {};
     const ids = Object.keys(weights);
@@ -45,17 +48,27 @@ export async function splitProvinceTarget(opts: { db: Db; actor: Actor; meta: Re
   return inScope(db, actor.scope, async (tx) => {
     const def = (await nationalMap(tx)).get(input.indicatorCode);
     if (!def) throw invalid('indicatorCode', `Không có chỉ tiêu quốc gia "${input.indicatorCode}".`);
-    const [parent] = await tx.select().from(provinceTarget)
+    const [parent] = await tx
+      .select()
+      .from(provinceTarget)
       .where(and(eq(provinceTarget.provinceId, provinceId), eq(provinceTarget.indicatorCode, input.indicatorCode), eq(provinceTarget.year, input.year)));
     if (!parent) throw invalid('indicatorCode', `Tỉnh/thành phố chưa đặt mục tiêu cho chỉ tiêu "${input.indicatorCode}" năm ${input.year}.`);
     const kids = await communesOf(tx, provinceId, input);
     if (!kids.length) throw invalid('indicatorCode', 'Tỉnh/thành phố chưa có xã/phường đang hoạt động để chia mục tiêu.');
-    const shares = splitTarget(def, parent.value, kids.map((k) => k.weight));
+    const shares = splitTarget(
+      def,
+      parent.value,
+      kids.map((k) => k.weight),
+    );
     for (const [i, k] of kids.entries()) {
       await upsertTargets(tx, k.id, [{ unitId: null, indicatorCode: def.code, year: input.year, value: shares[i]! }], 'split', actor.userId);
       await writeAudit(tx, actor, opts.meta, {
-        action: 'split', entityType: 'target', communeId: k.id, provinceId,
-        summary: `Tỉnh giao mục tiêu ${def.code} năm ${input.year}: ${shares[i]} ${def.measure}`, after: { value: shares[i], method: input.method },
+        action: 'split',
+        entityType: 'target',
+        communeId: k.id,
+        provinceId,
+        summary: `Tỉnh giao mục tiêu ${def.code} năm ${input.year}: ${shares[i]} ${def.measure}`,
+        after: { value: shares[i], method: input.method },
       });
     }
     return { items: await communeTargetsOf(tx, provinceId, { year: input.year, indicatorCode: def.code, communeIds: kids.map((k) => k.id) }) };

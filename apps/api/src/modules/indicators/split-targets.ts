@@ -23,20 +23,31 @@ async function children(tx: Tx, communeId: string, input: TargetSplitInput): Pro
     const weights = input.weights ?? {};
     const ids = Object.keys(weights);
     if (!ids.length) throw invalid('weights', 'Chia theo trọng số: hãy nhập trọng số cho từng đơn vị.');
-    const rows = await tx.select({ id: unit.id }).from(unit).where(and(eq(unit.communeId, communeId), inArray(unit.id, ids))).orderBy(...byName);
+    const rows = await tx
+      .select({ id: unit.id })
+      .from(unit)
+      .where(and(eq(unit.communeId, communeId), inArray(unit.id, ids)))
+      .orderBy(...byName);
     const missing = ids.find((id) => !rows.some((r) => r.id === id));
     if (missing) throw invalid(`weights.${missing}`, 'Đơn vị trong bảng trọng số không thuộc xã/phường này.');
     return rows.map((r) => ({ id: r.id, weight: weights[r.id]! }));
   }
   if (input.unitIds) {
-    const rows = await tx.select({ id: unit.id }).from(unit).where(and(eq(unit.communeId, communeId), inArray(unit.id, input.unitIds))).orderBy(...byName);
+    const rows = await tx
+      .select({ id: unit.id })
+      .from(unit)
+      .where(and(eq(unit.communeId, communeId), inArray(unit.id, input.unitIds)))
+      .orderBy(...byName);
     const missing = input.unitIds.findIndex((id) => !rows.some((r) => r.id === id));
     if (missing >= 0) throw invalid(`unitIds.${missing}`, 'Đơn vị không thuộc xã/phường này.');
     return rows.map((r) => ({ id: r.id, weight: 1 }));
   }
   const day = referenceDay(input.year, todayVn());
-  const villages = await tx.select({ id: unit.id, activeFrom: unit.activeFrom, activeTo: unit.activeTo }).from(unit)
-    .where(and(eq(unit.communeId, communeId), eq(unit.kind, 'village'))).orderBy(...byName);
+  const villages = await tx
+    .select({ id: unit.id, activeFrom: unit.activeFrom, activeTo: unit.activeTo })
+    .from(unit)
+    .where(and(eq(unit.communeId, communeId), eq(unit.kind, 'village')))
+    .orderBy(...byName);
   return villages.filter((v) => isActiveOn(v, day)).map((v) => ({ id: v.id, weight: 1 }));
 }
 
@@ -52,15 +63,34 @@ export async function splitTargets(opts: { db: Db; actor: Actor; meta: RequestMe
   return inScope(db, actor.scope, async (tx) => {
     const def = (await indicatorMap(tx, communeId)).get(input.indicatorCode);
     if (!def) throw invalid('indicatorCode', `Không có chỉ tiêu "${input.indicatorCode}" trong danh mục của xã/phường.`);
-    const [parent] = await tx.select().from(target)
+    const [parent] = await tx
+      .select()
+      .from(target)
       .where(and(eq(target.communeId, communeId), isNull(target.unitId), eq(target.indicatorCode, input.indicatorCode), eq(target.year, input.year)));
-    if (!parent) throw invalid('indicatorCode', `Xã/phường chưa đặt mục tiêu cho chỉ tiêu "${input.indicatorCode}" năm ${input.year}; hãy đặt mục tiêu của xã trước khi chia.`);
+    if (!parent)
+      throw invalid(
+        'indicatorCode',
+        `Xã/phường chưa đặt mục tiêu cho chỉ tiêu "${input.indicatorCode}" năm ${input.year}; hãy đặt mục tiêu của xã trước khi chia.`,
+      );
     const kids = await children(tx, communeId, input);
     if (!kids.length) throw invalid('unitIds', 'Xã/phường chưa có thôn, tổ dân phố đang hoạt động để chia mục tiêu; hãy chọn đơn vị nhận mục tiêu.');
-    const shares = splitTarget(def, parent.value, kids.map((k) => k.weight));
-    const items = await upsertTargets(tx, communeId, kids.map((k, i) => ({ unitId: k.id, indicatorCode: def.code, year: input.year, value: shares[i]! })), 'split', actor.userId);
+    const shares = splitTarget(
+      def,
+      parent.value,
+      kids.map((k) => k.weight),
+    );
+    const items = await upsertTargets(
+      tx,
+      communeId,
+      kids.map((k, i) => ({ unitId: k.id, indicatorCode: def.code, year: input.year, value: shares[i]! })),
+      'split',
+      actor.userId,
+    );
     await writeAudit(tx, actor, opts.meta, {
-      action: 'split', entityType: 'target', entityId: parent.id, communeId,
+      action: 'split',
+      entityType: 'target',
+      entityId: parent.id,
+      communeId,
       summary: `Chia mục tiêu ${def.code} năm ${input.year} (${parent.value} ${def.measure}) cho ${items.length} đơn vị`,
       after: { method: input.method, shares: items.map((t) => ({ unitId: t.unitId, value: t.value })) },
     });

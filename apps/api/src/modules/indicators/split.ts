@@ -1,5 +1,8 @@
 /** What the split needs of an indicator definition. */
-export interface SplitMeasure { aggregation: string; integer: boolean }
+export interface SplitMeasure {
+  aggregation: string;
+  integer: boolean;
+}
 
 const EPS = 1e-9;
 

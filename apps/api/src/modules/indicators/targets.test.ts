@@ -5,7 +5,14 @@ import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '.
 import { makeCommune, makeUnit } from '../../testing/factories';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
 
-interface TargetOut { unitId: string | null; unitName: string | null; indicatorCode: string; year: number; value: number; origin: string }
+interface TargetOut {
+  unitId: string | null;
+  unitName: string | null;
+  indicatorCode: string;
+  year: number;
+  value: number;
+  origin: string;
+}
 
 describe(`targets (${testDbKind()})`, () => {
   let t: TestApp;
@@ -25,7 +32,11 @@ describe(`targets (${testDbKind()})`, () => {
     const bac = await makeUnit(t.database.db, w.a.id, { code: 'THON-2', name: 'Thôn Bắc', kind: 'village' });
     const nam = await makeUnit(t.database.db, w.a.id, { code: 'THON-3', name: 'Thôn Nam', kind: 'village' });
     await makeUnit(t.database.db, w.a.id, { code: 'THON-CU', name: 'Thôn Cũ', kind: 'village', activeTo: '2025-06-30' });
-    villages = [{ id: bac.id, name: 'Thôn Bắc' }, { id: w.aVillage.id, name: 'Thôn Đông' }, { id: nam.id, name: 'Thôn Nam' }];
+    villages = [
+      { id: bac.id, name: 'Thôn Bắc' },
+      { id: w.aVillage.id, name: 'Thôn Đông' },
+      { id: nam.id, name: 'Thôn Nam' },
+    ];
     admin = await loginAs(t, 'a.admin', PASSWORD);
     viewer = await loginAs(t, 'a.viewer', PASSWORD);
     province1 = await loginAs(t, 'province1', PASSWORD);
@@ -72,7 +83,10 @@ describe(`targets (${testDbKind()})`, () => {
     await bad([ok, ok], 'items.1.indicatorCode');
     await bad([{ ...ok, year: 1990 }], 'items.0.year');
     await bad([], 'items');
-    const res = await put(admin, [{ ...ok, value: 2.5 }, { ...ok, indicatorCode: 'XH.VNEID_MUC_2', value: 101 }]);
+    const res = await put(admin, [
+      { ...ok, value: 2.5 },
+      { ...ok, indicatorCode: 'XH.VNEID_MUC_2', value: 101 },
+    ]);
     expect(res.json().error.details).toHaveLength(2);
     expect(res.json().error.details[1]).toMatchObject({ field: 'items.1.value', row: 1 });
     expect(await count('target')).toBe(before);
@@ -82,7 +96,11 @@ describe(`targets (${testDbKind()})`, () => {
     const sessions = await admin.post(`${url()}/split`, { indicatorCode: 'XH.BUOI_HUONG_DAN', year: 2026 });
     expect(sessions.statusCode).toBe(200);
     const items = sessions.json().items as TargetOut[];
-    expect(items.map((i) => [i.unitName, i.value, i.origin])).toEqual([['Thôn Bắc', 4, 'split'], ['Thôn Đông', 3, 'split'], ['Thôn Nam', 3, 'split']]);
+    expect(items.map((i) => [i.unitName, i.value, i.origin])).toEqual([
+      ['Thôn Bắc', 4, 'split'],
+      ['Thôn Đông', 3, 'split'],
+      ['Thôn Nam', 3, 'split'],
+    ]);
     const skills = (await admin.post(`${url()}/split`, { indicatorCode: 'XH.KNS_CO_BAN', year: 2026 })).json().items as TargetOut[];
     expect(skills.map((i) => i.value)).toEqual([85, 85, 85]);
     // Splitting again after a change replaces the shares.
@@ -95,9 +113,17 @@ describe(`targets (${testDbKind()})`, () => {
 
   it('splits by weights or over chosen units, and refuses what cannot be split', async () => {
     const [bac, dong] = villages;
-    const weighted = await admin.post(`${url()}/split`, { indicatorCode: 'XH.BUOI_HUONG_DAN', year: 2026, method: 'weights', weights: { [bac!.id]: 1, [dong!.id]: 3 } });
+    const weighted = await admin.post(`${url()}/split`, {
+      indicatorCode: 'XH.BUOI_HUONG_DAN',
+      year: 2026,
+      method: 'weights',
+      weights: { [bac!.id]: 1, [dong!.id]: 3 },
+    });
     expect(weighted.statusCode).toBe(200);
-    expect((weighted.json().items as TargetOut[]).map((i) => [i.unitName, i.value])).toEqual([['Thôn Bắc', 5], ['Thôn Đông', 15]]);
+    expect((weighted.json().items as TargetOut[]).map((i) => [i.unitName, i.value])).toEqual([
+      ['Thôn Bắc', 5],
+      ['Thôn Đông', 15],
+    ]);
     const chosen = await admin.post(`${url()}/split`, { indicatorCode: 'XH.BUOI_HUONG_DAN', year: 2026, unitIds: [w.aOffice.id, w.aSchool.id] });
     expect((chosen.json().items as TargetOut[]).map((i) => i.value)).toEqual([10, 10]);
     const err = async (body: unknown, field: string) => {
@@ -115,24 +141,36 @@ describe(`targets (${testDbKind()})`, () => {
 
   it('lets the province set its targets and split them over its communes', async () => {
     const p1 = `/api/provinces/${w.p1.id}/targets`;
-    const res = await province1.request('PUT', p1, { items: [
-      { indicatorCode: 'KT.BAN_HANG_TRUC_TUYEN', year: 2026, value: 5 },
-      { indicatorCode: 'XH.KNS_CO_BAN', year: 2026, value: 90 },
-    ] });
+    const res = await province1.request('PUT', p1, {
+      items: [
+        { indicatorCode: 'KT.BAN_HANG_TRUC_TUYEN', year: 2026, value: 5 },
+        { indicatorCode: 'XH.KNS_CO_BAN', year: 2026, value: 90 },
+      ],
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toHaveLength(2);
-    const bad = await province1.request('PUT', p1, { items: [{ indicatorCode: 'XH.KNS_CO_BAN', year: 2026, value: 101 }, { indicatorCode: 'GP.RIENG', year: 2026, value: 1 }] });
+    const bad = await province1.request('PUT', p1, {
+      items: [
+        { indicatorCode: 'XH.KNS_CO_BAN', year: 2026, value: 101 },
+        { indicatorCode: 'GP.RIENG', year: 2026, value: 1 },
+      ],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual(['items.0.value', 'items.1.indicatorCode']);
 
     // A third commune of P1 closed before 2026 gets nothing.
     await makeCommune(t.database.db, { provinceId: w.p1.id, code: 'OLD', name: 'Xã Cũ' }).then((c) =>
-      t.database.system.execute(sql`update commune set active_to = '2025-06-30' where id = ${c.id}`));
+      t.database.system.execute(sql`update commune set active_to = '2025-06-30' where id = ${c.id}`),
+    );
     const split = await province1.post(`${p1}/split`, { indicatorCode: 'KT.BAN_HANG_TRUC_TUYEN', year: 2026 });
     expect(split.statusCode).toBe(200);
-    expect(split.json().items.map((i: { communeName: string; value: number; origin: string }) => [i.communeName, i.value, i.origin]))
-      .toEqual([['Phường Hưng Đạo', 3, 'split'], ['Xã Gia Phúc', 2, 'split']]);
-    const pct = (await province1.post(`${p1}/split`, { indicatorCode: 'XH.KNS_CO_BAN', year: 2026, method: 'weights', weights: { [w.a.id]: 1, [w.b.id]: 2 } })).json().items;
+    expect(split.json().items.map((i: { communeName: string; value: number; origin: string }) => [i.communeName, i.value, i.origin])).toEqual([
+      ['Phường Hưng Đạo', 3, 'split'],
+      ['Xã Gia Phúc', 2, 'split'],
+    ]);
+    const pct = (
+      await province1.post(`${p1}/split`, { indicatorCode: 'XH.KNS_CO_BAN', year: 2026, method: 'weights', weights: { [w.a.id]: 1, [w.b.id]: 2 } })
+    ).json().items;
     expect(pct.map((i: { value: number }) => i.value)).toEqual([90, 90]);
     // The commune sees the target the province gave it, and may split it further.
     const own = (await viewer.get(`${url()}?year=2026&indicatorCode=KT.BAN_HANG_TRUC_TUYEN`)).json().items as TargetOut[];
@@ -142,7 +180,9 @@ describe(`targets (${testDbKind()})`, () => {
     expect(listed.communes.filter((c: { indicatorCode: string }) => c.indicatorCode === 'KT.BAN_HANG_TRUC_TUYEN')).toHaveLength(2);
     expect((await province1.post(`${p1}/split`, { indicatorCode: 'CQ.HS_SO_HOA', year: 2026 })).statusCode).toBe(400);
     const sys = await loginAs(t, 'sysadmin', PASSWORD);
-    expect((await sys.request('PUT', `/api/provinces/${w.p2.id}/targets`, { items: [{ indicatorCode: 'XH.KNS_CO_BAN', year: 2026, value: 70 }] })).statusCode).toBe(200);
+    expect(
+      (await sys.request('PUT', `/api/provinces/${w.p2.id}/targets`, { items: [{ indicatorCode: 'XH.KNS_CO_BAN', year: 2026, value: 70 }] })).statusCode,
+    ).toBe(200);
   });
 
   it('hides other communes and provinces, and refuses roles without the permission', async () => {
@@ -157,7 +197,9 @@ describe(`targets (${testDbKind()})`, () => {
     expect((await put(province1, body.items)).statusCode).toBe(200);
     expect((await put(province1, body.items, w.c.id)).statusCode).toBe(404);
     expect((await province1.get(`/api/provinces/${w.p2.id}/targets`)).statusCode).toBe(404);
-    expect((await province1.request('PUT', `/api/provinces/${w.p2.id}/targets`, { items: [{ indicatorCode: 'XH.KNS_CO_BAN', year: 2026, value: 1 }] })).statusCode).toBe(404);
+    expect(
+      (await province1.request('PUT', `/api/provinces/${w.p2.id}/targets`, { items: [{ indicatorCode: 'XH.KNS_CO_BAN', year: 2026, value: 1 }] })).statusCode,
+    ).toBe(404);
     // A commune administrator manages indicators but holds no province scope.
     const p1 = `/api/provinces/${w.p1.id}/targets`;
     expect((await admin.get(p1)).statusCode).toBe(403);

@@ -12,10 +12,17 @@ import { toIndicator } from './indicators.mapper';
 
 /** True when figures or targets already use the indicator (its way of counting can no longer change). */
 async function inUse(tx: Tx, communeId: string, code: string): Promise<boolean> {
-  const [value] = await tx.select({ code: indicatorValue.indicatorCode }).from(indicatorValue)
-    .where(and(eq(indicatorValue.communeId, communeId), eq(indicatorValue.indicatorCode, code))).limit(1);
+  const [value] = await tx
+    .select({ code: indicatorValue.indicatorCode })
+    .from(indicatorValue)
+    .where(and(eq(indicatorValue.communeId, communeId), eq(indicatorValue.indicatorCode, code)))
+    .limit(1);
   if (value) return true;
-  const [aim] = await tx.select({ code: target.indicatorCode }).from(target).where(and(eq(target.communeId, communeId), eq(target.indicatorCode, code))).limit(1);
+  const [aim] = await tx
+    .select({ code: target.indicatorCode })
+    .from(target)
+    .where(and(eq(target.communeId, communeId), eq(target.indicatorCode, code)))
+    .limit(1);
   return !!aim;
 }
 
@@ -30,7 +37,10 @@ export async function updateIndicator(opts: { db: Db; actor: Actor; meta: Reques
   authorize(actor, 'indicator.manage', { communeId });
   const patch = cleanFields(opts.input);
   return inScope(db, actor.scope, async (tx) => {
-    const [cur] = await tx.select().from(communeIndicator).where(and(eq(communeIndicator.communeId, communeId), eq(communeIndicator.code, code)));
+    const [cur] = await tx
+      .select()
+      .from(communeIndicator)
+      .where(and(eq(communeIndicator.communeId, communeId), eq(communeIndicator.code, code)));
     if (!cur) {
       const [national] = await tx.select({ code: indicator.code }).from(indicator).where(eq(indicator.code, code));
       if (national) throw new AppError('FORBIDDEN', `"${code}" là chỉ tiêu quốc gia, xã/phường không sửa được; hãy thêm chỉ tiêu riêng của xã.`);
@@ -42,13 +52,20 @@ export async function updateIndicator(opts: { db: Db; actor: Actor; meta: Reques
     if (next.scoreBands && !next.scoreBands.length) next.scoreBands = null;
     assertValidDef(next);
     const changesCounting = next.aggregation !== before.aggregation || next.measure !== before.measure;
-    if (changesCounting && await inUse(tx, communeId, code)) {
+    if (changesCounting && (await inUse(tx, communeId, code))) {
       const field = next.aggregation !== before.aggregation ? 'aggregation' : 'measure';
-      throw new AppError('VALIDATION_FAILED', 'Chỉ tiêu đã có số liệu hoặc mục tiêu: không đổi được đơn vị tính hay cách tổng hợp (hãy ngừng sử dụng và thêm chỉ tiêu mới).', [{ field, message: 'Không đổi được khi đã có số liệu.' }]);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Chỉ tiêu đã có số liệu hoặc mục tiêu: không đổi được đơn vị tính hay cách tổng hợp (hãy ngừng sử dụng và thêm chỉ tiêu mới).',
+        [{ field, message: 'Không đổi được khi đã có số liệu.' }],
+      );
     }
     const { communeId: _cid, code: _code, ...set } = next;
-    const [row] = await tx.update(communeIndicator).set({ ...set, updatedAt: new Date() })
-      .where(and(eq(communeIndicator.communeId, communeId), eq(communeIndicator.code, code))).returning();
+    const [row] = await tx
+      .update(communeIndicator)
+      .set({ ...set, updatedAt: new Date() })
+      .where(and(eq(communeIndicator.communeId, communeId), eq(communeIndicator.code, code)))
+      .returning();
     const { createdAt: _c2, updatedAt: _u2, ...after } = row!;
     const summary = patch.active === false && before.active ? `Ngừng sử dụng chỉ tiêu của xã: ${code}` : `Sửa chỉ tiêu của xã: ${code} - ${after.name}`;
     await writeAudit(tx, actor, opts.meta, { action: 'update', entityType: 'commune_indicator', entityId: code, communeId, summary, before, after });

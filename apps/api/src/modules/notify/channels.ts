@@ -114,9 +114,16 @@ export function messageIdDomain(config: Pick<Config, 'MAIL_FROM'>): string {
 export function channelsFromConfig(config: Config): ChannelRegistry {
   const registry = new ChannelRegistry();
   if (config.SMTP_HOST) {
-    registry.register(createEmailChannel({
-      host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, pass: config.SMTP_PASS, from: mailFrom(config),
-    }));
+    registry.register(
+      createEmailChannel({
+        host: config.SMTP_HOST,
+        port: config.SMTP_PORT,
+        secure: config.SMTP_SECURE,
+        user: config.SMTP_USER,
+        pass: config.SMTP_PASS,
+        from: mailFrom(config),
+      }),
+    );
   }
   return registry;
 }

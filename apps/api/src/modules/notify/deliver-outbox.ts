@@ -44,18 +44,27 @@ type Claimed = typeof outboxMessage.$inferSelect;
  */
 async function claim(db: Db, names: string[], now: Date, opts: DeliverOptions, size: number): Promise<Claimed[]> {
   return inScope(db, SYSTEM_SCOPE, async (tx) => {
-    const due = await tx.select().from(outboxMessage)
-      .where(and(
-        eq(outboxMessage.status, 'pending'), lte(outboxMessage.nextAttemptAt, now), inArray(outboxMessage.channel, names),
-        opts.communeId ? eq(outboxMessage.communeId, opts.communeId) : undefined,
-      ))
+    const due = await tx
+      .select()
+      .from(outboxMessage)
+      .where(
+        and(
+          eq(outboxMessage.status, 'pending'),
+          lte(outboxMessage.nextAttemptAt, now),
+          inArray(outboxMessage.channel, names),
+          opts.communeId ? eq(outboxMessage.communeId, opts.communeId) : undefined,
+        ),
+      )
       .orderBy(asc(outboxMessage.nextAttemptAt), asc(outboxMessage.createdAt))
       .limit(size)
       .for('update', { skipLocked: true });
     if (due.length === 0) return [];
     const until = new Date(now.getTime() + CLAIM_MINUTES * MINUTE_MS);
     for (const m of due) {
-      await tx.update(outboxMessage).set({ nextAttemptAt: until }).where(and(eq(outboxMessage.communeId, m.communeId), eq(outboxMessage.id, m.id)));
+      await tx
+        .update(outboxMessage)
+        .set({ nextAttemptAt: until })
+        .where(and(eq(outboxMessage.communeId, m.communeId), eq(outboxMessage.id, m.id)));
     }
     return due;
   });
@@ -73,8 +82,12 @@ async function deliverOne(db: Db, channels: ChannelRegistry, m: Claimed, now: Da
   } catch (err) {
     const failed = attempts >= maxAttempts;
     const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
-    await inScope(db, SYSTEM_SCOPE, (tx) => tx.update(outboxMessage)
-      .set({ attempts, lastError, status: failed ? 'failed' : 'pending', nextAttemptAt: failed ? now : retryAt(now, attempts) }).where(where));
+    await inScope(db, SYSTEM_SCOPE, (tx) =>
+      tx
+        .update(outboxMessage)
+        .set({ attempts, lastError, status: failed ? 'failed' : 'pending', nextAttemptAt: failed ? now : retryAt(now, attempts) })
+        .where(where),
+    );
     return failed ? 'failed' : 'retrying';
   }
   await inScope(db, SYSTEM_SCOPE, (tx) => tx.update(outboxMessage).set({ attempts, status: 'sent', sentAt: new Date(), lastError: null }).where(where));

@@ -17,11 +17,13 @@ export function newHolder(): string {
  */
 export async function acquireLease(db: Db, name: string, holder: string, seconds: number): Promise<boolean> {
   return inScope(db, SYSTEM_SCOPE, async (tx) => {
-    const rows = rowsOf<{ holder: string }>(await tx.execute(sql`
+    const rows = rowsOf<{ holder: string }>(
+      await tx.execute(sql`
       insert into job_lock (name, holder, locked_until) values (${name}, ${holder}, now() + ${seconds}::int * interval '1 second')
       on conflict (name) do update set holder = excluded.holder, locked_until = excluded.locked_until
         where job_lock.locked_until < now() or job_lock.holder = excluded.holder
-      returning holder`));
+      returning holder`),
+    );
     return rows[0]?.holder === holder;
   });
 }

@@ -10,7 +10,15 @@ import { notification } from './notify.table';
 const mine = (actor: Actor) => eq(notification.userId, actor.userId);
 
 function toDto(n: typeof notification.$inferSelect): Notification {
-  return { id: n.id, communeId: n.communeId, title: n.title, body: n.body, link: n.link, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() };
+  return {
+    id: n.id,
+    communeId: n.communeId,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    readAt: n.readAt?.toISOString() ?? null,
+    createdAt: n.createdAt.toISOString(),
+  };
 }
 
 /** The signed-in user's in-app notifications, newest first, with how many are unread. */
@@ -21,7 +29,10 @@ export async function listNotifications(opts: { db: Db; actor: Actor; query: z.i
     const where = and(mine(actor), query.unread === 'true' ? isNull(notification.readAt) : undefined);
     const rows = await tx.select().from(notification).where(where).orderBy(desc(notification.createdAt), desc(notification.id)).limit(limit).offset(offset);
     const [total] = await tx.select({ n: count() }).from(notification).where(where);
-    const [unread] = await tx.select({ n: count() }).from(notification).where(and(mine(actor), isNull(notification.readAt)));
+    const [unread] = await tx
+      .select({ n: count() })
+      .from(notification)
+      .where(and(mine(actor), isNull(notification.readAt)));
     return { items: rows.map(toDto), total: Number(total?.n ?? 0), unreadCount: Number(unread?.n ?? 0), page: query.page, pageSize: query.pageSize };
   });
 }
@@ -33,8 +44,11 @@ export async function listNotifications(opts: { db: Db; actor: Actor; query: z.i
 export async function markNotificationRead(opts: { db: Db; actor: Actor; id: string }) {
   const { db, actor, id } = opts;
   return inScope(db, actor.scope, async (tx) => {
-    const rows = await tx.update(notification).set({ readAt: new Date() })
-      .where(and(mine(actor), eq(notification.id, id), isNull(notification.readAt))).returning({ id: notification.id });
+    const rows = await tx
+      .update(notification)
+      .set({ readAt: new Date() })
+      .where(and(mine(actor), eq(notification.id, id), isNull(notification.readAt)))
+      .returning({ id: notification.id });
     return { updated: rows.length };
   });
 }
@@ -42,8 +56,11 @@ export async function markNotificationRead(opts: { db: Db; actor: Actor; id: str
 /** Mark every unread notification of the user read. */
 export async function markAllNotificationsRead(opts: { db: Db; actor: Actor }) {
   return inScope(opts.db, opts.actor.scope, async (tx) => {
-    const rows = await tx.update(notification).set({ readAt: new Date() })
-      .where(and(mine(opts.actor), isNull(notification.readAt))).returning({ id: notification.id });
+    const rows = await tx
+      .update(notification)
+      .set({ readAt: new Date() })
+      .where(and(mine(opts.actor), isNull(notification.readAt)))
+      .returning({ id: notification.id });
     return { updated: rows.length };
   });
 }

@@ -22,7 +22,13 @@ describe(`notify routes: settings, outbox, run now, in-app notifications (${test
   let focal: Client;
   let viewer: Client;
   const settings = () => `/api/communes/${w.a.id}/reminder-settings`;
-  const valid: Omit<ReminderSettingsInput, 'version'> = { offsets: [-3, 1], channels: ['in_app', 'email'], notifyFocalPoints: true, notifyAdmins: true, enabled: true };
+  const valid: Omit<ReminderSettingsInput, 'version'> = {
+    offsets: [-3, 1],
+    channels: ['in_app', 'email'],
+    notifyFocalPoints: true,
+    notifyAdmins: true,
+    enabled: true,
+  };
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
@@ -39,7 +45,14 @@ describe(`notify routes: settings, outbox, run now, in-app notifications (${test
   it('shows the defaults until saved, then saves with optimistic locking and an audit entry', async () => {
     const first = await admin.get(settings());
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ offsets: [-7, -1, 1, 7], channels: ['in_app', 'email'], enabled: true, version: 0, updatedAt: null, availableChannels: ['in_app', 'email'] });
+    expect(first.json()).toMatchObject({
+      offsets: [-7, -1, 1, 7],
+      channels: ['in_app', 'email'],
+      enabled: true,
+      version: 0,
+      updatedAt: null,
+      availableChannels: ['in_app', 'email'],
+    });
     const saved = await admin.request('PUT', settings(), { ...valid, offsets: [3, -10, 0], version: 0 });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ offsets: [-10, 0, 3], version: 1 });
@@ -49,7 +62,9 @@ describe(`notify routes: settings, outbox, run now, in-app notifications (${test
     expect((await admin.get(settings())).json().offsets).toEqual([-10, 0, 3]);
     const again = await admin.request('PUT', settings(), { ...valid, version: 1 });
     expect(again.json()).toMatchObject({ offsets: [-3, 1], version: 2 });
-    const audit = rowsOf<{ summary: string }>(await t.database.system.execute(sql`select summary from audit_entry where entity_type = 'reminder_setting' and commune_id = ${w.a.id} order by id`));
+    const audit = rowsOf<{ summary: string }>(
+      await t.database.system.execute(sql`select summary from audit_entry where entity_type = 'reminder_setting' and commune_id = ${w.a.id} order by id`),
+    );
     expect(audit.map((a) => a.summary)).toEqual(['Sửa cấu hình nhắc hạn (phiên bản 1)', 'Sửa cấu hình nhắc hạn (phiên bản 2)']);
   });
 
@@ -89,7 +104,10 @@ describe(`notify routes: settings, outbox, run now, in-app notifications (${test
   it('other communes are hidden (404) and other roles refused (403) on every commune route', async () => {
     const c = await loginAs(t, 'c.admin', PASSWORD);
     const routes: [string, string, object?][] = [
-      ['GET', 'reminder-settings'], ['PUT', 'reminder-settings', { ...valid, version: 2 }], ['GET', 'outbox'], ['POST', 'reminders/run', {}],
+      ['GET', 'reminder-settings'],
+      ['PUT', 'reminder-settings', { ...valid, version: 2 }],
+      ['GET', 'outbox'],
+      ['POST', 'reminders/run', {}],
     ];
     for (const [method, path, body] of routes) {
       expect([method, path, (await c.request(method, `/api/communes/${w.a.id}/${path}`, body)).statusCode]).toEqual([method, path, 404]);
@@ -107,8 +125,15 @@ describe(`notify routes: settings, outbox, run now, in-app notifications (${test
     const today = todayVn();
     await inScope(t.database.db, SYSTEM_SCOPE, async (tx) => {
       await tx.update(dueItem).set({ dueDate: '2099-01-01' }).where(eq(dueItem.communeId, w.a.id));
-      const [school] = await tx.select({ id: dueItem.id }).from(dueItem).where(and(eq(dueItem.communeId, w.a.id), eq(dueItem.unitId, w.aSchool.id))).limit(1);
-      await tx.update(dueItem).set({ dueDate: addDays(today, 3) }).where(eq(dueItem.id, school!.id));
+      const [school] = await tx
+        .select({ id: dueItem.id })
+        .from(dueItem)
+        .where(and(eq(dueItem.communeId, w.a.id), eq(dueItem.unitId, w.aSchool.id)))
+        .limit(1);
+      await tx
+        .update(dueItem)
+        .set({ dueDate: addDays(today, 3) })
+        .where(eq(dueItem.id, school!.id));
     });
     const run = await admin.post(`/api/communes/${w.a.id}/reminders/run`);
     expect(run.statusCode).toBe(200);
@@ -119,11 +144,16 @@ describe(`notify routes: settings, outbox, run now, in-app notifications (${test
     expect(smtp.received[0]!.subject).toContain('Còn 3 ngày đến hạn');
     const outbox = await admin.get(`/api/communes/${w.a.id}/outbox`);
     expect(outbox.statusCode).toBe(200);
-    expect(outbox.json()).toMatchObject({ total: 1, items: [{ status: 'sent', attempts: 1, toAddress: 'focal@a.example.vn', recipientName: 'a.focal', channel: 'email', lastError: null }] });
+    expect(outbox.json()).toMatchObject({
+      total: 1,
+      items: [{ status: 'sent', attempts: 1, toAddress: 'focal@a.example.vn', recipientName: 'a.focal', channel: 'email', lastError: null }],
+    });
     expect(outbox.json().items[0].messageId).toBe(smtp.received[0]!.messageId);
     expect((await admin.get(`/api/communes/${w.a.id}/outbox?status=pending`)).json().total).toBe(0);
     expect((await admin.get(`/api/communes/${w.a.id}/outbox?status=bogus`)).statusCode).toBe(400);
-    const audit = rowsOf<{ n: number }>(await t.database.system.execute(sql`select count(*)::int as n from audit_entry where entity_type = 'reminder' and commune_id = ${w.a.id}`));
+    const audit = rowsOf<{ n: number }>(
+      await t.database.system.execute(sql`select count(*)::int as n from audit_entry where entity_type = 'reminder' and commune_id = ${w.a.id}`),
+    );
     expect(audit[0]!.n).toBe(2);
   });
 

@@ -53,13 +53,11 @@ export function offsetDue(dueDate: string, offsets: readonly number[], today: st
 async function openItems(tx: Tx, communeId: string, offsets: readonly number[], today: string): Promise<OpenItem[]> {
   const from = addDays(today, -Math.max(...offsets) - CATCH_UP_DAYS);
   const to = addDays(today, -Math.min(...offsets));
-  const items = await tx.select({ id: dueItem.id, kind: dueItem.kind, title: dueItem.title, dueDate: dueItem.dueDate, unitName: unit.name, unitPath: unit.path })
+  const items = await tx
+    .select({ id: dueItem.id, kind: dueItem.kind, title: dueItem.title, dueDate: dueItem.dueDate, unitName: unit.name, unitPath: unit.path })
     .from(dueItem)
     .innerJoin(unit, and(eq(unit.communeId, dueItem.communeId), eq(unit.id, dueItem.unitId)))
-    .where(and(
-      eq(dueItem.communeId, communeId), between(dueItem.dueDate, from, to),
-      or(isNull(unit.activeTo), gte(unit.activeTo, today)),
-    ));
+    .where(and(eq(dueItem.communeId, communeId), between(dueItem.dueDate, from, to), or(isNull(unit.activeTo), gte(unit.activeTo, today))));
   // Nothing submitted for them yet: asked of the modules that answer due items.
   const ids = items.map((i) => i.id);
   const answered = new Set<string>();
@@ -69,8 +67,10 @@ async function openItems(tx: Tx, communeId: string, offsets: readonly number[], 
 
 /** Enabled users holding `role` in the commune. */
 async function staffWithRole(tx: Tx, communeId: string, role: 'unit_focal_point' | 'commune_admin'): Promise<Staff[]> {
-  return tx.selectDistinct({ userId: appUser.id, fullName: appUser.fullName, email: appUser.email, unitId: roleAssignment.unitId })
-    .from(roleAssignment).innerJoin(appUser, eq(appUser.id, roleAssignment.userId))
+  return tx
+    .selectDistinct({ userId: appUser.id, fullName: appUser.fullName, email: appUser.email, unitId: roleAssignment.unitId })
+    .from(roleAssignment)
+    .innerJoin(appUser, eq(appUser.id, roleAssignment.userId))
     .where(and(eq(roleAssignment.communeId, communeId), eq(roleAssignment.role, role), eq(appUser.disabled, false)));
 }
 
@@ -91,7 +91,15 @@ function rowsFor(communeId: string, item: OpenItem, offset: number, people: Staf
   const notifications: NotificationRow[] = [];
   const messages: OutboxRow[] = [];
   for (const p of people) {
-    const text = reminderText({ recipientName: p.fullName, unitName: item.unitName, kind: item.kind, title: item.title, dueDate: item.dueDate, today, baseUrl: ctx.baseUrl });
+    const text = reminderText({
+      recipientName: p.fullName,
+      unitName: item.unitName,
+      kind: item.kind,
+      title: item.title,
+      dueDate: item.dueDate,
+      today,
+      baseUrl: ctx.baseUrl,
+    });
     for (const name of s.channels) {
       const dedupeKey = reminderKey(item.id, p.userId, offset, name);
       if (name === 'in_app') {
@@ -101,8 +109,16 @@ function rowsFor(communeId: string, item: OpenItem, offset: number, people: Staf
       const address = ctx.channels.get(name)?.addressOf(p);
       if (!address) continue;
       messages.push({
-        communeId, dedupeKey, channel: name, recipientUserId: p.userId, toAddress: address, subject: text.subject, body: text.body,
-        messageId: reminderMessageId(dedupeKey, ctx.messageDomain), nextAttemptAt: now, meta: { dueItemId: item.id, offset, kind: 'reminder' },
+        communeId,
+        dedupeKey,
+        channel: name,
+        recipientUserId: p.userId,
+        toAddress: address,
+        subject: text.subject,
+        body: text.body,
+        messageId: reminderMessageId(dedupeKey, ctx.messageDomain),
+        nextAttemptAt: now,
+        meta: { dueItemId: item.id, offset, kind: 'reminder' },
       });
     }
   }
@@ -119,7 +135,13 @@ async function insertNew(tx: Tx, table: typeof notification | typeof outboxMessa
   let n = 0;
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK) as OutboxRow[];
-    n += (await tx.insert(table as typeof outboxMessage).values(chunk).onConflictDoNothing().returning({ id: table.id })).length;
+    n += (
+      await tx
+        .insert(table as typeof outboxMessage)
+        .values(chunk)
+        .onConflictDoNothing()
+        .returning({ id: table.id })
+    ).length;
   }
   return n;
 }
@@ -148,8 +170,12 @@ export async function planCommuneReminders(tx: Tx, communeId: string, now: Date,
 
 /** Communes with any due item close enough to today for some offset to hit. */
 async function candidateCommunes(db: Db, today: string): Promise<string[]> {
-  const rows = await inScope(db, SYSTEM_SCOPE, (tx) => tx.selectDistinct({ id: dueItem.communeId }).from(dueItem)
-    .where(between(dueItem.dueDate, addDays(today, -REMINDER_OFFSET_MAX - CATCH_UP_DAYS), addDays(today, -REMINDER_OFFSET_MIN))));
+  const rows = await inScope(db, SYSTEM_SCOPE, (tx) =>
+    tx
+      .selectDistinct({ id: dueItem.communeId })
+      .from(dueItem)
+      .where(between(dueItem.dueDate, addDays(today, -REMINDER_OFFSET_MAX - CATCH_UP_DAYS), addDays(today, -REMINDER_OFFSET_MIN))),
+  );
   return rows.map((r) => r.id);
 }
 
@@ -168,4 +194,3 @@ export async function planReminders(db: Db, now: Date, ctx: NotifyContext, opts:
   }
   return total;
 }
-

@@ -44,9 +44,12 @@ function when(daysLeft: number): string {
 export function reminderText(f: ReminderFacts): { subject: string; body: string; title: string; summary: string; link: string } {
   const daysLeft = daysFrom(f.today, f.dueDate);
   const what = `${KIND_VI[f.kind] ?? 'Hồ sơ'}: ${f.title}`;
-  const status = daysLeft > 0 ? `Còn ${daysLeft} ngày nữa đến hạn nộp.`
-    : daysLeft === 0 ? 'Hôm nay là ngày cuối cùng của hạn nộp.'
-    : `Đã quá hạn ${-daysLeft} ngày. Đơn vị vẫn có thể nộp; hồ sơ sẽ được ghi nhận là nộp muộn.`;
+  const status =
+    daysLeft > 0
+      ? `Còn ${daysLeft} ngày nữa đến hạn nộp.`
+      : daysLeft === 0
+        ? 'Hôm nay là ngày cuối cùng của hạn nộp.'
+        : `Đã quá hạn ${-daysLeft} ngày. Đơn vị vẫn có thể nộp; hồ sơ sẽ được ghi nhận là nộp muộn.`;
   const link = '/reports';
   const body = [
     `Kính gửi ${f.recipientName},`,

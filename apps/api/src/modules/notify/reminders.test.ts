@@ -38,23 +38,49 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
   async function take(unitId: string, dueDate: string): Promise<string> {
     const id = free.get(unitId)?.pop();
     if (!id) throw new Error('no due item left for this unit');
-    await inScope(db(), SYSTEM_SCOPE, (tx) => tx.update(dueItem).set({ dueDate, lateAfter: `${dueDate}T17:00:00.000Z` }).where(eq(dueItem.id, id)));
+    await inScope(db(), SYSTEM_SCOPE, (tx) =>
+      tx
+        .update(dueItem)
+        .set({ dueDate, lateAfter: `${dueDate}T17:00:00.000Z` })
+        .where(eq(dueItem.id, id)),
+    );
     return id;
   }
-  const outboxOf = (dueItemId: string) => inScope(db(), SYSTEM_SCOPE, (tx) => tx.select().from(outboxMessage).where(sql`${outboxMessage.meta}->>'dueItemId' = ${dueItemId}`));
-  const notificationsOf = (dueItemId: string) => inScope(db(), SYSTEM_SCOPE, (tx) => tx.select().from(notification).where(sql`${notification.dedupeKey} like ${dueItemId + ':%'}`));
+  const outboxOf = (dueItemId: string) =>
+    inScope(db(), SYSTEM_SCOPE, (tx) =>
+      tx
+        .select()
+        .from(outboxMessage)
+        .where(sql`${outboxMessage.meta}->>'dueItemId' = ${dueItemId}`),
+    );
+  const notificationsOf = (dueItemId: string) =>
+    inScope(db(), SYSTEM_SCOPE, (tx) =>
+      tx
+        .select()
+        .from(notification)
+        .where(sql`${notification.dedupeKey} like ${dueItemId + ':%'}`),
+    );
   const mailId = (dueItemId: string, userId: string, offset: number) => reminderMessageId(reminderKey(dueItemId, userId, offset, 'email'), MAIL_DOMAIN);
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
     t = await createTestApp({
-      SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), MAIL_FROM: 'Thi Đua Số <nhac-han@thiduaso.local>', APP_BASE_URL: 'https://thiduaso.example.vn/',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+      MAIL_FROM: 'Thi Đua Số <nhac-han@thiduaso.local>',
+      APP_BASE_URL: 'https://thiduaso.example.vn/',
     });
     w = await buildWorld(db());
     ctx = notifyContext(t.config);
     await inScope(db(), SYSTEM_SCOPE, async (tx) => {
-      await tx.update(appUser).set({ email: 'focal@a.example.vn' }).where(eq(appUser.id, user('a.focal')));
-      await tx.update(appUser).set({ email: 'admin@a.example.vn' }).where(eq(appUser.id, user('a.admin')));
+      await tx
+        .update(appUser)
+        .set({ email: 'focal@a.example.vn' })
+        .where(eq(appUser.id, user('a.focal')));
+      await tx
+        .update(appUser)
+        .set({ email: 'admin@a.example.vn' })
+        .where(eq(appUser.id, user('a.admin')));
     });
     admin = await loginAs(t, 'a.admin', PASSWORD);
     const doc = (await admin.get(`/api/plan-template?communeId=${w.a.id}`)).json();
@@ -92,7 +118,10 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
     expect(mail.text).toContain('https://thiduaso.example.vn/reports');
     expect(smtp.received.find((m) => m.to.includes('admin@a.example.vn'))!.messageId).toBe(mailId(id, user('a.admin'), -1));
     const rows = await outboxOf(id);
-    expect(rows.map((r) => [r.status, r.attempts])).toEqual([['sent', 1], ['sent', 1]]);
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ['sent', 1],
+      ['sent', 1],
+    ]);
     expect((await notificationsOf(id)).map((n) => n.userId).sort()).toEqual([user('a.focal'), user('a.admin')].sort());
   });
 
@@ -140,7 +169,11 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
     it('the job started twice at once sends each reminder once', async () => {
       const id = await take(w.aSchool.id, addDays(today, -1));
       const before = smtp.received.length;
-      const runs = await Promise.all([runReminderJob({ db: db(), ctx }), runReminderJob({ db: otherDb(), ctx: secondCtx }), runReminderJob({ db: otherDb(), ctx: secondCtx })]);
+      const runs = await Promise.all([
+        runReminderJob({ db: db(), ctx }),
+        runReminderJob({ db: otherDb(), ctx: secondCtx }),
+        runReminderJob({ db: otherDb(), ctx: secondCtx }),
+      ]);
       expect(runs.filter((r) => r.ran).length).toBeGreaterThanOrEqual(1);
       const fresh = smtp.received.slice(before);
       expect(fresh.map((m) => m.messageId).sort()).toEqual([mailId(id, user('a.focal'), 1), mailId(id, user('a.admin'), 1)].sort());
@@ -154,7 +187,11 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
       const now = new Date();
       await Promise.all([planReminders(db(), now, ctx), planReminders(otherDb(), now, secondCtx), planReminders(db(), now, ctx)]);
       expect(await outboxOf(id)).toHaveLength(2);
-      const sent = await Promise.all([deliverOutbox(db(), ctx.channels, now), deliverOutbox(otherDb(), secondCtx.channels, now), deliverOutbox(otherDb(), secondCtx.channels, now)]);
+      const sent = await Promise.all([
+        deliverOutbox(db(), ctx.channels, now),
+        deliverOutbox(otherDb(), secondCtx.channels, now),
+        deliverOutbox(otherDb(), secondCtx.channels, now),
+      ]);
       expect(sent.reduce((n, s) => n + s.sent, 0)).toBe(2);
       const fresh = smtp.received.slice(before).map((m) => m.messageId);
       expect(fresh.sort()).toEqual([mailId(id, user('a.focal'), -7), mailId(id, user('a.admin'), -7)].sort());
@@ -184,7 +221,10 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
       expect((await runReminderJob({ db: db(), ctx: downCtx, now: new Date(later.getTime() + 60_000) })).delivered.sent).toBe(0);
       expect(up.received.map((m) => m.messageId).sort()).toEqual([mailId(id, user('a.focal'), -1), mailId(id, user('a.admin'), -1)].sort());
       rows = await outboxOf(id);
-      expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual([['sent', 2, null], ['sent', 2, null]]);
+      expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual([
+        ['sent', 2, null],
+        ['sent', 2, null],
+      ]);
       expect(smtp.received.length).toBe(before);
     } finally {
       downCtx.channels.close();
@@ -205,13 +245,38 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
 
   it('submitted or accepted reports and submitted registrations get no reminder; drafts, returned ones and open items do; old reminder days are skipped', async () => {
     const due = addDays(today, 1);
-    const [submitted, accepted, returned, draft] = [await take(w.aVillage.id, due), await take(w.aVillage.id, due), await take(w.aVillage.id, due), await take(w.aVillage.id, due)];
+    const [submitted, accepted, returned, draft] = [
+      await take(w.aVillage.id, due),
+      await take(w.aVillage.id, due),
+      await take(w.aVillage.id, due),
+      await take(w.aVillage.id, due),
+    ];
     const registered = await take(w.aOffice.id, due);
     const stale = await take(w.aOffice.id, addDays(today, -4));
     await inScope(db(), SYSTEM_SCOPE, async (tx) => {
-      const rows = await tx.select().from(dueItem).where(inArray(dueItem.id, [submitted, accepted, returned, draft]));
-      const status = new Map([[submitted, 'submitted'], [accepted, 'accepted'], [returned, 'returned'], [draft, 'draft']]);
-      await tx.insert(report).values(rows.map((d) => ({ communeId: d.communeId, dueItemId: d.id, planId: d.planId, unitId: d.unitId, kind: d.kind, cadence: d.cadence, year: d.year, period: d.period, status: status.get(d.id)! })));
+      const rows = await tx
+        .select()
+        .from(dueItem)
+        .where(inArray(dueItem.id, [submitted, accepted, returned, draft]));
+      const status = new Map([
+        [submitted, 'submitted'],
+        [accepted, 'accepted'],
+        [returned, 'returned'],
+        [draft, 'draft'],
+      ]);
+      await tx.insert(report).values(
+        rows.map((d) => ({
+          communeId: d.communeId,
+          dueItemId: d.id,
+          planId: d.planId,
+          unitId: d.unitId,
+          kind: d.kind,
+          cadence: d.cadence,
+          year: d.year,
+          period: d.period,
+          status: status.get(d.id)!,
+        })),
+      );
       await tx.update(dueItem).set({ kind: 'registration' }).where(eq(dueItem.id, registered));
       await tx.insert(registration).values({ communeId: w.a.id, planId, unitId: w.aOffice.id, dueItemId: registered, year: 2026, status: 'submitted' });
     });
@@ -226,9 +291,21 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
   });
 
   it('reminds the focal points of the unit or an ancestor: without e-mail in the app only, disabled users not at all; settings choose who', async () => {
-    const vFocal = await makeUser(db(), { username: 'v.focal', password: PASSWORD, roles: [{ role: 'unit_focal_point', communeId: w.a.id, unitId: w.aVillage.id }] });
-    const vNoMail = await makeUser(db(), { username: 'v.nomail', password: PASSWORD, roles: [{ role: 'unit_focal_point', communeId: w.a.id, unitId: w.aVillage.id }] });
-    const vOff = await makeUser(db(), { username: 'v.off', password: PASSWORD, roles: [{ role: 'unit_focal_point', communeId: w.a.id, unitId: w.aVillage.id }] });
+    const vFocal = await makeUser(db(), {
+      username: 'v.focal',
+      password: PASSWORD,
+      roles: [{ role: 'unit_focal_point', communeId: w.a.id, unitId: w.aVillage.id }],
+    });
+    const vNoMail = await makeUser(db(), {
+      username: 'v.nomail',
+      password: PASSWORD,
+      roles: [{ role: 'unit_focal_point', communeId: w.a.id, unitId: w.aVillage.id }],
+    });
+    const vOff = await makeUser(db(), {
+      username: 'v.off',
+      password: PASSWORD,
+      roles: [{ role: 'unit_focal_point', communeId: w.a.id, unitId: w.aVillage.id }],
+    });
     await inScope(db(), SYSTEM_SCOPE, async (tx) => {
       await tx.update(appUser).set({ email: 'thon@a.example.vn' }).where(eq(appUser.id, vFocal.id));
       await tx.update(appUser).set({ email: 'nghi@a.example.vn', disabled: true }).where(eq(appUser.id, vOff.id));
@@ -250,7 +327,9 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
       expect(fresh.some((m) => m.to.includes('nghi@a.example.vn') || m.to.includes('admin@a.example.vn'))).toBe(false);
     } finally {
       const cur = (await admin.get(`/api/communes/${w.a.id}/reminder-settings`)).json();
-      expect((await admin.request('PUT', `/api/communes/${w.a.id}/reminder-settings`, { ...pick(cur), offsets: [-7, -1, 1, 7], notifyAdmins: true })).statusCode).toBe(200);
+      expect(
+        (await admin.request('PUT', `/api/communes/${w.a.id}/reminder-settings`, { ...pick(cur), offsets: [-7, -1, 1, 7], notifyAdmins: true })).statusCode,
+      ).toBe(200);
     }
   });
 
@@ -269,7 +348,12 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
   it('the timer started with the server runs the job until stopped', async () => {
     const id = await take(w.aOffice.id, addDays(today, 1));
     const errors: unknown[] = [];
-    const timer = startReminderJob({ db: db(), ctx: notifyContext(t.config), intervalSeconds: 1, log: { info: () => undefined, error: (o) => errors.push(o) } });
+    const timer = startReminderJob({
+      db: db(),
+      ctx: notifyContext(t.config),
+      intervalSeconds: 1,
+      log: { info: () => undefined, error: (o) => errors.push(o) },
+    });
     try {
       for (let i = 0; i < 100 && (await outboxOf(id)).every((m) => m.status !== 'sent'); i++) await new Promise((r) => setTimeout(r, 100));
     } finally {
@@ -282,5 +366,12 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
 
 /** The editable fields of a settings response. */
 function pick(s: { offsets: number[]; channels: string[]; notifyFocalPoints: boolean; notifyAdmins: boolean; enabled: boolean; version: number }) {
-  return { offsets: s.offsets, channels: s.channels, notifyFocalPoints: s.notifyFocalPoints, notifyAdmins: s.notifyAdmins, enabled: s.enabled, version: s.version };
+  return {
+    offsets: s.offsets,
+    channels: s.channels,
+    notifyFocalPoints: s.notifyFocalPoints,
+    notifyAdmins: s.notifyAdmins,
+    enabled: s.enabled,
+    version: s.version,
+  };
 }

@@ -12,16 +12,29 @@ import { planReminders } from './plan-reminders';
  * "Send reminders now" for one commune: plan what is due today (never repeating a reminder already
  * planned) and deliver the commune's waiting messages. Audited.
  */
-export async function runRemindersNow(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; ctx: NotifyContext; now?: Date }): Promise<ReminderRunResult> {
+export async function runRemindersNow(opts: {
+  db: Db;
+  actor: Actor;
+  meta: RequestMeta;
+  communeId: string;
+  ctx: NotifyContext;
+  now?: Date;
+}): Promise<ReminderRunResult> {
   const { db, actor, communeId, ctx } = opts;
   authorize(actor, 'notify.manage', { communeId });
   const now = opts.now ?? new Date();
   const planned = await planReminders(db, now, ctx, { communeId });
   const delivered = await deliverOutbox(db, ctx.channels, now, { communeId, maxAttempts: ctx.maxAttempts });
   const result = { ...planned, ...delivered };
-  await inScope(db, actor.scope, (tx) => writeAudit(tx, actor, opts.meta, {
-    action: 'run', entityType: 'reminder', entityId: communeId, communeId,
-    summary: `Chạy nhắc hạn: ${planned.notifications} thông báo mới, ${planned.messages} thư mới, đã gửi ${delivered.sent}`, after: result,
-  }));
+  await inScope(db, actor.scope, (tx) =>
+    writeAudit(tx, actor, opts.meta, {
+      action: 'run',
+      entityType: 'reminder',
+      entityId: communeId,
+      communeId,
+      summary: `Chạy nhắc hạn: ${planned.notifications} thông báo mới, ${planned.messages} thư mới, đã gửi ${delivered.sent}`,
+      after: result,
+    }),
+  );
   return result;
 }

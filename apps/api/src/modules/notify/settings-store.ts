@@ -30,7 +30,12 @@ export async function loadSettings(tx: Executor, communeId: string): Promise<Sto
   const [row] = await tx.select().from(reminderSetting).where(eq(reminderSetting.communeId, communeId));
   if (!row) return { ...DEFAULT_SETTINGS, offsets: [...DEFAULT_SETTINGS.offsets], channels: [...DEFAULT_SETTINGS.channels] };
   return {
-    offsets: row.offsets, channels: row.channels, notifyFocalPoints: row.notifyFocalPoints, notifyAdmins: row.notifyAdmins,
-    enabled: row.enabled, version: row.version, updatedAt: row.updatedAt,
+    offsets: row.offsets,
+    channels: row.channels,
+    notifyFocalPoints: row.notifyFocalPoints,
+    notifyAdmins: row.notifyAdmins,
+    enabled: row.enabled,
+    version: row.version,
+    updatedAt: row.updatedAt,
   };
 }

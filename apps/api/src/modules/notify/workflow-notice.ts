@@ -13,16 +13,31 @@ const holding = (p: Permission, level: 'commune' | 'unit') => roles.filter((r) =
  */
 export async function notifyTransition(tx: Tx, n: WorkflowNotice): Promise<void> {
   const base = and(eq(roleAssignment.communeId, n.communeId), ne(roleAssignment.userId, n.skipUserId), eq(appUser.disabled, false));
-  const rows = n.audience === 'reviewers'
-    ? await tx.selectDistinct({ userId: roleAssignment.userId, unitId: roleAssignment.unitId }).from(roleAssignment)
-      .innerJoin(appUser, eq(appUser.id, roleAssignment.userId))
-      .where(and(base, isNull(roleAssignment.unitId), inArray(roleAssignment.role, holding('report.review', 'commune'))))
-    : await tx.selectDistinct({ userId: roleAssignment.userId, unitId: roleAssignment.unitId }).from(roleAssignment)
-      .innerJoin(appUser, eq(appUser.id, roleAssignment.userId))
-      .where(and(base, isNotNull(roleAssignment.unitId), inArray(roleAssignment.role, holding('report.write', 'unit'))));
+  const rows =
+    n.audience === 'reviewers'
+      ? await tx
+          .selectDistinct({ userId: roleAssignment.userId, unitId: roleAssignment.unitId })
+          .from(roleAssignment)
+          .innerJoin(appUser, eq(appUser.id, roleAssignment.userId))
+          .where(and(base, isNull(roleAssignment.unitId), inArray(roleAssignment.role, holding('report.review', 'commune'))))
+      : await tx
+          .selectDistinct({ userId: roleAssignment.userId, unitId: roleAssignment.unitId })
+          .from(roleAssignment)
+          .innerJoin(appUser, eq(appUser.id, roleAssignment.userId))
+          .where(and(base, isNotNull(roleAssignment.unitId), inArray(roleAssignment.role, holding('report.write', 'unit'))));
   const users = [...new Set(rows.filter((r) => n.audience === 'reviewers' || (!!n.unitPath && n.unitPath.includes(`/${r.unitId}/`))).map((r) => r.userId))];
   if (!users.length) return;
-  await tx.insert(notification).values(users.map((userId) => ({
-    communeId: n.communeId, userId, dedupeKey: `${n.key}:${userId}`, title: n.title, body: n.body, link: n.link,
-  }))).onConflictDoNothing();
+  await tx
+    .insert(notification)
+    .values(
+      users.map((userId) => ({
+        communeId: n.communeId,
+        userId,
+        dedupeKey: `${n.key}:${userId}`,
+        title: n.title,
+        body: n.body,
+        link: n.link,
+      })),
+    )
+    .onConflictDoNothing();
 }

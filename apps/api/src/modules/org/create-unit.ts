@@ -23,7 +23,14 @@ export async function createUnit({ db, actor, meta, communeId, input }: CreateUn
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const row = await insertUnit(tx, actor, communeId, input);
-    await writeAudit(tx, actor, meta, { action: 'create', entityType: 'unit', entityId: row.id, communeId, summary: `Tạo đơn vị ${row.code} – ${row.name}`, after: mapUnit(row) });
+    await writeAudit(tx, actor, meta, {
+      action: 'create',
+      entityType: 'unit',
+      entityId: row.id,
+      communeId,
+      summary: `Tạo đơn vị ${row.code} – ${row.name}`,
+      after: mapUnit(row),
+    });
     return mapUnit(row);
   });
 }
@@ -47,7 +54,9 @@ export async function loadParent(tx: Tx, communeId: string, parentId: string): P
   try {
     return await loadUnit(tx, communeId, parentId);
   } catch {
-    throw new AppError('UNIT_PARENT_INVALID', 'Đơn vị cấp trên không tồn tại trong xã/phường này.', [{ field: 'parentId', message: 'Không tìm thấy đơn vị cấp trên.' }]);
+    throw new AppError('UNIT_PARENT_INVALID', 'Đơn vị cấp trên không tồn tại trong xã/phường này.', [
+      { field: 'parentId', message: 'Không tìm thấy đơn vị cấp trên.' },
+    ]);
   }
 }
 

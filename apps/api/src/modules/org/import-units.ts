@@ -42,9 +42,26 @@ export interface ImportUnitsOptions {
 type RowError = ImportResult['errors'][number];
 type UnitValues = ReturnType<typeof normaliseUnitInput>;
 /** One valid row of the file, resolved against the commune's units. */
-interface PlannedRow { row: number; id: string; values: UnitValues; parentCode: string | null; current?: UnitRow }
-interface Node { id: string; kind: string; parentId: string | null; activeTo: string | null; code: string; inFile: boolean }
-interface Plan { rows: PlannedRow[]; errors: RowError[]; nodes: Map<string, Node> }
+interface PlannedRow {
+  row: number;
+  id: string;
+  values: UnitValues;
+  parentCode: string | null;
+  current?: UnitRow;
+}
+interface Node {
+  id: string;
+  kind: string;
+  parentId: string | null;
+  activeTo: string | null;
+  code: string;
+  inFile: boolean;
+}
+interface Plan {
+  rows: PlannedRow[];
+  errors: RowError[];
+  nodes: Map<string, Node>;
+}
 
 /**
  * Import a commune's units from an .xlsx file: every row is checked first; a dry run only reports,
@@ -65,7 +82,10 @@ export async function importUnits({ db, actor, meta, communeId, file, dryRun, wo
     const changed = await applyPlan(tx, communeId, plan, existing);
     const fileId = await keepImportFile(tx, actor, communeId, file);
     await writeAudit(tx, actor, meta, {
-      action: 'import', entityType: 'unit', entityId: fileId, communeId,
+      action: 'import',
+      entityType: 'unit',
+      entityId: fileId,
+      communeId,
       summary: `Nhập đơn vị từ tệp "${cleanText(file.filename)}": ${result.created} tạo mới, ${result.updated} cập nhật (${changed} có thay đổi)`,
       after: { fileId, filename: file.filename, rows: rows.length, created: result.created, updated: result.updated, changed },
     });
@@ -82,12 +102,18 @@ async function readRows(buffer: Buffer, workers: WorkerPool, zip: ZipLimits): Pr
   if (!buffer.subarray(0, 4).equals(Buffer.from('504b0304', 'hex'))) throw notXlsx();
   refuseZipBomb(buffer, zip);
   const input = { bytes: new Uint8Array(buffer), maxRows: MAX_IMPORT_ROWS, zip };
-  const out = await workers.run(readWorkbook, input, [input.bytes.buffer as ArrayBuffer]).catch((err: unknown) => { throw workerFailure(err); });
+  const out = await workers.run(readWorkbook, input, [input.bytes.buffer as ArrayBuffer]).catch((err: unknown) => {
+    throw workerFailure(err);
+  });
   if (!out.ok) throw out.problem === 'too-complex' ? tooComplex(out.why) : notXlsx();
   const parsed = out.workbook;
   if (parsed.missingHeaders.length) {
     const message = `Dòng 1 của trang tính thiếu cột: ${parsed.missingHeaders.join(', ')}. Hãy dùng tệp mẫu.`;
-    throw new AppError('VALIDATION_FAILED', message, parsed.missingHeaders.map((h) => ({ row: 1, field: h, message: `Thiếu cột "${h}".` })));
+    throw new AppError(
+      'VALIDATION_FAILED',
+      message,
+      parsed.missingHeaders.map((h) => ({ row: 1, field: h, message: `Thiếu cột "${h}".` })),
+    );
   }
   if (parsed.tooManyRows) {
     const message = `Tệp có ${parsed.tooManyRows} dòng dữ liệu, vượt quá ${MAX_IMPORT_ROWS} dòng mỗi lần nhập. Hãy chia thành nhiều tệp nhỏ hơn.`;
@@ -130,16 +156,21 @@ export function planImport(rows: ParsedUnitRow[], existing: UnitRow[]): Plan {
       continue;
     }
     if (key) firstRow.set(key, r.row);
-    if (checked.values) planned.set(key, { row: r.row, id: current?.id ?? crypto.randomUUID(), values: checked.values, parentCode: checked.parentCode, current });
+    if (checked.values)
+      planned.set(key, { row: r.row, id: current?.id ?? crypto.randomUUID(), values: checked.values, parentCode: checked.parentCode, current });
     else if (key) invalidCodes.add(key);
   }
-  const nodes = new Map<string, Node>(existing.map((u) => [u.id, { id: u.id, kind: u.kind, parentId: u.parentId, activeTo: u.activeTo, code: u.code, inFile: false }]));
-  for (const p of planned.values()) nodes.set(p.id, { id: p.id, kind: p.values.kind, parentId: null, activeTo: p.values.activeTo, code: p.values.code, inFile: true });
+  const nodes = new Map<string, Node>(
+    existing.map((u) => [u.id, { id: u.id, kind: u.kind, parentId: u.parentId, activeTo: u.activeTo, code: u.code, inFile: false }]),
+  );
+  for (const p of planned.values())
+    nodes.set(p.id, { id: p.id, kind: p.values.kind, parentId: null, activeTo: p.values.activeTo, code: p.values.code, inFile: true });
   for (const p of planned.values()) {
     if (!p.parentCode) continue;
     const parent = planned.get(p.parentCode.toLowerCase()) ?? byCode.get(p.parentCode.toLowerCase());
     if (parent) nodes.get(p.id)!.parentId = parent.id;
-    else if (!invalidCodes.has(p.parentCode.toLowerCase())) errors.push(rowError(p.row, 'parentCode', `Không có đơn vị mã "${p.parentCode}" trong xã/phường hay trong tệp.`));
+    else if (!invalidCodes.has(p.parentCode.toLowerCase()))
+      errors.push(rowError(p.row, 'parentCode', `Không có đơn vị mã "${p.parentCode}" trong xã/phường hay trong tệp.`));
   }
   const childrenOf = new Map<string, Node[]>();
   for (const n of nodes.values()) {
@@ -164,8 +195,15 @@ function checkRow(r: ParsedUnitRow, current: UnitRow | undefined, codeById: Map<
     return null;
   };
   const candidate = {
-    code: cells.code ?? '', name: cells.name ?? '', kind: cells.kind ?? '', contactName: cells.contactName ?? null, phone: cells.phone ?? null,
-    email: cells.email ?? null, address: cells.address ?? null, activeFrom: date('activeFrom'), activeTo: date('activeTo'),
+    code: cells.code ?? '',
+    name: cells.name ?? '',
+    kind: cells.kind ?? '',
+    contactName: cells.contactName ?? null,
+    phone: cells.phone ?? null,
+    email: cells.email ?? null,
+    address: cells.address ?? null,
+    activeFrom: date('activeFrom'),
+    activeTo: date('activeTo'),
   };
   const parsed = rowSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -189,7 +227,7 @@ function issueError(row: number, key: string, message: string, cells: ParsedCell
 }
 
 function cellsOf(u: UnitRow, codeById: Map<string, string>): ParsedCells {
-  const cells: ParsedCells = { parentCode: u.parentId ? codeById.get(u.parentId) ?? null : null };
+  const cells: ParsedCells = { parentCode: u.parentId ? (codeById.get(u.parentId) ?? null) : null };
   for (const c of unitColumns) if (c.key !== 'parentCode') cells[c.key] = (u[c.key as Exclude<UnitColumnKey, 'parentCode'>] as string | null) ?? null;
   return cells;
 }
@@ -218,7 +256,10 @@ function treeErrors(p: PlannedRow, nodes: Map<string, Node>, children: Node[]): 
   if (misfit) errors.push(rowError(p.row, 'kind', `Đơn vị trực thuộc ${misfit.code} không thể nằm dưới loại đơn vị này.`));
   const closing = node.activeTo && node.activeTo !== p.current?.activeTo ? node.activeTo : null;
   const open = closing ? children.find((c) => !c.activeTo || c.activeTo > closing) : undefined;
-  if (open) errors.push(rowError(p.row, 'activeTo', `Đơn vị trực thuộc ${open.code} còn hoạt động sau ngày ${formatDateVi(closing)}; hãy đóng hoặc chuyển đơn vị đó trước.`));
+  if (open)
+    errors.push(
+      rowError(p.row, 'activeTo', `Đơn vị trực thuộc ${open.code} còn hoạt động sau ngày ${formatDateVi(closing)}; hãy đóng hoặc chuyển đơn vị đó trước.`),
+    );
   return errors;
 }
 
@@ -234,7 +275,14 @@ async function applyPlan(tx: Tx, communeId: string, plan: Plan, existing: UnitRo
     return path;
   };
   const creates = plan.rows.filter((r) => !r.current).sort((a, b) => depth(pathOf(a.id)) - depth(pathOf(b.id)));
-  const values = creates.map((r) => ({ ...r.values, id: r.id, communeId, parentId: plan.nodes.get(r.id)!.parentId, path: pathOf(r.id), ...unitKeys(r.values) }));
+  const values = creates.map((r) => ({
+    ...r.values,
+    id: r.id,
+    communeId,
+    parentId: plan.nodes.get(r.id)!.parentId,
+    path: pathOf(r.id),
+    ...unitKeys(r.values),
+  }));
   for (let i = 0; i < values.length; i += 500) await tx.insert(unit).values(values.slice(i, i + 500));
   let changed = 0;
   for (const r of plan.rows) {
@@ -242,11 +290,18 @@ async function applyPlan(tx: Tx, communeId: string, plan: Plan, existing: UnitRo
     const next = { ...r.values, parentId: plan.nodes.get(r.id)!.parentId, path: pathOf(r.id) };
     if (Object.entries(next).every(([k, v]) => r.current![k as keyof UnitRow] === v)) continue;
     changed++;
-    await tx.update(unit).set({ ...next, ...unitKeys(r.values), version: sql`${unit.version} + 1`, updatedAt: new Date() }).where(idIs(communeId, r.id));
+    await tx
+      .update(unit)
+      .set({ ...next, ...unitKeys(r.values), version: sql`${unit.version} + 1`, updatedAt: new Date() })
+      .where(idIs(communeId, r.id));
   }
   const inFile = new Set(plan.rows.map((r) => r.id));
   for (const u of existing) {
-    if (!inFile.has(u.id) && pathOf(u.id) !== u.path) await tx.update(unit).set({ path: pathOf(u.id) }).where(idIs(communeId, u.id));
+    if (!inFile.has(u.id) && pathOf(u.id) !== u.path)
+      await tx
+        .update(unit)
+        .set({ path: pathOf(u.id) })
+        .where(idIs(communeId, u.id));
   }
   return changed;
 }
@@ -256,5 +311,13 @@ const idIs = (communeId: string, id: string) => sql`${unit.communeId} = ${commun
 
 /** Keep the uploaded file with the import it produced. */
 async function keepImportFile(tx: Tx, actor: Actor, communeId: string, file: ImportUnitsOptions['file']): Promise<string> {
-  return storeFile(tx, { communeId, name: file.filename, fallbackName: 'don-vi.xlsx', mime: XLSX_MIME, content: file.buffer, purpose: 'unit_import', createdBy: actor.userId });
+  return storeFile(tx, {
+    communeId,
+    name: file.filename,
+    fallbackName: 'don-vi.xlsx',
+    mime: XLSX_MIME,
+    content: file.buffer,
+    purpose: 'unit_import',
+    createdBy: actor.userId,
+  });
 }

@@ -11,8 +11,20 @@ import { mapUnit } from './org.mapper';
 import { unit } from './org.table';
 
 const unitFields = {
-  id: unit.id, communeId: unit.communeId, code: unit.code, name: unit.name, kind: unit.kind, parentId: unit.parentId, contactName: unit.contactName,
-  phone: unit.phone, email: unit.email, address: unit.address, activeFrom: unit.activeFrom, activeTo: unit.activeTo, mergedIntoId: unit.mergedIntoId, version: unit.version,
+  id: unit.id,
+  communeId: unit.communeId,
+  code: unit.code,
+  name: unit.name,
+  kind: unit.kind,
+  parentId: unit.parentId,
+  contactName: unit.contactName,
+  phone: unit.phone,
+  email: unit.email,
+  address: unit.address,
+  activeFrom: unit.activeFrom,
+  activeTo: unit.activeTo,
+  mergedIntoId: unit.mergedIntoId,
+  version: unit.version,
 };
 import { loadUnit } from './unit-store';
 
@@ -40,7 +52,12 @@ export async function listUnits(opts: { db: Db; actor: Actor; communeId: string;
  * The same page with its JSON, checked against the response schema once when it is built, so the
  * route can send a cached page without serialising it again.
  */
-export async function listUnitsCached(opts: { db: Db; actor: Actor; communeId: string; query: z.infer<typeof unitListQuery> }): Promise<{ body: UnitPageBody; json: string }> {
+export async function listUnitsCached(opts: {
+  db: Db;
+  actor: Actor;
+  communeId: string;
+  query: z.infer<typeof unitListQuery>;
+}): Promise<{ body: UnitPageBody; json: string }> {
   const { db, actor, communeId, query } = opts;
   authorize(actor, 'org.read', { communeId });
   const today = todayVn();
@@ -62,7 +79,9 @@ async function readUnitPage(db: Db, actor: Actor, communeId: string, query: z.in
       eq(unit.communeId, communeId),
       query.kind ? eq(unit.kind, query.kind) : undefined,
       query.parentId ? eq(unit.parentId, query.parentId) : undefined,
-      query.includeInactive === 'true' ? undefined : and(or(isNull(unit.activeFrom), lte(unit.activeFrom, today)), or(isNull(unit.activeTo), gte(unit.activeTo, today))),
+      query.includeInactive === 'true'
+        ? undefined
+        : and(or(isNull(unit.activeFrom), lte(unit.activeFrom, today)), or(isNull(unit.activeTo), gte(unit.activeTo, today))),
       matchSearch(unit.searchKey, query.q),
     );
     const { limit, offset } = pageWindow(query);
@@ -73,7 +92,16 @@ async function readUnitPage(db: Db, actor: Actor, communeId: string, query: z.in
       .orderBy(sql`${unit.sortKey} collate "C"`, asc(unit.code))
       .limit(limit)
       .offset(offset);
-    const total = rows[0]?.total ?? (offset > 0 ? (await tx.select({ n: sql<number>`count(*)::int` }).from(unit).where(where))[0]?.n ?? 0 : 0);
+    const total =
+      rows[0]?.total ??
+      (offset > 0
+        ? ((
+            await tx
+              .select({ n: sql<number>`count(*)::int` })
+              .from(unit)
+              .where(where)
+          )[0]?.n ?? 0)
+        : 0);
     return { items: rows.map((r) => mapUnit(r.u, today)), total: Number(total), page: query.page, pageSize: query.pageSize };
   });
 }
@@ -89,7 +117,11 @@ export async function getUnitTree(opts: { db: Db; actor: Actor; communeId: strin
   authorize(opts.actor, 'org.read', { communeId: opts.communeId });
   const today = todayVn();
   return inScope(opts.db, opts.actor.scope, async (tx) => {
-    const rows = await tx.select().from(unit).where(eq(unit.communeId, opts.communeId)).orderBy(sql`${unit.sortKey} collate "C"`);
+    const rows = await tx
+      .select()
+      .from(unit)
+      .where(eq(unit.communeId, opts.communeId))
+      .orderBy(sql`${unit.sortKey} collate "C"`);
     return {
       communeId: opts.communeId,
       units: rows.map((r) => {

@@ -4,7 +4,23 @@ import type { CommuneRow, UnitRow } from './org.table';
 import { isActiveOn } from './org.rules';
 
 /** The columns a unit response needs (lists select only these). */
-export type UnitFields = Pick<UnitRow, 'id' | 'communeId' | 'code' | 'name' | 'kind' | 'parentId' | 'contactName' | 'phone' | 'email' | 'address' | 'activeFrom' | 'activeTo' | 'mergedIntoId' | 'version'>;
+export type UnitFields = Pick<
+  UnitRow,
+  | 'id'
+  | 'communeId'
+  | 'code'
+  | 'name'
+  | 'kind'
+  | 'parentId'
+  | 'contactName'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'activeFrom'
+  | 'activeTo'
+  | 'mergedIntoId'
+  | 'version'
+>;
 
 /** Unit row -> response. */
 export function mapUnit(r: UnitFields, today = todayVn()): Unit {
@@ -29,7 +45,16 @@ export function mapUnit(r: UnitFields, today = todayVn()): Unit {
 
 /** Commune row (with its province's name) -> response. */
 export function mapCommune(r: CommuneRow & { provinceName: string }): Commune {
-  return { id: r.id, provinceId: r.provinceId, provinceName: r.provinceName, code: r.code, name: r.name, kind: r.kind as Commune['kind'], activeFrom: r.activeFrom, activeTo: r.activeTo };
+  return {
+    id: r.id,
+    provinceId: r.provinceId,
+    provinceName: r.provinceName,
+    code: r.code,
+    name: r.name,
+    kind: r.kind as Commune['kind'],
+    activeFrom: r.activeFrom,
+    activeTo: r.activeTo,
+  };
 }
 
 export function mapProvince(r: { id: string; code: string; name: string; communeCount: number }): Province {

@@ -19,7 +19,14 @@ describe(`organisation tree (${testDbKind()})`, () => {
   afterAll(async () => t?.close());
 
   it('creates a village with its digital team, lists and searches without diacritics', async () => {
-    const v = await admin.post(units(), { code: 'THON-9', name: 'Thôn Phú Lộc', kind: 'village', contactName: 'Trưởng thôn', phone: '0912 345 678', activeFrom: '2025-07-01' });
+    const v = await admin.post(units(), {
+      code: 'THON-9',
+      name: 'Thôn Phú Lộc',
+      kind: 'village',
+      contactName: 'Trưởng thôn',
+      phone: '0912 345 678',
+      activeFrom: '2025-07-01',
+    });
     expect(v.statusCode).toBe(201);
     const team = await admin.post(units(), { code: 'THON-9-CNS', name: 'Tổ công nghệ số cộng đồng thôn Phú Lộc', kind: 'digital_team', parentId: v.json().id });
     expect(team.statusCode).toBe(201);
@@ -73,7 +80,9 @@ describe(`organisation tree (${testDbKind()})`, () => {
     expect(bad.json().error.code).toBe('INVALID_JSON');
     const xml = await admin.request('POST', units(), '<unit/>', { 'content-type': 'application/xml' });
     expect(xml.statusCode).toBe(415);
-    const huge = await admin.request('POST', units(), JSON.stringify({ code: 'H', name: 'x'.repeat(2_000_000), kind: 'office' }), { 'content-type': 'application/json' });
+    const huge = await admin.request('POST', units(), JSON.stringify({ code: 'H', name: 'x'.repeat(2_000_000), kind: 'office' }), {
+      'content-type': 'application/json',
+    });
     expect(huge.statusCode).toBe(413);
     const badQuery = await admin.get(`${units()}?pageSize=100000`);
     expect(badQuery.statusCode).toBe(400);

@@ -9,7 +9,8 @@ export interface ReadUnitsInput {
 }
 
 /** The sheet's rows, or why the file could not be read (`unreadable`: not a workbook; `too-complex`: past the archive limits). */
-export type ReadUnitsOutput = { ok: true; workbook: ParsedWorkbook } | { ok: false; problem: 'unreadable' } | { ok: false; problem: 'too-complex'; why: string };
+export type ReadUnitsOutput =
+  { ok: true; workbook: ParsedWorkbook } | { ok: false; problem: 'unreadable' } | { ok: false; problem: 'too-complex'; why: string };
 
 /**
  * Runs in a parse worker (see import-units.ts): check the archive (entries, inflated size, each

@@ -46,7 +46,17 @@ describe(`units Excel import and export (${testDbKind()})`, () => {
   const units = async (): Promise<Unit[]> => (await admin.get(`${base()}?includeInactive=true&pageSize=200`)).json().items;
   const byCode = async (code: string) => (await units()).find((u) => u.code === code);
   const count = (table: typeof unit | typeof storedFile) =>
-    inScope(t.database.db, SYSTEM_SCOPE, async (tx) => (await tx.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.communeId, w.a.id)))[0]!.n);
+    inScope(
+      t.database.db,
+      SYSTEM_SCOPE,
+      async (tx) =>
+        (
+          await tx
+            .select({ n: sql<number>`count(*)::int` })
+            .from(table)
+            .where(eq(table.communeId, w.a.id))
+        )[0]!.n,
+    );
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -72,7 +82,13 @@ describe(`units Excel import and export (${testDbKind()})`, () => {
   });
 
   it('exports every unit and re-importing the export changes nothing', async () => {
-    const created = await admin.post(base(), { code: 'HTX', name: 'Hợp tác xã Đông Hưng', kind: 'enterprise', activeFrom: '2024-01-15', activeTo: '2030-12-31' });
+    const created = await admin.post(base(), {
+      code: 'HTX',
+      name: 'Hợp tác xã Đông Hưng',
+      kind: 'enterprise',
+      activeFrom: '2024-01-15',
+      activeTo: '2030-12-31',
+    });
     expect(created.statusCode).toBe(201);
     const res = await admin.get(`${base()}/export.xlsx`);
     expect(res.statusCode).toBe(200);
@@ -82,7 +98,10 @@ describe(`units Excel import and export (${testDbKind()})`, () => {
     expect(parsed.rows.find((r) => r.cells.code === 'THON-1-CNS')?.cells).toMatchObject({ kind: 'digital_team', parentCode: 'THON-1' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
-    const htx = wb.getWorksheet('Đơn vị')!.getRows(2, 5)!.find((r) => r.getCell(1).value === 'HTX')!;
+    const htx = wb
+      .getWorksheet('Đơn vị')!
+      .getRows(2, 5)!
+      .find((r) => r.getCell(1).value === 'HTX')!;
     expect([htx.getCell(3).value, htx.getCell(9).value, htx.getCell(10).value]).toEqual(['Doanh nghiệp, hợp tác xã', '15/01/2024', '31/12/2030']);
 
     const before = await units();
@@ -94,7 +113,18 @@ describe(`units Excel import and export (${testDbKind()})`, () => {
 
   it('a dry run writes nothing; the commit creates a village and its team given in reverse order', async () => {
     const file = await xlsx([
-      ['THON-2-CNS', 'Tổ CNSCĐ thôn Tây', 'Tổ công nghệ số cộng đồng', 'thon-2', 'Lê Văn Cường', '0912 345 678', 'cuong@example.vn', null, new Date(Date.UTC(2025, 0, 15)), null],
+      [
+        'THON-2-CNS',
+        'Tổ CNSCĐ thôn Tây',
+        'Tổ công nghệ số cộng đồng',
+        'thon-2',
+        'Lê Văn Cường',
+        '0912 345 678',
+        'cuong@example.vn',
+        null,
+        new Date(Date.UTC(2025, 0, 15)),
+        null,
+      ],
       ['THON-2', 'Thôn Tây', 'thon, xom, to dan pho', null, null, null, null, 'Xóm Tây', '01/02/2020', null],
       ['TAICHINH', 'Phòng Tài chính', 'office', null, null, null, null, null, null, null],
       ['TH', 'Trường Tiểu học Gia Phúc', 'TRƯỜNG HỌC', null, null, null, null, null, null, null],
@@ -115,10 +145,20 @@ describe(`units Excel import and export (${testDbKind()})`, () => {
     expect(team).toMatchObject({ kind: 'digital_team', parentId: village.id, phone: '0912 345 678', email: 'cuong@example.vn', activeFrom: '2025-01-15' });
     expect(village).toMatchObject({ kind: 'village', parentId: null, address: 'Xóm Tây', activeFrom: '2020-02-01' });
     expect((await byCode('TH'))!.name).toBe('Trường Tiểu học Gia Phúc');
-    const [row] = await inScope(t.database.db, SYSTEM_SCOPE, (tx) => tx.select({ path: unit.path }).from(unit).where(and(eq(unit.communeId, w.a.id), eq(unit.id, team.id))));
+    const [row] = await inScope(t.database.db, SYSTEM_SCOPE, (tx) =>
+      tx
+        .select({ path: unit.path })
+        .from(unit)
+        .where(and(eq(unit.communeId, w.a.id), eq(unit.id, team.id))),
+    );
     expect(row!.path).toBe(`/${village.id}/${team.id}/`);
     expect(await count(storedFile)).toBe(filesBefore + 1);
-    const audits = await inScope(t.database.db, SYSTEM_SCOPE, (tx) => tx.select().from(auditEntry).where(and(eq(auditEntry.communeId, w.a.id), eq(auditEntry.action, 'import'))));
+    const audits = await inScope(t.database.db, SYSTEM_SCOPE, (tx) =>
+      tx
+        .select()
+        .from(auditEntry)
+        .where(and(eq(auditEntry.communeId, w.a.id), eq(auditEntry.action, 'import'))),
+    );
     expect(audits.at(-1)!.summary).toContain('3 tạo mới, 1 cập nhật');
 
     const retry = await upload(admin, file, false);
@@ -133,7 +173,9 @@ describe(`units Excel import and export (${testDbKind()})`, () => {
     ]);
     const res = await upload(admin, file, false);
     expect(res.json()).toMatchObject({ created: 1, updated: 1, errors: [] });
-    const paths = await inScope(t.database.db, SYSTEM_SCOPE, (tx) => tx.select({ id: unit.id, code: unit.code, path: unit.path }).from(unit).where(eq(unit.communeId, w.a.id)));
+    const paths = await inScope(t.database.db, SYSTEM_SCOPE, (tx) =>
+      tx.select({ id: unit.id, code: unit.code, path: unit.path }).from(unit).where(eq(unit.communeId, w.a.id)),
+    );
     const id = (code: string) => paths.find((p) => p.code === code)!.id;
     expect(paths.find((p) => p.code === 'THON-1-CNS')!.path).toBe(`/${id('KHOI-THON')}/${id('THON-1')}/${id('THON-1-CNS')}/`);
     expect((await byCode('THON-1-CNS'))!.version).toBe(1);
@@ -153,7 +195,18 @@ describe(`units Excel import and export (${testDbKind()})`, () => {
       ['RANGE', 'Ngày ngược', 'office', null, null, null, 'khong-phai-thu', null, '02/02/2025', '01/01/2025'],
       ['OK-1', 'Dòng đúng', 'office', null, null, null, null, null, null, null],
     ]);
-    const expected = [[2, 'kind'], [3, 'name'], [5, 'code'], [6, 'parentCode'], [7, 'activeFrom'], [8, 'parentCode'], [9, 'parentCode'], [10, 'parentCode'], [11, 'email'], [11, 'activeTo']];
+    const expected = [
+      [2, 'kind'],
+      [3, 'name'],
+      [5, 'code'],
+      [6, 'parentCode'],
+      [7, 'activeFrom'],
+      [8, 'parentCode'],
+      [9, 'parentCode'],
+      [10, 'parentCode'],
+      [11, 'email'],
+      [11, 'activeTo'],
+    ];
     const unitsBefore = await count(unit);
     const dry = await upload(admin, file, true);
     expect(dry.statusCode).toBe(200);

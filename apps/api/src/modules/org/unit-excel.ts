@@ -13,10 +13,20 @@ export type UnitColumnKey = 'code' | 'name' | 'kind' | 'parentCode' | 'contactNa
 
 /** The column layout of the units sheet, in order. */
 export const unitColumns: readonly { key: UnitColumnKey; header: string; width: number; help: string }[] = [
-  { key: 'code', header: 'Mã', width: 16, help: 'Bắt buộc. Chữ không dấu, số, dấu chấm, gạch nối, gạch dưới; tối đa 32 ký tự; không trùng trong xã/phường. Mã đã có thì đơn vị đó được cập nhật.' },
+  {
+    key: 'code',
+    header: 'Mã',
+    width: 16,
+    help: 'Bắt buộc. Chữ không dấu, số, dấu chấm, gạch nối, gạch dưới; tối đa 32 ký tự; không trùng trong xã/phường. Mã đã có thì đơn vị đó được cập nhật.',
+  },
   { key: 'name', header: 'Tên đơn vị', width: 40, help: 'Bắt buộc. Tối đa 200 ký tự.' },
   { key: 'kind', header: 'Loại', width: 30, help: 'Bắt buộc. Chọn trong danh sách, hoặc ghi mã loại ở bảng dưới.' },
-  { key: 'parentCode', header: 'Mã đơn vị cấp trên', width: 20, help: 'Để trống nếu trực thuộc xã/phường. Mã một đơn vị đã có hoặc ở dòng khác của tệp. Tổ công nghệ số cộng đồng phải trực thuộc một thôn, xóm, tổ dân phố.' },
+  {
+    key: 'parentCode',
+    header: 'Mã đơn vị cấp trên',
+    width: 20,
+    help: 'Để trống nếu trực thuộc xã/phường. Mã một đơn vị đã có hoặc ở dòng khác của tệp. Tổ công nghệ số cộng đồng phải trực thuộc một thôn, xóm, tổ dân phố.',
+  },
   { key: 'contactName', header: 'Người liên hệ', width: 24, help: 'Không bắt buộc. Tối đa 120 ký tự.' },
   { key: 'phone', header: 'Điện thoại', width: 16, help: 'Không bắt buộc. Chữ số và + ( ) . -' },
   { key: 'email', header: 'Thư điện tử', width: 26, help: 'Không bắt buộc.' },
@@ -81,7 +91,7 @@ export async function exportUnits(rows: ExportUnit[]): Promise<Buffer> {
   const ws = addUnitsSheet(wb);
   for (const r of rows) {
     const kind = (unitKinds as readonly string[]).includes(r.kind) ? unitKindLabelsVi[r.kind as UnitKind] : r.kind;
-    ws.addRow(unitColumns.map((c) => (c.key === 'kind' ? kind : c.key === 'activeFrom' || c.key === 'activeTo' ? formatDateVi(r[c.key]) : r[c.key] ?? '')));
+    ws.addRow(unitColumns.map((c) => (c.key === 'kind' ? kind : c.key === 'activeFrom' || c.key === 'activeTo' ? formatDateVi(r[c.key]) : (r[c.key] ?? ''))));
   }
   addHelpSheet(wb);
   return toBuffer(wb);
@@ -91,12 +101,14 @@ export async function exportUnits(rows: ExportUnit[]): Promise<Buffer> {
 export async function exportCommuneUnits(opts: { db: Db; actor: Actor; communeId: string }): Promise<Buffer> {
   authorize(opts.actor, 'org.read', { communeId: opts.communeId });
   const parent = alias(unit, 'parent');
-  const rows = await inScope(opts.db, opts.actor.scope, (tx) => tx
-    .select({ u: unit, parentCode: parent.code })
-    .from(unit)
-    .leftJoin(parent, sql`${parent.communeId} = ${unit.communeId} and ${parent.id} = ${unit.parentId}`)
-    .where(eq(unit.communeId, opts.communeId))
-    .orderBy(sql`${unit.sortKey} collate "C"`, unit.code));
+  const rows = await inScope(opts.db, opts.actor.scope, (tx) =>
+    tx
+      .select({ u: unit, parentCode: parent.code })
+      .from(unit)
+      .leftJoin(parent, sql`${parent.communeId} = ${unit.communeId} and ${parent.id} = ${unit.parentId}`)
+      .where(eq(unit.communeId, opts.communeId))
+      .orderBy(sql`${unit.sortKey} collate "C"`, unit.code),
+  );
   return exportUnits(rows.map((r) => ({ ...r.u, parentCode: r.parentCode })));
 }
 
@@ -131,9 +143,7 @@ export function kindFromText(value: string): UnitKind | null {
   return kindByKey.get(searchKey(value)) ?? null;
 }
 
-const kindByKey = new Map<string, UnitKind>(
-  unitKinds.flatMap((k) => [[searchKey(k), k] as const, [searchKey(unitKindLabelsVi[k]), k] as const]),
-);
+const kindByKey = new Map<string, UnitKind>(unitKinds.flatMap((k) => [[searchKey(k), k] as const, [searchKey(unitKindLabelsVi[k]), k] as const]));
 
 function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -151,10 +161,18 @@ function addUnitsSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
   const kindCol = ws.getColumn('kind').letter;
   const listRef = `'${HELP_SHEET}'!$B$${KIND_TABLE_ROW + 1}:$B$${KIND_TABLE_ROW + unitKinds.length}`;
-  (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${kindCol}2:${kindCol}${DROPDOWN_ROWS}`, {
-    type: 'list', allowBlank: true, formulae: [listRef], showErrorMessage: true, errorStyle: 'warning',
-    errorTitle: 'Loại đơn vị', error: 'Chọn một loại trong danh sách.',
-  });
+  (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+    `${kindCol}2:${kindCol}${DROPDOWN_ROWS}`,
+    {
+      type: 'list',
+      allowBlank: true,
+      formulae: [listRef],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: 'Loại đơn vị',
+      error: 'Chọn một loại trong danh sách.',
+    },
+  );
   return ws;
 }
 
@@ -192,7 +210,7 @@ function cellValue(key: UnitColumnKey, value: ExcelJS.CellValue): string | null 
   if (key === 'activeFrom' || key === 'activeTo') return cellDate(value);
   const text = cleanText(cellText(value));
   if (text === '') return null;
-  return key === 'kind' ? kindFromText(text) ?? text : text;
+  return key === 'kind' ? (kindFromText(text) ?? text) : text;
 }
 
 /** ISO date of a date cell, a serial number or dd/MM/yyyy text; otherwise the text as it is (to be reported). */

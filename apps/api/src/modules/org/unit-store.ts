@@ -6,14 +6,20 @@ import { unit, type UnitRow } from './org.table';
 
 /** Load one unit of a commune, or NOT_FOUND. */
 export async function loadUnit(tx: Tx, communeId: string, id: string): Promise<UnitRow> {
-  const [row] = await tx.select().from(unit).where(and(eq(unit.communeId, communeId), eq(unit.id, id)));
+  const [row] = await tx
+    .select()
+    .from(unit)
+    .where(and(eq(unit.communeId, communeId), eq(unit.id, id)));
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị.');
   return row;
 }
 
 /** Load a unit by code (case-insensitive), or undefined. */
 export async function findUnitByCode(tx: Tx, communeId: string, code: string): Promise<UnitRow | undefined> {
-  const [row] = await tx.select().from(unit).where(and(eq(unit.communeId, communeId), sql`lower(${unit.code}) = ${code.toLowerCase()}`));
+  const [row] = await tx
+    .select()
+    .from(unit)
+    .where(and(eq(unit.communeId, communeId), sql`lower(${unit.code}) = ${code.toLowerCase()}`));
   return row;
 }
 

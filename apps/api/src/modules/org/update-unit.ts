@@ -37,7 +37,8 @@ export async function updateUnit({ db, actor, meta, communeId, id, input }: Upda
     const parentId = input.parentId !== undefined ? input.parentId : current.parentId;
     if (parentId) {
       const parent = await loadParent(tx, communeId, parentId);
-      if (parent.id === id || wouldCycle(id, parent.path)) throw new AppError('UNIT_CYCLE', undefined, [{ field: 'parentId', message: 'Đơn vị cấp trên tạo thành vòng lặp.' }]);
+      if (parent.id === id || wouldCycle(id, parent.path))
+        throw new AppError('UNIT_CYCLE', undefined, [{ field: 'parentId', message: 'Đơn vị cấp trên tạo thành vòng lặp.' }]);
       authorize(actor, 'org.unit.write', { communeId, unitPath: parent.path });
       parentPath = parent.path;
       parentKind = parent.kind as UnitKind;
@@ -55,7 +56,9 @@ export async function updateUnit({ db, actor, meta, communeId, id, input }: Upda
         throw new AppError('VALIDATION_FAILED', 'Đơn vị nhận sáp nhập không tồn tại.', [{ field: 'mergedIntoId', message: 'Không tìm thấy đơn vị.' }]);
       });
       if (target.id === id || target.path.includes(`/${id}/`)) {
-        throw new AppError('VALIDATION_FAILED', 'Không thể sáp nhập đơn vị vào chính nó hoặc đơn vị trực thuộc.', [{ field: 'mergedIntoId', message: 'Đơn vị nhận sáp nhập không hợp lệ.' }]);
+        throw new AppError('VALIDATION_FAILED', 'Không thể sáp nhập đơn vị vào chính nó hoặc đơn vị trực thuộc.', [
+          { field: 'mergedIntoId', message: 'Đơn vị nhận sáp nhập không hợp lệ.' },
+        ]);
       }
       activeTo ??= todayVn();
       mergedIntoId = target.id;
@@ -66,7 +69,12 @@ export async function updateUnit({ db, actor, meta, communeId, id, input }: Upda
         .from(unit)
         .where(and(eq(unit.communeId, communeId), eq(unit.parentId, id), ne(unit.id, id), or(isNull(unit.activeTo), gt(unit.activeTo, activeTo))))
         .limit(1);
-      if (child) throw new AppError('UNIT_HAS_CHILDREN', `Đơn vị còn đơn vị trực thuộc đang hoạt động (${child.code} – ${child.name}); hãy đóng hoặc chuyển các đơn vị đó trước.`, [{ field: 'activeTo', message: 'Còn đơn vị trực thuộc đang hoạt động.' }]);
+      if (child)
+        throw new AppError(
+          'UNIT_HAS_CHILDREN',
+          `Đơn vị còn đơn vị trực thuộc đang hoạt động (${child.code} – ${child.name}); hãy đóng hoặc chuyển các đơn vị đó trước.`,
+          [{ field: 'activeTo', message: 'Còn đơn vị trực thuộc đang hoạt động.' }],
+        );
     }
 
     const newPath = childPath(parentPath, id);
@@ -78,7 +86,15 @@ export async function updateUnit({ db, actor, meta, communeId, id, input }: Upda
       .returning();
     if (!row) throw new AppError('STALE_VERSION');
     const action = input.mergedIntoId ? 'merge' : activeTo && !current.activeTo ? 'close' : 'update';
-    await writeAudit(tx, actor, meta, { action, entityType: 'unit', entityId: id, communeId, summary: `${action === 'merge' ? 'Sáp nhập' : action === 'close' ? 'Đóng' : 'Sửa'} đơn vị ${row.code} – ${row.name}`, before: mapUnit(current), after: mapUnit(row) });
+    await writeAudit(tx, actor, meta, {
+      action,
+      entityType: 'unit',
+      entityId: id,
+      communeId,
+      summary: `${action === 'merge' ? 'Sáp nhập' : action === 'close' ? 'Đóng' : 'Sửa'} đơn vị ${row.code} – ${row.name}`,
+      before: mapUnit(current),
+      after: mapUnit(row),
+    });
     return mapUnit(row);
   });
 }

@@ -8,6 +8,9 @@ export { person } from './people.table';
 export const tables = { person: peopleTables.person };
 
 export const manifest: ModuleManifest = {
-  name: 'people', routes: peopleRoutes, tables: peopleTables, permissions: ['person.read', 'person.write'],
+  name: 'people',
+  routes: peopleRoutes,
+  tables: peopleTables,
+  permissions: ['person.read', 'person.write'],
   matrix: async () => [(await import('./people.matrix')).peopleMatrix],
 };

@@ -14,7 +14,10 @@ export const peopleMatrix: MatrixModule = {
   fixtures: {
     'GET /api/communes/:communeId/people': { params: (c) => ({ communeId: communeOf(c) }) },
     'GET /api/communes/:communeId/people/:id': { params: (c) => ({ communeId: communeOf(c), id: personOf(c) }) },
-    'POST /api/communes/:communeId/people': { params: (c) => ({ communeId: communeOf(c) }), body: (c) => ({ unitId: unitOf(c), fullName: `Nguyễn Văn Thử ${c.n}` }) },
+    'POST /api/communes/:communeId/people': {
+      params: (c) => ({ communeId: communeOf(c) }),
+      body: (c) => ({ unitId: unitOf(c), fullName: `Nguyễn Văn Thử ${c.n}` }),
+    },
     'PATCH /api/communes/:communeId/people/:id': {
       params: (c) => ({ communeId: communeOf(c), id: personOf(c) }),
       body: async (c) => ({ position: `Chức vụ ${c.n}`, version: await versionOf(c, personOf(c)) }),

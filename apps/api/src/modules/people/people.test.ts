@@ -21,7 +21,14 @@ describe(`people (${testDbKind()})`, () => {
     }
     const list = (await admin.get(`${people()}?unitId=${w.aOffice.id}&pageSize=50`)).json();
     expect(list.items.map((p: { fullName: string }) => p.fullName)).toEqual([
-      'Vũ Anh', 'Lê Thị Ánh', 'Bùi Ăn', 'Hoàng Thị Ân', 'Nguyễn Văn Bình', 'Trần Văn Bình', 'Phạm Dũng', 'Đỗ Minh Đức',
+      'Vũ Anh',
+      'Lê Thị Ánh',
+      'Bùi Ăn',
+      'Hoàng Thị Ân',
+      'Nguyễn Văn Bình',
+      'Trần Văn Bình',
+      'Phạm Dũng',
+      'Đỗ Minh Đức',
     ]);
   });
 

@@ -14,7 +14,18 @@ import { person, type PersonRow } from './people.table';
 
 /** Person row (with its unit's name) -> response. */
 export function mapPerson(r: PersonRow, unitName: string): Person {
-  return { id: r.id, communeId: r.communeId, unitId: r.unitId, unitName, fullName: r.fullName, gender: r.gender as Person['gender'], birthYear: r.birthYear, position: r.position, active: r.active, version: r.version };
+  return {
+    id: r.id,
+    communeId: r.communeId,
+    unitId: r.unitId,
+    unitName,
+    fullName: r.fullName,
+    gender: r.gender as Person['gender'],
+    birthYear: r.birthYear,
+    position: r.position,
+    active: r.active,
+    version: r.version,
+  };
 }
 
 const keys = (fullName: string, position?: string | null) => ({ searchKey: searchKey(`${fullName} ${position ?? ''}`), sortKey: personSortKey(fullName) });
@@ -70,9 +81,19 @@ export async function createPerson(opts: { db: Db; actor: Actor; meta: RequestMe
     authorize(actor, 'person.write', { communeId, unitPath: u.path });
     const fullName = cleanText(input.fullName);
     const position = input.position ? cleanText(input.position) : null;
-    const [row] = await tx.insert(person).values({ communeId, unitId: u.id, fullName, gender: input.gender ?? null, birthYear: input.birthYear ?? null, position, ...keys(fullName, position) }).returning();
+    const [row] = await tx
+      .insert(person)
+      .values({ communeId, unitId: u.id, fullName, gender: input.gender ?? null, birthYear: input.birthYear ?? null, position, ...keys(fullName, position) })
+      .returning();
     const out = mapPerson(row!, u.name);
-    await writeAudit(tx, actor, opts.meta, { action: 'create', entityType: 'person', entityId: row!.id, communeId, summary: `Thêm cá nhân ${fullName} (${u.name})`, after: out });
+    await writeAudit(tx, actor, opts.meta, {
+      action: 'create',
+      entityType: 'person',
+      entityId: row!.id,
+      communeId,
+      summary: `Thêm cá nhân ${fullName} (${u.name})`,
+      after: out,
+    });
     return out;
   });
 }
@@ -92,7 +113,9 @@ export async function updatePerson(opts: { db: Db; actor: Actor; meta: RequestMe
     const [row] = await tx
       .update(person)
       .set({
-        fullName, position, ...keys(fullName, position),
+        fullName,
+        position,
+        ...keys(fullName, position),
         unitId: u?.id ?? cur.p.unitId,
         gender: input.gender !== undefined ? input.gender : cur.p.gender,
         birthYear: input.birthYear !== undefined ? input.birthYear : cur.p.birthYear,
@@ -104,7 +127,15 @@ export async function updatePerson(opts: { db: Db; actor: Actor; meta: RequestMe
       .returning();
     if (!row) throw new AppError('STALE_VERSION');
     const out = mapPerson(row, u?.name ?? cur.unitName);
-    await writeAudit(tx, actor, opts.meta, { action: 'update', entityType: 'person', entityId: id, communeId, summary: `Sửa cá nhân ${fullName}`, before: mapPerson(cur.p, cur.unitName), after: out });
+    await writeAudit(tx, actor, opts.meta, {
+      action: 'update',
+      entityType: 'person',
+      entityId: id,
+      communeId,
+      summary: `Sửa cá nhân ${fullName}`,
+      before: mapPerson(cur.p, cur.unitName),
+      after: out,
+    });
     return out;
   });
 }

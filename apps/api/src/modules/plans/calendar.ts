@@ -21,27 +21,72 @@ export async function getCalendar(opts: { db: Db; actor: Actor; communeId: strin
   authorize(actor, 'plan.read', { communeId });
   if (query.to < query.from) throw new AppError('DATE_RANGE_INVALID', undefined, [{ field: 'to', message: 'Ngày kết thúc phải sau ngày bắt đầu.' }]);
   return inScope(db, actor.scope, async (tx) => {
-    const plans = await tx.select().from(plan).where(and(eq(plan.communeId, communeId), eq(plan.status, 'published'), query.planId ? eq(plan.id, query.planId) : undefined));
+    const plans = await tx
+      .select()
+      .from(plan)
+      .where(and(eq(plan.communeId, communeId), eq(plan.status, 'published'), query.planId ? eq(plan.id, query.planId) : undefined));
     const entries: Entry[] = [];
     const due = await tx
-      .select({ date: dueItem.dueDate, title: dueItem.title, planId: dueItem.planId, units: sql<number>`count(*)::int`, lateAfter: sql<string>`min(${dueItem.lateAfter})` })
+      .select({
+        date: dueItem.dueDate,
+        title: dueItem.title,
+        planId: dueItem.planId,
+        units: sql<number>`count(*)::int`,
+        lateAfter: sql<string>`min(${dueItem.lateAfter})`,
+      })
       .from(dueItem)
-      .where(and(eq(dueItem.communeId, communeId), gte(dueItem.dueDate, query.from), lte(dueItem.dueDate, query.to), query.planId ? eq(dueItem.planId, query.planId) : undefined))
+      .where(
+        and(
+          eq(dueItem.communeId, communeId),
+          gte(dueItem.dueDate, query.from),
+          lte(dueItem.dueDate, query.to),
+          query.planId ? eq(dueItem.planId, query.planId) : undefined,
+        ),
+      )
       .groupBy(dueItem.dueDate, dueItem.title, dueItem.planId);
     const titleOf = new Map(plans.map((p) => [p.id, p.title]));
     for (const d of due) {
-      entries.push({ date: d.date, endDate: null, kind: 'due', title: d.title, planId: d.planId, planTitle: titleOf.get(d.planId) ?? '', units: Number(d.units), lateAfter: new Date(d.lateAfter).toISOString() });
+      entries.push({
+        date: d.date,
+        endDate: null,
+        kind: 'due',
+        title: d.title,
+        planId: d.planId,
+        planTitle: titleOf.get(d.planId) ?? '',
+        units: Number(d.units),
+        lateAfter: new Date(d.lateAfter).toISOString(),
+      });
     }
     for (const p of plans) {
       const doc = await loadDoc(tx, p, p.publishedVersion ?? p.currentVersion);
       for (const ph of doc.phases) {
         const from = `${ph.fromYear}-01-01`;
         const to = `${ph.toYear}-12-31`;
-        if (to >= query.from && from <= query.to) entries.push({ date: from, endDate: to, kind: 'phase', title: `${ph.name} (${ph.fromYear} - ${ph.toYear})`, planId: p.id, planTitle: p.title, units: null, lateAfter: null });
+        if (to >= query.from && from <= query.to)
+          entries.push({
+            date: from,
+            endDate: to,
+            kind: 'phase',
+            title: `${ph.name} (${ph.fromYear} - ${ph.toYear})`,
+            planId: p.id,
+            planTitle: p.title,
+            units: null,
+            lateAfter: null,
+          });
       }
       for (const m of doc.milestones) {
         const date = `${m.year}-12-31`;
-        if (date >= query.from && date <= query.to) entries.push({ date, endDate: null, kind: 'milestone', title: `${MILESTONE_TITLE[m.kind]} năm ${m.year}`, planId: p.id, planTitle: p.title, units: null, lateAfter: null });
+        if (date >= query.from && date <= query.to)
+          entries.push({
+            date,
+            endDate: null,
+            kind: 'milestone',
+            title: `${MILESTONE_TITLE[m.kind]} năm ${m.year}`,
+            planId: p.id,
+            planTitle: p.title,
+            units: null,
+            lateAfter: null,
+          });
       }
     }
     entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -23,6 +23,9 @@ describe('deadline rules (Asia/Ho_Chi_Minh)', () => {
     const once = expandDeadline({ ...base, day: 18, month: 7, year: 2025, recurrence: 'once', qualifier: 'before' }, 2025, 2030);
     expect(once.map((d) => d.dueDate)).toEqual(['2025-07-17']);
     const half = expandDeadline({ ...base, day: null, month: null, recurrence: 'half-yearly', qualifier: 'in' }, 2026, 2026);
-    expect(half.map((d) => [d.dueDate, d.period])).toEqual([['2026-06-30', 1], ['2026-12-31', 2]]);
+    expect(half.map((d) => [d.dueDate, d.period])).toEqual([
+      ['2026-06-30', 1],
+      ['2026-12-31', 2],
+    ]);
   });
 });

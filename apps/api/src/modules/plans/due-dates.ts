@@ -14,7 +14,6 @@ export interface DueDate {
   period: number | null;
 }
 
-
 /** `iso` (yyyy-MM-dd) moved by `days` calendar days. */
 function lastDayOfMonth(year: number, month: number): string {
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);

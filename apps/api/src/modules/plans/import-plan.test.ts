@@ -10,7 +10,11 @@ const PLAN = 'KẾ HOẠCH\nTriển khai phong trào thi đua\nI. MỤC ĐÍCH, 
 
 function multipart(name: string, content: Buffer): [Buffer, Record<string, string>] {
   const b = 'importboundary';
-  const body = Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), content, Buffer.from(`\r\n--${b}--\r\n`)]);
+  const body = Buffer.concat([
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
   return [body, { 'content-type': `multipart/form-data; boundary=${b}` }];
 }
 
@@ -19,8 +23,15 @@ const slowDocx = () => rawDocx(['KẾ HOẠCH', ...Array.from({ length: 100_000 
 
 /** Sign in over HTTP; the cookie and CSRF header of the session. */
 async function session(address: string, username: string): Promise<Record<string, string>> {
-  const res = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('tds_session='))!;
+  const res = await fetch(`${address}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('tds_session='))!;
   return { cookie, 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
@@ -76,7 +87,10 @@ describe(`plan import: who may, and what it costs the server (${testDbKind()})`,
     const json = { 'content-type': 'application/json' };
     const imports = Promise.all([post(text, json), post(docx, docxType), post(text, json)]);
     const statuses = await imports;
-    const { ms: [ready = [], listed = []], failures } = await sampler.stop();
+    const {
+      ms: [ready = [], listed = []],
+      failures,
+    } = await sampler.stop();
     expect(failures).toEqual([]);
     expect(statuses).toEqual([200, 413, 200]);
     const window = performance.now() - t0;
@@ -124,8 +138,10 @@ describe(`plan import under its time limit, and a server that stops (${testDbKin
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const headers = await session(address, 'a.admin');
     const [body, type] = multipart('dai.docx', slowDocx());
-    const pending = fetch(`${address}/api/communes/${communeId}/plans/import`, { method: 'POST', headers: { ...headers, ...type }, body })
-      .then(async (r) => ({ status: r.status, code: ((await r.json()) as { error?: { code: string } }).error?.code }), () => ({ status: 0, code: 'connection closed' }));
+    const pending = fetch(`${address}/api/communes/${communeId}/plans/import`, { method: 'POST', headers: { ...headers, ...type }, body }).then(
+      async (r) => ({ status: r.status, code: ((await r.json()) as { error?: { code: string } }).error?.code }),
+      () => ({ status: 0, code: 'connection closed' }),
+    );
     await new Promise((r) => setTimeout(r, 500));
     const t0 = performance.now();
     await t.app.close();

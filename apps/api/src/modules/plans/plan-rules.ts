@@ -43,7 +43,10 @@ export function dueCadence(d: Deadline): 'yearly' | 'half_yearly' | 'midterm' | 
 
 /** A stable key of a deadline, so re-publishing matches the same due items. */
 export function deadlineKey(d: Deadline): string {
-  const h = createHash('sha1').update(`${searchKey(d.what)}|${d.recurrence}|${d.qualifier}|${d.day}|${d.month}|${d.year}`).digest('hex').slice(0, 12);
+  const h = createHash('sha1')
+    .update(`${searchKey(d.what)}|${d.recurrence}|${d.qualifier}|${d.day}|${d.month}|${d.year}`)
+    .digest('hex')
+    .slice(0, 12);
   return `${dueKind(d)}:${d.recurrence}:${h}`;
 }
 
@@ -53,7 +56,8 @@ export interface Conflict {
   options: { value: string; label: string }[];
 }
 
-const dm = (d: Deadline) => `${d.day ? `${String(d.day).padStart(2, '0')}/` : ''}${d.month ? String(d.month).padStart(2, '0') : '?'}${d.year ? `/${d.year}` : ''}`;
+const dm = (d: Deadline) =>
+  `${d.day ? `${String(d.day).padStart(2, '0')}/` : ''}${d.month ? String(d.month).padStart(2, '0') : '?'}${d.year ? `/${d.year}` : ''}`;
 
 /**
  * Conflicts an officer must settle before publishing: several dates for one recurring report, and a
@@ -73,7 +77,10 @@ export function planConflicts(doc: PlanDoc): Conflict[] {
     out.push({
       key: `deadlines:${key}`,
       message: `Kế hoạch nêu ${dates.size} thời hạn khác nhau cho cùng một loại báo cáo định kỳ (${[...dates].join(', ')}). Chọn thời hạn áp dụng.`,
-      options: [...idx.map((i) => ({ value: `keep:${i}`, label: `Chỉ áp dụng: ${doc.deadlines[i]!.text}` })), { value: 'keep-all', label: 'Áp dụng tất cả các thời hạn' }],
+      options: [
+        ...idx.map((i) => ({ value: `keep:${i}`, label: `Chỉ áp dụng: ${doc.deadlines[i]!.text}` })),
+        { value: 'keep-all', label: 'Áp dụng tất cả các thời hạn' },
+      ],
     });
   }
   if (doc.date) {
@@ -84,7 +91,10 @@ export function planConflicts(doc: PlanDoc): Conflict[] {
       out.push({
         key: `past:${i}`,
         message: `Thời hạn "${d.text}" (${d.what}) đã trước ngày ban hành kế hoạch (${doc.date}).`,
-        options: [{ value: 'keep', label: 'Giữ nguyên (đơn vị đã quá hạn)' }, { value: 'drop', label: 'Bỏ thời hạn này khỏi lịch' }],
+        options: [
+          { value: 'keep', label: 'Giữ nguyên (đơn vị đã quá hạn)' },
+          { value: 'drop', label: 'Bỏ thời hạn này khỏi lịch' },
+        ],
       });
     });
   }

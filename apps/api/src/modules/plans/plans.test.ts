@@ -14,7 +14,11 @@ const SEED_003 = '003_52b1619693e432af.txt';
 
 function multipart(name: string, content: Buffer | string, type = 'application/octet-stream'): [Buffer, Record<string, string>] {
   const b = 'planboundary';
-  const body = Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`), Buffer.from(content), Buffer.from(`\r\n--${b}--\r\n`)]);
+  const body = Buffer.concat([
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
   return [body, { 'content-type': `multipart/form-data; boundary=${b}` }];
 }
 
@@ -23,7 +27,8 @@ describe(`plans (${testDbKind()})`, () => {
   let w: World;
   let admin: Client;
   const plans = () => `/api/communes/${w.a.id}/plans`;
-  const dueCount = async (planId: string) => rowsOf<{ n: number }>(await t.database.system.execute(sql`select count(*)::int as n from due_item where plan_id = ${planId}`))[0]!.n;
+  const dueCount = async (planId: string) =>
+    rowsOf<{ n: number }>(await t.database.system.execute(sql`select count(*)::int as n from due_item where plan_id = ${planId}`))[0]!.n;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -64,7 +69,11 @@ describe(`plans (${testDbKind()})`, () => {
   });
 
   it('answers files it cannot read, and text that is no plan, with a clear 4xx', async () => {
-    const doc = await admin.request('POST', `${plans()}/import`, ...multipart('cu.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])));
+    const doc = await admin.request(
+      'POST',
+      `${plans()}/import`,
+      ...multipart('cu.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])),
+    );
     expect(doc.statusCode).toBe(415);
     expect(doc.json().error.message).toMatch(/docx/u);
     const empty = await admin.request('POST', `${plans()}/import`, ...multipart('rong.txt', ''));
@@ -106,7 +115,9 @@ describe(`plans (${testDbKind()})`, () => {
     const dec = due.find((e: { date: string }) => e.date === '2026-12-04');
     expect(dec.lateAfter).toBe('2026-12-04T17:00:00.000Z');
     expect(dec.units).toBeGreaterThanOrEqual(2);
-    const years = rowsOf<{ y: number }>(await t.database.system.execute(sql`select distinct year as y from due_item where plan_id = ${p.id} order by 1`)).map((r) => r.y);
+    const years = rowsOf<{ y: number }>(await t.database.system.execute(sql`select distinct year as y from due_item where plan_id = ${p.id} order by 1`)).map(
+      (r) => r.y,
+    );
     expect(years).toEqual([2025, 2026, 2027, 2028, 2029, 2030]);
     expect(cal.entries.some((e: { kind: string }) => e.kind === 'phase')).toBe(true);
 
@@ -145,7 +156,12 @@ describe(`plans (${testDbKind()})`, () => {
     const doc = (await admin.get(`/api/plan-template?communeId=${w.a.id}`)).json();
     const parent = (await admin.post(plans(), { doc, source: 'template' })).json();
     const focal = await loginAs(t, 'a.focal', PASSWORD);
-    const child = await focal.post(plans(), { doc: { ...doc, title: 'Kế hoạch của Trường Tiểu học' }, source: 'blank', ownerUnitId: w.aSchool.id, parentPlanId: parent.id });
+    const child = await focal.post(plans(), {
+      doc: { ...doc, title: 'Kế hoạch của Trường Tiểu học' },
+      source: 'blank',
+      ownerUnitId: w.aSchool.id,
+      parentPlanId: parent.id,
+    });
     expect(child.statusCode).toBe(201);
     expect(child.json().parent).toMatchObject({ kind: 'commune', id: parent.id });
     expect((await admin.get(`${plans()}/${parent.id}`)).json().children.map((c: { id: string }) => c.id)).toEqual([child.json().id]);
@@ -185,7 +201,12 @@ describe(`province plans and cascade (${testDbKind()})`, () => {
 
   it('the province enters its plans; its communes see them and link to them, another province does not', async () => {
     const prov = await loginAs(t, 'province1', PASSWORD);
-    const created = await prov.post('/api/province-plans', { provinceId: w.p1.id, title: 'Kế hoạch 150/KH-UBND của Tỉnh Một', number: '150/KH-UBND', date: '2025-06-16' });
+    const created = await prov.post('/api/province-plans', {
+      provinceId: w.p1.id,
+      title: 'Kế hoạch 150/KH-UBND của Tỉnh Một',
+      number: '150/KH-UBND',
+      date: '2025-06-16',
+    });
     expect(created.statusCode).toBe(201);
     const a = await loginAs(t, 'a.admin', PASSWORD);
     const b = await loginAs(t, 'b.admin', PASSWORD);
@@ -203,9 +224,15 @@ describe(`province plans and cascade (${testDbKind()})`, () => {
     expect(rowsOf(rows)).toHaveLength(0);
     const changed = await inScope(t.database.db, await scopeOf(a), (tx) => tx.execute(sql`update province_plan set title = 'đổi' returning id`));
     expect(rowsOf(changed)).toHaveLength(0);
-    await expect(inScope(t.database.db, await scopeOf(a), (tx) => tx.execute(sql`insert into province_plan (province_id, title) values (${w.p1.id}, 'chen')`))).rejects.toThrow();
+    await expect(
+      inScope(t.database.db, await scopeOf(a), (tx) => tx.execute(sql`insert into province_plan (province_id, title) values (${w.p1.id}, 'chen')`)),
+    ).rejects.toThrow();
     // The province corrects it; a plan that a commune plan names cannot be deleted, an unused one can.
-    const fixed = await prov.request('PATCH', `/api/province-plans/${created.json().id}`, { title: 'Kế hoạch 150/KH-UBND (sửa)', number: '150/KH-UBND', date: '2025-06-16' });
+    const fixed = await prov.request('PATCH', `/api/province-plans/${created.json().id}`, {
+      title: 'Kế hoạch 150/KH-UBND (sửa)',
+      number: '150/KH-UBND',
+      date: '2025-06-16',
+    });
     expect(fixed.statusCode).toBe(200);
     expect(fixed.json().title).toBe('Kế hoạch 150/KH-UBND (sửa)');
     const inUse = await prov.request('DELETE', `/api/province-plans/${created.json().id}`);
@@ -216,7 +243,7 @@ describe(`province plans and cascade (${testDbKind()})`, () => {
     expect((await prov.get(`/api/province-plans?provinceId=${w.p1.id}`)).json().items).toHaveLength(1);
   });
 
-  it('commune users may not create, change or delete province plans; another province\'s are hidden', async () => {
+  it("commune users may not create, change or delete province plans; another province's are hidden", async () => {
     const prov = await loginAs(t, 'province1', PASSWORD);
     const id = (await prov.post('/api/province-plans', { provinceId: w.p1.id, title: 'Kế hoạch khác' })).json().id;
     const a = await loginAs(t, 'a.admin', PASSWORD);

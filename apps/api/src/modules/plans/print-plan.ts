@@ -29,5 +29,9 @@ export async function printPlan(opts: { db: Db; actor: Actor; communeId: string;
   // Rendering happens outside the transaction (it is the slow step).
   const model = opts.kind === 'document' ? planDocument(doc, { draft: opts.draft }) : decisionDocument(decisionForPlan(doc), { draft: opts.draft });
   if (opts.format === 'html') return { body: renderHtml(model), type: 'text/html; charset=utf-8', name: fileName(opts.kind, row.number, 'html') };
-  return { body: await renderDocx(model), type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name: fileName(opts.kind, row.number, 'docx') };
+  return {
+    body: await renderDocx(model),
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    name: fileName(opts.kind, row.number, 'docx'),
+  };
 }

@@ -15,7 +15,11 @@ const readable = (actor: Actor, provinceId: string) => actor.scope.all || (actor
 export async function listProvincePlans(opts: { db: Db; actor: Actor; provinceId: string }) {
   if (!readable(opts.actor, opts.provinceId)) throw new AppError('NOT_FOUND');
   return inScope(opts.db, opts.actor.scope, async (tx) => {
-    const rows = await tx.select().from(provincePlan).where(eq(provincePlan.provinceId, opts.provinceId)).orderBy(asc(provincePlan.date), asc(provincePlan.title));
+    const rows = await tx
+      .select()
+      .from(provincePlan)
+      .where(eq(provincePlan.provinceId, opts.provinceId))
+      .orderBy(asc(provincePlan.date), asc(provincePlan.title));
     return { items: rows.map(({ createdAt: _c, ...r }) => r) };
   });
 }
@@ -30,7 +34,10 @@ function mayWrite(actor: Actor, provinceId: string): void {
 
 type ProvincePlanFields = { title: string; number?: string | null | undefined; date?: string | null | undefined; issuer?: string | null | undefined };
 const fields = (input: ProvincePlanFields) => ({
-  title: cleanText(input.title), number: input.number ?? null, date: input.date ?? null, issuer: input.issuer ? cleanText(input.issuer) : null,
+  title: cleanText(input.title),
+  number: input.number ?? null,
+  date: input.date ?? null,
+  issuer: input.issuer ? cleanText(input.issuer) : null,
 });
 const mapProvincePlan = ({ createdAt: _c, ...r }: typeof provincePlan.$inferSelect) => r;
 
@@ -39,8 +46,18 @@ export async function createProvincePlan(opts: { db: Db; actor: Actor; meta: Req
   const { actor, input } = opts;
   mayWrite(actor, input.provinceId);
   return inScope(opts.db, actor.scope, async (tx) => {
-    const [row] = await tx.insert(provincePlan).values({ provinceId: input.provinceId, ...fields(input) }).returning();
-    await writeAudit(tx, actor, opts.meta, { action: 'create', entityType: 'province_plan', entityId: row!.id, provinceId: input.provinceId, summary: `Nhập kế hoạch cấp tỉnh: ${row!.title}`, after: row });
+    const [row] = await tx
+      .insert(provincePlan)
+      .values({ provinceId: input.provinceId, ...fields(input) })
+      .returning();
+    await writeAudit(tx, actor, opts.meta, {
+      action: 'create',
+      entityType: 'province_plan',
+      entityId: row!.id,
+      provinceId: input.provinceId,
+      summary: `Nhập kế hoạch cấp tỉnh: ${row!.title}`,
+      after: row,
+    });
     return mapProvincePlan(row!);
   });
 }
@@ -57,8 +74,20 @@ export async function updateProvincePlan(opts: { db: Db; actor: Actor; meta: Req
   const { actor } = opts;
   return inScope(opts.db, actor.scope, async (tx) => {
     const before = await loadProvincePlan(tx, actor, opts.id);
-    const [row] = await tx.update(provincePlan).set(fields(opts.input)).where(and(eq(provincePlan.provinceId, before.provinceId), eq(provincePlan.id, before.id))).returning();
-    await writeAudit(tx, actor, opts.meta, { action: 'update', entityType: 'province_plan', entityId: row!.id, provinceId: row!.provinceId, summary: `Sửa kế hoạch cấp tỉnh: ${row!.title}`, before, after: row });
+    const [row] = await tx
+      .update(provincePlan)
+      .set(fields(opts.input))
+      .where(and(eq(provincePlan.provinceId, before.provinceId), eq(provincePlan.id, before.id)))
+      .returning();
+    await writeAudit(tx, actor, opts.meta, {
+      action: 'update',
+      entityType: 'province_plan',
+      entityId: row!.id,
+      provinceId: row!.provinceId,
+      summary: `Sửa kế hoạch cấp tỉnh: ${row!.title}`,
+      before,
+      after: row,
+    });
     return mapProvincePlan(row!);
   });
 }
@@ -68,12 +97,22 @@ export async function deleteProvincePlan(opts: { db: Db; actor: Actor; meta: Req
   const { actor } = opts;
   await inScope(opts.db, actor.scope, async (tx) => {
     const before = await loadProvincePlan(tx, actor, opts.id);
-    const [used] = await tx.select({ n: sql<number>`count(*)::int` }).from(plan).where(eq(plan.provincePlanId, before.id));
+    const [used] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(plan)
+      .where(eq(plan.provincePlanId, before.id));
     if ((used?.n ?? 0) > 0) {
       throw new AppError('IN_USE', `Kế hoạch cấp tỉnh này đang được ${used!.n} kế hoạch của xã/phường dẫn chiếu; hãy sửa thay vì xóa.`);
     }
     await tx.delete(provincePlan).where(and(eq(provincePlan.provinceId, before.provinceId), eq(provincePlan.id, before.id)));
-    await writeAudit(tx, actor, opts.meta, { action: 'delete', entityType: 'province_plan', entityId: before.id, provinceId: before.provinceId, summary: `Xóa kế hoạch cấp tỉnh: ${before.title}`, before });
+    await writeAudit(tx, actor, opts.meta, {
+      action: 'delete',
+      entityType: 'province_plan',
+      entityId: before.id,
+      provinceId: before.provinceId,
+      summary: `Xóa kế hoạch cấp tỉnh: ${before.title}`,
+      before,
+    });
   });
   return { ok: true as const };
 }

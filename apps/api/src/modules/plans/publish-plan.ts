@@ -35,18 +35,36 @@ function itemTitle(what: string, year: number, period: number | null): string {
 }
 
 /** The due items a plan's deadlines give every participating unit, year by year. */
-async function wantedItems(tx: Tx, communeId: string, doc: PlanDoc, deadlines: PlanDoc['deadlines'], years: { fromYear: number; toYear: number }): Promise<Wanted[]> {
+async function wantedItems(
+  tx: Tx,
+  communeId: string,
+  doc: PlanDoc,
+  deadlines: PlanDoc['deadlines'],
+  years: { fromYear: number; toYear: number },
+): Promise<Wanted[]> {
   const kinds = participatingKinds(doc);
   if (kinds.length === 0) return [];
   const today = todayVn();
-  const units = await tx.select({ id: unit.id }).from(unit)
+  const units = await tx
+    .select({ id: unit.id })
+    .from(unit)
     .where(and(eq(unit.communeId, communeId), inArray(unit.kind, kinds), or(isNull(unit.activeTo), gte(unit.activeTo, today))));
   const out: Wanted[] = [];
   for (const d of deadlines) {
     const key = deadlineKey(d);
     for (const inst of expandDeadline(d, years.fromYear, years.toYear)) {
       for (const u of units) {
-        out.push({ unitId: u.id, deadlineKey: key, kind: dueKind(d), cadence: dueCadence(d), title: itemTitle(d.what, inst.year, inst.period), dueDate: inst.dueDate, lateAfter: inst.lateAfter, year: inst.year, period: inst.period ?? 0 });
+        out.push({
+          unitId: u.id,
+          deadlineKey: key,
+          kind: dueKind(d),
+          cadence: dueCadence(d),
+          title: itemTitle(d.what, inst.year, inst.period),
+          dueDate: inst.dueDate,
+          lateAfter: inst.lateAfter,
+          year: inst.year,
+          period: inst.period ?? 0,
+        });
       }
     }
   }
@@ -87,29 +105,57 @@ export async function publishPlan(opts: { db: Db; actor: Actor; meta: RequestMet
     const doc = await loadDoc(tx, row);
     const { deadlines, unresolved } = resolveDeadlines(doc, input.resolutions);
     if (unresolved.length) {
-      throw new AppError('PLAN_CONFLICTS', undefined, unresolved.map((c) => ({ field: c.key, message: c.message })));
+      throw new AppError(
+        'PLAN_CONFLICTS',
+        undefined,
+        unresolved.map((c) => ({ field: c.key, message: c.message })),
+      );
     }
     const years = { ...planYears(doc), ...(input.fromYear ? { fromYear: input.fromYear } : {}), ...(input.toYear ? { toYear: input.toYear } : {}) };
     const wanted = row.ownerUnitId ? [] : await wantedItems(tx, communeId, doc, deadlines, years);
-    const existing = await tx.select().from(dueItem).where(and(eq(dueItem.communeId, communeId), eq(dueItem.planId, id)));
+    const existing = await tx
+      .select()
+      .from(dueItem)
+      .where(and(eq(dueItem.communeId, communeId), eq(dueItem.planId, id)));
     const have = new Map(existing.map((e) => [identity(e), e]));
     const want = new Map(wanted.map((w) => [identity(w), w]));
     const added = wanted.filter((w) => !have.has(identity(w)));
     // Items a unit has already answered (a report or a registration) stay: what was filed is never lost.
-    const answered = await answeredItems(tx, communeId, existing.filter((e) => !want.has(identity(e))).map((e) => e.id));
+    const answered = await answeredItems(
+      tx,
+      communeId,
+      existing.filter((e) => !want.has(identity(e))).map((e) => e.id),
+    );
     const removed = existing.filter((e) => !want.has(identity(e)) && !answered.has(e.id));
     const result = { dryRun: input.dryRun, added: summarise(added), removed: summarise(removed), unchanged: wanted.length - added.length };
     if (input.dryRun) return { ...result, plan: null };
 
-    if (removed.length) await tx.delete(dueItem).where(and(eq(dueItem.communeId, communeId), inArray(dueItem.id, removed.map((r) => r.id))));
+    if (removed.length)
+      await tx.delete(dueItem).where(
+        and(
+          eq(dueItem.communeId, communeId),
+          inArray(
+            dueItem.id,
+            removed.map((r) => r.id),
+          ),
+        ),
+      );
     for (let i = 0; i < added.length; i += 500) {
       await tx.insert(dueItem).values(added.slice(i, i + 500).map((w) => ({ ...w, communeId, planId: id, planVersion: row.currentVersion })));
     }
-    const [updated] = await tx.update(plan).set({ status: 'published', publishedVersion: row.currentVersion, publishedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(plan.communeId, communeId), eq(plan.id, id))).returning();
+    const [updated] = await tx
+      .update(plan)
+      .set({ status: 'published', publishedVersion: row.currentVersion, publishedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(plan.communeId, communeId), eq(plan.id, id)))
+      .returning();
     await writeAudit(tx, actor, opts.meta, {
-      action: 'publish', entityType: 'plan', entityId: id, communeId, summary: `Ban hành kế hoạch: ${row.title} (phiên bản ${row.currentVersion})`,
-      before: { status: row.status, publishedVersion: row.publishedVersion }, after: { status: 'published', publishedVersion: row.currentVersion, added: added.length, removed: removed.length, resolutions: input.resolutions },
+      action: 'publish',
+      entityType: 'plan',
+      entityId: id,
+      communeId,
+      summary: `Ban hành kế hoạch: ${row.title} (phiên bản ${row.currentVersion})`,
+      before: { status: row.status, publishedVersion: row.publishedVersion },
+      after: { status: 'published', publishedVersion: row.currentVersion, added: added.length, removed: removed.length, resolutions: input.resolutions },
     });
     return { ...result, plan: (await mapSummaries(tx, actor, [updated!]))[0]! };
   });

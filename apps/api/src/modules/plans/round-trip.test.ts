@@ -36,7 +36,11 @@ async function roundTrip(doc: PlanDoc): Promise<PlanDoc> {
 
 describe('round trip: generate the .docx, extract its text, import it', () => {
   it('keeps the structure of the national template', async () => {
-    const doc = { ...buildPlanTemplate({ communeName: 'Xã Gia Phúc', provinceName: 'Thành phố Hải Phòng', year: 2025 }), number: '27/KH-UBND', date: '2025-08-21' };
+    const doc = {
+      ...buildPlanTemplate({ communeName: 'Xã Gia Phúc', provinceName: 'Thành phố Hải Phòng', year: 2025 }),
+      number: '27/KH-UBND',
+      date: '2025-08-21',
+    };
     doc.signer = { ...doc.signer, name: 'Nguyễn Chính Thống' };
     expect(shape(await roundTrip(doc))).toEqual(shape(doc));
   });

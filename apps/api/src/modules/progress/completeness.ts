@@ -8,23 +8,39 @@ import { countStatuses, cycleWhere, isoOf, isPast, UNIT_STATUS, type CycleKey } 
 import { authorizeCommune, nodeUnit } from './scope';
 
 interface UnitStatusRow {
-  due_item_id: string; unit_id: string; unit_name: string; unit_kind: string; parent_id: string | null;
-  due_date: string; late_after: unknown; status: ProgressUnitStatus; report_id: string | null; report_status: string | null; submitted_at: unknown;
+  due_item_id: string;
+  unit_id: string;
+  unit_name: string;
+  unit_kind: string;
+  parent_id: string | null;
+  due_date: string;
+  late_after: unknown;
+  status: ProgressUnitStatus;
+  report_id: string | null;
+  report_status: string | null;
+  submitted_at: unknown;
 }
 
 /**
  * Every due item of one cycle in a commune (optionally under one node of the tree: its subtree), with
  * the unit's standing, in the units' display order. Shared by the dashboard and the consolidated report.
  */
-export async function cycleUnitRows(tx: Tx, communeId: string, k: CycleKey, nodePath?: string): Promise<{ rows: CompletenessUnitRow[]; lastDue: string | null; lateAfter: string | null }> {
-  const rows = rowsOf<UnitStatusRow>(await tx.execute(sql`
+export async function cycleUnitRows(
+  tx: Tx,
+  communeId: string,
+  k: CycleKey,
+  nodePath?: string,
+): Promise<{ rows: CompletenessUnitRow[]; lastDue: string | null; lateAfter: string | null }> {
+  const rows = rowsOf<UnitStatusRow>(
+    await tx.execute(sql`
     select d.id as due_item_id, d.unit_id, u.name as unit_name, u.kind as unit_kind, u.parent_id, d.due_date::text as due_date, d.late_after,
       ${UNIT_STATUS} as status, r.id as report_id, r.status as report_status, r.submitted_at
     from due_item d
     join unit u on u.commune_id = d.commune_id and u.id = d.unit_id
     left join report r on r.commune_id = d.commune_id and r.due_item_id = d.id
     where d.commune_id = ${communeId} and ${cycleWhere(k)} ${nodePath ? sql`and u.path like ${nodePath + '%'}` : sql``}
-    order by u.sort_key collate "C", u.code, d.due_date`));
+    order by u.sort_key collate "C", u.code, d.due_date`),
+  );
   let lastDue: string | null = null;
   let lateAfter: string | null = null;
   for (const r of rows) {
@@ -36,8 +52,16 @@ export async function cycleUnitRows(tx: Tx, communeId: string, k: CycleKey, node
     lastDue,
     lateAfter,
     rows: rows.map((r) => ({
-      unitId: r.unit_id, unitName: r.unit_name, unitKind: r.unit_kind, parentId: r.parent_id, dueItemId: r.due_item_id, dueDate: r.due_date,
-      status: r.status, reportId: r.report_id, reportStatus: r.report_status, submittedAt: isoOf(r.submitted_at),
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      unitKind: r.unit_kind,
+      parentId: r.parent_id,
+      dueItemId: r.due_item_id,
+      dueDate: r.due_date,
+      status: r.status,
+      reportId: r.report_id,
+      reportStatus: r.report_status,
+      submittedAt: isoOf(r.submitted_at),
     })),
   };
 }

@@ -15,12 +15,43 @@ import type { ProgressNode } from './scope';
  */
 
 export interface YearCycle {
-  communeName: string; kind: ProgressCycleKind; cadence: ProgressCadence; year: number; period: number; dueDate: string;
-  expected: number; onTime: number; late: number;
+  communeName: string;
+  kind: ProgressCycleKind;
+  cadence: ProgressCadence;
+  year: number;
+  period: number;
+  dueDate: string;
+  expected: number;
+  onTime: number;
+  late: number;
 }
-export interface AcceptedReport { communeName: string; unitName: string; kind: string; cadence: string; year: number; period: number; submittedAt: string | null; late: boolean; reviewedAt: string | null }
-export interface AcceptedByCommune { communeName: string; accepted: number; late: number }
-export interface Shortfall { communeName: string; unitName: string; kind: string; cadence: string; year: number; period: number; dueDate: string; status: 'late' | 'missing'; submittedAt: string | null }
+export interface AcceptedReport {
+  communeName: string;
+  unitName: string;
+  kind: string;
+  cadence: string;
+  year: number;
+  period: number;
+  submittedAt: string | null;
+  late: boolean;
+  reviewedAt: string | null;
+}
+export interface AcceptedByCommune {
+  communeName: string;
+  accepted: number;
+  late: number;
+}
+export interface Shortfall {
+  communeName: string;
+  unitName: string;
+  kind: string;
+  cadence: string;
+  year: number;
+  period: number;
+  dueDate: string;
+  status: 'late' | 'missing';
+  submittedAt: string | null;
+}
 
 export interface ConsolidatedData {
   name: string;
@@ -48,50 +79,118 @@ const collator = new Intl.Collator('vi');
 const byCommune = <T extends { communeName: string }>(rows: T[]) => rows.sort((a, b) => collator.compare(a.communeName, b.communeName));
 
 async function yearCycles(tx: Tx, node: ProgressNode, year: number): Promise<YearCycle[]> {
-  const rows = rowsOf<{ commune_name: string; kind: ProgressCycleKind; cadence: ProgressCadence; year: number; period: number; due_date: string; expected: number; on_time: number; late: number }>(
+  const rows = rowsOf<{
+    commune_name: string;
+    kind: ProgressCycleKind;
+    cadence: ProgressCadence;
+    year: number;
+    period: number;
+    due_date: string;
+    expected: number;
+    on_time: number;
+    late: number;
+  }>(
     await tx.execute(sql`select c.name as commune_name, d.kind, d.cadence, d.year, d.period, max(d.due_date)::text as due_date, ${COUNTS}
       ${FROM_ITEMS} where ${nodeItems(node, year)}
-      group by c.id, c.name, d.kind, d.cadence, d.year, d.period order by max(d.due_date), d.kind, d.period`));
-  return byCommune(rows.map((r) => ({ communeName: r.commune_name, kind: r.kind, cadence: r.cadence, year: r.year, period: r.period, dueDate: r.due_date, expected: r.expected, onTime: r.on_time, late: r.late })));
+      group by c.id, c.name, d.kind, d.cadence, d.year, d.period order by max(d.due_date), d.kind, d.period`),
+  );
+  return byCommune(
+    rows.map((r) => ({
+      communeName: r.commune_name,
+      kind: r.kind,
+      cadence: r.cadence,
+      year: r.year,
+      period: r.period,
+      dueDate: r.due_date,
+      expected: r.expected,
+      onTime: r.on_time,
+      late: r.late,
+    })),
+  );
 }
 
 async function acceptedReports(tx: Tx, node: ProgressNode, year: number): Promise<AcceptedReport[]> {
-  const rows = rowsOf<{ commune_name: string; unit_name: string; kind: string; cadence: string; year: number; period: number; submitted_at: unknown; late: boolean; reviewed_at: unknown }>(
+  const rows = rowsOf<{
+    commune_name: string;
+    unit_name: string;
+    kind: string;
+    cadence: string;
+    year: number;
+    period: number;
+    submitted_at: unknown;
+    late: boolean;
+    reviewed_at: unknown;
+  }>(
     await tx.execute(sql`select c.name as commune_name, u.name as unit_name, d.kind, d.cadence, d.year, d.period, r.submitted_at, r.late, r.reviewed_at
       ${FROM_ITEMS} where ${nodeItems(node, year)} and r.status = 'accepted'
-      order by u.sort_key collate "C", d.due_date`));
-  return byCommune(rows.map((r) => ({
-    communeName: r.commune_name, unitName: r.unit_name, kind: r.kind, cadence: r.cadence, year: r.year, period: r.period,
-    submittedAt: isoOf(r.submitted_at), late: r.late, reviewedAt: isoOf(r.reviewed_at),
-  })));
+      order by u.sort_key collate "C", d.due_date`),
+  );
+  return byCommune(
+    rows.map((r) => ({
+      communeName: r.commune_name,
+      unitName: r.unit_name,
+      kind: r.kind,
+      cadence: r.cadence,
+      year: r.year,
+      period: r.period,
+      submittedAt: isoOf(r.submitted_at),
+      late: r.late,
+      reviewedAt: isoOf(r.reviewed_at),
+    })),
+  );
 }
 
 async function acceptedByCommune(tx: Tx, node: ProgressNode, year: number): Promise<AcceptedByCommune[]> {
   const rows = rowsOf<{ commune_name: string; accepted: number; late: number }>(
     await tx.execute(sql`select c.name as commune_name, count(*)::int as accepted, count(*) filter (where r.late)::int as late
-      ${FROM_ITEMS} where ${nodeItems(node, year)} and r.status = 'accepted' group by c.id, c.name`));
+      ${FROM_ITEMS} where ${nodeItems(node, year)} and r.status = 'accepted' group by c.id, c.name`),
+  );
   return byCommune(rows.map((r) => ({ communeName: r.commune_name, accepted: r.accepted, late: r.late })));
 }
 
 /** Reports handed in late, and expected reports not handed in once the deadline has passed. */
 async function shortfalls(tx: Tx, node: ProgressNode, year: number): Promise<Shortfall[]> {
-  const rows = rowsOf<{ commune_name: string; unit_name: string; kind: string; cadence: string; year: number; period: number; due_date: string; status: 'late' | 'missing'; submitted_at: unknown }>(
+  const rows = rowsOf<{
+    commune_name: string;
+    unit_name: string;
+    kind: string;
+    cadence: string;
+    year: number;
+    period: number;
+    due_date: string;
+    status: 'late' | 'missing';
+    submitted_at: unknown;
+  }>(
     await tx.execute(sql`select c.name as commune_name, u.name as unit_name, d.kind, d.cadence, d.year, d.period, d.due_date::text as due_date,
         ${UNIT_STATUS} as status, r.submitted_at
       ${FROM_ITEMS} where ${nodeItems(node, year)}
         and ((${SUBMITTED} and r.late) or (not ${SUBMITTED} and ${EXPECTED} and d.late_after <= now()))
-      order by u.sort_key collate "C", d.due_date`));
-  return byCommune(rows.map((r) => ({
-    communeName: r.commune_name, unitName: r.unit_name, kind: r.kind, cadence: r.cadence, year: r.year, period: r.period, dueDate: r.due_date, status: r.status, submittedAt: isoOf(r.submitted_at),
-  })));
+      order by u.sort_key collate "C", d.due_date`),
+  );
+  return byCommune(
+    rows.map((r) => ({
+      communeName: r.commune_name,
+      unitName: r.unit_name,
+      kind: r.kind,
+      cadence: r.cadence,
+      year: r.year,
+      period: r.period,
+      dueDate: r.due_date,
+      status: r.status,
+      submittedAt: isoOf(r.submitted_at),
+    })),
+  );
 }
 
 /** The commune's latest published plan of its own (not a unit's), whose issuer, signer and movement the report reuses. */
 async function communePlan(tx: Tx, communeId: string): Promise<PlanDoc | null> {
-  const [row] = await tx.select({ doc: planVersion.doc }).from(plan)
+  const [row] = await tx
+    .select({ doc: planVersion.doc })
+    .from(plan)
     .innerJoin(planVersion, and(eq(planVersion.communeId, plan.communeId), eq(planVersion.planId, plan.id), eq(planVersion.version, plan.publishedVersion)))
     .where(and(eq(plan.communeId, communeId), eq(plan.status, 'published'), isNull(plan.ownerUnitId)))
-    .orderBy(desc(plan.publishedAt)).limit(1);
+    .orderBy(desc(plan.publishedAt))
+    .limit(1);
   return row?.doc ?? null;
 }
 
@@ -100,9 +199,13 @@ export async function loadConsolidatedData(tx: Tx, node: ProgressNode, year: num
   const commune = 'communeId' in node;
   const figures = commune ? await communeFigureRows(tx, node.communeId, year, 0) : await provinceFigureRows(tx, node.provinceId, year, 0);
   const name = scopeName(figures);
-  const [place] = rowsOf<{ province_name: string }>(await tx.execute(commune
-    ? sql`select p.name as province_name from commune c join province p on p.id = c.province_id where c.id = ${node.communeId}`
-    : sql`select name as province_name from province where id = ${node.provinceId}`));
+  const [place] = rowsOf<{ province_name: string }>(
+    await tx.execute(
+      commune
+        ? sql`select p.name as province_name from commune c join province p on p.id = c.province_id where c.id = ${node.communeId}`
+        : sql`select name as province_name from province where id = ${node.provinceId}`,
+    ),
+  );
   const id = commune ? node.communeId : node.provinceId;
   return {
     name,

@@ -21,8 +21,18 @@ function reportTables(d: ConsolidatedData, province: boolean, year: number): Rep
   const communeCol = province ? [col('Xã/phường', 'text', 24)] : [];
   const communeCell = (r: { communeName: string }) => (province ? [r.communeName] : []);
   const cycles: ReportTable = {
-    sheet: 'Tình hình nộp báo cáo', title: `Tình hình nộp báo cáo các kỳ năm ${year}`,
-    columns: [...communeCol, col('Kỳ báo cáo', 'text', 26), col('Hạn nộp', 'date', 16), col('Phải nộp', 'int', 9), col('Đúng hạn', 'int', 9), col('Trễ hạn', 'int', 9), col('Chưa nộp', 'int', 9), col('Tỷ lệ đã nộp (%)', 'percent', 11)],
+    sheet: 'Tình hình nộp báo cáo',
+    title: `Tình hình nộp báo cáo các kỳ năm ${year}`,
+    columns: [
+      ...communeCol,
+      col('Kỳ báo cáo', 'text', 26),
+      col('Hạn nộp', 'date', 16),
+      col('Phải nộp', 'int', 9),
+      col('Đúng hạn', 'int', 9),
+      col('Trễ hạn', 'int', 9),
+      col('Chưa nộp', 'int', 9),
+      col('Tỷ lệ đã nộp (%)', 'percent', 11),
+    ],
     rows: d.cycles.map((c) => {
       const n = countsOf(c.expected, c.onTime, c.late);
       return [...communeCell(c), cycleLabelVi(c), c.dueDate, n.expected, n.onTime, n.late, n.missing, n.submittedRate];
@@ -30,25 +40,55 @@ function reportTables(d: ConsolidatedData, province: boolean, year: number): Rep
   };
   const accepted: ReportTable = province
     ? {
-      sheet: 'Báo cáo được chấp nhận', title: `Báo cáo của các đơn vị được chấp nhận năm ${year}, theo xã, phường`,
-      columns: [col('STT', 'int', 7), col('Xã/phường', 'text', 36), col('Số báo cáo được chấp nhận', 'int', 14), col('Trong đó nộp trễ', 'int', 12)],
-      rows: d.acceptedByCommune.map((r, i) => [i + 1, r.communeName, r.accepted, r.late]),
-    }
+        sheet: 'Báo cáo được chấp nhận',
+        title: `Báo cáo của các đơn vị được chấp nhận năm ${year}, theo xã, phường`,
+        columns: [col('STT', 'int', 7), col('Xã/phường', 'text', 36), col('Số báo cáo được chấp nhận', 'int', 14), col('Trong đó nộp trễ', 'int', 12)],
+        rows: d.acceptedByCommune.map((r, i) => [i + 1, r.communeName, r.accepted, r.late]),
+      }
     : {
-      sheet: 'Báo cáo được chấp nhận', title: `Báo cáo của các đơn vị được chấp nhận năm ${year}`,
-      columns: [col('STT', 'int', 7), col('Đơn vị', 'text', 32), col('Kỳ báo cáo', 'text', 28), col('Ngày nộp', 'datetime', 19), col('Nộp trễ', 'text', 9), col('Ngày chấp nhận', 'datetime', 19)],
-      rows: d.accepted.map((r, i) => [i + 1, r.unitName, cycleLabelVi(r), r.submittedAt, r.late ? 'Có' : 'Không', r.reviewedAt]),
-    };
+        sheet: 'Báo cáo được chấp nhận',
+        title: `Báo cáo của các đơn vị được chấp nhận năm ${year}`,
+        columns: [
+          col('STT', 'int', 7),
+          col('Đơn vị', 'text', 32),
+          col('Kỳ báo cáo', 'text', 28),
+          col('Ngày nộp', 'datetime', 19),
+          col('Nộp trễ', 'text', 9),
+          col('Ngày chấp nhận', 'datetime', 19),
+        ],
+        rows: d.accepted.map((r, i) => [i + 1, r.unitName, cycleLabelVi(r), r.submittedAt, r.late ? 'Có' : 'Không', r.reviewedAt]),
+      };
   const shortfalls: ReportTable = {
-    sheet: 'Nộp trễ hoặc chưa nộp', title: `Danh sách đơn vị nộp báo cáo trễ hạn hoặc chưa nộp (đã quá hạn) năm ${year}`,
-    columns: [col('STT', 'int', 7), ...communeCol, col('Đơn vị', 'text', 30), col('Kỳ báo cáo', 'text', 28), col('Hạn nộp', 'date', 16), col('Tình trạng', 'text', 12), col('Ngày nộp', 'datetime', 19)],
-    rows: d.shortfalls.map((r, i) => [i + 1, ...communeCell(r), r.unitName, cycleLabelVi(r), r.dueDate, r.status === 'late' ? 'Trễ hạn' : 'Chưa nộp', r.submittedAt]),
+    sheet: 'Nộp trễ hoặc chưa nộp',
+    title: `Danh sách đơn vị nộp báo cáo trễ hạn hoặc chưa nộp (đã quá hạn) năm ${year}`,
+    columns: [
+      col('STT', 'int', 7),
+      ...communeCol,
+      col('Đơn vị', 'text', 30),
+      col('Kỳ báo cáo', 'text', 28),
+      col('Hạn nộp', 'date', 16),
+      col('Tình trạng', 'text', 12),
+      col('Ngày nộp', 'datetime', 19),
+    ],
+    rows: d.shortfalls.map((r, i) => [
+      i + 1,
+      ...communeCell(r),
+      r.unitName,
+      cycleLabelVi(r),
+      r.dueDate,
+      r.status === 'late' ? 'Trễ hạn' : 'Chưa nộp',
+      r.submittedAt,
+    ]),
   };
   return [cycles, indicatorsTable(d.indicators), accepted, shortfalls];
 }
 
 /** Indicators that are behind (off track), by name. */
-const behind = (p: IndicatorProgress) => p.pillars.flatMap((x) => x.indicators).filter((i) => i.status === 'off_track').map((i) => i.name);
+const behind = (p: IndicatorProgress) =>
+  p.pillars
+    .flatMap((x) => x.indicators)
+    .filter((i) => i.status === 'off_track')
+    .map((i) => i.name);
 
 /** The narrative skeleton: results, shortcomings, directions; figures filled in, judgement left to the writer. */
 function reportParts(d: ConsolidatedData, year: number, scopeText: string, province: boolean): ReportPart[] {
@@ -58,9 +98,11 @@ function reportParts(d: ConsolidatedData, year: number, scopeText: string, provi
   const reporting = cycleCount
     ? `Năm ${year}, ${scopeText} có ${cycleCount} kỳ báo cáo, tổng số ${n.expected} báo cáo phải nộp; đã nộp ${n.onTime + n.late} báo cáo (${fmt(n.submittedRate)}%), trong đó đúng hạn ${n.onTime} (${fmt(n.onTimeRate)}%), trễ hạn ${n.late}; chưa nộp ${n.missing}.`
     : `Năm ${year}, ${scopeText} chưa có kỳ báo cáo nào.`;
-  const pillars = d.indicators.pillars.map((p) => (p.achievementPct === null
-    ? `${p.name}: chưa có chỉ tiêu được giao mục tiêu hoặc chưa có số liệu.`
-    : `${p.name}: bình quân đạt ${fmt(p.achievementPct)}% mục tiêu (${p.withTarget} chỉ tiêu có mục tiêu; ${p.onTrack} đúng tiến độ, ${p.atRisk} có nguy cơ chậm, ${p.offTrack} chậm tiến độ).`));
+  const pillars = d.indicators.pillars.map((p) =>
+    p.achievementPct === null
+      ? `${p.name}: chưa có chỉ tiêu được giao mục tiêu hoặc chưa có số liệu.`
+      : `${p.name}: bình quân đạt ${fmt(p.achievementPct)}% mục tiêu (${p.withTarget} chỉ tiêu có mục tiêu; ${p.onTrack} đúng tiến độ, ${p.atRisk} có nguy cơ chậm, ${p.offTrack} chậm tiến độ).`,
+  );
   const acceptedCount = province ? d.acceptedByCommune.reduce((a, r) => a + r.accepted, 0) : d.accepted.length;
   const late = d.shortfalls.filter((s) => s.status === 'late').length;
   const missing = d.shortfalls.length - late;
@@ -70,34 +112,43 @@ function reportParts(d: ConsolidatedData, year: number, scopeText: string, provi
       title: 'KẾT QUẢ ĐẠT ĐƯỢC',
       sections: [
         { title: 'Công tác báo cáo', paragraphs: [reporting], tables: [0] },
-        { title: 'Kết quả thực hiện các chỉ tiêu', paragraphs: ['Kết quả thực hiện các chỉ tiêu so với mục tiêu theo từng trụ cột như sau:'], items: pillars, tables: [1] },
+        {
+          title: 'Kết quả thực hiện các chỉ tiêu',
+          paragraphs: ['Kết quả thực hiện các chỉ tiêu so với mục tiêu theo từng trụ cột như sau:'],
+          items: pillars,
+          tables: [1],
+        },
         { title: 'Báo cáo của các đơn vị', paragraphs: [`Có ${acceptedCount} báo cáo của các đơn vị được tiếp nhận và chấp nhận trong năm.`], tables: [2] },
       ],
     },
     {
       title: 'TỒN TẠI, HẠN CHẾ',
-      sections: [{
-        title: '',
-        paragraphs: [
-          `Còn ${late} lượt báo cáo nộp trễ hạn và ${missing} lượt chưa nộp khi đã quá hạn (chi tiết tại Bảng 4).`,
-          lagging.length ? `Các chỉ tiêu chậm tiến độ: ${lagging.join('; ')}.` : 'Không có chỉ tiêu chậm tiến độ so với mục tiêu đã giao.',
-          'Nguyên nhân: ......................................................................................',
-        ],
-        tables: [3],
-      }],
+      sections: [
+        {
+          title: '',
+          paragraphs: [
+            `Còn ${late} lượt báo cáo nộp trễ hạn và ${missing} lượt chưa nộp khi đã quá hạn (chi tiết tại Bảng 4).`,
+            lagging.length ? `Các chỉ tiêu chậm tiến độ: ${lagging.join('; ')}.` : 'Không có chỉ tiêu chậm tiến độ so với mục tiêu đã giao.',
+            'Nguyên nhân: ......................................................................................',
+          ],
+          tables: [3],
+        },
+      ],
     },
     {
       title: `PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM ${year + 1}`,
-      sections: [{
-        title: '',
-        paragraphs: [],
-        items: [
-          `Tiếp tục triển khai phong trào thi đua, gắn với thực hiện các chỉ tiêu năm ${year + 1}.`,
-          'Đôn đốc các đơn vị nộp báo cáo đầy đủ, đúng hạn; khắc phục tình trạng nộp trễ, chưa nộp.',
-          ...(lagging.length ? [`Tập trung thực hiện các chỉ tiêu chậm tiến độ: ${lagging.join('; ')}.`] : []),
-          'Kịp thời phát hiện, biểu dương, khen thưởng các tập thể, cá nhân tiêu biểu trong phong trào.',
-        ],
-      }],
+      sections: [
+        {
+          title: '',
+          paragraphs: [],
+          items: [
+            `Tiếp tục triển khai phong trào thi đua, gắn với thực hiện các chỉ tiêu năm ${year + 1}.`,
+            'Đôn đốc các đơn vị nộp báo cáo đầy đủ, đúng hạn; khắc phục tình trạng nộp trễ, chưa nộp.',
+            ...(lagging.length ? [`Tập trung thực hiện các chỉ tiêu chậm tiến độ: ${lagging.join('; ')}.`] : []),
+            'Kịp thời phát hiện, biểu dương, khen thưởng các tập thể, cá nhân tiêu biểu trong phong trào.',
+          ],
+        },
+      ],
     },
   ];
 }
@@ -107,7 +158,8 @@ function issuerOf(d: ConsolidatedData, province: boolean): ReportIssuer {
   const provinceText = lowerFirst(d.provinceName);
   if (province) {
     return {
-      issuer: { name: `Ủy ban nhân dân ${provinceText}`, parent: null }, place: null,
+      issuer: { name: `Ủy ban nhân dân ${provinceText}`, parent: null },
+      place: null,
       signer: { capacity: 'TM.', title: 'Chủ tịch', name: null },
       recipients: ['Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)', `Thường trực Tỉnh ủy, Hội đồng nhân dân ${provinceText}`, 'Lưu: VT'],
     };
@@ -117,7 +169,12 @@ function issuerOf(d: ConsolidatedData, province: boolean): ReportIssuer {
     issuer: plan?.issuer.name ? plan.issuer : { name: `Ủy ban nhân dân ${lowerFirst(d.name)}`, parent: `Ủy ban nhân dân ${provinceText}` },
     place: plan?.place ?? null,
     signer: plan?.signer ?? { capacity: 'TM.', title: 'Chủ tịch', name: null },
-    recipients: [`Sở Nội vụ ${provinceText} (Ban Thi đua - Khen thưởng)`, 'Thường trực Đảng ủy, Hội đồng nhân dân xã', 'Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân xã', 'Lưu: VT, VH-XH'],
+    recipients: [
+      `Sở Nội vụ ${provinceText} (Ban Thi đua - Khen thưởng)`,
+      'Thường trực Đảng ủy, Hội đồng nhân dân xã',
+      'Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân xã',
+      'Lưu: VT, VH-XH',
+    ],
   };
 }
 
@@ -132,12 +189,19 @@ export async function consolidatedReport(opts: { db: Db; actor: Actor; node: Pro
   const province = 'provinceId' in node;
   const tables = reportTables(data, province, query.year);
   const fileBase = `bao-cao-tong-hop-${query.year}`;
-  if (opts.format === 'xlsx') return { name: `${fileBase}.xlsx`, type: XLSX_TYPE, body: await tablesWorkbook(tables, reportSubject(data.plan?.movements[0] ?? null, query.year)) };
+  if (opts.format === 'xlsx')
+    return { name: `${fileBase}.xlsx`, type: XLSX_TYPE, body: await tablesWorkbook(tables, reportSubject(data.plan?.movements[0] ?? null, query.year)) };
   const scopeText = province ? `các xã, phường trên địa bàn ${lowerFirst(data.name)}` : lowerFirst(data.name);
   const content: ConsolidatedReportContent = {
-    issuer: issuerOf(data, province), year: query.year, movement: data.plan?.movements[0] ?? null, scopeText,
-    number: query.number ?? null, date: query.date ?? todayVn(), draft: query.draft,
-    parts: reportParts(data, query.year, scopeText, province), tables,
+    issuer: issuerOf(data, province),
+    year: query.year,
+    movement: data.plan?.movements[0] ?? null,
+    scopeText,
+    number: query.number ?? null,
+    date: query.date ?? todayVn(),
+    draft: query.draft,
+    parts: reportParts(data, query.year, scopeText, province),
+    tables,
   };
   return { name: `${fileBase}.docx`, type: DOCX_TYPE, body: await renderReportDocx(content) };
 }

@@ -8,7 +8,12 @@ import type { CompletenessCounts, ProgressCadence, ProgressCycleKind } from '@td
  */
 
 /** Identifies one cycle. */
-export interface CycleKey { kind: ProgressCycleKind; cadence: ProgressCadence; year: number; period: number }
+export interface CycleKey {
+  kind: ProgressCycleKind;
+  cadence: ProgressCadence;
+  year: number;
+  period: number;
+}
 
 /**
  * First and last day of the period a due item covers (alias `d`): its year, or the first (Jan-Jun) or
@@ -52,8 +57,14 @@ export function rate(count: number, expected: number): number {
 export function countsOf(expected: number, onTime: number, late: number): CompletenessCounts {
   const missing = Math.max(0, expected - onTime - late);
   return {
-    expected, onTime, late, missing,
-    onTimeRate: rate(onTime, expected), lateRate: rate(late, expected), submittedRate: rate(onTime + late, expected), missingRate: rate(missing, expected),
+    expected,
+    onTime,
+    late,
+    missing,
+    onTimeRate: rate(onTime, expected),
+    lateRate: rate(late, expected),
+    submittedRate: rate(onTime + late, expected),
+    missingRate: rate(missing, expected),
   };
 }
 

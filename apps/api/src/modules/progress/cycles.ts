@@ -8,13 +8,21 @@ import { COUNTS, countsOf, isoOf, isPast } from './cycle';
 import { authorizeCommune } from './scope';
 
 interface CycleRow {
-  kind: ProgressCycleKind; cadence: ProgressCadence; year: number; period: number; due_date: string; late_after: unknown;
-  expected: number; on_time: number; late: number;
+  kind: ProgressCycleKind;
+  cadence: ProgressCadence;
+  year: number;
+  period: number;
+  due_date: string;
+  late_after: unknown;
+  expected: number;
+  on_time: number;
+  late: number;
 }
 
 /** Every report cycle of a commune (optionally of one year and kind), in date order, with its counts. */
 export async function listCycles(tx: Tx, communeId: string, filter: { year?: number; kind?: ProgressCycleKind }): Promise<ProgressCycles['cycles']> {
-  const rows = rowsOf<CycleRow>(await tx.execute(sql`
+  const rows = rowsOf<CycleRow>(
+    await tx.execute(sql`
     select d.kind, d.cadence, d.year, d.period, max(d.due_date)::text as due_date, max(d.late_after) as late_after, ${COUNTS}
     from due_item d
     join unit u on u.commune_id = d.commune_id and u.id = d.unit_id
@@ -22,15 +30,26 @@ export async function listCycles(tx: Tx, communeId: string, filter: { year?: num
     where d.commune_id = ${communeId} and d.kind in ('report', 'unit_plan')
       ${filter.year ? sql`and d.year = ${filter.year}` : sql``} ${filter.kind ? sql`and d.kind = ${filter.kind}` : sql``}
     group by d.kind, d.cadence, d.year, d.period
-    order by max(d.due_date), d.kind, d.cadence, d.period`));
+    order by max(d.due_date), d.kind, d.cadence, d.period`),
+  );
   return rows.map((r) => ({
-    kind: r.kind, cadence: r.cadence, year: r.year, period: r.period, dueDate: r.due_date, pastDue: isPast(isoOf(r.late_after)),
+    kind: r.kind,
+    cadence: r.cadence,
+    year: r.year,
+    period: r.period,
+    dueDate: r.due_date,
+    pastDue: isPast(isoOf(r.late_after)),
     ...countsOf(r.expected, r.on_time, r.late),
   }));
 }
 
 /** Use-case: the cycles of a commune with expected, on-time, late and missing reports and their rates. */
-export async function communeCycles(opts: { db: Db; actor: Actor; communeId: string; query: { year?: number; kind?: ProgressCycleKind } }): Promise<ProgressCycles> {
+export async function communeCycles(opts: {
+  db: Db;
+  actor: Actor;
+  communeId: string;
+  query: { year?: number; kind?: ProgressCycleKind };
+}): Promise<ProgressCycles> {
   authorizeCommune(opts.actor, opts.communeId);
   return inScope(opts.db, opts.actor.scope, async (tx) => ({ cycles: await listCycles(tx, opts.communeId, opts.query) }));
 }

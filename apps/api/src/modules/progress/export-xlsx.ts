@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import {
-  completenessQuery, indicatorProgressQuery, leagueQuery, progressCyclesQuery, provinceCompletenessQuery, provinceIndicatorProgressQuery, rollupQuery,
+  completenessQuery,
+  indicatorProgressQuery,
+  leagueQuery,
+  progressCyclesQuery,
+  provinceCompletenessQuery,
+  provinceIndicatorProgressQuery,
+  rollupQuery,
   type ProgressExportQuery,
 } from '@tds/contracts';
 import type { Db } from '../../db/client';
@@ -35,20 +41,32 @@ async function viewTable(opts: { db: Db; actor: Actor; node: ProgressNode; query
   if ('communeId' in node) {
     const base = { db, actor, communeId: node.communeId };
     switch (query.view) {
-      case 'cycles': return cyclesTable((await communeCycles({ ...base, query: viewQuery(progressCyclesQuery, query) })).cycles);
-      case 'completeness': return completenessUnitsTable(await communeCompleteness({ ...base, query: viewQuery(completenessQuery, query) }));
-      case 'indicators': return indicatorsTable(await communeIndicatorProgress({ ...base, query: viewQuery(indicatorProgressQuery, query) }));
-      case 'league': return leagueTable(await communeLeague({ ...base, query: viewQuery(leagueQuery, query) }));
-      case 'rollup': return rollupTable(await communeRollup({ ...base, query: viewQuery(rollupQuery, query) }));
+      case 'cycles':
+        return cyclesTable((await communeCycles({ ...base, query: viewQuery(progressCyclesQuery, query) })).cycles);
+      case 'completeness':
+        return completenessUnitsTable(await communeCompleteness({ ...base, query: viewQuery(completenessQuery, query) }));
+      case 'indicators':
+        return indicatorsTable(await communeIndicatorProgress({ ...base, query: viewQuery(indicatorProgressQuery, query) }));
+      case 'league':
+        return leagueTable(await communeLeague({ ...base, query: viewQuery(leagueQuery, query) }));
+      case 'rollup':
+        return rollupTable(await communeRollup({ ...base, query: viewQuery(rollupQuery, query) }));
     }
   }
   const base = { db, actor, provinceId: node.provinceId };
   switch (query.view) {
-    case 'completeness': return provinceCompletenessTable(await provinceCompleteness({ ...base, query: viewQuery(provinceCompletenessQuery, query) }));
-    case 'indicators': return indicatorsTable(await provinceIndicatorProgress({ ...base, query: viewQuery(provinceIndicatorProgressQuery, query) }));
-    case 'league': return leagueTable(await provinceLeague({ ...base, query: viewQuery(leagueQuery, query) }));
-    case 'rollup': return rollupTable(await provinceRollup({ ...base, query: viewQuery(rollupQuery, query) }));
-    case 'cycles': throw new AppError('VALIDATION_FAILED', 'Bảng các kỳ báo cáo chỉ có ở cấp xã.', [{ field: 'view', message: 'Chọn completeness, indicators, league hoặc rollup.' }]);
+    case 'completeness':
+      return provinceCompletenessTable(await provinceCompleteness({ ...base, query: viewQuery(provinceCompletenessQuery, query) }));
+    case 'indicators':
+      return indicatorsTable(await provinceIndicatorProgress({ ...base, query: viewQuery(provinceIndicatorProgressQuery, query) }));
+    case 'league':
+      return leagueTable(await provinceLeague({ ...base, query: viewQuery(leagueQuery, query) }));
+    case 'rollup':
+      return rollupTable(await provinceRollup({ ...base, query: viewQuery(rollupQuery, query) }));
+    case 'cycles':
+      throw new AppError('VALIDATION_FAILED', 'Bảng các kỳ báo cáo chỉ có ở cấp xã.', [
+        { field: 'view', message: 'Chọn completeness, indicators, league hoặc rollup.' },
+      ]);
   }
 }
 

@@ -1,6 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  progressPillarLabelsVi, progressPillars, type IndicatorProgressRow, type PillarProgress, type ProgressFigure, type ProgressIndicatorRef,
+  progressPillarLabelsVi,
+  progressPillars,
+  type IndicatorProgressRow,
+  type PillarProgress,
+  type ProgressFigure,
+  type ProgressIndicatorRef,
 } from '@tds/contracts';
 import { achievement, aggregateValue, trackStatus, type IndicatorMeasure } from '../indicators';
 import { AppError } from '../../platform/errors';
@@ -15,8 +20,18 @@ import { num } from './cycle';
 
 /** One indicator in one year with its sums and target, as the figure statements return it. */
 export interface FigureRow {
-  code: string; name: string; pillar: string; measure: string; direction: string; aggregation: string;
-  year: number; sv: number | null; sn: number | null; sd: number | null; n: number | null; target: number | null;
+  code: string;
+  name: string;
+  pillar: string;
+  measure: string;
+  direction: string;
+  aggregation: string;
+  year: number;
+  sv: number | null;
+  sn: number | null;
+  sd: number | null;
+  n: number | null;
+  target: number | null;
   /** The node's name (commune or province), when the statement was given a label. */
   scope_name: string | null;
 }
@@ -91,7 +106,14 @@ export function figuresSql(parts: { catalogue: SQL; sums: SQL; targets: SQL; fro
 
 /** The indicator part of a figure row. */
 export function indicatorRef(r: Pick<FigureRow, 'code' | 'name' | 'pillar' | 'measure' | 'direction' | 'aggregation'>): ProgressIndicatorRef {
-  return { code: r.code, name: r.name, pillar: r.pillar as ProgressIndicatorRef['pillar'], measure: r.measure, direction: r.direction as ProgressIndicatorRef['direction'], aggregation: r.aggregation as ProgressIndicatorRef['aggregation'] };
+  return {
+    code: r.code,
+    name: r.name,
+    pillar: r.pillar as ProgressIndicatorRef['pillar'],
+    measure: r.measure,
+    direction: r.direction as ProgressIndicatorRef['direction'],
+    aggregation: r.aggregation as ProgressIndicatorRef['aggregation'],
+  };
 }
 
 /** A node's figure: the aggregated value from its sums, the target, achievement and status at `elapsed` share of the period. */
@@ -114,8 +136,14 @@ export function byPillar(rows: readonly IndicatorProgressRow[]): PillarProgress[
     const judged = indicators.filter((r) => r.achievementPct !== null);
     const count = (s: string) => indicators.filter((r) => r.status === s).length;
     return {
-      pillar, name: progressPillarLabelsVi[pillar], achievementPct: mean(judged.map((r) => r.achievementPct!)),
-      withTarget: indicators.filter((r) => r.target !== null).length, onTrack: count('on_track'), atRisk: count('at_risk'), offTrack: count('off_track'), indicators,
+      pillar,
+      name: progressPillarLabelsVi[pillar],
+      achievementPct: mean(judged.map((r) => r.achievementPct!)),
+      withTarget: indicators.filter((r) => r.target !== null).length,
+      onTrack: count('on_track'),
+      atRisk: count('at_risk'),
+      offTrack: count('off_track'),
+      indicators,
     };
   });
 }

@@ -6,7 +6,18 @@ import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
 import { elapsedShare } from '../indicators';
 import {
-  byPillar, catalogueSql, communeSumsSql, figureOf, figuresSql, indicatorRef, nameSql, provinceSumsSql, scopeName, subtreeSumsSql, targetsSql, type FigureRow,
+  byPillar,
+  catalogueSql,
+  communeSumsSql,
+  figureOf,
+  figuresSql,
+  indicatorRef,
+  nameSql,
+  provinceSumsSql,
+  scopeName,
+  subtreeSumsSql,
+  targetsSql,
+  type FigureRow,
 } from './figures';
 import { authorizeCommune, nodeUnit } from './scope';
 
@@ -21,19 +32,34 @@ export function indicatorProgressOf(rows: FigureRow[], scope: ProgressScope, yea
 export async function communeFigureRows(tx: Tx, communeId: string, year: number, period: number, unit?: { id: string; path: string }): Promise<FigureRow[]> {
   const sums = unit ? subtreeSumsSql(communeId, unit.path, year, year, period) : communeSumsSql(communeId, year, year, period);
   const targets = targetsSql({ communeId, unitId: unit?.id ?? null }, year, year);
-  return rowsOf<FigureRow>(await tx.execute(figuresSql({ catalogue: catalogueSql(communeId), sums, targets, fromYear: year, toYear: year, label: nameSql({ communeId }) })));
+  return rowsOf<FigureRow>(
+    await tx.execute(figuresSql({ catalogue: catalogueSql(communeId), sums, targets, fromYear: year, toYear: year, label: nameSql({ communeId }) })),
+  );
 }
 
 /** The figure rows of a province (national indicators, Σ of its communes) in one year. */
 export async function provinceFigureRows(tx: Tx, provinceId: string, year: number, period: number): Promise<FigureRow[]> {
-  return rowsOf<FigureRow>(await tx.execute(figuresSql({
-    catalogue: catalogueSql(null), sums: provinceSumsSql(provinceId, year, year, period), targets: targetsSql({ provinceId }, year, year),
-    fromYear: year, toYear: year, label: nameSql({ provinceId }),
-  })));
+  return rowsOf<FigureRow>(
+    await tx.execute(
+      figuresSql({
+        catalogue: catalogueSql(null),
+        sums: provinceSumsSql(provinceId, year, year, period),
+        targets: targetsSql({ provinceId }, year, year),
+        fromYear: year,
+        toYear: year,
+        label: nameSql({ provinceId }),
+      }),
+    ),
+  );
 }
 
 /** Use-case: indicator progress of a commune, or of one node of its tree (the unit's subtree), against targets. */
-export async function communeIndicatorProgress(opts: { db: Db; actor: Actor; communeId: string; query: { year: number; period: number; unitId?: string } }): Promise<IndicatorProgress> {
+export async function communeIndicatorProgress(opts: {
+  db: Db;
+  actor: Actor;
+  communeId: string;
+  query: { year: number; period: number; unitId?: string };
+}): Promise<IndicatorProgress> {
   const { db, actor, communeId, query } = opts;
   authorizeCommune(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
@@ -45,7 +71,12 @@ export async function communeIndicatorProgress(opts: { db: Db; actor: Actor; com
 }
 
 /** Use-case: indicator progress of a province (Σ of its communes) against the province targets. */
-export async function provinceIndicatorProgress(opts: { db: Db; actor: Actor; provinceId: string; query: { year: number; period: number } }): Promise<IndicatorProgress> {
+export async function provinceIndicatorProgress(opts: {
+  db: Db;
+  actor: Actor;
+  provinceId: string;
+  query: { year: number; period: number };
+}): Promise<IndicatorProgress> {
   const { db, actor, provinceId, query } = opts;
   authorizeProvince(actor, 'report.read', provinceId);
   return inScope(db, actor.scope, async (tx) => {

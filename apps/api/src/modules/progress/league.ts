@@ -11,7 +11,12 @@ import { figureOf, indicatorRef, catalogueSql, type FigureRow } from './figures'
 import { authorizeCommune, communeInfo, provinceName } from './scope';
 
 /** One entrant of a league statement: the indicator's columns, the entrant and its sums and target. */
-export interface LeagueSqlRow extends Omit<FigureRow, 'year'> { id: string; entrant_code: string; entrant_name: string; entrant_kind: string }
+export interface LeagueSqlRow extends Omit<FigureRow, 'year'> {
+  id: string;
+  entrant_code: string;
+  entrant_name: string;
+  entrant_kind: string;
+}
 
 const INDICATOR_COLUMNS = sql`ind.code, ind.name, ind.pillar, ind.measure, ind.direction, ind.aggregation`;
 /** The commune's own target row (unit_id null), written to match the target_node_uq index expression. */
@@ -86,14 +91,23 @@ async function leagueOf(tx: Tx, rows: LeagueSqlRow[], scope: ProgressScope, q: L
   let first: Pick<FigureRow, 'code' | 'name' | 'pillar' | 'measure' | 'direction' | 'aggregation'> | undefined = rows[0];
   if (!first) {
     first = rowsOf<FigureRow>(await tx.execute(sql`select * from (${catalogue}) c where c.code = ${q.indicatorCode} limit 1`))[0];
-    if (!first) throw new AppError('NOT_FOUND', `Không tìm thấy chỉ tiêu "${q.indicatorCode}".`, [{ field: 'indicatorCode', message: 'Không có chỉ tiêu này.' }]);
+    if (!first)
+      throw new AppError('NOT_FOUND', `Không tìm thấy chỉ tiêu "${q.indicatorCode}".`, [{ field: 'indicatorCode', message: 'Không có chỉ tiêu này.' }]);
   }
   const indicator = indicatorRef(first);
   const entrants = rows.map((r): LeagueRow => {
     const f = figureOf(r, r, r.target, 1);
     return {
-      id: r.id, code: r.entrant_code, name: r.entrant_name, kind: r.entrant_kind, rank: null,
-      value: f.value, numerator: f.numerator, denominator: f.denominator, target: f.target, achievementPct: achievement(r, f.value, f.target),
+      id: r.id,
+      code: r.entrant_code,
+      name: r.entrant_name,
+      kind: r.entrant_kind,
+      rank: null,
+      value: f.value,
+      numerator: f.numerator,
+      denominator: f.denominator,
+      target: f.target,
+      achievementPct: achievement(r, f.value, f.target),
     };
   });
   return { scope, indicator, year: q.year, period: q.period, rows: rankRows(entrants, indicator.direction) };
@@ -116,7 +130,7 @@ export async function provinceLeague(opts: { db: Db; actor: Actor; provinceId: s
   authorizeProvince(actor, 'report.read', provinceId);
   return inScope(db, actor.scope, async (tx) => {
     const rows = rowsOf<LeagueSqlRow & { province_name: string }>(await tx.execute(provinceLeagueSql(provinceId, query)));
-    const name = rows[0]?.province_name ?? await provinceName(tx, provinceId);
+    const name = rows[0]?.province_name ?? (await provinceName(tx, provinceId));
     return leagueOf(tx, rows, { level: 'province', id: provinceId, name }, query, catalogueSql(null));
   });
 }

@@ -17,7 +17,17 @@ import { rankRows } from './league';
 const OWN = [
   { code: 'P_BUOI', pillar: 'society', name: 'Số buổi hướng dẫn', measure: 'buổi', direction: 'higher', aggregation: 'sum', integer: true, minValue: 0 },
   { code: 'P_LOI', pillar: 'gov', name: 'Số lỗi hồ sơ', measure: 'lỗi', direction: 'lower', aggregation: 'sum', integer: true, minValue: 0 },
-  { code: 'P_KNS', pillar: 'society', name: 'Tỷ lệ có kỹ năng số', measure: '%', direction: 'higher', aggregation: 'ratio', integer: true, numeratorLabel: 'Số người có kỹ năng', denominatorLabel: 'Số người trưởng thành' },
+  {
+    code: 'P_KNS',
+    pillar: 'society',
+    name: 'Tỷ lệ có kỹ năng số',
+    measure: '%',
+    direction: 'higher',
+    aggregation: 'ratio',
+    integer: true,
+    numeratorLabel: 'Số người có kỹ năng',
+    denominatorLabel: 'Số người trưởng thành',
+  },
 ] as const;
 const NATIONAL_RATIO = 'CQ.HS_TRUC_TUYEN';
 const FUTURE = '2099-01-01T00:00:00Z';
@@ -40,11 +50,31 @@ describe(`progress (${testDbKind()})`, () => {
   const sys = <T>(fn: Parameters<typeof inScope<T>>[2]) => inScope(t.database.db, SYSTEM_SCOPE, fn);
 
   /** A due item added by hand, so that its year, cadence and deadline are what the test needs. */
-  const addItem = async (communeId: string, planId: string, unitId: string, v: { year: number; cadence?: string; period?: number; lateAfter?: string; kind?: string }) => {
-    const [row] = await sys((tx) => tx.insert(dueItem).values({
-      communeId, planId, unitId, kind: v.kind ?? 'report', deadlineKey: `progress:${v.cadence ?? 'yearly'}`, title: `Báo cáo năm ${v.year}`,
-      dueDate: `${v.year}-12-04`, lateAfter: v.lateAfter ?? FUTURE, year: v.year, cadence: v.cadence ?? 'yearly', period: v.period ?? 0, planVersion: 1,
-    }).returning());
+  const addItem = async (
+    communeId: string,
+    planId: string,
+    unitId: string,
+    v: { year: number; cadence?: string; period?: number; lateAfter?: string; kind?: string },
+  ) => {
+    const [row] = await sys((tx) =>
+      tx
+        .insert(dueItem)
+        .values({
+          communeId,
+          planId,
+          unitId,
+          kind: v.kind ?? 'report',
+          deadlineKey: `progress:${v.cadence ?? 'yearly'}`,
+          title: `Báo cáo năm ${v.year}`,
+          dueDate: `${v.year}-12-04`,
+          lateAfter: v.lateAfter ?? FUTURE,
+          year: v.year,
+          cadence: v.cadence ?? 'yearly',
+          period: v.period ?? 0,
+          planVersion: 1,
+        })
+        .returning(),
+    );
     return row!.id;
   };
   /** Opens the report of a due item through the API, fills it and submits it; accepts it unless told not to. */
@@ -69,7 +99,12 @@ describe(`progress (${testDbKind()})`, () => {
   beforeAll(async () => {
     t = await createTestApp();
     w = await buildWorld(t.database.db);
-    [admin, bAdmin, province1, viewer] = await Promise.all(['a.admin', 'b.admin', 'province1', 'a.viewer'].map((u) => loginAs(t, u, PASSWORD))) as [Client, Client, Client, Client];
+    [admin, bAdmin, province1, viewer] = (await Promise.all(['a.admin', 'b.admin', 'province1', 'a.viewer'].map((u) => loginAs(t, u, PASSWORD)))) as [
+      Client,
+      Client,
+      Client,
+      Client,
+    ];
     await sys((tx) => tx.insert(communeIndicator).values(OWN.map((i, n) => ({ communeId: w.a.id, sortOrder: n, ...i }))));
     const template = (name: string) => buildPlanTemplate({ communeName: name, provinceName: 'Tỉnh Một', year: 2024 });
     const planA = (await makePlan(t.database.db, w.a.id, { doc: template('Xã Gia Phúc') })).id;
@@ -95,9 +130,22 @@ describe(`progress (${testDbKind()})`, () => {
 
     // 2023 figures, accepted (the digital team's report waits, for the live roll-up test).
     const items2023 = async (unitId: string, communeId = w.a.id, planId = planA) => addItem(communeId, planId, unitId, { year: 2023 });
-    await file(admin, w.a.id, await items2023(w.aOffice.id), [{ code: 'P_BUOI', value: 5 }, { code: 'P_LOI', value: 5 }]);
-    await file(admin, w.a.id, await items2023(w.aSchool.id), [{ code: 'P_BUOI', value: 3 }, { code: 'P_LOI', value: 3 }, { code: 'P_KNS', numerator: 10, denominator: 20 }, { code: NATIONAL_RATIO, numerator: 10, denominator: 20 }]);
-    await file(admin, w.a.id, await items2023(w.aVillage.id), [{ code: 'P_BUOI', value: 3 }, { code: 'P_LOI', value: 3 }, { code: 'P_KNS', numerator: 90, denominator: 100 }, { code: NATIONAL_RATIO, numerator: 90, denominator: 100 }]);
+    await file(admin, w.a.id, await items2023(w.aOffice.id), [
+      { code: 'P_BUOI', value: 5 },
+      { code: 'P_LOI', value: 5 },
+    ]);
+    await file(admin, w.a.id, await items2023(w.aSchool.id), [
+      { code: 'P_BUOI', value: 3 },
+      { code: 'P_LOI', value: 3 },
+      { code: 'P_KNS', numerator: 10, denominator: 20 },
+      { code: NATIONAL_RATIO, numerator: 10, denominator: 20 },
+    ]);
+    await file(admin, w.a.id, await items2023(w.aVillage.id), [
+      { code: 'P_BUOI', value: 3 },
+      { code: 'P_LOI', value: 3 },
+      { code: 'P_KNS', numerator: 90, denominator: 100 },
+      { code: NATIONAL_RATIO, numerator: 90, denominator: 100 },
+    ]);
     teamReport = await file(admin, w.a.id, await items2023(w.aTeam.id), [{ code: 'P_BUOI', value: 4 }], { accept: false });
     await file(bAdmin, w.b.id, await items2023(w.bOffice.id, w.b.id, planB), [{ code: NATIONAL_RATIO, numerator: 30, denominator: 30 }]);
     await sys(async (tx) => {
@@ -117,7 +165,12 @@ describe(`progress (${testDbKind()})`, () => {
     const body = res.json();
     const status = Object.fromEntries(body.units.map((u: { unitId: string; status: string }) => [u.unitId, u.status]));
     expect(status).toEqual({
-      [w.aOffice.id]: 'on_time', [w.aSchool.id]: 'late', [w.aVillage.id]: 'missing', [w.aTeam.id]: 'missing', [closed.id]: 'not_expected', [closedSub.id]: 'on_time',
+      [w.aOffice.id]: 'on_time',
+      [w.aSchool.id]: 'late',
+      [w.aVillage.id]: 'missing',
+      [w.aTeam.id]: 'missing',
+      [closed.id]: 'not_expected',
+      [closedSub.id]: 'on_time',
     });
     expect(body.totals).toEqual({ expected: 5, onTime: 2, late: 1, missing: 2, onTimeRate: 40, lateRate: 20, submittedRate: 60, missingRate: 40 });
     expect(body.cycle).toMatchObject({ kind: 'report', cadence: 'yearly', year: 2024, period: 0, dueDate: '2024-12-04' });
@@ -156,12 +209,22 @@ describe(`progress (${testDbKind()})`, () => {
     expect((await admin.get(`/api/provinces/${w.p2.id}/progress/completeness?year=2024`)).statusCode).toBe(404);
     expect((await province1.get(`/api/provinces/${w.p2.id}/progress/completeness?year=2024`)).statusCode).toBe(404);
     const sysadmin = await loginAs(t, 'sysadmin', PASSWORD);
-    expect((await sysadmin.get(`/api/provinces/${w.p2.id}/progress/completeness?year=2024`)).json().communes.map((c: { communeId: string }) => c.communeId)).toEqual([w.c.id]);
+    expect(
+      (await sysadmin.get(`/api/provinces/${w.p2.id}/progress/completeness?year=2024`)).json().communes.map((c: { communeId: string }) => c.communeId),
+    ).toEqual([w.c.id]);
   });
 
   it('sums numerators and denominators of ratio indicators (10/20 and 90/100 make 83.3%, not the mean 70%)', async () => {
     const body = (await admin.get(`${A()}/indicators?year=2023`)).json();
-    expect(indicatorOf(body, 'P_KNS')).toMatchObject({ value: 83.33, numerator: 100, denominator: 120, n: 2, target: 80, achievementPct: 104.2, status: 'on_track' });
+    expect(indicatorOf(body, 'P_KNS')).toMatchObject({
+      value: 83.33,
+      numerator: 100,
+      denominator: 120,
+      n: 2,
+      target: 80,
+      achievementPct: 104.2,
+      status: 'on_track',
+    });
     expect(indicatorOf(body, 'P_BUOI')).toMatchObject({ value: 11, target: 20, achievementPct: 55, status: 'off_track' });
     expect(indicatorOf(body, 'P_LOI')).toMatchObject({ value: 11, target: null, status: 'no_target' });
     expect(body.scope).toEqual({ level: 'commune', id: w.a.id, name: 'Xã Gia Phúc' });
@@ -189,28 +252,62 @@ describe(`progress (${testDbKind()})`, () => {
   it('ranks units (higher and lower is better, ties share a rank, no data last) and communes', async () => {
     const higher = (await admin.get(`${A()}/league?indicatorCode=P_BUOI&year=2023`)).json();
     expect(higher.indicator).toMatchObject({ code: 'P_BUOI', direction: 'higher' });
-    const ranked = higher.rows.filter((r: { rank: number | null }) => r.rank !== null).map((r: { id: string; rank: number; value: number }) => [r.id, r.rank, r.value]);
-    expect(ranked).toEqual([[w.aVillage.id, 1, 7], [w.aOffice.id, 2, 5], [w.aTeam.id, 3, 4], [w.aSchool.id, 4, 3]]);
+    const ranked = higher.rows
+      .filter((r: { rank: number | null }) => r.rank !== null)
+      .map((r: { id: string; rank: number; value: number }) => [r.id, r.rank, r.value]);
+    expect(ranked).toEqual([
+      [w.aVillage.id, 1, 7],
+      [w.aOffice.id, 2, 5],
+      [w.aTeam.id, 3, 4],
+      [w.aSchool.id, 4, 3],
+    ]);
     expect(higher.rows.slice(ranked.length).every((r: { rank: null; value: null }) => r.rank === null && r.value === null)).toBe(true);
     const lower = (await admin.get(`${A()}/league?indicatorCode=P_LOI&year=2023`)).json();
-    expect(lower.rows.slice(0, 3).map((r: { id: string; rank: number }) => [r.id, r.rank])).toEqual([[w.aVillage.id, 1], [w.aSchool.id, 1], [w.aOffice.id, 3]]);
+    expect(lower.rows.slice(0, 3).map((r: { id: string; rank: number }) => [r.id, r.rank])).toEqual([
+      [w.aVillage.id, 1],
+      [w.aSchool.id, 1],
+      [w.aOffice.id, 3],
+    ]);
     expect((await admin.get(`${A()}/league?indicatorCode=KHONG_CO&year=2023`)).statusCode).toBe(404);
 
     const communes = (await province1.get(`${P1()}/league?indicatorCode=${NATIONAL_RATIO}&year=2023`)).json();
     expect(communes.scope).toMatchObject({ level: 'province', name: 'Tỉnh Một' });
-    expect(communes.rows.map((r: { id: string; rank: number; value: number }) => [r.id, r.rank, r.value])).toEqual([[w.b.id, 1, 100], [w.a.id, 2, 83.33]]);
+    expect(communes.rows.map((r: { id: string; rank: number; value: number }) => [r.id, r.rank, r.value])).toEqual([
+      [w.b.id, 1, 100],
+      [w.a.id, 2, 83.33],
+    ]);
     expect((await admin.get(`${P1()}/league?indicatorCode=${NATIONAL_RATIO}&year=2023`)).statusCode).toBe(403);
   });
 
   it('ranks pure: ties share a rank and the next rank skips', () => {
-    const row = (name: string, value: number | null) => ({ id: name, code: name, name, kind: 'office', rank: null, value, numerator: null, denominator: null, target: null, achievementPct: null });
-    expect(rankRows([row('a', 2), row('b', null), row('c', 5), row('d', 2)], 'lower').map((r) => [r.name, r.rank])).toEqual([['a', 1], ['d', 1], ['c', 3], ['b', null]]);
+    const row = (name: string, value: number | null) => ({
+      id: name,
+      code: name,
+      name,
+      kind: 'office',
+      rank: null,
+      value,
+      numerator: null,
+      denominator: null,
+      target: null,
+      achievementPct: null,
+    });
+    expect(rankRows([row('a', 2), row('b', null), row('c', 5), row('d', 2)], 'lower').map((r) => [r.name, r.rank])).toEqual([
+      ['a', 1],
+      ['d', 1],
+      ['c', 3],
+      ['b', null],
+    ]);
   });
 
   it('rolls every indicator up over a range of years, at commune and province level', async () => {
     const body = (await admin.get(`${A()}/rollup?fromYear=2022&toYear=2024`)).json();
     const kns = body.indicators.find((i: { code: string }) => i.code === 'P_KNS');
-    expect(kns.years.map((y: { year: number; value: number | null }) => [y.year, y.value])).toEqual([[2022, null], [2023, 83.33], [2024, null]]);
+    expect(kns.years.map((y: { year: number; value: number | null }) => [y.year, y.value])).toEqual([
+      [2022, null],
+      [2023, 83.33],
+      [2024, null],
+    ]);
     const prov = (await province1.get(`${P1()}/rollup?fromYear=2019&toYear=2023`)).json();
     expect(prov.indicators.find((i: { code: string }) => i.code === NATIONAL_RATIO).years.at(-1)).toMatchObject({ year: 2023, value: 86.67, target: 80 });
     expect((await admin.get(`${A()}/rollup?fromYear=2010&toYear=2024`)).statusCode).toBe(400);
@@ -219,8 +316,16 @@ describe(`progress (${testDbKind()})`, () => {
 
   it("shows a unit's history of due items and figures", async () => {
     const body = (await viewer.get(`${A()}/units/${w.aSchool.id}/history`)).json();
-    expect(body.items.map((i: { year: number; status: string }) => [i.year, i.status])).toEqual([[2024, 'late'], [2023, 'on_time']]);
-    expect(body.values.filter((v: { year: number }) => v.year === 2023).map((v: { indicatorCode: string }) => v.indicatorCode).sort()).toEqual([NATIONAL_RATIO, 'P_BUOI', 'P_KNS', 'P_LOI'].sort());
+    expect(body.items.map((i: { year: number; status: string }) => [i.year, i.status])).toEqual([
+      [2024, 'late'],
+      [2023, 'on_time'],
+    ]);
+    expect(
+      body.values
+        .filter((v: { year: number }) => v.year === 2023)
+        .map((v: { indicatorCode: string }) => v.indicatorCode)
+        .sort(),
+    ).toEqual([NATIONAL_RATIO, 'P_BUOI', 'P_KNS', 'P_LOI'].sort());
     expect((await viewer.get(`${A()}/units/${w.cOffice.id}/history`)).statusCode).toBe(404);
     const c = await loginAs(t, 'c.admin', PASSWORD);
     expect((await c.get(`${A()}/units/${w.aSchool.id}/history`)).statusCode).toBe(404);

@@ -10,8 +10,14 @@ import { provinceName } from './scope';
 
 /** One row of the province completeness statement. */
 export interface ProvinceCompletenessRow {
-  commune_id: string; code: string; name: string; due_date: string | null; late_after: unknown;
-  expected: number; on_time: number; late: number;
+  commune_id: string;
+  code: string;
+  name: string;
+  due_date: string | null;
+  late_after: unknown;
+  expected: number;
+  on_time: number;
+  late: number;
 }
 
 /**
@@ -40,22 +46,32 @@ const collator = new Intl.Collator('vi');
 
 /** Use-case: completeness of one cycle across a province: totals and one row per commune. */
 export async function provinceCompleteness(opts: {
-  db: Db; actor: Actor; provinceId: string; query: { kind: ProgressCycleKind; cadence: ProgressCadence; year: number; period: number };
+  db: Db;
+  actor: Actor;
+  provinceId: string;
+  query: { kind: ProgressCycleKind; cadence: ProgressCadence; year: number; period: number };
 }): Promise<ProvinceCompleteness> {
   const { db, actor, provinceId, query } = opts;
   authorizeProvince(actor, 'report.read', provinceId);
   return inScope(db, actor.scope, async (tx) => {
     const rows = rowsOf<ProvinceCompletenessRow>(await tx.execute(provinceCompletenessSql(provinceId, query)));
     if (rows.length === 0) await provinceName(tx, provinceId); // NOT_FOUND for a province that does not exist
-    let expected = 0, onTime = 0, late = 0;
-    let dueDate: string | null = null, lateAfter: string | null = null;
-    const communes = rows.map((r) => {
-      expected += r.expected; onTime += r.on_time; late += r.late;
-      if (r.due_date && (!dueDate || r.due_date > dueDate)) dueDate = r.due_date;
-      const la = isoOf(r.late_after);
-      if (la && (!lateAfter || la > lateAfter)) lateAfter = la;
-      return { communeId: r.commune_id, communeCode: r.code, communeName: r.name, dueDate: r.due_date, ...countsOf(r.expected, r.on_time, r.late) };
-    }).sort((a, b) => collator.compare(a.communeName, b.communeName));
+    let expected = 0,
+      onTime = 0,
+      late = 0;
+    let dueDate: string | null = null,
+      lateAfter: string | null = null;
+    const communes = rows
+      .map((r) => {
+        expected += r.expected;
+        onTime += r.on_time;
+        late += r.late;
+        if (r.due_date && (!dueDate || r.due_date > dueDate)) dueDate = r.due_date;
+        const la = isoOf(r.late_after);
+        if (la && (!lateAfter || la > lateAfter)) lateAfter = la;
+        return { communeId: r.commune_id, communeCode: r.code, communeName: r.name, dueDate: r.due_date, ...countsOf(r.expected, r.on_time, r.late) };
+      })
+      .sort((a, b) => collator.compare(a.communeName, b.communeName));
     return {
       cycle: { kind: query.kind, cadence: query.cadence, year: query.year, period: query.period, dueDate, pastDue: isPast(lateAfter) },
       totals: countsOf(expected, onTime, late),

@@ -14,16 +14,24 @@ import { authorizeCommune } from './scope';
  */
 export function provinceRollupSql(provinceId: string, q: RollupQuery): SQL {
   return figuresSql({
-    catalogue: catalogueSql(null), sums: provinceSumsSql(provinceId, q.fromYear, q.toYear, q.period),
-    targets: targetsSql({ provinceId }, q.fromYear, q.toYear), fromYear: q.fromYear, toYear: q.toYear, label: nameSql({ provinceId }),
+    catalogue: catalogueSql(null),
+    sums: provinceSumsSql(provinceId, q.fromYear, q.toYear, q.period),
+    targets: targetsSql({ provinceId }, q.fromYear, q.toYear),
+    fromYear: q.fromYear,
+    toYear: q.toYear,
+    label: nameSql({ provinceId }),
   });
 }
 
 /** The commune's statement: its national and own indicators × years, from its roll-up rows and commune targets. */
 function communeRollupSql(communeId: string, q: RollupQuery): SQL {
   return figuresSql({
-    catalogue: catalogueSql(communeId), sums: communeSumsSql(communeId, q.fromYear, q.toYear, q.period),
-    targets: targetsSql({ communeId }, q.fromYear, q.toYear), fromYear: q.fromYear, toYear: q.toYear, label: nameSql({ communeId }),
+    catalogue: catalogueSql(communeId),
+    sums: communeSumsSql(communeId, q.fromYear, q.toYear, q.period),
+    targets: targetsSql({ communeId }, q.fromYear, q.toYear),
+    fromYear: q.fromYear,
+    toYear: q.toYear,
+    label: nameSql({ communeId }),
   });
 }
 

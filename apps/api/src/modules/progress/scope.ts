@@ -29,8 +29,11 @@ export async function provinceName(tx: Tx, provinceId: string): Promise<string> 
 
 /** The commune's name and province, or NOT_FOUND. */
 export async function communeInfo(tx: Tx, communeId: string): Promise<{ name: string; kind: string; provinceId: string; provinceName: string }> {
-  const [c] = await tx.select({ name: commune.name, kind: commune.kind, provinceId: commune.provinceId, provinceName: province.name })
-    .from(commune).innerJoin(province, eq(province.id, commune.provinceId)).where(eq(commune.id, communeId));
+  const [c] = await tx
+    .select({ name: commune.name, kind: commune.kind, provinceId: commune.provinceId, provinceName: province.name })
+    .from(commune)
+    .innerJoin(province, eq(province.id, commune.provinceId))
+    .where(eq(commune.id, communeId));
   if (!c) throw new AppError('NOT_FOUND', 'Không tìm thấy xã/phường.');
   return c;
 }

@@ -5,7 +5,12 @@ import type { ColumnKind, ReportTable, TableCell } from '../documents';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const NUM_FMT: Record<ColumnKind, string | undefined> = {
-  text: '@', int: '#,##0', number: '#,##0.##', percent: '0.0', date: 'dd/mm/yyyy', datetime: 'dd/mm/yyyy hh:mm',
+  text: '@',
+  int: '#,##0',
+  number: '#,##0.##',
+  percent: '0.0',
+  date: 'dd/mm/yyyy',
+  datetime: 'dd/mm/yyyy hh:mm',
 };
 
 /** A cell value for Excel: numbers stay numbers, ISO dates become dates (instants in Vietnam time). */
@@ -23,7 +28,11 @@ function excelValue(kind: ColumnKind, v: TableCell): ExcelJS.CellValue {
 
 /** Sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
 function sheetName(wb: ExcelJS.Workbook, name: string): string {
-  const base = name.replace(/[[\]:*?/\\]/gu, ' ').slice(0, 31).trim() || 'Bang';
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/gu, ' ')
+      .slice(0, 31)
+      .trim() || 'Bang';
   let out = base;
   for (let i = 2; wb.getWorksheet(out); i++) out = `${base.slice(0, 28)} ${i}`;
   return out;

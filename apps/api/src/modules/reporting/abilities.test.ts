@@ -17,11 +17,16 @@ const TRANSITIONS = ['save', 'submit', 'return', 'accept', 'reopen'] as const sa
 /** The request that takes each transition, from a version. */
 const call = (c: Client, url: string, tr: (typeof TRANSITIONS)[number], version: number) => {
   switch (tr) {
-    case 'save': return c.patch(url, { version, sections: SECTIONS });
-    case 'submit': return c.post(`${url}/submit`, { version });
-    case 'return': return c.post(`${url}/return`, { version, comment: 'Bổ sung.' });
-    case 'accept': return c.post(`${url}/accept`, { version });
-    case 'reopen': return c.post(`${url}/reopen`, { version, reason: 'Sửa số liệu.' });
+    case 'save':
+      return c.patch(url, { version, sections: SECTIONS });
+    case 'submit':
+      return c.post(`${url}/submit`, { version });
+    case 'return':
+      return c.post(`${url}/return`, { version, comment: 'Bổ sung.' });
+    case 'accept':
+      return c.post(`${url}/accept`, { version });
+    case 'reopen':
+      return c.post(`${url}/reopen`, { version, reason: 'Sửa số liệu.' });
   }
 };
 
@@ -32,7 +37,8 @@ describe(`report abilities and the workflow runner (${testDbKind()})`, () => {
   let reportId = '';
   const url = () => `/api/communes/${w.a.id}/reports/${reportId}`;
   const sys = <T>(fn: Parameters<typeof inScope<T>>[2]) => inScope(t.database.db, SYSTEM_SCOPE, fn);
-  const put = async (status: string) => (await sys((tx) => tx.update(report).set({ status, sections: SECTIONS }).where(eq(report.id, reportId)).returning()))[0]!;
+  const put = async (status: string) =>
+    (await sys((tx) => tx.update(report).set({ status, sections: SECTIONS }).where(eq(report.id, reportId)).returning()))[0]!;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -72,12 +78,16 @@ describe(`report abilities and the workflow runner (${testDbKind()})`, () => {
 
   it('runs a transition once: a retry by the same user writes nothing; a stale version writes nothing', async () => {
     const row = await put('draft');
-    const count = async () => Number(rowsOf<{ n: string }>(await t.database.system.execute(sql`select count(*)::text as n from audit_entry where entity_id = ${reportId}`))[0]!.n);
+    const count = async () =>
+      Number(rowsOf<{ n: string }>(await t.database.system.execute(sql`select count(*)::text as n from audit_entry where entity_id = ${reportId}`))[0]!.n);
     const before = await count();
     const first = await clients['a.focal']!.post(`${url()}/submit`, { version: row.version });
     expect(first.statusCode).toBe(200);
     const again = await Promise.all([0, 1].map(() => clients['a.focal']!.post(`${url()}/submit`, { version: row.version })));
-    expect(again.map((r) => [r.statusCode, r.json().version])).toEqual([[200, row.version + 1], [200, row.version + 1]]);
+    expect(again.map((r) => [r.statusCode, r.json().version])).toEqual([
+      [200, row.version + 1],
+      [200, row.version + 1],
+    ]);
     expect(await count()).toBe(before + 1);
     const stale = await clients['a.admin']!.post(`${url()}/accept`, { version: row.version });
     expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'STALE_VERSION']);
@@ -86,16 +96,31 @@ describe(`report abilities and the workflow runner (${testDbKind()})`, () => {
 
   it('keeps no detail in the audit entry of a redacted transition (a secret ballot, a sealed score)', async () => {
     const row = await put('submitted');
-    const sealed: typeof reportWorkflow = { ...reportWorkflow, transitions: { ...reportWorkflow.transitions, accept: { ...reportWorkflow.transitions.accept, writes: { version: false, audit: 'redacted' as const } } } };
+    const sealed: typeof reportWorkflow = {
+      ...reportWorkflow,
+      transitions: { ...reportWorkflow.transitions, accept: { ...reportWorkflow.transitions.accept, writes: { version: false, audit: 'redacted' as const } } },
+    };
     // The runner is called directly here with the admin's actor, as a module would.
     const actor = (await resolveSession(t.database.db, clients['a.admin']!.token, 60))!;
-    await inScope(t.database.db, actor.scope, (tx) => runTransition(tx, actor, {}, {
-      workflow: sealed, transition: 'accept', version: row.version, table: report,
-      load: async () => ({ row: (await tx.select().from(report).where(eq(report.id, reportId)).for('update'))[0]!, communeId: w.a.id, subject: {} }),
-      set: () => ({ reviewComment: 'Điểm niêm phong: 87' }),
-      audit: () => ({ summary: 'Tiếp nhận (niêm phong)', before: { score: 87 }, after: { score: 87 } }),
-    }));
-    const [e] = rowsOf<{ before: unknown; after: unknown; summary: string }>(await t.database.system.execute(sql`select before, after, summary from audit_entry where entity_id = ${reportId} order by id desc limit 1`));
+    await inScope(t.database.db, actor.scope, (tx) =>
+      runTransition(
+        tx,
+        actor,
+        {},
+        {
+          workflow: sealed,
+          transition: 'accept',
+          version: row.version,
+          table: report,
+          load: async () => ({ row: (await tx.select().from(report).where(eq(report.id, reportId)).for('update'))[0]!, communeId: w.a.id, subject: {} }),
+          set: () => ({ reviewComment: 'Điểm niêm phong: 87' }),
+          audit: () => ({ summary: 'Tiếp nhận (niêm phong)', before: { score: 87 }, after: { score: 87 } }),
+        },
+      ),
+    );
+    const [e] = rowsOf<{ before: unknown; after: unknown; summary: string }>(
+      await t.database.system.execute(sql`select before, after, summary from audit_entry where entity_id = ${reportId} order by id desc limit 1`),
+    );
     expect(e).toMatchObject({ before: null, after: null, summary: 'Tiếp nhận (niêm phong)' });
   });
 });

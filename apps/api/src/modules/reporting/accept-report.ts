@@ -10,13 +10,26 @@ import { takeReportStep } from './report-step';
  * Accept a submitted report: it is locked, and its figures become indicator values with the
  * commune roll-up updated, all in one transaction (the dashboards change at once).
  */
-export async function acceptReport(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; version: number; comment?: string; now?: Date }) {
+export async function acceptReport(opts: {
+  db: Db;
+  actor: Actor;
+  meta: RequestMeta;
+  communeId: string;
+  id: string;
+  version: number;
+  comment?: string;
+  now?: Date;
+}) {
   const { db, actor, communeId } = opts;
   assertVisible(actor, communeId);
   const comment = opts.comment?.normalize('NFC').trim() || null;
   return inScope(db, actor.scope, async (tx) => {
     const { row } = await takeReportStep(tx, actor, opts.meta, {
-      communeId, id: opts.id, transition: 'accept', version: opts.version, comment,
+      communeId,
+      id: opts.id,
+      transition: 'accept',
+      version: opts.version,
+      comment,
       set: () => ({ reviewedAt: (opts.now ?? new Date()).toISOString(), reviewedBy: actor.userId, reviewComment: comment }),
       summary: (_cur, _row, label) => `Tiếp nhận báo cáo: ${label}`,
       effects: (r) => recordReportValues(tx, r),

@@ -13,13 +13,30 @@ export async function answeredDueItems(tx: Tx, communeId: string, ids: readonly 
   if (ids.length === 0) return new Set();
   const list = [...ids];
   // One query at a time: a transaction's connection runs its statements in turn.
-  const reports = await tx.select({ id: report.dueItemId }).from(report)
-    .where(and(eq(report.communeId, communeId), inArray(report.dueItemId, list), opts.submitted ? inArray(report.status, ['submitted', 'accepted']) : undefined));
-  const registrations = await tx.select({ id: dueItem.id }).from(dueItem)
-    .innerJoin(registration, and(eq(registration.communeId, dueItem.communeId), or(
-      eq(registration.dueItemId, dueItem.id),
-      and(eq(dueItem.kind, 'registration'), eq(registration.planId, dueItem.planId), eq(registration.unitId, dueItem.unitId), eq(registration.year, dueItem.year)),
-    )))
+  const reports = await tx
+    .select({ id: report.dueItemId })
+    .from(report)
+    .where(
+      and(eq(report.communeId, communeId), inArray(report.dueItemId, list), opts.submitted ? inArray(report.status, ['submitted', 'accepted']) : undefined),
+    );
+  const registrations = await tx
+    .select({ id: dueItem.id })
+    .from(dueItem)
+    .innerJoin(
+      registration,
+      and(
+        eq(registration.communeId, dueItem.communeId),
+        or(
+          eq(registration.dueItemId, dueItem.id),
+          and(
+            eq(dueItem.kind, 'registration'),
+            eq(registration.planId, dueItem.planId),
+            eq(registration.unitId, dueItem.unitId),
+            eq(registration.year, dueItem.year),
+          ),
+        ),
+      ),
+    )
     .where(and(eq(dueItem.communeId, communeId), inArray(dueItem.id, list), opts.submitted ? eq(registration.status, 'submitted') : undefined));
   return new Set([...reports, ...registrations].map((r) => r.id).filter((id): id is string => !!id));
 }

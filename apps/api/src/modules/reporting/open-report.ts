@@ -21,18 +21,45 @@ export async function openReport(opts: { db: Db; actor: Actor; meta: RequestMeta
     const item = await loadDueItem(tx, communeId, opts.dueItemId);
     await authorizeUnitWrite(tx, actor, communeId, item.unitId);
     if (item.kind !== 'report' && item.kind !== 'unit_plan') {
-      throw new AppError('VALIDATION_FAILED', 'Việc phải nộp này là đăng ký thi đua: hãy đăng ký ở mục Đăng ký thi đua.', [{ field: 'dueItemId', message: 'Không phải báo cáo.' }]);
+      throw new AppError('VALIDATION_FAILED', 'Việc phải nộp này là đăng ký thi đua: hãy đăng ký ở mục Đăng ký thi đua.', [
+        { field: 'dueItemId', message: 'Không phải báo cáo.' },
+      ]);
     }
-    const [created] = await tx.insert(report).values({
-      communeId, dueItemId: item.id, planId: item.planId, unitId: item.unitId, kind: item.kind, cadence: item.cadence, year: item.year, period: item.period,
-      status: 'draft', sections: defaultSections(item.kind, item.cadence), values: [], version: 1, updatedBy: actor.userId,
-    }).onConflictDoNothing({ target: [report.communeId, report.dueItemId] }).returning();
+    const [created] = await tx
+      .insert(report)
+      .values({
+        communeId,
+        dueItemId: item.id,
+        planId: item.planId,
+        unitId: item.unitId,
+        kind: item.kind,
+        cadence: item.cadence,
+        year: item.year,
+        period: item.period,
+        status: 'draft',
+        sections: defaultSections(item.kind, item.cadence),
+        values: [],
+        version: 1,
+        updatedBy: actor.userId,
+      })
+      .onConflictDoNothing({ target: [report.communeId, report.dueItemId] })
+      .returning();
     if (created) {
       await addReportVersion(tx, actor, created, 'create');
-      await writeAudit(tx, actor, opts.meta, { action: 'create', entityType: 'report', entityId: created.id, communeId, summary: `Tạo dự thảo: ${await reportLabel(tx, created)}`, after: { status: 'draft', version: 1 } });
+      await writeAudit(tx, actor, opts.meta, {
+        action: 'create',
+        entityType: 'report',
+        entityId: created.id,
+        communeId,
+        summary: `Tạo dự thảo: ${await reportLabel(tx, created)}`,
+        after: { status: 'draft', version: 1 },
+      });
       return mapDetail(tx, actor, created);
     }
-    const [existing] = await tx.select().from(report).where(and(eq(report.communeId, communeId), eq(report.dueItemId, item.id)));
+    const [existing] = await tx
+      .select()
+      .from(report)
+      .where(and(eq(report.communeId, communeId), eq(report.dueItemId, item.id)));
     return mapDetail(tx, actor, existing!);
   });
 }

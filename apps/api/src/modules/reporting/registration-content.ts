@@ -46,11 +46,17 @@ function duplicates<T>(items: T[], key: (t: T) => string, report: (i: number, k:
 
 /** Award forms and titles aimed for: each must be in the national catalogue, once. */
 async function checkAwards(c: Ctx, codes: string[]) {
-  const known = codes.length ? new Set((await c.tx.select({ code: awardKind.code }).from(awardKind).where(inArray(awardKind.code, codes))).map((r) => r.code)) : new Set<string>();
+  const known = codes.length
+    ? new Set((await c.tx.select({ code: awardKind.code }).from(awardKind).where(inArray(awardKind.code, codes))).map((r) => r.code))
+    : new Set<string>();
   codes.forEach((code, i) => {
     if (!known.has(code)) fail(c, `awardCodes[${i}]`, i + 1, `Hình thức khen thưởng/danh hiệu "${code}" (dòng ${i + 1}) không có trong danh mục.`);
   });
-  duplicates(codes, (x) => x, (i, k) => fail(c, `awardCodes[${i}]`, i + 1, `Hình thức khen thưởng/danh hiệu "${k}" bị chọn trùng.`));
+  duplicates(
+    codes,
+    (x) => x,
+    (i, k) => fail(c, `awardCodes[${i}]`, i + 1, `Hình thức khen thưởng/danh hiệu "${k}" bị chọn trùng.`),
+  );
 }
 
 /** The range a target of this indicator must fall in. */
@@ -85,9 +91,17 @@ async function checkIndicators(c: Ctx, items: RegisteredIndicator[]): Promise<Re
     else if (!d.active) fail(c, `${path}.code`, i + 1, `Chỉ tiêu "${d.name}" đã ngừng áp dụng.`);
     if (c.submit && item.targets.length === 0) fail(c, `${path}.targets`, i + 1, `Chỉ tiêu "${d?.name ?? item.code}" chưa có giá trị chỉ tiêu cho năm nào.`);
     item.targets.forEach((t, j) => checkTarget(c, d?.active ? d : undefined, `${path}.targets[${j}]`, i + 1, t));
-    duplicates(item.targets, (t) => String(t.year), (j, y) => fail(c, `${path}.targets[${j}].year`, i + 1, `Năm ${y} được nhập hai lần cho chỉ tiêu "${d?.name ?? item.code}".`));
+    duplicates(
+      item.targets,
+      (t) => String(t.year),
+      (j, y) => fail(c, `${path}.targets[${j}].year`, i + 1, `Năm ${y} được nhập hai lần cho chỉ tiêu "${d?.name ?? item.code}".`),
+    );
   });
-  duplicates(items, (x) => x.code, (i, k) => fail(c, `indicators[${i}].code`, i + 1, `Chỉ tiêu "${k}" bị chọn trùng.`));
+  duplicates(
+    items,
+    (x) => x.code,
+    (i, k) => fail(c, `indicators[${i}].code`, i + 1, `Chỉ tiêu "${k}" bị chọn trùng.`),
+  );
   return items.map((x) => ({ code: x.code, targets: [...x.targets].sort((a, b) => a.year - b.year) }));
 }
 
@@ -96,10 +110,21 @@ async function checkPeople(c: Ctx, items: RegistrationInputData['people']): Prom
   if (items.length === 0) return [];
   const ids = [...new Set(items.map((x) => x.personId))];
   const titleCodes = [...new Set(items.map((x) => x.titleCode).filter((x): x is string => !!x))];
-  const found = new Map((await c.tx.select({ id: person.id, unitId: person.unitId, active: person.active, name: person.fullName }).from(person)
-    .where(and(eq(person.communeId, c.communeId), inArray(person.id, ids)))).map((p) => [p.id, p]));
+  const found = new Map(
+    (
+      await c.tx
+        .select({ id: person.id, unitId: person.unitId, active: person.active, name: person.fullName })
+        .from(person)
+        .where(and(eq(person.communeId, c.communeId), inArray(person.id, ids)))
+    ).map((p) => [p.id, p]),
+  );
   const titles = titleCodes.length
-    ? new Map((await c.tx.select({ code: awardKind.code, kind: awardKind.kind }).from(awardKind).where(inArray(awardKind.code, titleCodes))).map((t) => [t.code, t.kind]))
+    ? new Map(
+        (await c.tx.select({ code: awardKind.code, kind: awardKind.kind }).from(awardKind).where(inArray(awardKind.code, titleCodes))).map((t) => [
+          t.code,
+          t.kind,
+        ]),
+      )
     : new Map<string, string>();
   items.forEach((x, i) => {
     const p = found.get(x.personId);
@@ -109,7 +134,11 @@ async function checkPeople(c: Ctx, items: RegistrationInputData['people']): Prom
       fail(c, `people[${i}].titleCode`, i + 1, `"${x.titleCode}" không phải danh hiệu thi đua trong danh mục.`);
     }
   });
-  duplicates(items, (x) => x.personId, (i) => fail(c, `people[${i}].personId`, i + 1, `Cá nhân dòng ${i + 1} đã có trong danh sách.`));
+  duplicates(
+    items,
+    (x) => x.personId,
+    (i) => fail(c, `people[${i}].personId`, i + 1, `Cá nhân dòng ${i + 1} đã có trong danh sách.`),
+  );
   return items.map((x) => ({ personId: x.personId, titleCode: x.titleCode || null, commitment: x.commitment?.trim() || null }));
 }
 
@@ -117,7 +146,10 @@ async function checkPeople(c: Ctx, items: RegistrationInputData['people']): Prom
  * Check a registration's content against the catalogues, the unit's people and the plan's years; throw
  * VALIDATION_FAILED naming every faulty field and row (nothing is written), else return it ready to store.
  */
-export async function checkRegistrationContent(tx: Tx, opts: { communeId: string; unitId: string; fromYear: number; toYear: number; input: RegistrationInputData }): Promise<RegistrationContent> {
+export async function checkRegistrationContent(
+  tx: Tx,
+  opts: { communeId: string; unitId: string; fromYear: number; toYear: number; input: RegistrationInputData },
+): Promise<RegistrationContent> {
   const { input } = opts;
   const c: Ctx = { tx, communeId: opts.communeId, unitId: opts.unitId, fromYear: opts.fromYear, toYear: opts.toYear, submit: input.submit, errors: [] };
   const commitments = input.commitments.trim();

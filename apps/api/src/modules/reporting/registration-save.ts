@@ -33,7 +33,16 @@ function transitionOf(cur: RegistrationRow | undefined, submit: boolean): Regist
  * while registration is open. Once submitted, the unit's indicator targets are written to the
  * target table in the same transaction. Audited.
  */
-export async function saveRegistration(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; planId: string; unitId: string; input: RegistrationInputData; now?: Date }) {
+export async function saveRegistration(opts: {
+  db: Db;
+  actor: Actor;
+  meta: RequestMeta;
+  communeId: string;
+  planId: string;
+  unitId: string;
+  input: RegistrationInputData;
+  now?: Date;
+}) {
   const { db, actor, communeId, unitId, input } = opts;
   assertVisible(actor, communeId);
   const now = opts.now ?? new Date();
@@ -43,35 +52,74 @@ export async function saveRegistration(opts: { db: Db; actor: Actor; meta: Reque
     authorize(actor, 'report.write', { communeId, unitPath });
     const p = await registrationPlan(tx, planRow);
     const u = await participant(tx, p, unitId);
-    if (!planRow.registrationOpen) throw new AppError('REGISTRATION_CLOSED', `Đăng ký thi đua cho kế hoạch "${planRow.title}" đang đóng; liên hệ quản trị xã/phường để mở lại.`);
+    if (!planRow.registrationOpen)
+      throw new AppError('REGISTRATION_CLOSED', `Đăng ký thi đua cho kế hoạch "${planRow.title}" đang đóng; liên hệ quản trị xã/phường để mở lại.`);
     const year = resolveYear(p, input.year);
     const cur = (await registrationsOf(tx, p, year, unitId)).get(unitId);
     const transition = transitionOf(cur, input.submit);
     const deadline = (await deadlines(tx, p, year, [unitId])).get(unitId);
     let content: RegistrationContent | undefined;
     const { row } = await runTransition(tx, actor, opts.meta, {
-      workflow: registrationWorkflow, transition, version: cur ? input.version : undefined, table: registration,
+      workflow: registrationWorkflow,
+      transition,
+      version: cur ? input.version : undefined,
+      table: registration,
       load: async () => ({ row: cur ?? null, communeId, subject: { unitPath } }),
       staleMessage: () => STALE,
       check: async () => {
         content = await checkRegistrationContent(tx, { communeId, unitId, fromYear: p.fromYear, toYear: p.toYear, input });
         return [];
       },
-      set: () => ({ ...content!, ...submission(cur ?? null, input.submit, deadline, now), dueItemId: deadline?.dueItemId ?? null, updatedBy: actor.userId, updatedAt: now }),
+      set: () => ({
+        ...content!,
+        ...submission(cur ?? null, input.submit, deadline, now),
+        dueItemId: deadline?.dueItemId ?? null,
+        updatedBy: actor.userId,
+        updatedAt: now,
+      }),
       insert: async (values) => {
-        const [made] = await tx.insert(registration).values({ ...(values as typeof registration.$inferInsert), communeId, planId: p.row.id, unitId, year }).onConflictDoNothing().returning();
+        const [made] = await tx
+          .insert(registration)
+          .values({ ...(values as typeof registration.$inferInsert), communeId, planId: p.row.id, unitId, year })
+          .onConflictDoNothing()
+          .returning();
         return made ?? null;
       },
       audit: (before, after) => ({
         summary: `${{ create: 'Lưu nháp', submit: 'Gửi', update: 'Sửa' }[transition]} đăng ký thi đua: ${u.name} — ${p.row.title} (năm ${year})${after.late && transition === 'submit' ? ', nộp muộn' : ''}`,
-        before: before ? { status: before.status, version: before.version, awardCodes: before.awardCodes, indicators: before.indicators.length, people: before.people.length } : null,
-        after: { status: after.status, version: after.version, late: after.late, awardCodes: after.awardCodes, indicators: after.indicators.length, people: after.people.length },
+        before: before
+          ? {
+              status: before.status,
+              version: before.version,
+              awardCodes: before.awardCodes,
+              indicators: before.indicators.length,
+              people: before.people.length,
+            }
+          : null,
+        after: {
+          status: after.status,
+          version: after.version,
+          late: after.late,
+          awardCodes: after.awardCodes,
+          indicators: after.indicators.length,
+          people: after.people.length,
+        },
       }),
       effects: async (before, after) => {
         if (after.status !== 'submitted') return;
-        await writeRegistrationTargets(tx, { communeId, unitId, userId: actor.userId, before: before?.status === 'submitted' ? before.indicators : [], after: after.indicators });
+        await writeRegistrationTargets(tx, {
+          communeId,
+          unitId,
+          userId: actor.userId,
+          before: before?.status === 'submitted' ? before.indicators : [],
+          after: after.indicators,
+        });
       },
-      notice: () => ({ title: 'Đăng ký thi đua mới', body: `${u.name} đã gửi đăng ký thi đua — ${p.row.title} (năm ${year}).`, link: `/registration?planId=${p.row.id}` }),
+      notice: () => ({
+        title: 'Đăng ký thi đua mới',
+        body: `${u.name} đã gửi đăng ký thi đua — ${p.row.title} (năm ${year}).`,
+        link: `/registration?planId=${p.row.id}`,
+      }),
     });
     return mapRegistration(tx, p, u, year, row, deadline, true);
   });

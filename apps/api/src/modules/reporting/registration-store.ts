@@ -27,7 +27,11 @@ export interface Participant {
   sortKey: string;
 }
 
-export interface Deadline { dueItemId: string; dueDate: string; lateAfter: string }
+export interface Deadline {
+  dueItemId: string;
+  dueDate: string;
+  lateAfter: string;
+}
 
 /** Load a commune's own plan (not a unit's plan), or NOT_FOUND. */
 export async function loadCommunePlan(tx: Tx, communeId: string, planId: string): Promise<PlanRow> {
@@ -46,10 +50,13 @@ export async function registrationPlan(tx: Tx, row: PlanRow): Promise<Registrati
   }
   const doc = await loadDoc(tx, row, row.publishedVersion);
   const years = planYears(doc);
-  const [span] = await tx.select({ from: min(dueItem.year), to: max(dueItem.year) }).from(dueItem)
+  const [span] = await tx
+    .select({ from: min(dueItem.year), to: max(dueItem.year) })
+    .from(dueItem)
     .where(and(eq(dueItem.communeId, row.communeId), eq(dueItem.planId, row.id)));
   return {
-    row, doc,
+    row,
+    doc,
     fromYear: Math.min(years.fromYear, span?.from ?? years.fromYear),
     toYear: Math.max(years.toYear, span?.to ?? years.toYear),
   };
@@ -78,13 +85,25 @@ export function resolveYear(p: RegistrationPlan, year: number | undefined): numb
 export async function participants(tx: Tx, p: RegistrationPlan): Promise<Participant[]> {
   const communeId = p.row.communeId;
   const cols = { id: unit.id, name: unit.name, kind: unit.kind, path: unit.path, sortKey: unit.sortKey };
-  const owing = tx.selectDistinct({ id: dueItem.unitId }).from(dueItem).where(and(eq(dueItem.communeId, communeId), eq(dueItem.planId, p.row.id)));
-  let rows = await tx.select(cols).from(unit).where(and(eq(unit.communeId, communeId), inArray(unit.id, owing)));
+  const owing = tx
+    .selectDistinct({ id: dueItem.unitId })
+    .from(dueItem)
+    .where(and(eq(dueItem.communeId, communeId), eq(dueItem.planId, p.row.id)));
+  let rows = await tx
+    .select(cols)
+    .from(unit)
+    .where(and(eq(unit.communeId, communeId), inArray(unit.id, owing)));
   if (rows.length === 0) {
-    const [anyItem] = await tx.select({ id: dueItem.id }).from(dueItem).where(and(eq(dueItem.communeId, communeId), eq(dueItem.planId, p.row.id))).limit(1);
+    const [anyItem] = await tx
+      .select({ id: dueItem.id })
+      .from(dueItem)
+      .where(and(eq(dueItem.communeId, communeId), eq(dueItem.planId, p.row.id)))
+      .limit(1);
     const kinds = participatingKinds(p.doc);
     if (!anyItem && kinds.length) {
-      rows = await tx.select(cols).from(unit)
+      rows = await tx
+        .select(cols)
+        .from(unit)
         .where(and(eq(unit.communeId, communeId), inArray(unit.kind, kinds), or(isNull(unit.activeTo), gte(unit.activeTo, todayVn()))));
     }
   }
@@ -100,9 +119,18 @@ export async function participant(tx: Tx, p: RegistrationPlan, unitId: string): 
 
 /** Each unit's registration deadline for a year: its earliest due item of kind 'registration'. */
 export async function deadlines(tx: Tx, p: RegistrationPlan, year: number, unitIds?: string[]): Promise<Map<string, Deadline>> {
-  const rows = await tx.select({ id: dueItem.id, unitId: dueItem.unitId, dueDate: dueItem.dueDate, lateAfter: dueItem.lateAfter }).from(dueItem)
-    .where(and(eq(dueItem.communeId, p.row.communeId), eq(dueItem.planId, p.row.id), eq(dueItem.kind, 'registration'), eq(dueItem.year, year),
-      unitIds ? inArray(dueItem.unitId, unitIds) : undefined))
+  const rows = await tx
+    .select({ id: dueItem.id, unitId: dueItem.unitId, dueDate: dueItem.dueDate, lateAfter: dueItem.lateAfter })
+    .from(dueItem)
+    .where(
+      and(
+        eq(dueItem.communeId, p.row.communeId),
+        eq(dueItem.planId, p.row.id),
+        eq(dueItem.kind, 'registration'),
+        eq(dueItem.year, year),
+        unitIds ? inArray(dueItem.unitId, unitIds) : undefined,
+      ),
+    )
     .orderBy(asc(dueItem.lateAfter));
   const out = new Map<string, Deadline>();
   for (const r of rows) if (!out.has(r.unitId)) out.set(r.unitId, { dueItemId: r.id, dueDate: r.dueDate, lateAfter: new Date(r.lateAfter).toISOString() });
@@ -111,25 +139,63 @@ export async function deadlines(tx: Tx, p: RegistrationPlan, year: number, unitI
 
 /** The registrations saved for a plan and year, by unit. */
 export async function registrationsOf(tx: Tx, p: RegistrationPlan, year: number, unitId?: string): Promise<Map<string, RegistrationRow>> {
-  const rows = await tx.select().from(registration)
-    .where(and(eq(registration.communeId, p.row.communeId), eq(registration.planId, p.row.id), eq(registration.year, year), unitId ? eq(registration.unitId, unitId) : undefined));
+  const rows = await tx
+    .select()
+    .from(registration)
+    .where(
+      and(
+        eq(registration.communeId, p.row.communeId),
+        eq(registration.planId, p.row.id),
+        eq(registration.year, year),
+        unitId ? eq(registration.unitId, unitId) : undefined,
+      ),
+    );
   return new Map(rows.map((r) => [r.unitId, r]));
 }
 
 const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
 
 /** A registration (or the empty shape of one not yet saved) as the API returns it. */
-export async function mapRegistration(tx: Tx, p: RegistrationPlan, u: Participant, year: number, row: RegistrationRow | undefined, deadline: Deadline | undefined, canEdit: boolean): Promise<RegistrationDetail> {
+export async function mapRegistration(
+  tx: Tx,
+  p: RegistrationPlan,
+  u: Participant,
+  year: number,
+  row: RegistrationRow | undefined,
+  deadline: Deadline | undefined,
+  canEdit: boolean,
+): Promise<RegistrationDetail> {
   const ids = row?.people.map((x) => x.personId) ?? [];
   const names = ids.length
-    ? new Map((await tx.select({ id: person.id, name: person.fullName }).from(person).where(and(eq(person.communeId, p.row.communeId), inArray(person.id, ids)))).map((x) => [x.id, x.name]))
+    ? new Map(
+        (
+          await tx
+            .select({ id: person.id, name: person.fullName })
+            .from(person)
+            .where(and(eq(person.communeId, p.row.communeId), inArray(person.id, ids)))
+        ).map((x) => [x.id, x.name]),
+      )
     : new Map<string, string>();
   return {
-    id: row?.id ?? null, planId: p.row.id, planTitle: p.row.title, unitId: u.id, unitName: u.name, year, fromYear: p.fromYear, toYear: p.toYear,
+    id: row?.id ?? null,
+    planId: p.row.id,
+    planTitle: p.row.title,
+    unitId: u.id,
+    unitName: u.name,
+    year,
+    fromYear: p.fromYear,
+    toYear: p.toYear,
     status: (row?.status ?? 'not_registered') as RegistrationStatus,
-    commitments: row?.commitments ?? '', awardCodes: row?.awardCodes ?? [], indicators: row?.indicators ?? [],
+    commitments: row?.commitments ?? '',
+    awardCodes: row?.awardCodes ?? [],
+    indicators: row?.indicators ?? [],
     people: (row?.people ?? []).map((x) => ({ ...x, personName: names.get(x.personId) ?? '' })),
-    submittedAt: iso(row?.submittedAt ?? null), late: row?.late ?? false, version: row?.version ?? null, updatedAt: iso(row?.updatedAt ?? null),
-    deadline: deadline ?? null, registrationOpen: p.row.registrationOpen, canEdit: canEdit && p.row.registrationOpen,
+    submittedAt: iso(row?.submittedAt ?? null),
+    late: row?.late ?? false,
+    version: row?.version ?? null,
+    updatedAt: iso(row?.updatedAt ?? null),
+    deadline: deadline ?? null,
+    registrationOpen: p.row.registrationOpen,
+    canEdit: canEdit && p.row.registrationOpen,
   };
 }

@@ -15,10 +15,18 @@ export async function setRegistrationWindow(opts: { db: Db; actor: Actor; meta: 
     const row = await loadCommunePlan(tx, communeId, opts.planId);
     authorize(actor, 'report.review', { communeId });
     if (row.registrationOpen !== open) {
-      await tx.update(plan).set({ registrationOpen: open, updatedAt: new Date() }).where(and(eq(plan.communeId, communeId), eq(plan.id, row.id)));
+      await tx
+        .update(plan)
+        .set({ registrationOpen: open, updatedAt: new Date() })
+        .where(and(eq(plan.communeId, communeId), eq(plan.id, row.id)));
       await writeAudit(tx, actor, opts.meta, {
-        action: open ? 'registration_open' : 'registration_close', entityType: 'plan', entityId: row.id, communeId,
-        summary: `${open ? 'Mở' : 'Đóng'} đăng ký thi đua: ${row.title}`, before: { registrationOpen: row.registrationOpen }, after: { registrationOpen: open },
+        action: open ? 'registration_open' : 'registration_close',
+        entityType: 'plan',
+        entityId: row.id,
+        communeId,
+        summary: `${open ? 'Mở' : 'Đóng'} đăng ký thi đua: ${row.title}`,
+        before: { registrationOpen: row.registrationOpen },
+        after: { registrationOpen: open },
       });
     }
     return { planId: row.id, registrationOpen: open };

@@ -12,10 +12,20 @@ export function planDocWithRegistration(communeName = 'Xã Gia Phúc'): PlanDoc 
   const doc = buildPlanTemplate({ communeName, provinceName: 'Tỉnh Một', year: 2026 });
   return {
     ...doc,
-    deadlines: [...doc.deadlines, {
-      what: 'Đăng ký thi đua', from: 'các cơ quan, đơn vị, thôn, tổ dân phố', to: 'Ủy ban nhân dân (qua Phòng Văn hóa - Xã hội)',
-      day: 31, month: 3, year: null, recurrence: 'yearly', qualifier: 'before', text: 'trước ngày 31/3 hằng năm',
-    }],
+    deadlines: [
+      ...doc.deadlines,
+      {
+        what: 'Đăng ký thi đua',
+        from: 'các cơ quan, đơn vị, thôn, tổ dân phố',
+        to: 'Ủy ban nhân dân (qua Phòng Văn hóa - Xã hội)',
+        day: 31,
+        month: 3,
+        year: null,
+        recurrence: 'yearly',
+        qualifier: 'before',
+        text: 'trước ngày 31/3 hằng năm',
+      },
+    ],
   };
 }
 
@@ -35,8 +45,12 @@ const YEAR = 2030;
 
 /** The saved version of a unit's registration, for the optimistic lock. */
 async function versionOf(c: Ctx): Promise<number | undefined> {
-  const [r] = await inScope(c.t.database.db, SYSTEM_SCOPE, (tx) => tx.select({ v: registration.version }).from(registration)
-    .where(and(eq(registration.planId, planOf(c)), eq(registration.unitId, unitOf(c)), eq(registration.year, YEAR))));
+  const [r] = await inScope(c.t.database.db, SYSTEM_SCOPE, (tx) =>
+    tx
+      .select({ v: registration.version })
+      .from(registration)
+      .where(and(eq(registration.planId, planOf(c)), eq(registration.unitId, unitOf(c)), eq(registration.year, YEAR))),
+  );
   return r?.v;
 }
 
@@ -48,14 +62,23 @@ export const registrationMatrix: MatrixModule = {
     plans.c = await publishedPlan(sys, w.c.id, planDocWithRegistration('Phường Bàn Thạch'));
   },
   fixtures: {
-    'GET /api/communes/:communeId/plans/:planId/registrations': { params: (c) => ({ communeId: communeOf(c), planId: planOf(c) }), query: () => `year=${YEAR}` },
-    'GET /api/communes/:communeId/plans/:planId/registrations/:unitId': { params: (c) => ({ communeId: communeOf(c), planId: planOf(c), unitId: unitOf(c) }), query: () => `year=${YEAR}` },
+    'GET /api/communes/:communeId/plans/:planId/registrations': {
+      params: (c) => ({ communeId: communeOf(c), planId: planOf(c) }),
+      query: () => `year=${YEAR}`,
+    },
+    'GET /api/communes/:communeId/plans/:planId/registrations/:unitId': {
+      params: (c) => ({ communeId: communeOf(c), planId: planOf(c), unitId: unitOf(c) }),
+      query: () => `year=${YEAR}`,
+    },
     // The digital team member writes only in its team's subtree, not the school's registration.
     'PUT /api/communes/:communeId/plans/:planId/registrations/:unitId': {
       params: (c) => ({ communeId: communeOf(c), planId: planOf(c), unitId: unitOf(c) }),
       body: async (c) => ({ year: YEAR, version: await versionOf(c), commitments: `Cam kết ${c.n}`, submit: false }),
       refuse: ['digital_team_member'],
     },
-    'POST /api/communes/:communeId/plans/:planId/registration-window': { params: (c) => ({ communeId: communeOf(c), planId: planOf(c) }), body: () => ({ open: true }) },
+    'POST /api/communes/:communeId/plans/:planId/registration-window': {
+      params: (c) => ({ communeId: communeOf(c), planId: planOf(c) }),
+      body: () => ({ open: true }),
+    },
   },
 };

@@ -11,9 +11,33 @@ import { communeIndicator, target } from '../indicators/indicators.table';
 import { registration } from './reporting.table';
 
 /** Indicators of commune A used here (the national catalogue may not be seeded): a percentage and a count. */
-const PCT = { code: 'REG_T_DVC', pillar: 'gov', name: 'Tỷ lệ hồ sơ trực tuyến', measure: '%', direction: 'higher', aggregation: 'ratio', numeratorLabel: 'Số hồ sơ trực tuyến', denominatorLabel: 'Tổng số hồ sơ' };
-const COUNT = { code: 'REG_T_BUOI', pillar: 'society', name: 'Số buổi hướng dẫn kỹ năng số', measure: 'buổi', direction: 'higher', aggregation: 'sum', integer: true };
-const SHARE = { code: 'REG_T_TYLE', pillar: 'economy', name: 'Tỷ lệ hộ thanh toán không dùng tiền mặt', measure: '%', direction: 'higher', aggregation: 'average' };
+const PCT = {
+  code: 'REG_T_DVC',
+  pillar: 'gov',
+  name: 'Tỷ lệ hồ sơ trực tuyến',
+  measure: '%',
+  direction: 'higher',
+  aggregation: 'ratio',
+  numeratorLabel: 'Số hồ sơ trực tuyến',
+  denominatorLabel: 'Tổng số hồ sơ',
+};
+const COUNT = {
+  code: 'REG_T_BUOI',
+  pillar: 'society',
+  name: 'Số buổi hướng dẫn kỹ năng số',
+  measure: 'buổi',
+  direction: 'higher',
+  aggregation: 'sum',
+  integer: true,
+};
+const SHARE = {
+  code: 'REG_T_TYLE',
+  pillar: 'economy',
+  name: 'Tỷ lệ hộ thanh toán không dùng tiền mặt',
+  measure: '%',
+  direction: 'higher',
+  aggregation: 'average',
+};
 const B_ONLY = { code: 'REG_T_B', pillar: 'society', name: 'Chỉ tiêu riêng của xã B', measure: 'người', direction: 'higher', aggregation: 'sum' };
 
 const ON_TIME_YEAR = 2030; // deadline 30/03/2030 (still ahead)
@@ -28,9 +52,24 @@ describe(`registration (${testDbKind()})`, () => {
   const regs = (communeId = w.a.id, plan = planId) => `/api/communes/${communeId}/plans/${plan}/registrations`;
   const put = (c: Client, unitId: string, body: unknown, plan = planId) => c.request('PUT', `${regs(w.a.id, plan)}/${unitId}`, body);
   const rowOf = async (unitId: string, year: number) =>
-    (await sys((tx) => tx.select().from(registration).where(and(eq(registration.planId, planId), eq(registration.unitId, unitId), eq(registration.year, year)))))[0];
+    (
+      await sys((tx) =>
+        tx
+          .select()
+          .from(registration)
+          .where(and(eq(registration.planId, planId), eq(registration.unitId, unitId), eq(registration.year, year))),
+      )
+    )[0];
   const targetsOf = async (unitId: string) =>
-    (await sys((tx) => tx.select().from(target).where(and(eq(target.communeId, w.a.id), eq(target.unitId, unitId))))).map((r) => ({ code: r.indicatorCode, year: r.year, value: r.value, origin: r.origin }))
+    (
+      await sys((tx) =>
+        tx
+          .select()
+          .from(target)
+          .where(and(eq(target.communeId, w.a.id), eq(target.unitId, unitId))),
+      )
+    )
+      .map((r) => ({ code: r.indicatorCode, year: r.year, value: r.value, origin: r.origin }))
       .sort((a, b) => a.code.localeCompare(b.code) || a.year - b.year);
 
   beforeAll(async () => {
@@ -40,24 +79,55 @@ describe(`registration (${testDbKind()})`, () => {
       await tx.insert(communeIndicator).values([PCT, COUNT, SHARE].map((i) => ({ communeId: w.a.id, ...i })));
       await tx.insert(communeIndicator).values({ communeId: w.b.id, ...B_ONLY });
     });
-    [admin, focal, team, viewer, cAdmin] = await Promise.all([loginAs(t, 'a.admin', PASSWORD), loginAs(t, 'a.focal', PASSWORD), loginAs(t, 'a.team', PASSWORD), loginAs(t, 'a.viewer', PASSWORD), loginAs(t, 'c.admin', PASSWORD)]);
+    [admin, focal, team, viewer, cAdmin] = await Promise.all([
+      loginAs(t, 'a.admin', PASSWORD),
+      loginAs(t, 'a.focal', PASSWORD),
+      loginAs(t, 'a.team', PASSWORD),
+      loginAs(t, 'a.viewer', PASSWORD),
+      loginAs(t, 'c.admin', PASSWORD),
+    ]);
     planId = await publishedPlan(admin, w.a.id);
   }, 60_000);
   afterAll(async () => t?.close());
 
-  it('a focal point saves a draft, then submits it; the targets become the unit\'s targets', async () => {
+  it("a focal point saves a draft, then submits it; the targets become the unit's targets", async () => {
     const empty = (await focal.get(`${regs()}/${w.aSchool.id}?year=${ON_TIME_YEAR}`)).json();
-    expect(empty).toMatchObject({ id: null, status: 'not_registered', version: null, canEdit: true, fromYear: 2025, toYear: 2030, deadline: { dueDate: '2030-03-30' } });
+    expect(empty).toMatchObject({
+      id: null,
+      status: 'not_registered',
+      version: null,
+      canEdit: true,
+      fromYear: 2025,
+      toYear: 2030,
+      deadline: { dueDate: '2030-03-30' },
+    });
 
     const body = {
-      year: ON_TIME_YEAR, commitments: '', awardCodes: ['TAP_THE_LAO_DONG_TIEN_TIEN', 'GIAY_KHEN_CT_UBND_XA'],
-      indicators: [{ code: PCT.code, targets: [{ year: 2027, value: 90 }, { year: 2026, value: 80 }] }, { code: COUNT.code, targets: [{ year: 2026, value: 12 }] }],
+      year: ON_TIME_YEAR,
+      commitments: '',
+      awardCodes: ['TAP_THE_LAO_DONG_TIEN_TIEN', 'GIAY_KHEN_CT_UBND_XA'],
+      indicators: [
+        {
+          code: PCT.code,
+          targets: [
+            { year: 2027, value: 90 },
+            { year: 2026, value: 80 },
+          ],
+        },
+        { code: COUNT.code, targets: [{ year: 2026, value: 12 }] },
+      ],
       people: [{ personId: w.aPerson.id, titleCode: 'CHIEN_SI_THI_DUA_CO_SO', commitment: 'Hướng dẫn 50 người dân dùng dịch vụ công' }],
       submit: false,
     };
     const draft = await put(focal, w.aSchool.id, body);
     expect(draft.statusCode).toBe(200);
-    expect(draft.json()).toMatchObject({ status: 'draft', version: 1, late: false, submittedAt: null, people: [{ personName: 'Nguyễn Văn An', titleCode: 'CHIEN_SI_THI_DUA_CO_SO' }] });
+    expect(draft.json()).toMatchObject({
+      status: 'draft',
+      version: 1,
+      late: false,
+      submittedAt: null,
+      people: [{ personName: 'Nguyễn Văn An', titleCode: 'CHIEN_SI_THI_DUA_CO_SO' }],
+    });
     expect(draft.json().indicators[0].targets.map((x: { year: number }) => x.year)).toEqual([2026, 2027]);
     expect(await targetsOf(w.aSchool.id)).toEqual([]);
     expect((await rowOf(w.aSchool.id, ON_TIME_YEAR))!.dueItemId).toBe(empty.deadline.dueItemId);
@@ -78,12 +148,22 @@ describe(`registration (${testDbKind()})`, () => {
     ]);
 
     // Amended while open: stays submitted, keeps its submission time, targets follow (a dropped one goes).
-    const amended = await put(focal, w.aSchool.id, { ...body, version: 2, commitments: 'Hoàn thành vượt chỉ tiêu.', indicators: [{ code: PCT.code, targets: [{ year: 2027, value: 95 }] }] });
+    const amended = await put(focal, w.aSchool.id, {
+      ...body,
+      version: 2,
+      commitments: 'Hoàn thành vượt chỉ tiêu.',
+      indicators: [{ code: PCT.code, targets: [{ year: 2027, value: 95 }] }],
+    });
     expect(amended.statusCode).toBe(200);
     expect(amended.json()).toMatchObject({ status: 'submitted', version: 3, submittedAt: sent.json().submittedAt, commitments: 'Hoàn thành vượt chỉ tiêu.' });
     expect(await targetsOf(w.aSchool.id)).toEqual([{ code: PCT.code, year: 2027, value: 95, origin: 'registration' }]);
 
-    const audit = await sys((tx) => tx.select({ action: auditEntry.action }).from(auditEntry).where(and(eq(auditEntry.entityType, 'registration'), eq(auditEntry.entityId, draft.json().id))));
+    const audit = await sys((tx) =>
+      tx
+        .select({ action: auditEntry.action })
+        .from(auditEntry)
+        .where(and(eq(auditEntry.entityType, 'registration'), eq(auditEntry.entityId, draft.json().id))),
+    );
     expect(audit.map((a) => a.action).sort()).toEqual(['create', 'submit', 'update']);
   });
 
@@ -133,7 +213,12 @@ describe(`registration (${testDbKind()})`, () => {
     expect((await admin.get(`${regs()}?year=${ON_TIME_YEAR}`)).json().registrationOpen).toBe(false);
     await admin.post(`/api/communes/${w.a.id}/plans/${planId}/registration-window`, { open: true });
     expect((await put(focal, w.aSchool.id, { year: ON_TIME_YEAR, version: cur.version, commitments: 'Sửa khi mở lại' })).statusCode).toBe(200);
-    const audit = await sys((tx) => tx.select({ action: auditEntry.action }).from(auditEntry).where(and(eq(auditEntry.entityType, 'plan'), eq(auditEntry.entityId, planId))));
+    const audit = await sys((tx) =>
+      tx
+        .select({ action: auditEntry.action })
+        .from(auditEntry)
+        .where(and(eq(auditEntry.entityType, 'plan'), eq(auditEntry.entityId, planId))),
+    );
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['registration_close', 'registration_open']));
   });
 
@@ -161,7 +246,18 @@ describe(`registration (${testDbKind()})`, () => {
       [{ ...ok, people: [{ personId: w.aPerson.id, titleCode: 'GIAY_KHEN_CT_UBND_XA' }] }, 'people[0].titleCode', /không phải danh hiệu/u],
       [{ ...ok, indicators: [{ code: 'KHONG_CO', targets: [{ year: 2029, value: 1 }] }] }, 'indicators[0].code', /không có trong danh mục/u],
       [{ ...ok, indicators: [{ code: B_ONLY.code, targets: [{ year: 2029, value: 1 }] }] }, 'indicators[0].code', /không có trong danh mục/u],
-      [{ ...ok, indicators: [{ code: COUNT.code, targets: [{ year: 2029, value: 3 }] }, { code: PCT.code, targets: [{ year: 2029, value: 100 }] }, { code: SHARE.code, targets: [{ year: 2029, value: 120 }] }] }, 'indicators[2].targets[0].value', /120.*vượt quá 100%/u],
+      [
+        {
+          ...ok,
+          indicators: [
+            { code: COUNT.code, targets: [{ year: 2029, value: 3 }] },
+            { code: PCT.code, targets: [{ year: 2029, value: 100 }] },
+            { code: SHARE.code, targets: [{ year: 2029, value: 120 }] },
+          ],
+        },
+        'indicators[2].targets[0].value',
+        /120.*vượt quá 100%/u,
+      ],
       [{ ...ok, indicators: [{ code: COUNT.code, targets: [] }] }, 'indicators[0].targets', /chưa có giá trị/u],
       [{ ...ok, indicators: [{ code: COUNT.code, targets: [{ year: 2029, value: 2.5 }] }] }, 'indicators[0].targets[0].value', /số nguyên/u],
       [{ ...ok, indicators: [{ code: COUNT.code, targets: [{ year: 2029, value: -1 }] }] }, 'indicators[0].targets[0].value', /nhỏ hơn/u],
@@ -199,6 +295,6 @@ describe(`registration (${testDbKind()})`, () => {
     expect((await cAdmin.post(`/api/communes/${w.a.id}/plans/${planId}/registration-window`, { open: false })).statusCode).toBe(404);
     // Commune A's plan asked for under commune C's path is not found either.
     expect((await cAdmin.get(regs(w.c.id))).statusCode).toBe(404);
-    expect((await rowOf(w.aOffice.id, ON_TIME_YEAR))).toBeUndefined();
+    expect(await rowOf(w.aOffice.id, ON_TIME_YEAR)).toBeUndefined();
   });
 });

@@ -9,7 +9,14 @@ import { deadlines, loadCommunePlan, mapRegistration, participant, participants,
  * The commune admin's view of a plan's registrations for a year: every participating unit with its
  * status (submitted, draft, not registered), lateness and deadline, and the counts.
  */
-export async function listRegistrations(opts: { db: Db; actor: Actor; communeId: string; planId: string; year?: number | undefined; now?: Date }): Promise<RegistrationList> {
+export async function listRegistrations(opts: {
+  db: Db;
+  actor: Actor;
+  communeId: string;
+  planId: string;
+  year?: number | undefined;
+  now?: Date;
+}): Promise<RegistrationList> {
   const { db, actor, communeId } = opts;
   authorize(actor, 'report.read', { communeId });
   return inScope(db, actor.scope, async (tx) => {
@@ -22,18 +29,33 @@ export async function listRegistrations(opts: { db: Db; actor: Actor; communeId:
       const deadline = dues.get(u.id) ?? null;
       const status = (r?.status ?? 'not_registered') as RegistrationStatus;
       return {
-        unitId: u.id, unitName: u.name, unitKind: u.kind, registrationId: r?.id ?? null, status, late: r?.late ?? false,
-        submittedAt: r?.submittedAt ? new Date(r.submittedAt).toISOString() : null, deadline,
+        unitId: u.id,
+        unitName: u.name,
+        unitKind: u.kind,
+        registrationId: r?.id ?? null,
+        status,
+        late: r?.late ?? false,
+        submittedAt: r?.submittedAt ? new Date(r.submittedAt).toISOString() : null,
+        deadline,
         overdue: status !== 'submitted' && !!deadline && now >= new Date(deadline.lateAfter).getTime(),
         updatedAt: r ? r.updatedAt.toISOString() : null,
       };
     });
     const registered = items.filter((i) => i.status === 'submitted').length;
     return {
-      planId: p.row.id, planTitle: p.row.title, year, fromYear: p.fromYear, toYear: p.toYear, registrationOpen: p.row.registrationOpen,
+      planId: p.row.id,
+      planTitle: p.row.title,
+      year,
+      fromYear: p.fromYear,
+      toYear: p.toYear,
+      registrationOpen: p.row.registrationOpen,
       counts: {
-        participating: items.length, registered, draft: items.filter((i) => i.status === 'draft').length, notRegistered: items.length - registered,
-        late: items.filter((i) => i.late).length, overdue: items.filter((i) => i.overdue).length,
+        participating: items.length,
+        registered,
+        draft: items.filter((i) => i.status === 'draft').length,
+        notRegistered: items.length - registered,
+        late: items.filter((i) => i.late).length,
+        overdue: items.filter((i) => i.overdue).length,
       },
       items,
     };

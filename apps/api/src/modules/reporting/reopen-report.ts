@@ -10,13 +10,26 @@ import { takeReportStep } from './report-step';
  * Reopen an accepted report (an audited act, with its reason): it goes back to its unit as
  * returned, and its figures stop counting until it is accepted again.
  */
-export async function reopenReport(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; version: number; reason: string; now?: Date }) {
+export async function reopenReport(opts: {
+  db: Db;
+  actor: Actor;
+  meta: RequestMeta;
+  communeId: string;
+  id: string;
+  version: number;
+  reason: string;
+  now?: Date;
+}) {
   const { db, actor, communeId } = opts;
   assertVisible(actor, communeId);
   const reason = opts.reason.normalize('NFC').trim();
   return inScope(db, actor.scope, async (tx) => {
     const { row } = await takeReportStep(tx, actor, opts.meta, {
-      communeId, id: opts.id, transition: 'reopen', version: opts.version, comment: reason,
+      communeId,
+      id: opts.id,
+      transition: 'reopen',
+      version: opts.version,
+      comment: reason,
       check: () => (reason ? [] : [{ field: 'reason', message: 'Cần ghi lý do mở lại.' }]),
       set: () => ({ reviewedAt: (opts.now ?? new Date()).toISOString(), reviewedBy: actor.userId, reviewComment: reason }),
       summary: (_cur, _row, label) => `Mở lại báo cáo đã tiếp nhận: ${label}. Lý do: ${reason}`,

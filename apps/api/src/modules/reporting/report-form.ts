@@ -40,9 +40,18 @@ export function defaultSections(kind: string, cadence: string): ReportSection[] 
 /** One indicator definition as the form shows it. */
 export function formIndicator(d: IndicatorDef): ReportFormIndicator {
   return {
-    code: d.code, name: d.name, pillar: d.pillar, measure: d.measure, aggregation: d.aggregation, ratio: isRatio(d),
-    numeratorLabel: isRatio(d) ? (d.numeratorLabel ?? 'Tử số') : null, denominatorLabel: isRatio(d) ? (d.denominatorLabel ?? 'Mẫu số') : null,
-    minValue: d.minValue, maxValue: d.maxValue, integer: d.integer, evidence: d.evidence,
+    code: d.code,
+    name: d.name,
+    pillar: d.pillar,
+    measure: d.measure,
+    aggregation: d.aggregation,
+    ratio: isRatio(d),
+    numeratorLabel: isRatio(d) ? (d.numeratorLabel ?? 'Tử số') : null,
+    denominatorLabel: isRatio(d) ? (d.denominatorLabel ?? 'Mẫu số') : null,
+    minValue: d.minValue,
+    maxValue: d.maxValue,
+    integer: d.integer,
+    evidence: d.evidence,
   };
 }
 

@@ -12,7 +12,12 @@ export const reportSourceKey = (reportId: string) => `report:${reportId}`;
  */
 export async function recordReportValues(tx: Tx, row: ReportRow): Promise<void> {
   await recordSourceValues(tx, {
-    communeId: row.communeId, unitId: row.unitId, year: row.year, period: row.period, sourceKey: reportSourceKey(row.id), reportId: row.id,
+    communeId: row.communeId,
+    unitId: row.unitId,
+    year: row.year,
+    period: row.period,
+    sourceKey: reportSourceKey(row.id),
+    reportId: row.id,
     values: row.values.filter(isFilled).map((v) => ({ code: v.code, value: v.value, numerator: v.numerator, denominator: v.denominator })),
   });
 }

@@ -28,7 +28,9 @@ const summaryColumns = {
  * window gives a page (the total comes with every row).
  */
 export async function selectReports(tx: Tx, communeId: string, where: SQL | undefined, window?: { limit: number; offset: number }) {
-  const q = tx.select(summaryColumns).from(report)
+  const q = tx
+    .select(summaryColumns)
+    .from(report)
     .innerJoin(dueItem, and(eq(dueItem.communeId, report.communeId), eq(dueItem.id, report.dueItemId)))
     .innerJoin(unit, and(eq(unit.communeId, report.communeId), eq(unit.id, report.unitId)))
     .innerJoin(plan, and(eq(plan.communeId, report.communeId), eq(plan.id, report.planId)))
@@ -42,10 +44,26 @@ type JoinedRow = Awaited<ReturnType<typeof selectReports>>[number];
 export function mapSummary(j: Pick<JoinedRow, 'r' | 'unitName' | 'title' | 'dueDate' | 'lateAfter'>): ReportSummary {
   const r = j.r;
   return {
-    id: r.id, communeId: r.communeId, dueItemId: r.dueItemId, planId: r.planId, unitId: r.unitId, unitName: j.unitName,
-    kind: r.kind as ReportSummary['kind'], cadence: r.cadence as ReportSummary['cadence'], year: r.year, period: r.period, title: j.title,
-    dueDate: j.dueDate, lateAfter: isoInstant(j.lateAfter)!, status: r.status as ReportSummary['status'], version: r.version, late: r.late,
-    submittedAt: isoInstant(r.submittedAt), reviewedAt: isoInstant(r.reviewedAt), reviewComment: r.reviewComment, updatedAt: r.updatedAt.toISOString(),
+    id: r.id,
+    communeId: r.communeId,
+    dueItemId: r.dueItemId,
+    planId: r.planId,
+    unitId: r.unitId,
+    unitName: j.unitName,
+    kind: r.kind as ReportSummary['kind'],
+    cadence: r.cadence as ReportSummary['cadence'],
+    year: r.year,
+    period: r.period,
+    title: j.title,
+    dueDate: j.dueDate,
+    lateAfter: isoInstant(j.lateAfter)!,
+    status: r.status as ReportSummary['status'],
+    version: r.version,
+    late: r.late,
+    submittedAt: isoInstant(r.submittedAt),
+    reviewedAt: isoInstant(r.reviewedAt),
+    reviewComment: r.reviewComment,
+    updatedAt: r.updatedAt.toISOString(),
   };
 }
 

@@ -45,7 +45,9 @@ export async function takeReportStep(tx: Tx, actor: Actor, meta: RequestMeta, st
       return { row, communeId: step.communeId, subject: { unitPath: (await loadUnit(tx, step.communeId, row.unitId)).path } };
     },
     lastStep: async (row) => {
-      const [v] = await tx.select({ action: reportVersion.action, by: reportVersion.createdBy }).from(reportVersion)
+      const [v] = await tx
+        .select({ action: reportVersion.action, by: reportVersion.createdBy })
+        .from(reportVersion)
         .where(and(eq(reportVersion.communeId, row.communeId), eq(reportVersion.reportId, row.id), eq(reportVersion.version, row.version)));
       return v ?? null;
     },

@@ -46,13 +46,22 @@ function rangeProblem(def: IndicatorDef, figure: number, what: string): string |
 const unitSuffix = (d: IndicatorDef) => (isPercent(d) ? '%' : ` ${d.measure}`);
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-interface Checked { value: ReportValue | null; errors: ErrorDetail[] }
+interface Checked {
+  value: ReportValue | null;
+  errors: ErrorDetail[];
+}
 
 /** A ratio indicator: numerator and denominator both or neither, denominator > 0, within range. */
 function checkRatio(def: IndicatorDef, v: ValueInput, at: string): Checked {
   const errors: ErrorDetail[] = [];
-  const add = (part: Part, message: string | null) => { if (message) errors.push({ field: `${at}.${part}`, message }); };
-  if (readNumber(v.value) !== null) add('value', `Chỉ tiêu "${def.name}" là tỷ lệ: nhập tử số (${def.numeratorLabel ?? 'tử số'}) và mẫu số (${def.denominatorLabel ?? 'mẫu số'}), không nhập giá trị.`);
+  const add = (part: Part, message: string | null) => {
+    if (message) errors.push({ field: `${at}.${part}`, message });
+  };
+  if (readNumber(v.value) !== null)
+    add(
+      'value',
+      `Chỉ tiêu "${def.name}" là tỷ lệ: nhập tử số (${def.numeratorLabel ?? 'tử số'}) và mẫu số (${def.denominatorLabel ?? 'mẫu số'}), không nhập giá trị.`,
+    );
   const num = readNumber(v.numerator);
   const den = readNumber(v.denominator);
   if (num === null && den === null) return { value: errors.length ? null : empty(def.code, v), errors };
@@ -62,7 +71,8 @@ function checkRatio(def: IndicatorDef, v: ValueInput, at: string): Checked {
   if (den !== null) add('denominator', numberProblems(def, 'denominator', den));
   if (errors.length || num === null || den === null) return { value: null, errors };
   if (den === 0) add('denominator', `Mẫu số của chỉ tiêu "${def.name}" bằng 0: không tính được tỷ lệ. Nhập ${def.denominatorLabel ?? 'mẫu số'} lớn hơn 0.`);
-  else if (isPercent(def) && num > den) add('numerator', `Tử số của chỉ tiêu "${def.name}" (${fmt(num)}) lớn hơn mẫu số (${fmt(den)}): tỷ lệ không thể vượt quá 100%.`);
+  else if (isPercent(def) && num > den)
+    add('numerator', `Tử số của chỉ tiêu "${def.name}" (${fmt(num)}) lớn hơn mẫu số (${fmt(den)}): tỷ lệ không thể vượt quá 100%.`);
   else add('numerator', rangeProblem(def, isPercent(def) ? (num / den) * 100 : num / den, 'Tỷ lệ'));
   return errors.length ? { value: null, errors } : { value: { code: def.code, value: null, numerator: num, denominator: den, note: note(v) }, errors };
 }
@@ -80,7 +90,7 @@ function checkPlain(def: IndicatorDef, v: ValueInput, at: string): Checked {
   return errors.length ? { value: null, errors } : { value: { code: def.code, value: n, numerator: null, denominator: null, note: note(v) }, errors };
 }
 
-const note = (v: ValueInput) => (v.note?.normalize('NFC').trim() || null);
+const note = (v: ValueInput) => v.note?.normalize('NFC').trim() || null;
 const empty = (code: string, v: ValueInput): ReportValue => ({ code, value: null, numerator: null, denominator: null, note: note(v) });
 
 /**
@@ -97,7 +107,8 @@ export function checkValues(defs: ReadonlyMap<string, IndicatorDef>, inputs: rea
     const def = defs.get(v.code);
     if (!def) return void errors.push({ field: `${at}.code`, message: `Chỉ tiêu có mã "${v.code}" không có trong danh mục chỉ tiêu của xã/phường.` });
     if (!def.active) return void errors.push({ field: `${at}.code`, message: `Chỉ tiêu "${def.name}" không còn được sử dụng.` });
-    if (def.source !== 'report') return void errors.push({ field: `${at}.code`, message: `Chỉ tiêu "${def.name}" được tính tự động từ dữ liệu của hệ thống, không nhập trong báo cáo.` });
+    if (def.source !== 'report')
+      return void errors.push({ field: `${at}.code`, message: `Chỉ tiêu "${def.name}" được tính tự động từ dữ liệu của hệ thống, không nhập trong báo cáo.` });
     if (seen.has(def.code)) return void errors.push({ field: `${at}.code`, message: `Chỉ tiêu "${def.name}" được nhập nhiều lần.` });
     seen.add(def.code);
     const checked = isRatio(def) ? checkRatio(def, v, at) : checkPlain(def, v, at);

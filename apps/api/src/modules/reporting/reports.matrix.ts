@@ -18,8 +18,13 @@ const SECTIONS = [{ key: 'ket_qua', title: 'Kết quả triển khai thực hi�
 
 /** Put a report in the status a route needs (the matrix calls each route many times); returns its version. */
 async function ready(c: Ctx, slot: Slot, status: 'draft' | 'submitted' | 'accepted'): Promise<number> {
-  const [r] = await inScope(c.t.database.db, SYSTEM_SCOPE, (tx) => tx.update(report).set({ status, sections: SECTIONS })
-    .where(eq(report.id, idOf(c, slot))).returning({ version: report.version }));
+  const [r] = await inScope(c.t.database.db, SYSTEM_SCOPE, (tx) =>
+    tx
+      .update(report)
+      .set({ status, sections: SECTIONS })
+      .where(eq(report.id, idOf(c, slot)))
+      .returning({ version: report.version }),
+  );
   return r!.version;
 }
 
@@ -50,13 +55,24 @@ export const reportsMatrix: MatrixModule = {
     'GET /api/communes/:communeId/reports/:id': { params: params('view') },
     'GET /api/communes/:communeId/reports/:id/versions': { params: params('view') },
     'PATCH /api/communes/:communeId/reports/:id': {
-      params: params('save'), ...unitWrite,
+      params: params('save'),
+      ...unitWrite,
       body: async (c) => ({ version: await ready(c, 'save', 'draft'), sections: [{ ...SECTIONS[0]!, text: `Lưu lần ${c.n}.` }] }),
     },
-    'POST /api/communes/:communeId/reports/:id/submit': { params: params('submit'), ...unitWrite, body: async (c) => ({ version: await ready(c, 'submit', 'draft') }) },
-    'POST /api/communes/:communeId/reports/:id/return': { params: params('review'), body: async (c) => ({ version: await ready(c, 'review', 'submitted'), comment: 'Bổ sung số liệu.' }) },
+    'POST /api/communes/:communeId/reports/:id/submit': {
+      params: params('submit'),
+      ...unitWrite,
+      body: async (c) => ({ version: await ready(c, 'submit', 'draft') }),
+    },
+    'POST /api/communes/:communeId/reports/:id/return': {
+      params: params('review'),
+      body: async (c) => ({ version: await ready(c, 'review', 'submitted'), comment: 'Bổ sung số liệu.' }),
+    },
     'POST /api/communes/:communeId/reports/:id/accept': { params: params('accept'), body: async (c) => ({ version: await ready(c, 'accept', 'submitted') }) },
-    'POST /api/communes/:communeId/reports/:id/reopen': { params: params('reopen'), body: async (c) => ({ version: await ready(c, 'reopen', 'accepted'), reason: 'Cần sửa số liệu.' }) },
+    'POST /api/communes/:communeId/reports/:id/reopen': {
+      params: params('reopen'),
+      body: async (c) => ({ version: await ready(c, 'reopen', 'accepted'), reason: 'Cần sửa số liệu.' }),
+    },
     'POST /api/communes/:communeId/reports/:id/file': { params: params('plan'), ...unitWrite, raw: () => multipartFile('ke-hoach.pdf', PDF_BYTES) },
     'GET /api/communes/:communeId/reports/:id/file': { params: params('plan') },
   },

@@ -12,10 +12,50 @@ const MAX_UPLOAD = 64 * 1024;
 
 /** Indicators of commune A for these tests (its own, so the national seed does not matter). */
 const INDICATORS = [
-  { code: 'T_BUOI', pillar: 'society', name: 'Số buổi hướng dẫn kỹ năng số', measure: 'buổi', direction: 'higher', aggregation: 'sum', integer: true, minValue: 0, maxValue: 500 },
-  { code: 'T_TYLE_HS', pillar: 'gov', name: 'Tỷ lệ hồ sơ trực tuyến', measure: '%', direction: 'higher', aggregation: 'average', integer: false, minValue: null, maxValue: null },
-  { code: 'T_KNS', pillar: 'society', name: 'Tỷ lệ người trưởng thành có kỹ năng số cơ bản', measure: '%', direction: 'higher', aggregation: 'ratio', integer: true, numeratorLabel: 'Số người có kỹ năng số cơ bản', denominatorLabel: 'Số người trưởng thành' },
-  { code: 'T_DAOTAO', pillar: 'society', name: 'Độ phủ đào tạo', measure: '%', direction: 'higher', aggregation: 'ratio', integer: false, source: 'derived', providerKey: 'training.coverage' },
+  {
+    code: 'T_BUOI',
+    pillar: 'society',
+    name: 'Số buổi hướng dẫn kỹ năng số',
+    measure: 'buổi',
+    direction: 'higher',
+    aggregation: 'sum',
+    integer: true,
+    minValue: 0,
+    maxValue: 500,
+  },
+  {
+    code: 'T_TYLE_HS',
+    pillar: 'gov',
+    name: 'Tỷ lệ hồ sơ trực tuyến',
+    measure: '%',
+    direction: 'higher',
+    aggregation: 'average',
+    integer: false,
+    minValue: null,
+    maxValue: null,
+  },
+  {
+    code: 'T_KNS',
+    pillar: 'society',
+    name: 'Tỷ lệ người trưởng thành có kỹ năng số cơ bản',
+    measure: '%',
+    direction: 'higher',
+    aggregation: 'ratio',
+    integer: true,
+    numeratorLabel: 'Số người có kỹ năng số cơ bản',
+    denominatorLabel: 'Số người trưởng thành',
+  },
+  {
+    code: 'T_DAOTAO',
+    pillar: 'society',
+    name: 'Độ phủ đào tạo',
+    measure: '%',
+    direction: 'higher',
+    aggregation: 'ratio',
+    integer: false,
+    source: 'derived',
+    providerKey: 'training.coverage',
+  },
 ] as const;
 
 describe(`reports (${testDbKind()})`, () => {
@@ -28,7 +68,8 @@ describe(`reports (${testDbKind()})`, () => {
   let planId: string;
   const A = () => `/api/communes/${w.a.id}`;
   const R = (id: string) => `${A()}/reports/${id}`;
-  const open = async (client: Client, unitId: string, year: number) => openReportVia(client, w.a.id, await dueItemId(t.database.db, planId, unitId, { kind: 'report', year }));
+  const open = async (client: Client, unitId: string, year: number) =>
+    openReportVia(client, w.a.id, await dueItemId(t.database.db, planId, unitId, { kind: 'report', year }));
   const sections = (text: string) => [{ key: 'ket_qua', title: 'Kết quả triển khai thực hiện phong trào', text }];
   const sys = <T>(fn: Parameters<typeof inScope<T>>[2]) => inScope(t.database.db, SYSTEM_SCOPE, fn);
 
@@ -50,19 +91,46 @@ describe(`reports (${testDbKind()})`, () => {
     expect([x!.statusCode, y!.statusCode, z!.statusCode]).toEqual([200, 200, 200]);
     expect(new Set([x!.json().id, y!.json().id, z!.json().id]).size).toBe(1);
     const r = x!.json();
-    expect(r).toMatchObject({ status: 'draft', version: 1, kind: 'report', cadence: 'yearly', year: 2030, period: 0, unitId: w.aSchool.id, unitName: 'Trường Tiểu học', can: { edit: true, submit: true, review: false } });
+    expect(r).toMatchObject({
+      status: 'draft',
+      version: 1,
+      kind: 'report',
+      cadence: 'yearly',
+      year: 2030,
+      period: 0,
+      unitId: w.aSchool.id,
+      unitName: 'Trường Tiểu học',
+      can: { edit: true, submit: true, review: false },
+    });
     expect(r.sections.map((s: { title: string }) => s.title)).toContain('Khó khăn, vướng mắc và nguyên nhân');
     expect(r.form.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(['T_BUOI', 'T_KNS']));
     expect(r.form.map((f: { code: string }) => f.code)).not.toContain('T_DAOTAO');
-    expect(r.form.find((f: { code: string }) => f.code === 'T_KNS')).toMatchObject({ ratio: true, numeratorLabel: 'Số người có kỹ năng số cơ bản', denominatorLabel: 'Số người trưởng thành' });
+    expect(r.form.find((f: { code: string }) => f.code === 'T_KNS')).toMatchObject({
+      ratio: true,
+      numeratorLabel: 'Số người có kỹ năng số cơ bản',
+      denominatorLabel: 'Số người trưởng thành',
+    });
     expect((await focal.get(`${R(r.id)}/versions`)).json().items).toHaveLength(1);
   });
 
   it('runs the full cycle draft → submit → return → resubmit → accept → reopen, keeping every version', async () => {
     const r = await open(focal, w.aSchool.id, 2026);
-    const saved = await focal.patch(R(r.id), { version: r.version, sections: sections('Đã tổ chức 12 buổi.'), values: [{ code: 'T_BUOI', value: 12 }, { code: 'T_KNS', numerator: '300', denominator: 1000 }] });
+    const saved = await focal.patch(R(r.id), {
+      version: r.version,
+      sections: sections('Đã tổ chức 12 buổi.'),
+      values: [
+        { code: 'T_BUOI', value: 12 },
+        { code: 'T_KNS', numerator: '300', denominator: 1000 },
+      ],
+    });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ version: 2, values: [{ code: 'T_BUOI', value: 12 }, { code: 'T_KNS', value: null, numerator: 300, denominator: 1000 }] });
+    expect(saved.json()).toMatchObject({
+      version: 2,
+      values: [
+        { code: 'T_BUOI', value: 12 },
+        { code: 'T_KNS', value: null, numerator: 300, denominator: 1000 },
+      ],
+    });
     const submitted = await focal.post(`${R(r.id)}/submit`, { version: 2 });
     expect(submitted.json()).toMatchObject({ status: 'submitted', version: 3, late: false });
     expect(submitted.json().submittedAt).toBeTruthy();
@@ -84,7 +152,13 @@ describe(`reports (${testDbKind()})`, () => {
     const told = (await focal.get('/api/notifications')).json().items as { title: string; link: string }[];
     expect(told.filter((n) => n.link === `/reports/${r.id}`).map((n) => n.title)).toEqual(['Báo cáo bị trả lại']);
     expect(((await admin.get('/api/notifications')).json().items as { link: string }[]).filter((n) => n.link === `/reports/${r.id}`)).toHaveLength(1);
-    const fixed = await focal.patch(R(r.id), { version: 4, values: [{ code: 'T_BUOI', value: 15 }, { code: 'T_KNS', numerator: 320, denominator: 1000 }] });
+    const fixed = await focal.patch(R(r.id), {
+      version: 4,
+      values: [
+        { code: 'T_BUOI', value: 15 },
+        { code: 'T_KNS', numerator: 320, denominator: 1000 },
+      ],
+    });
     expect(fixed.json()).toMatchObject({ status: 'returned', version: 5 });
     expect((await focal.post(`${R(r.id)}/submit`, { version: 5 })).json()).toMatchObject({ status: 'submitted', version: 6 });
     const accepted = await admin.post(`${R(r.id)}/accept`, { version: 6 });
@@ -94,7 +168,8 @@ describe(`reports (${testDbKind()})`, () => {
     expect((await admin.post(`${R(r.id)}/return`, { version: 6, comment: 'x' })).json().error.code).toBe('STALE_VERSION');
     const values = await sys((tx) => tx.select().from(indicatorValue).where(eq(indicatorValue.reportId, r.id)));
     expect(values.map((v) => [v.indicatorCode, v.value, v.numerator, v.denominator, v.sourceKey]).sort()).toEqual([
-      ['T_BUOI', 15, null, null, `report:${r.id}`], ['T_KNS', null, 320, 1000, `report:${r.id}`],
+      ['T_BUOI', 15, null, null, `report:${r.id}`],
+      ['T_KNS', null, 320, 1000, `report:${r.id}`],
     ]);
     expect((await admin.post(`${R(r.id)}/reopen`, { version: 7, reason: ' ' })).statusCode).toBe(400);
     const reopened = await admin.post(`${R(r.id)}/reopen`, { version: 7, reason: 'Số liệu sai, đơn vị cần sửa.' });
@@ -106,7 +181,9 @@ describe(`reports (${testDbKind()})`, () => {
     expect(versions.map((v: { action: string }) => v.action)).toEqual(['reopen', 'accept', 'submit', 'save', 'return', 'submit', 'save', 'create']);
     expect(versions.find((v: { version: number }) => v.version === 2).values[0]).toMatchObject({ code: 'T_BUOI', value: 12 });
     expect(versions[0]).toMatchObject({ comment: 'Số liệu sai, đơn vị cần sửa.', createdByName: expect.any(String) });
-    const audit = rowsOf<{ action: string }>(await t.database.system.execute(sql`select action from audit_entry where entity_type = 'report' and entity_id = ${r.id} order by id`));
+    const audit = rowsOf<{ action: string }>(
+      await t.database.system.execute(sql`select action from audit_entry where entity_type = 'report' and entity_id = ${r.id} order by id`),
+    );
     expect(audit.map((a) => a.action)).toEqual(['create', 'save', 'submit', 'return', 'save', 'submit', 'accept', 'reopen']);
   });
 
@@ -119,7 +196,14 @@ describe(`reports (${testDbKind()})`, () => {
     // A due item not yet due is not late while missing; once its instant passes it is.
     const officeDue = await dueItemId(t.database.db, planId, w.aOffice.id, { kind: 'report', year: 2027 });
     const row = async () => (await admin.get(`${A()}/due-items?unitId=${w.aOffice.id}&year=2027&kind=report`)).json().items[0];
-    expect(await row()).toMatchObject({ id: officeDue, status: 'missing', late: false, report: null, unitName: 'Phòng Văn hóa - Xã hội', dueDate: '2027-12-04' });
+    expect(await row()).toMatchObject({
+      id: officeDue,
+      status: 'missing',
+      late: false,
+      report: null,
+      unitName: 'Phòng Văn hóa - Xã hội',
+      dueDate: '2027-12-04',
+    });
     await sys((tx) => tx.update(dueItem).set({ lateAfter: '2024-01-01T00:00:00Z' }).where(eq(dueItem.id, officeDue)));
     expect(await row()).toMatchObject({ status: 'missing', late: true });
     const list = (await admin.get(`${A()}/due-items?year=2025&kind=report&status=submitted`)).json();
@@ -127,7 +211,7 @@ describe(`reports (${testDbKind()})`, () => {
     expect(list.items[0]).toMatchObject({ late: true, report: { id: past.id, status: 'submitted', late: true }, canWrite: true });
   });
 
-  it('refuses the second of two saves from the same version, keeping the first one\'s content', async () => {
+  it("refuses the second of two saves from the same version, keeping the first one's content", async () => {
     const r = await open(focal, w.aSchool.id, 2027);
     const first = await focal.patch(R(r.id), { version: 1, sections: sections('Nội dung của người thứ nhất.') });
     expect(first.statusCode).toBe(200);
@@ -149,23 +233,56 @@ describe(`reports (${testDbKind()})`, () => {
       return res.json().error as { message: string; details: { field: string; message: string }[] };
     };
     expect((await bad([{ code: 'KHONG_CO', value: 1 }])).details[0]).toMatchObject({ field: 'values[0].code', message: expect.stringContaining('KHONG_CO') });
-    expect((await bad([{ code: 'T_BUOI', value: 'mười hai' }])).details[0]).toMatchObject({ field: 'values[0].value', message: expect.stringMatching(/Số buổi hướng dẫn.*phải là một số/u) });
+    expect((await bad([{ code: 'T_BUOI', value: 'mười hai' }])).details[0]).toMatchObject({
+      field: 'values[0].value',
+      message: expect.stringMatching(/Số buổi hướng dẫn.*phải là một số/u),
+    });
     expect((await bad([{ code: 'T_BUOI', value: 12.5 }])).message).toMatch(/Số buổi hướng dẫn kỹ năng số.*số nguyên/u);
     expect((await bad([{ code: 'T_BUOI', value: 501 }])).message).toMatch(/Số buổi hướng dẫn kỹ năng số.*không được vượt quá 500/u);
     expect((await bad([{ code: 'T_BUOI', value: -1 }])).message).toMatch(/phải từ 0/u);
     expect((await bad([{ code: 'T_TYLE_HS', value: 120 }])).message).toMatch(/Tỷ lệ hồ sơ trực tuyến.*vượt quá 100%/u);
-    expect((await bad([{ code: 'T_KNS', value: 30 }])).details[0]).toMatchObject({ field: 'values[0].value', message: expect.stringMatching(/tử số.*mẫu số/u) });
-    expect((await bad([{ code: 'T_KNS', numerator: 30 }])).details[0]).toMatchObject({ field: 'values[0].denominator', message: expect.stringContaining('Tỷ lệ người trưởng thành có kỹ năng số cơ bản') });
-    expect((await bad([{ code: 'T_KNS', numerator: 0, denominator: 0 }])).details[0]).toMatchObject({ field: 'values[0].denominator', message: expect.stringMatching(/Mẫu số.*bằng 0/u) });
+    expect((await bad([{ code: 'T_KNS', value: 30 }])).details[0]).toMatchObject({
+      field: 'values[0].value',
+      message: expect.stringMatching(/tử số.*mẫu số/u),
+    });
+    expect((await bad([{ code: 'T_KNS', numerator: 30 }])).details[0]).toMatchObject({
+      field: 'values[0].denominator',
+      message: expect.stringContaining('Tỷ lệ người trưởng thành có kỹ năng số cơ bản'),
+    });
+    expect((await bad([{ code: 'T_KNS', numerator: 0, denominator: 0 }])).details[0]).toMatchObject({
+      field: 'values[0].denominator',
+      message: expect.stringMatching(/Mẫu số.*bằng 0/u),
+    });
     expect((await bad([{ code: 'T_KNS', numerator: 30, denominator: -5 }])).message).toMatch(/không được âm/u);
     expect((await bad([{ code: 'T_KNS', numerator: 1200, denominator: 1000 }])).message).toMatch(/lớn hơn mẫu số/u);
     expect((await bad([{ code: 'T_DAOTAO', numerator: 1, denominator: 2 }])).message).toMatch(/Độ phủ đào tạo.*tự động/u);
-    expect((await bad([{ code: 'T_BUOI', value: 1 }, { code: 'T_BUOI', value: 2 }])).details[0]!.field).toBe('values[1].code');
+    expect(
+      (
+        await bad([
+          { code: 'T_BUOI', value: 1 },
+          { code: 'T_BUOI', value: 2 },
+        ])
+      ).details[0]!.field,
+    ).toBe('values[1].code');
     // Several problems at once are all listed.
-    expect((await bad([{ code: 'T_BUOI', value: 1.5 }, { code: 'T_TYLE_HS', value: 101 }])).details.map((d) => d.field)).toEqual(['values[0].value', 'values[1].value']);
+    expect(
+      (
+        await bad([
+          { code: 'T_BUOI', value: 1.5 },
+          { code: 'T_TYLE_HS', value: 101 },
+        ])
+      ).details.map((d) => d.field),
+    ).toEqual(['values[0].value', 'values[1].value']);
     expect((await focal.get(R(r.id))).json()).toMatchObject({ version: 1, values: [] });
     // Empty figures are fine in a draft; a decimal comma is read.
-    const ok = await focal.patch(R(r.id), { version: 1, values: [{ code: 'T_BUOI', value: null }, { code: 'T_TYLE_HS', value: '87,5' }, { code: 'T_KNS', numerator: null, denominator: null }] });
+    const ok = await focal.patch(R(r.id), {
+      version: 1,
+      values: [
+        { code: 'T_BUOI', value: null },
+        { code: 'T_TYLE_HS', value: '87,5' },
+        { code: 'T_KNS', numerator: null, denominator: null },
+      ],
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().values).toEqual([{ code: 'T_TYLE_HS', value: 87.5, numerator: null, denominator: null, note: null }]);
     // Submitting needs some narrative.
@@ -183,7 +300,11 @@ describe(`reports (${testDbKind()})`, () => {
     expect((await focal.post(`${R(r.id)}/submit`, { version: 3 })).json().error.code).toBe('INVALID_TRANSITION');
     expect((await admin.post(`${R(r.id)}/reopen`, { version: 3, reason: 'x' })).json().error.code).toBe('INVALID_TRANSITION');
     await admin.post(`${R(r.id)}/accept`, { version: 3 });
-    for (const res of [await focal.patch(R(r.id), { version: 4, sections: sections('Sửa sau khi khóa.') }), await focal.post(`${R(r.id)}/submit`, { version: 4 }), await admin.post(`${R(r.id)}/return`, { version: 4, comment: 'x' })]) {
+    for (const res of [
+      await focal.patch(R(r.id), { version: 4, sections: sections('Sửa sau khi khóa.') }),
+      await focal.post(`${R(r.id)}/submit`, { version: 4 }),
+      await admin.post(`${R(r.id)}/return`, { version: 4, comment: 'x' }),
+    ]) {
       expect([res.statusCode, res.json().error.code]).toEqual([409, 'REPORT_LOCKED']);
       expect(res.json().error.message).toMatch(/khóa/u);
     }
@@ -217,25 +338,67 @@ describe(`reports (${testDbKind()})`, () => {
   });
 
   it('accepting writes indicator values and the live roll-up (ratios sum numerators and denominators); reopening removes them', async () => {
-    const rollup = async () => (await sys((tx) => tx.select().from(indicatorRollup).where(and(eq(indicatorRollup.communeId, w.a.id), eq(indicatorRollup.year, 2031)))))
-      .map((r) => [r.indicatorCode, r.sumValue, r.sumNumerator, r.sumDenominator, r.n]).sort();
+    const rollup = async () =>
+      (
+        await sys((tx) =>
+          tx
+            .select()
+            .from(indicatorRollup)
+            .where(and(eq(indicatorRollup.communeId, w.a.id), eq(indicatorRollup.year, 2031))),
+        )
+      )
+        .map((r) => [r.indicatorCode, r.sumValue, r.sumNumerator, r.sumDenominator, r.n])
+        .sort();
     // Reports for 2031 come from a due item added by hand (the plan covers 2025-2030).
-    const items = await sys((tx) => tx.insert(dueItem).values([w.aSchool.id, w.aVillage.id].map((unitId) => ({
-      communeId: w.a.id, planId, unitId, kind: 'report', deadlineKey: 'test:2031', title: 'Báo cáo năm 2031', dueDate: '2031-12-04', lateAfter: '2031-12-04T17:00:00Z', year: 2031, cadence: 'yearly', planVersion: 1,
-    }))).returning());
+    const items = await sys((tx) =>
+      tx
+        .insert(dueItem)
+        .values(
+          [w.aSchool.id, w.aVillage.id].map((unitId) => ({
+            communeId: w.a.id,
+            planId,
+            unitId,
+            kind: 'report',
+            deadlineKey: 'test:2031',
+            title: 'Báo cáo năm 2031',
+            dueDate: '2031-12-04',
+            lateAfter: '2031-12-04T17:00:00Z',
+            year: 2031,
+            cadence: 'yearly',
+            planVersion: 1,
+          })),
+        )
+        .returning(),
+    );
     const fill = async (dueId: string, kns: [number, number], buoi: number) => {
       const r = await openReportVia(admin, w.a.id, dueId);
-      await admin.patch(R(r.id), { version: 1, sections: sections('Nội dung.'), values: [{ code: 'T_KNS', numerator: kns[0], denominator: kns[1] }, { code: 'T_BUOI', value: buoi }] });
+      await admin.patch(R(r.id), {
+        version: 1,
+        sections: sections('Nội dung.'),
+        values: [
+          { code: 'T_KNS', numerator: kns[0], denominator: kns[1] },
+          { code: 'T_BUOI', value: buoi },
+        ],
+      });
       await admin.post(`${R(r.id)}/submit`, { version: 2 });
       expect((await admin.post(`${R(r.id)}/accept`, { version: 3 })).statusCode).toBe(200);
       return r.id;
     };
     const school = await fill(items[0]!.id, [300, 1000], 10);
-    expect(await rollup()).toEqual([['T_BUOI', 10, 0, 0, 1], ['T_KNS', 0, 300, 1000, 1]]);
+    expect(await rollup()).toEqual([
+      ['T_BUOI', 10, 0, 0, 1],
+      ['T_KNS', 0, 300, 1000, 1],
+    ]);
     await fill(items[1]!.id, [150, 500], 4);
-    expect(await rollup()).toEqual([['T_BUOI', 14, 0, 0, 2], ['T_KNS', 0, 450, 1500, 2]]);
+    expect(await rollup()).toEqual([
+      ['T_BUOI', 14, 0, 0, 2],
+      ['T_KNS', 0, 450, 1500, 2],
+    ]);
     expect((await admin.post(`${R(school)}/reopen`, { version: 4, reason: 'Trường báo cáo nhầm số liệu.' })).statusCode).toBe(200);
-    expect(await rollup()).toEqual([['T_BUOI', 4, 0, 0, 1], ['T_KNS', 0, 150, 500, 1]]);
+    expect(await rollup()).toEqual([
+      ['T_BUOI', 4, 0, 0, 1],
+      ['T_KNS', 0, 150, 500, 1],
+    ]);
   });
 
   it('files unit plans: a summary and a pdf/docx/doc/odt file, uploaded and downloaded', async () => {

@@ -38,7 +38,10 @@ export async function saveReport(opts: { db: Db; actor: Actor; meta: RequestMeta
     let values: ReportRow['values'] | undefined;
     let sections: ReportSection[] | undefined;
     const { row } = await takeReportStep(tx, actor, opts.meta, {
-      communeId, id: opts.id, transition: 'save', version: input.version,
+      communeId,
+      id: opts.id,
+      transition: 'save',
+      version: input.version,
       check: async (cur) => {
         const errors: ErrorDetail[] = [];
         if (input.sections) {
@@ -58,8 +61,9 @@ export async function saveReport(opts: { db: Db; actor: Actor; meta: RequestMeta
         return errors;
       },
       set: (cur) => ({
-        sections: sections ?? cur.sections, values: values ?? cur.values,
-        summary: input.summary === undefined ? cur.summary : (input.summary?.normalize('NFC').trim() || null),
+        sections: sections ?? cur.sections,
+        values: values ?? cur.values,
+        summary: input.summary === undefined ? cur.summary : input.summary?.normalize('NFC').trim() || null,
       }),
       summary: (_cur, _row, label) => `Lưu báo cáo: ${label}`,
     });

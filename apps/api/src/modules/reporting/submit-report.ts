@@ -32,7 +32,10 @@ export async function submitReport(opts: { db: Db; actor: Actor; meta: RequestMe
   return inScope(db, actor.scope, async (tx) => {
     let late = false;
     const { row } = await takeReportStep(tx, actor, opts.meta, {
-      communeId, id: opts.id, transition: 'submit', version: opts.version,
+      communeId,
+      id: opts.id,
+      transition: 'submit',
+      version: opts.version,
       // Figures were checked when saved; check again in case the indicator definitions changed since.
       check: async (cur) => [...submitProblems(cur), ...checkValues(await indicatorMap(tx, communeId), cur.values).errors],
       set: async (cur) => {

@@ -18,7 +18,8 @@ export async function createUser(opts: { db: Db; actor: Actor; meta: RequestMeta
   const { db, actor, input } = opts;
   checkGrants(actor, input.roles);
   const home = homeOf(input);
-  if (!home.communeId && !home.provinceId && !actor.scope.all) throw new AppError('VALIDATION_FAILED', 'Cần chọn xã/phường của người dùng.', [{ field: 'communeId', message: 'Không được để trống.' }]);
+  if (!home.communeId && !home.provinceId && !actor.scope.all)
+    throw new AppError('VALIDATION_FAILED', 'Cần chọn xã/phường của người dùng.', [{ field: 'communeId', message: 'Không được để trống.' }]);
   authorize(actor, 'user.manage', resourceOf(home));
   const passwordHash = await hashPassword(input.password);
   return inScope(db, actor.scope, async (tx) => {
@@ -30,16 +31,37 @@ export async function createUser(opts: { db: Db; actor: Actor; meta: RequestMeta
     }
     const username = input.username.toLowerCase();
     // Only visible users can be checked here; the unique index catches the rest (mapped to the same 409).
-    const [dup] = await tx.select({ id: appUser.id }).from(appUser).where(sql`lower(${appUser.username}) = ${username}`);
+    const [dup] = await tx
+      .select({ id: appUser.id })
+      .from(appUser)
+      .where(sql`lower(${appUser.username}) = ${username}`);
     if (dup) throw new AppError('DUPLICATE_USERNAME', undefined, [{ field: 'username', message: 'Tên đăng nhập đã tồn tại.' }]);
     const fullName = cleanText(input.fullName);
-    const [row] = await tx.insert(appUser).values({
-      username, fullName, email: input.email || null, communeId: home.communeId, provinceId: home.provinceId, personId: input.personId ?? null,
-      passwordHash, mustChangePassword: true, searchKey: searchKey(`${username} ${fullName} ${input.email ?? ''}`),
-    }).returning();
+    const [row] = await tx
+      .insert(appUser)
+      .values({
+        username,
+        fullName,
+        email: input.email || null,
+        communeId: home.communeId,
+        provinceId: home.provinceId,
+        personId: input.personId ?? null,
+        passwordHash,
+        mustChangePassword: true,
+        searchKey: searchKey(`${username} ${fullName} ${input.email ?? ''}`),
+      })
+      .returning();
     await setRoles(tx, row!.id, input.roles);
     const [out] = await presentUsers(tx, actor, [row!]);
-    await writeAudit(tx, actor, opts.meta, { action: 'create', entityType: 'user', entityId: row!.id, communeId: home.communeId, provinceId: home.provinceId, summary: `Tạo người dùng ${username}`, after: out });
+    await writeAudit(tx, actor, opts.meta, {
+      action: 'create',
+      entityType: 'user',
+      entityId: row!.id,
+      communeId: home.communeId,
+      provinceId: home.provinceId,
+      summary: `Tạo người dùng ${username}`,
+      after: out,
+    });
     return out!;
   });
 }

@@ -23,6 +23,15 @@ export async function listUsers(opts: { db: Db; actor: Actor; query: z.infer<typ
       .limit(limit)
       .offset(offset);
     const visible = rows.filter((r) => can(actor, 'user.read', resourceOf(r.u)));
-    return { items: await presentUsers(tx, actor, visible.map((r) => r.u)), total: Number(rows[0]?.total ?? 0), page: query.page, pageSize: query.pageSize };
+    return {
+      items: await presentUsers(
+        tx,
+        actor,
+        visible.map((r) => r.u),
+      ),
+      total: Number(rows[0]?.total ?? 0),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 }

@@ -25,16 +25,35 @@ export async function updateUser(opts: { db: Db; actor: Actor; meta: RequestMeta
       await setRoles(tx, id, input.roles);
     }
     if (input.personId !== undefined) await checkPerson(tx, cur.communeId, input.personId);
-    if (input.disabled && id === actor.userId) throw new AppError('VALIDATION_FAILED', 'Không thể tự khóa tài khoản của mình.', [{ field: 'disabled', message: 'Không thể tự khóa.' }]);
+    if (input.disabled && id === actor.userId)
+      throw new AppError('VALIDATION_FAILED', 'Không thể tự khóa tài khoản của mình.', [{ field: 'disabled', message: 'Không thể tự khóa.' }]);
     const fullName = input.fullName !== undefined ? cleanText(input.fullName) : cur.fullName;
     const email = input.email !== undefined ? input.email || null : cur.email;
-    const [row] = await tx.update(appUser).set({
-      fullName, email, personId: input.personId !== undefined ? input.personId : cur.personId, disabled: input.disabled ?? cur.disabled,
-      searchKey: searchKey(`${cur.username} ${fullName} ${email ?? ''}`), version: sql`${appUser.version} + 1`, updatedAt: new Date(),
-    }).where(and(eq(appUser.id, id), eq(appUser.version, input.version))).returning();
+    const [row] = await tx
+      .update(appUser)
+      .set({
+        fullName,
+        email,
+        personId: input.personId !== undefined ? input.personId : cur.personId,
+        disabled: input.disabled ?? cur.disabled,
+        searchKey: searchKey(`${cur.username} ${fullName} ${email ?? ''}`),
+        version: sql`${appUser.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(appUser.id, id), eq(appUser.version, input.version)))
+      .returning();
     if (!row) throw new AppError('STALE_VERSION');
     const [after] = await presentUsers(tx, actor, [row]);
-    await writeAudit(tx, actor, opts.meta, { action: 'update', entityType: 'user', entityId: id, communeId: cur.communeId, provinceId: cur.provinceId, summary: `Sửa người dùng ${cur.username}`, before, after });
+    await writeAudit(tx, actor, opts.meta, {
+      action: 'update',
+      entityType: 'user',
+      entityId: id,
+      communeId: cur.communeId,
+      provinceId: cur.provinceId,
+      summary: `Sửa người dùng ${cur.username}`,
+      before,
+      after,
+    });
     return after!;
   });
 }

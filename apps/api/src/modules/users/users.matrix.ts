@@ -15,7 +15,9 @@ export const usersMatrix: MatrixModule = {
   fixtures: {
     'GET /api/users': {},
     'GET /api/users/:id': { params: (c) => ({ id: userOf(c) }) },
-    'POST /api/users': { body: (c) => ({ username: `matrix${c.n}`, fullName: 'Người thử', password: 'MatKhau2025abc', roles: [{ role: 'viewer', communeId: communeOf(c) }] }) },
+    'POST /api/users': {
+      body: (c) => ({ username: `matrix${c.n}`, fullName: 'Người thử', password: 'MatKhau2025abc', roles: [{ role: 'viewer', communeId: communeOf(c) }] }),
+    },
     'PATCH /api/users/:id': { params: (c) => ({ id: userOf(c) }), body: async (c) => ({ fullName: `Tên mới ${c.n}`, version: await versionOf(c, userOf(c)) }) },
   },
 };

@@ -29,9 +29,12 @@ export function mayGrant(actor: Actor, r: RoleAssignmentInput): boolean {
 }
 
 /** Where a user belongs, from their roles when not given: the commune of their first commune-level role. */
-export function homeOf(input: { communeId?: string | null | undefined; roles: RoleAssignmentInput[] }): { communeId: string | null; provinceId: string | null } {
+export function homeOf(input: { communeId?: string | null | undefined; roles: RoleAssignmentInput[] }): {
+  communeId: string | null;
+  provinceId: string | null;
+} {
   const communeId = input.communeId ?? input.roles.find((r) => r.communeId)?.communeId ?? null;
-  const provinceId = communeId ? null : input.roles.find((r) => r.provinceId)?.provinceId ?? null;
+  const provinceId = communeId ? null : (input.roles.find((r) => r.provinceId)?.provinceId ?? null);
   return { communeId, provinceId };
 }
 
@@ -39,7 +42,12 @@ export function homeOf(input: { communeId?: string | null | undefined; roles: Ro
 export const resourceOf = (u: { communeId: string | null; provinceId: string | null }) => ({ communeId: u.communeId, provinceId: u.provinceId });
 
 /** May the actor manage this user: only when every role the user holds lies within the actor's scope. */
-export function isManageable(actor: Actor, u: { communeId: string | null; provinceId: string | null }, visibleRoles: RoleAssignment[], outsideRoles: number): boolean {
+export function isManageable(
+  actor: Actor,
+  u: { communeId: string | null; provinceId: string | null },
+  visibleRoles: RoleAssignment[],
+  outsideRoles: number,
+): boolean {
   return outsideRoles === 0 && visibleRoles.every((r) => mayGrant(actor, r)) && can(actor, 'user.manage', resourceOf(u));
 }
 
@@ -50,6 +58,9 @@ export function checkGrants(actor: Actor, roles: RoleAssignmentInput[]): void {
   for (const [i, r] of roles.entries()) {
     const shape = roleShapeError(r);
     if (shape) throw new AppError('VALIDATION_FAILED', shape, [{ field: `roles.${i}`, message: shape }]);
-    if (!mayGrant(actor, r)) throw new AppError('FORBIDDEN', 'Bạn không có quyền giao vai trò này ở phạm vi đã chọn.', [{ field: `roles.${i}`, message: 'Không được giao vai trò này.' }]);
+    if (!mayGrant(actor, r))
+      throw new AppError('FORBIDDEN', 'Bạn không có quyền giao vai trò này ở phạm vi đã chọn.', [
+        { field: `roles.${i}`, message: 'Không được giao vai trò này.' },
+      ]);
   }
 }

@@ -16,7 +16,10 @@ describe(`users and roles (${testDbKind()})`, () => {
 
   it('a commune admin creates a focal point with a temporary password that must be changed', async () => {
     const res = await admin.post('/api/users', {
-      username: 'truong.th', fullName: 'Hiệu trưởng', password: 'TamThoi2025abc', personId: w.aPerson.id,
+      username: 'truong.th',
+      fullName: 'Hiệu trưởng',
+      password: 'TamThoi2025abc',
+      personId: w.aPerson.id,
       roles: [{ role: 'unit_focal_point', communeId: w.a.id, unitId: w.aSchool.id }],
     });
     expect(res.statusCode).toBe(201);
@@ -29,13 +32,33 @@ describe(`users and roles (${testDbKind()})`, () => {
   it('refuses roles a commune admin may not grant, and malformed scopes', async () => {
     const sys = await admin.post('/api/users', { username: 'evil', fullName: 'X', password: 'TamThoi2025abc', roles: [{ role: 'system_admin' }] });
     expect(sys.statusCode).toBe(403);
-    const prov = await admin.post('/api/users', { username: 'evil2', fullName: 'X', password: 'TamThoi2025abc', roles: [{ role: 'province_officer', provinceId: w.p1.id }] });
+    const prov = await admin.post('/api/users', {
+      username: 'evil2',
+      fullName: 'X',
+      password: 'TamThoi2025abc',
+      roles: [{ role: 'province_officer', provinceId: w.p1.id }],
+    });
     expect([403, 404]).toContain(prov.statusCode);
-    const other = await admin.post('/api/users', { username: 'evil3', fullName: 'X', password: 'TamThoi2025abc', roles: [{ role: 'viewer', communeId: w.b.id }] });
+    const other = await admin.post('/api/users', {
+      username: 'evil3',
+      fullName: 'X',
+      password: 'TamThoi2025abc',
+      roles: [{ role: 'viewer', communeId: w.b.id }],
+    });
     expect([403, 404]).toContain(other.statusCode);
-    const shape = await admin.post('/api/users', { username: 'evil4', fullName: 'X', password: 'TamThoi2025abc', roles: [{ role: 'unit_focal_point', communeId: w.a.id }] });
+    const shape = await admin.post('/api/users', {
+      username: 'evil4',
+      fullName: 'X',
+      password: 'TamThoi2025abc',
+      roles: [{ role: 'unit_focal_point', communeId: w.a.id }],
+    });
     expect(shape.statusCode).toBe(400);
-    const foreignUnit = await admin.post('/api/users', { username: 'evil5', fullName: 'X', password: 'TamThoi2025abc', roles: [{ role: 'unit_focal_point', communeId: w.a.id, unitId: w.bOffice.id }] });
+    const foreignUnit = await admin.post('/api/users', {
+      username: 'evil5',
+      fullName: 'X',
+      password: 'TamThoi2025abc',
+      roles: [{ role: 'unit_focal_point', communeId: w.a.id, unitId: w.bOffice.id }],
+    });
     expect(foreignUnit.statusCode).toBe(400);
     const weak = await admin.post('/api/users', { username: 'evil6', fullName: 'X', password: '123', roles: [] });
     expect(weak.statusCode).toBe(400);
@@ -43,7 +66,12 @@ describe(`users and roles (${testDbKind()})`, () => {
   });
 
   it('refuses a duplicate username, even one of another commune', async () => {
-    const dup = await admin.post('/api/users', { username: 'b.admin', fullName: 'X', password: 'TamThoi2025abc', roles: [{ role: 'viewer', communeId: w.a.id }] });
+    const dup = await admin.post('/api/users', {
+      username: 'b.admin',
+      fullName: 'X',
+      password: 'TamThoi2025abc',
+      roles: [{ role: 'viewer', communeId: w.a.id }],
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('DUPLICATE_USERNAME');
   });
@@ -61,7 +89,7 @@ describe(`users and roles (${testDbKind()})`, () => {
     expect((await prov.patch(`/api/users/${w.users['a.viewer']!.id}`, { fullName: 'X', version: 1 })).statusCode).toBe(403);
   });
 
-  it('edits the roles of a user whose every role lies within the admin\'s scope', async () => {
+  it("edits the roles of a user whose every role lies within the admin's scope", async () => {
     const u = (await admin.get(`/api/users/${w.users['a.viewer']!.id}`)).json();
     const res = await admin.patch(`/api/users/${u.id}`, { roles: [{ role: 'council_member', communeId: w.a.id }], version: u.version });
     expect(res.statusCode).toBe(200);
@@ -70,15 +98,31 @@ describe(`users and roles (${testDbKind()})`, () => {
     expect((await admin.patch(`/api/users/${w.users['a.admin']!.id}`, { disabled: true, version: 1 })).statusCode).toBe(400);
   });
 
-  describe('a user who also holds roles outside the admin\'s scope', () => {
+  describe("a user who also holds roles outside the admin's scope", () => {
     let twoCommunes: string;
     let withSystem: string;
     beforeAll(async () => {
-      twoCommunes = (await makeUser(t.database.db, { username: 'hai.xa', password: PASSWORD, roles: [{ role: 'viewer', communeId: w.a.id }, { role: 'commune_admin', communeId: w.b.id }] })).id;
-      withSystem = (await makeUser(t.database.db, { username: 'an.system', password: PASSWORD, communeId: w.a.id, roles: [{ role: 'viewer', communeId: w.a.id }, { role: 'system_admin' }] })).id;
+      twoCommunes = (
+        await makeUser(t.database.db, {
+          username: 'hai.xa',
+          password: PASSWORD,
+          roles: [
+            { role: 'viewer', communeId: w.a.id },
+            { role: 'commune_admin', communeId: w.b.id },
+          ],
+        })
+      ).id;
+      withSystem = (
+        await makeUser(t.database.db, {
+          username: 'an.system',
+          password: PASSWORD,
+          communeId: w.a.id,
+          roles: [{ role: 'viewer', communeId: w.a.id }, { role: 'system_admin' }],
+        })
+      ).id;
     });
 
-    it('is listed with the roles inside the admin\'s view and the others only counted, and may not be managed', async () => {
+    it("is listed with the roles inside the admin's view and the others only counted, and may not be managed", async () => {
       for (const id of [twoCommunes, withSystem]) {
         const u = (await admin.get(`/api/users/${id}`)).json();
         expect(u.roles.map((r: { role: string }) => r.role)).toEqual(['viewer']);
@@ -104,13 +148,22 @@ describe(`users and roles (${testDbKind()})`, () => {
         const again = (await admin.get(`/api/users/${id}`)).json();
         expect(again).toMatchObject({ fullName: u.fullName, disabled: false, version: u.version });
         // The password did not change: the user still signs in with their own.
-        expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'ChiemQuyen2025x' } })).statusCode).toBe(401);
+        expect(
+          (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: 'ChiemQuyen2025x' } })).statusCode,
+        ).toBe(401);
         expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: PASSWORD } })).statusCode).toBe(200);
       }
     });
 
     it('an administrator of both communes, or a system administrator, may manage the user', async () => {
-      await makeUser(t.database.db, { username: 'ab.admin', password: PASSWORD, roles: [{ role: 'commune_admin', communeId: w.a.id }, { role: 'commune_admin', communeId: w.b.id }] });
+      await makeUser(t.database.db, {
+        username: 'ab.admin',
+        password: PASSWORD,
+        roles: [
+          { role: 'commune_admin', communeId: w.a.id },
+          { role: 'commune_admin', communeId: w.b.id },
+        ],
+      });
       const both = await loginAs(t, 'ab.admin', PASSWORD);
       expect((await both.get(`/api/users/${twoCommunes}`)).json()).toMatchObject({ outsideRoles: 0, manageable: true });
       expect((await both.get(`/api/users/${withSystem}`)).json()).toMatchObject({ outsideRoles: 1, manageable: false });

@@ -23,8 +23,12 @@ export async function publishTemplatePlan(admin: Client, communeId: string): Pro
 
 /** The id of a unit's due item under a plan: its yearly report of `year`, or its unit plan. */
 export async function dueItemId(db: Db, planId: string, unitId: string, which: { kind: 'report'; year: number } | { kind: 'unit_plan' }): Promise<string> {
-  const rows = await inScope(db, SYSTEM_SCOPE, (tx) => tx.select({ id: dueItem.id, year: dueItem.year }).from(dueItem)
-    .where(and(eq(dueItem.planId, planId), eq(dueItem.unitId, unitId), eq(dueItem.kind, which.kind))));
+  const rows = await inScope(db, SYSTEM_SCOPE, (tx) =>
+    tx
+      .select({ id: dueItem.id, year: dueItem.year })
+      .from(dueItem)
+      .where(and(eq(dueItem.planId, planId), eq(dueItem.unitId, unitId), eq(dueItem.kind, which.kind))),
+  );
   const row = which.kind === 'report' ? rows.find((r) => r.year === which.year) : rows[0];
   if (!row) throw new Error(`no ${which.kind} due item for unit ${unitId}`);
   return row.id;
@@ -40,7 +44,11 @@ export async function openReportVia(client: Client, communeId: string, dueId: st
 /** A multipart body with one `file` part. */
 export function multipartFile(name: string, content: Buffer | string, type = 'application/octet-stream'): [Buffer, Record<string, string>] {
   const b = 'reportboundary';
-  const body = Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`), Buffer.from(content), Buffer.from(`\r\n--${b}--\r\n`)]);
+  const body = Buffer.concat([
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
   return [body, { 'content-type': `multipart/form-data; boundary=${b}` }];
 }
 

@@ -56,9 +56,13 @@ export function EChart({ option, height = 320, onClick, ref, testId, ariaLabel }
     chartRef.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  useImperativeHandle(ref, () => ({
-    getDataURL: () => chartRef.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }) ?? null,
-  }), []);
+  useImperativeHandle(
+    ref,
+    () => ({
+      getDataURL: () => chartRef.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }) ?? null,
+    }),
+    [],
+  );
 
   return <div ref={elRef} data-testid={testId} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
 }

@@ -21,9 +21,7 @@ export function ErrorAlert({ error, style, showDetails = true }: { error: unknow
         details.length > 0 ? (
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {details.map((d, i) => (
-              <li key={i}>
-                {d.row ? t('common.rowMessage', { row: d.row, message: d.message }) : d.message}
-              </li>
+              <li key={i}>{d.row ? t('common.rowMessage', { row: d.row, message: d.message }) : d.message}</li>
             ))}
           </ul>
         ) : undefined

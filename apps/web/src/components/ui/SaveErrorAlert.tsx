@@ -12,7 +12,13 @@ export function SaveErrorAlert({ error, stale, onReload }: { error: string | nul
       title={error}
       description={stale ? t('common.staleHint') : undefined}
       style={{ marginBottom: 16 }}
-      action={stale ? <Button size="small" onClick={onReload}>{t('common.reload')}</Button> : undefined}
+      action={
+        stale ? (
+          <Button size="small" onClick={onReload}>
+            {t('common.reload')}
+          </Button>
+        ) : undefined
+      }
     />
   );
 }

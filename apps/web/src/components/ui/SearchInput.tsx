@@ -5,7 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useDebounced } from '../../lib/hooks';
 
 /** Search box that reports its value after typing pauses (and at once on Enter). */
-export function SearchInput({ onSearch, placeholder, style, testId, initial = '' }: {
+export function SearchInput({
+  onSearch,
+  placeholder,
+  style,
+  testId,
+  initial = '',
+}: {
   onSearch: (q: string) => void;
   placeholder?: string;
   style?: React.CSSProperties;

@@ -35,8 +35,7 @@ export function useMe() {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { username: string; password: string }) =>
-      api<Me>('/api/auth/login', { method: 'POST', body: input, silent: true }),
+    mutationFn: (input: { username: string; password: string }) => api<Me>('/api/auth/login', { method: 'POST', body: input, silent: true }),
     onSuccess: (me) => {
       signedOutOnPurpose = false;
       setCsrfToken(me.csrfToken);

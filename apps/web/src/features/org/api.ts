@@ -36,14 +36,18 @@ export function useUnits(communeId: string | null, params: UnitListParams) {
   return useQuery({
     queryKey: orgKeys.unitList(communeId ?? '', params),
     queryFn: ({ signal }) =>
-      apiGet<Page<Unit>>(base(communeId!), {
-        page: params.page,
-        pageSize: params.pageSize,
-        q: params.q,
-        kind: params.kind,
-        parentId: params.parentId,
-        includeInactive: params.includeInactive ? 'true' : 'false',
-      }, signal),
+      apiGet<Page<Unit>>(
+        base(communeId!),
+        {
+          page: params.page,
+          pageSize: params.pageSize,
+          q: params.q,
+          kind: params.kind,
+          parentId: params.parentId,
+          includeInactive: params.includeInactive ? 'true' : 'false',
+        },
+        signal,
+      ),
     enabled: !!communeId,
     placeholderData: keepPreviousData,
   });
@@ -71,9 +75,7 @@ export function useSaveUnit(communeId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (args: { id?: string; input: UnitInput | UnitUpdateInput }) =>
-      args.id
-        ? apiPatch<Unit>(`${base(communeId)}/${encodeURIComponent(args.id)}`, args.input)
-        : apiPost<Unit>(base(communeId), args.input),
+      args.id ? apiPatch<Unit>(`${base(communeId)}/${encodeURIComponent(args.id)}`, args.input) : apiPost<Unit>(base(communeId), args.input),
     onSuccess: () => qc.invalidateQueries({ queryKey: orgKeys.units(communeId) }),
   });
 }
@@ -141,4 +143,3 @@ export function useSaveCommune() {
     },
   });
 }
-

@@ -11,7 +11,15 @@ export const orgFeature: Feature = {
   ],
   menu: [
     { key: 'org', path: '/org', labelKey: 'nav.org', icon: ApartmentOutlined, permission: 'org.read', testId: 'menu-org', order: 10 },
-    { key: 'territory', path: '/territory', labelKey: 'nav.territory', icon: EnvironmentOutlined, permission: 'org.territory.write', testId: 'menu-territory', order: 120 },
+    {
+      key: 'territory',
+      path: '/territory',
+      labelKey: 'nav.territory',
+      icon: EnvironmentOutlined,
+      permission: 'org.territory.write',
+      testId: 'menu-territory',
+      order: 120,
+    },
   ],
 };
 

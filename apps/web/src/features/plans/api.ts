@@ -33,7 +33,8 @@ export const planKeys = {
 export function usePlans(communeId: string | null, params: PlanListParams, enabled = true) {
   return useQuery({
     queryKey: planKeys.list(communeId ?? '', params),
-    queryFn: ({ signal }) => apiGet<Page<PlanSummary> & { can: { createCommunePlan: boolean; createUnitPlan: boolean } }>(base(communeId!), { ...params }, signal),
+    queryFn: ({ signal }) =>
+      apiGet<Page<PlanSummary> & { can: { createCommunePlan: boolean; createUnitPlan: boolean } }>(base(communeId!), { ...params }, signal),
     enabled: !!communeId && enabled,
     placeholderData: keepPreviousData,
   });
@@ -108,7 +109,9 @@ export function useUpdatePlan(communeId: string, id: string) {
 export function useImportPlan(communeId: string) {
   return useMutation({
     mutationFn: (input: { file: File } | { text: string }) =>
-      'file' in input ? uploadFile<PlanImportResult>(`${base(communeId)}/import`, input.file) : apiPost<PlanImportResult>(`${base(communeId)}/import`, { text: input.text }),
+      'file' in input
+        ? uploadFile<PlanImportResult>(`${base(communeId)}/import`, input.file)
+        : apiPost<PlanImportResult>(`${base(communeId)}/import`, { text: input.text }),
   });
 }
 

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { calendarRange, pointsInMonth, pointsOn, spanProgress, spansCovering, spansOverlapping, type CalEntry } from './calendarData';
 
-const e = (over: Partial<CalEntry>): CalEntry => ({ date: '2025-12-04', endDate: null, kind: 'due', title: 'Báo cáo', planId: 'p', planTitle: 'KH', units: 3, lateAfter: null, ...over });
+const e = (over: Partial<CalEntry>): CalEntry => ({
+  date: '2025-12-04',
+  endDate: null,
+  kind: 'due',
+  title: 'Báo cáo',
+  planId: 'p',
+  planTitle: 'KH',
+  units: 3,
+  lateAfter: null,
+  ...over,
+});
 
 describe('calendar data', () => {
   it('asks for the month plus the grid around it, or the whole year', () => {
@@ -15,7 +25,7 @@ describe('calendar data', () => {
     e({ date: '2025-12-20', title: 'Đăng ký' }),
     e({ date: '2026-01-05' }),
   ];
-  it('lists a day\'s single-day entries, due items first', () => {
+  it("lists a day's single-day entries, due items first", () => {
     expect(pointsOn(entries, '2025-12-04').map((x) => x.kind)).toEqual(['due', 'milestone']);
     expect(pointsOn(entries, '2025-12-05')).toEqual([]);
   });
@@ -24,7 +34,7 @@ describe('calendar data', () => {
     expect(spansCovering(entries, '2028-01-01')).toEqual([]);
     expect(spansOverlapping(entries, '2027-12-01', '2028-01-31')).toHaveLength(1);
   });
-  it('lists a month\'s entries in date order', () => {
+  it("lists a month's entries in date order", () => {
     expect(pointsInMonth(entries, '2025-12').map((x) => x.date)).toEqual(['2025-12-04', '2025-12-04', '2025-12-20']);
   });
   it('measures how far a span has run', () => {

@@ -10,7 +10,19 @@ describe('plan form values', () => {
       date: '2025-08-20',
       legalBases: [{ ref: '150/KH-UBND', type: 'Kế hoạch', date: '2025-06-16', issuer: 'UBND thành phố', title: null }],
       contents: [{ order: 1, text: 'Nội dung 1' }],
-      deadlines: [{ what: 'Báo cáo', from: null, to: null, day: 5, month: 12, year: null, recurrence: 'yearly' as const, qualifier: 'before' as const, text: 'trước ngày 05/12 hàng năm' }],
+      deadlines: [
+        {
+          what: 'Báo cáo',
+          from: null,
+          to: null,
+          day: 5,
+          month: 12,
+          year: null,
+          recurrence: 'yearly' as const,
+          qualifier: 'before' as const,
+          text: 'trước ngày 05/12 hàng năm',
+        },
+      ],
       signer: { name: 'Nguyễn Văn A', title: 'Chủ tịch', capacity: 'TM.' as const },
     };
     const form = docToForm(doc);
@@ -25,9 +37,15 @@ describe('plan form values', () => {
       number: '  ',
       date: dayjs('2025-09-01'),
       movements: ['  Bình dân học vụ số ', ''],
-      contents: [{ order: 3, text: '' }, { order: 7, text: ' B ' }],
+      contents: [
+        { order: 3, text: '' },
+        { order: 7, text: ' B ' },
+      ],
       deadlines: [{ what: 'Báo cáo năm', from: '', to: null, day: 5, month: 11, year: null, recurrence: 'yearly', qualifier: 'before', text: '' }],
-      phases: [{ name: 'Giai đoạn 1', fromYear: 2025, toYear: 2027 }, { name: '', fromYear: null as unknown as number, toYear: 2030 }],
+      phases: [
+        { name: 'Giai đoạn 1', fromYear: 2025, toYear: 2027 },
+        { name: '', fromYear: null as unknown as number, toYear: 2030 },
+      ],
     });
     expect(out.number).toBeNull();
     expect(out.date).toBe('2025-09-01');

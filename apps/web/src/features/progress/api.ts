@@ -75,12 +75,16 @@ export function useProvinceCompleteness(provinceId: string | null, year: number,
   return useQuery({
     queryKey: progressKeys.provinceCompleteness(provinceId ?? '', year, period),
     queryFn: ({ signal }) =>
-      apiGet<ProvinceCompleteness>(`${provinceBase(provinceId!)}/progress/completeness`, {
-        kind: 'report',
-        cadence: period === 0 ? 'yearly' : 'half_yearly',
-        year,
-        period,
-      }, signal),
+      apiGet<ProvinceCompleteness>(
+        `${provinceBase(provinceId!)}/progress/completeness`,
+        {
+          kind: 'report',
+          cadence: period === 0 ? 'yearly' : 'half_yearly',
+          year,
+          period,
+        },
+        signal,
+      ),
     enabled: !!provinceId,
     ...live,
   });
@@ -169,10 +173,8 @@ export function usePutTargets(communeId: string, year: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: TargetPutInput) => api<{ items: Target[] }>(`${communeBase(communeId)}/targets`, { method: 'PUT', body: input }),
-    onSuccess: () => Promise.all([
-      qc.invalidateQueries({ queryKey: indicatorKeys.targets(communeId, year) }),
-      qc.invalidateQueries({ queryKey: progressKeys.all }),
-    ]),
+    onSuccess: () =>
+      Promise.all([qc.invalidateQueries({ queryKey: indicatorKeys.targets(communeId, year) }), qc.invalidateQueries({ queryKey: progressKeys.all })]),
   });
 }
 

@@ -19,8 +19,20 @@ import {
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 const row = (over: Partial<IndicatorProgressRow>): IndicatorProgressRow => ({
-  code: 'XH.A', name: 'Người dân có kỹ năng số cơ bản', pillar: 'society', measure: '%', direction: 'higher', aggregation: 'ratio',
-  value: 40, numerator: 40, denominator: 100, n: 2, target: 80, achievementPct: 50, status: 'at_risk', ...over,
+  code: 'XH.A',
+  name: 'Người dân có kỹ năng số cơ bản',
+  pillar: 'society',
+  measure: '%',
+  direction: 'higher',
+  aggregation: 'ratio',
+  value: 40,
+  numerator: 40,
+  denominator: 100,
+  n: 2,
+  target: 80,
+  achievementPct: 50,
+  status: 'at_risk',
+  ...over,
 });
 
 const progress: IndicatorProgress = {
@@ -29,15 +41,49 @@ const progress: IndicatorProgress = {
   period: 0,
   elapsedShare: 0.5,
   pillars: [
-    { pillar: 'gov', name: 'Chính quyền số', achievementPct: 120, withTarget: 1, onTrack: 1, atRisk: 0, offTrack: 0, indicators: [row({ code: 'CQ.A', pillar: 'gov', achievementPct: 130, status: 'on_track' })] },
-    { pillar: 'economy', name: 'Kinh tế số', achievementPct: null, withTarget: 0, onTrack: 0, atRisk: 0, offTrack: 0, indicators: [row({ code: 'KT.A', pillar: 'economy', target: null, achievementPct: null, status: 'no_target' })] },
-    { pillar: 'society', name: 'Xã hội số', achievementPct: 25, withTarget: 2, onTrack: 0, atRisk: 1, offTrack: 1, indicators: [row({}), row({ code: 'XH.B', value: null, achievementPct: null, status: 'no_data' })] },
+    {
+      pillar: 'gov',
+      name: 'Chính quyền số',
+      achievementPct: 120,
+      withTarget: 1,
+      onTrack: 1,
+      atRisk: 0,
+      offTrack: 0,
+      indicators: [row({ code: 'CQ.A', pillar: 'gov', achievementPct: 130, status: 'on_track' })],
+    },
+    {
+      pillar: 'economy',
+      name: 'Kinh tế số',
+      achievementPct: null,
+      withTarget: 0,
+      onTrack: 0,
+      atRisk: 0,
+      offTrack: 0,
+      indicators: [row({ code: 'KT.A', pillar: 'economy', target: null, achievementPct: null, status: 'no_target' })],
+    },
+    {
+      pillar: 'society',
+      name: 'Xã hội số',
+      achievementPct: 25,
+      withTarget: 2,
+      onTrack: 0,
+      atRisk: 1,
+      offTrack: 1,
+      indicators: [row({}), row({ code: 'XH.B', value: null, achievementPct: null, status: 'no_data' })],
+    },
   ],
 };
 
 const achTexts = { achievement: 'Mức đạt', target: 'Mục tiêu', value: 'Giá trị', elapsed: 'Tiến độ thời gian', statusLabel: (s: string) => `[${s}]` };
 
-type Bar = { type: string; itemStyle?: unknown; data: { value: number; itemStyle: { color: string } }[]; markLine?: { data: { xAxis: number }[] }; stack?: string; name?: string };
+type Bar = {
+  type: string;
+  itemStyle?: unknown;
+  data: { value: number; itemStyle: { color: string } }[];
+  markLine?: { data: { xAxis: number }[] };
+  stack?: string;
+  name?: string;
+};
 const seriesOf = (o: { series?: unknown }) => o.series as Bar[];
 
 describe('achievement chart', () => {
@@ -87,16 +133,23 @@ describe('completeness charts', () => {
     const s = seriesOf(o);
     expect(s.map((x) => x.name)).toEqual(['Đúng hạn', 'Trễ hạn', 'Chưa nộp']);
     expect(s.every((x) => x.stack === 'total')).toBe(true);
-    expect(s.map((x) => x.data)).toEqual([[8, 6, 0], [0, 3, 0], [2, 1, 0]]);
+    expect(s.map((x) => x.data)).toEqual([
+      [8, 6, 0],
+      [0, 3, 0],
+      [2, 1, 0],
+    ]);
     const html = (o.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: 1 }]);
     expect(html).toContain('Đúng hạn: 6 (60 %)');
     expect(html).toContain('Chưa nộp: 1 (10 %)');
   });
-  it('draws a province\'s communes as horizontal bars', () => {
-    const o = provinceCompletenessOption([
-      { communeId: id(1), communeCode: 'A', communeName: 'Xã A', dueDate: '2025-12-05', ...counts(4, 4, 0) },
-      { communeId: id(2), communeCode: 'B', communeName: 'Xã B', dueDate: '2025-12-05', ...counts(5, 1, 1) },
-    ], texts);
+  it("draws a province's communes as horizontal bars", () => {
+    const o = provinceCompletenessOption(
+      [
+        { communeId: id(1), communeCode: 'A', communeName: 'Xã A', dueDate: '2025-12-05', ...counts(4, 4, 0) },
+        { communeId: id(2), communeCode: 'B', communeName: 'Xã B', dueDate: '2025-12-05', ...counts(5, 1, 1) },
+      ],
+      texts,
+    );
     expect((o.yAxis as { data: string[] }).data).toEqual(['Xã A', 'Xã B']);
     expect(seriesOf(o)[0]!.itemStyle).toEqual({ color: COMPLETENESS_COLORS.onTime });
     expect(seriesOf(o)[2]!.data).toEqual([0, 3]);

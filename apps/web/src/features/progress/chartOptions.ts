@@ -9,7 +9,9 @@ import { formatFigure, formatPct, statusColor } from './progressStatus';
  * arguments, so the builders are unit-tested and the same for every language.
  */
 
-export type ProgressChartOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | MarkLineComponentOption>;
+export type ProgressChartOption = ComposeOption<
+  BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | MarkLineComponentOption
+>;
 
 /** Colours of on time / late / missing (the same as the unit status tags). */
 export const COMPLETENESS_COLORS = { onTime: '#52c41a', late: '#faad14', missing: '#ff4d4f' } as const;
@@ -85,7 +87,10 @@ export function achievementOption(progress: IndicatorProgress, texts: Achievemen
       },
     },
     xAxis: { type: 'value', min: 0, max: Math.ceil(max / 10) * 10, name: '%', nameGap: 8, splitNumber: 5 },
-    yAxis: nameAxis(rows.map((r) => `${r.code} · ${r.name}`), labelWidth),
+    yAxis: nameAxis(
+      rows.map((r) => `${r.code} · ${r.name}`),
+      labelWidth,
+    ),
     series: [
       {
         type: 'bar',
@@ -97,7 +102,12 @@ export function achievementOption(progress: IndicatorProgress, texts: Achievemen
           symbol: 'none',
           silent: true,
           data: [
-            { xAxis: elapsed, name: texts.elapsed, lineStyle: { color: '#8c8c8c', type: 'dashed' }, label: { formatter: `${texts.elapsed} ${formatPct(elapsed)}`, position: 'start', color: '#595959' } },
+            {
+              xAxis: elapsed,
+              name: texts.elapsed,
+              lineStyle: { color: '#8c8c8c', type: 'dashed' },
+              label: { formatter: `${texts.elapsed} ${formatPct(elapsed)}`, position: 'start', color: '#595959' },
+            },
             { xAxis: 100, lineStyle: { color: '#52c41a', type: 'solid' }, label: { show: false } },
           ],
         },
@@ -179,7 +189,13 @@ export function sortCycles<T extends { dueDate: string | null; period: number; y
 
 /** A province's communes for one cycle, as horizontal stacked bars. */
 export function provinceCompletenessOption(communes: readonly CompletenessCommuneRow[], texts: CompletenessTexts, labelWidth = 140): ProgressChartOption {
-  return stackedCompleteness(communes.map((c) => c.communeName), [...communes], texts, true, labelWidth);
+  return stackedCompleteness(
+    communes.map((c) => c.communeName),
+    [...communes],
+    texts,
+    true,
+    labelWidth,
+  );
 }
 
 // ---- league table ----------------------------------------------------------------------------
@@ -223,7 +239,10 @@ export function leagueOption(data: League, texts: LeagueTexts, labelWidth = 140)
       },
     },
     xAxis: { type: 'value', min: 0 },
-    yAxis: nameAxis(rows.map((r) => `${r.rank}. ${r.name}`), labelWidth),
+    yAxis: nameAxis(
+      rows.map((r) => `${r.rank}. ${r.name}`),
+      labelWidth,
+    ),
     series: [
       {
         type: 'bar',

@@ -5,19 +5,27 @@ const parse = (q: string, level: 'commune' | 'province' = 'commune', provinceIds
   parseDashboardParams(new URLSearchParams(q), { defaultLevel: level, provinceIds, currentYear: 2026 });
 
 describe('dashboard params', () => {
-  it('defaults to the user\'s level, first province, this year and the whole year', () => {
+  it("defaults to the user's level, first province, this year and the whole year", () => {
     expect(parse('')).toEqual({ level: 'commune', provinceId: 'p1', year: 2026, period: 0, indicatorCode: null });
     expect(parse('', 'province').level).toBe('province');
     expect(parse('', 'commune', []).provinceId).toBeNull();
   });
   it('reads a valid view from the address', () => {
     expect(parse('scope=province&province=p2&year=2025&period=2&indicator=XH.A')).toEqual({
-      level: 'province', provinceId: 'p2', year: 2025, period: 2, indicatorCode: 'XH.A',
+      level: 'province',
+      provinceId: 'p2',
+      year: 2025,
+      period: 2,
+      indicatorCode: 'XH.A',
     });
   });
   it('ignores what is not valid', () => {
     expect(parse('scope=world&province=p9&year=abc&period=7&indicator=%20')).toEqual({
-      level: 'commune', provinceId: 'p1', year: 2026, period: 0, indicatorCode: null,
+      level: 'commune',
+      provinceId: 'p1',
+      year: 2026,
+      period: 0,
+      indicatorCode: null,
     });
     expect(parse('year=1999').year).toBe(2026);
     expect(parse('year=2025.5').year).toBe(2026);

@@ -3,10 +3,29 @@ import { indicatorCreateInput, indicatorPatchInput, type Indicator } from '@tds/
 import { toBody, toValues, type IndicatorFormValues } from './indicatorForm';
 
 const stored: Indicator = {
-  code: 'XA.HOP', pillar: 'gov', name: 'Số cuộc họp', measure: 'cuộc', direction: 'higher', aggregation: 'sum',
-  numeratorLabel: null, denominatorLabel: null, minValue: 0, maxValue: null, integer: true,
-  scoreBands: [{ min: 0, score: 0 }, { min: 4, score: 20 }], evidence: null, verifier: 'Sở Nội vụ', source: 'report', providerKey: null,
-  sortOrder: 5, active: true, scope: 'commune', communeId: '00000000-0000-4000-8000-000000000001',
+  code: 'XA.HOP',
+  pillar: 'gov',
+  name: 'Số cuộc họp',
+  measure: 'cuộc',
+  direction: 'higher',
+  aggregation: 'sum',
+  numeratorLabel: null,
+  denominatorLabel: null,
+  minValue: 0,
+  maxValue: null,
+  integer: true,
+  scoreBands: [
+    { min: 0, score: 0 },
+    { min: 4, score: 20 },
+  ],
+  evidence: null,
+  verifier: 'Sở Nội vụ',
+  source: 'report',
+  providerKey: null,
+  sortOrder: 5,
+  active: true,
+  scope: 'commune',
+  communeId: '00000000-0000-4000-8000-000000000001',
 };
 
 const values = (over: Partial<IndicatorFormValues>): IndicatorFormValues => ({ ...toValues(stored), ...over });
@@ -14,7 +33,15 @@ const values = (over: Partial<IndicatorFormValues>): IndicatorFormValues => ({ .
 describe('indicator form', () => {
   it('round-trips a stored indicator into a valid patch', () => {
     const body = toBody(toValues(stored));
-    expect(body).toMatchObject({ name: 'Số cuộc họp', minValue: 0, maxValue: null, scoreBands: stored.scoreBands, evidence: null, verifier: 'Sở Nội vụ', sortOrder: 5 });
+    expect(body).toMatchObject({
+      name: 'Số cuộc họp',
+      minValue: 0,
+      maxValue: null,
+      scoreBands: stored.scoreBands,
+      evidence: null,
+      verifier: 'Sở Nội vụ',
+      sortOrder: 5,
+    });
     expect(indicatorPatchInput.safeParse({ ...body, active: true }).success).toBe(true);
   });
   it('trims texts, empties blanks and drops ratio labels of other aggregations', () => {

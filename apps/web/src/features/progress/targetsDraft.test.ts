@@ -26,7 +26,10 @@ describe('targets draft', () => {
     expect(d.size).toBe(0);
   });
   it('builds the PUT items, commune rows first', () => {
-    const d = new Map([[cellKey({ unitId: U2, indicatorCode: 'CQ.B' }), 5], [cellKey({ unitId: null, indicatorCode: 'XH.A' }), 90]]);
+    const d = new Map([
+      [cellKey({ unitId: U2, indicatorCode: 'CQ.B' }), 5],
+      [cellKey({ unitId: null, indicatorCode: 'XH.A' }), 90],
+    ]);
     expect(draftItems(d, 2026)).toEqual([
       { unitId: null, indicatorCode: 'XH.A', year: 2026, value: 90 },
       { unitId: U2, indicatorCode: 'CQ.B', year: 2026, value: 5 },
@@ -37,7 +40,12 @@ describe('targets draft', () => {
       ['XH.A', { measure: '%', minValue: null, maxValue: null, integer: false }],
       ['CQ.B', { measure: 'buổi', minValue: 0, maxValue: null, integer: true }],
     ]);
-    const d = new Map([['-|XH.A', 120], [`${U1}|CQ.B`, 2.5], [`${U2}|CQ.B`, 3], ['-|ZZ', 1]]);
+    const d = new Map([
+      ['-|XH.A', 120],
+      [`${U1}|CQ.B`, 2.5],
+      [`${U2}|CQ.B`, 3],
+      ['-|ZZ', 1],
+    ]);
     const p = draftProblems(d, defs);
     expect(p.get('-|XH.A')).toMatch(/100/u);
     expect(p.get(`${U1}|CQ.B`)).toMatch(/nguyên/u);
@@ -45,7 +53,10 @@ describe('targets draft', () => {
     expect(p.has('-|ZZ')).toBe(false);
   });
   it('puts server row errors back on their cells', () => {
-    const items = [{ unitId: null, indicatorCode: 'XH.A' }, { unitId: U1, indicatorCode: 'CQ.B' }];
+    const items = [
+      { unitId: null, indicatorCode: 'XH.A' },
+      { unitId: U1, indicatorCode: 'CQ.B' },
+    ];
     const m = itemErrorsByCell([{ row: 1, message: 'Sai.' }, { row: 1, message: 'Lại sai.' }, { row: 5, message: 'x' }, { message: 'chung' }], items);
     expect([...m]).toEqual([[`${U1}|CQ.B`, 'Sai. Lại sai.']]);
   });

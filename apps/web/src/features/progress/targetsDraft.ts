@@ -46,11 +46,19 @@ export function editDraft(draft: TargetDraft, saved: ReadonlyMap<string, number>
 export function draftItems(draft: TargetDraft, year: number): { unitId: string | null; indicatorCode: string; year: number; value: number }[] {
   return [...draft]
     .map(([key, value]) => ({ ...parseCellKey(key), year, value }))
-    .sort((a, b) => Number(a.unitId !== null) - Number(b.unitId !== null) || a.indicatorCode.localeCompare(b.indicatorCode) || (a.unitId ?? '').localeCompare(b.unitId ?? ''));
+    .sort(
+      (a, b) =>
+        Number(a.unitId !== null) - Number(b.unitId !== null) ||
+        a.indicatorCode.localeCompare(b.indicatorCode) ||
+        (a.unitId ?? '').localeCompare(b.unitId ?? ''),
+    );
 }
 
 /** Range problems of the draft's values (percent over 100, below the minimum, not whole...), by cell key. */
-export function draftProblems(draft: TargetDraft, indicators: ReadonlyMap<string, Pick<Indicator, 'measure' | 'minValue' | 'maxValue' | 'integer'>>): Map<string, string> {
+export function draftProblems(
+  draft: TargetDraft,
+  indicators: ReadonlyMap<string, Pick<Indicator, 'measure' | 'minValue' | 'maxValue' | 'integer'>>,
+): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, value] of draft) {
     const def = indicators.get(parseCellKey(key).indicatorCode);

@@ -37,7 +37,8 @@ export const reportingKeys = {
   versions: (communeId: string, id: string) => ['reporting', communeId, 'reports', 'one', id, 'versions'] as const,
   indicators: (communeId: string) => ['reporting', communeId, 'indicators'] as const,
   registrations: (communeId: string, planId: string) => ['reporting', communeId, 'registrations', planId] as const,
-  registrationList: (communeId: string, planId: string, year: number | undefined) => ['reporting', communeId, 'registrations', planId, 'list', year ?? 0] as const,
+  registrationList: (communeId: string, planId: string, year: number | undefined) =>
+    ['reporting', communeId, 'registrations', planId, 'list', year ?? 0] as const,
   registration: (communeId: string, planId: string, unitId: string, year: number | undefined) =>
     ['reporting', communeId, 'registrations', planId, 'one', unitId, year ?? 0] as const,
 };
@@ -200,7 +201,8 @@ export function useReport(communeId: string, id: string) {
   const qc = useQueryClient();
   return useQuery({
     queryKey: reportingKeys.report(communeId, id),
-    queryFn: async ({ signal }) => newerReport(qc.getQueryData<ReportDetail>(reportingKeys.report(communeId, id)), await apiGet<ReportDetail>(reportPath(communeId, id), undefined, signal)),
+    queryFn: async ({ signal }) =>
+      newerReport(qc.getQueryData<ReportDetail>(reportingKeys.report(communeId, id)), await apiGet<ReportDetail>(reportPath(communeId, id), undefined, signal)),
     staleTime: 0,
   });
 }
@@ -245,7 +247,8 @@ export function useOpenReport(communeId: string) {
 export function useSaveReportDraft(communeId: string, id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ version, payload }: { version: number; payload: ReportSavePayload }) => apiPatch<unknown>(reportPath(communeId, id), { version, ...payload }),
+    mutationFn: ({ version, payload }: { version: number; payload: ReportSavePayload }) =>
+      apiPatch<unknown>(reportPath(communeId, id), { version, ...payload }),
     onSuccess: (d) => adopt(qc, communeId, id, d),
   });
 }

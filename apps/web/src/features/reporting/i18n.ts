@@ -224,7 +224,8 @@ export const reportingEn: typeof reportingVi = {
     returnTitle: 'Return the report',
     reopenTitle: 'Reopen an accepted report',
     submitHint: 'Once submitted, the report waits for the commune to accept it; you cannot edit it unless it is returned.',
-    submitLateHint: 'The deadline has passed: the report can still be submitted but will be marked late. Once submitted, you cannot edit it unless it is returned.',
+    submitLateHint:
+      'The deadline has passed: the report can still be submitted but will be marked late. Once submitted, you cannot edit it unless it is returned.',
     acceptHint: 'An accepted report is locked and its figures are added to the commune indicators at once.',
     returnHint: 'The unit will see this comment, correct the report and resubmit it.',
     reopenHint: 'Reopening lets the unit edit the report again; its figures are taken out of the totals. This is recorded in the audit log.',

@@ -11,7 +11,15 @@ export const reportingFeature: Feature = {
     { path: 'registration', area: 'app', permission: 'report.read', page: lazy(() => import('./pages/RegistrationPage')) },
   ],
   menu: [
-    { key: 'registration', path: '/registration', labelKey: 'nav.registration', icon: FormOutlined, permission: 'report.read', testId: 'menu-registration', order: 40 },
+    {
+      key: 'registration',
+      path: '/registration',
+      labelKey: 'nav.registration',
+      icon: FormOutlined,
+      permission: 'report.read',
+      testId: 'menu-registration',
+      order: 40,
+    },
     { key: 'reports', path: '/reports', labelKey: 'nav.reports', icon: FileDoneOutlined, permission: 'report.read', testId: 'menu-reports', order: 50 },
   ],
 };

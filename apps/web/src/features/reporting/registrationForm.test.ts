@@ -15,7 +15,15 @@ const detail = {
   toYear: 2027,
   commitments: 'Cam kết',
   awardCodes: ['GIAY_KHEN_XA', 'TAP_THE_LAO_DONG_TIEN_TIEN', 'CU'],
-  indicators: [{ code: 'XH.KNS', targets: [{ year: 2025, value: 60 }, { year: 2026, value: 70 }] }],
+  indicators: [
+    {
+      code: 'XH.KNS',
+      targets: [
+        { year: 2025, value: 60 },
+        { year: 2026, value: 70 },
+      ],
+    },
+  ],
   people: [{ personId: '00000000-0000-4000-8000-000000000002', personName: 'Nguyễn Văn A', titleCode: 'LAO_DONG_TIEN_TIEN', commitment: null }],
   version: 3,
 } as unknown as RegistrationDetail;
@@ -39,18 +47,30 @@ describe('registration form', () => {
       version: 3,
       commitments: 'Cam kết',
       awardCodes: ['GIAY_KHEN_XA', 'CU', 'TAP_THE_LAO_DONG_TIEN_TIEN'],
-      indicators: [{ code: 'XH.KNS', targets: [{ year: 2025, value: 60 }, { year: 2026, value: 70 }] }],
+      indicators: [
+        {
+          code: 'XH.KNS',
+          targets: [
+            { year: 2025, value: 60 },
+            { year: 2026, value: 70 },
+          ],
+        },
+      ],
       people: [{ personId: '00000000-0000-4000-8000-000000000002', titleCode: 'LAO_DONG_TIEN_TIEN', commitment: null }],
       submit: true,
     });
   });
 
   it('drops empty rows and targets outside the plan, and sends no version for a new registration', () => {
-    const input = formToRegistrationInput({
-      indicators: [{ code: undefined }, { code: 'A', targets: { 2024: 5, 2025: null, 2026: 7 } }],
-      people: [{ personId: undefined }, { personId: 'p', titleCode: '', commitment: '  ' }],
-      awardForms: ['X', 'X'],
-    }, { year: 2025, version: null, years: [2025, 2026] }, false);
+    const input = formToRegistrationInput(
+      {
+        indicators: [{ code: undefined }, { code: 'A', targets: { 2024: 5, 2025: null, 2026: 7 } }],
+        people: [{ personId: undefined }, { personId: 'p', titleCode: '', commitment: '  ' }],
+        awardForms: ['X', 'X'],
+      },
+      { year: 2025, version: null, years: [2025, 2026] },
+      false,
+    );
     expect(input.indicators).toEqual([{ code: 'A', targets: [{ year: 2026, value: 7 }] }]);
     expect(input.people).toEqual([{ personId: 'p', titleCode: null, commitment: null }]);
     expect(input.awardCodes).toEqual(['X']);
@@ -63,5 +83,4 @@ describe('registration form', () => {
     expect([...takenElsewhere(rows, (r) => r.code, 0)]).toEqual(['B']);
     expect([...takenElsewhere(rows, (r) => r.code, 3)]).toEqual(['A', 'B']);
   });
-
 });

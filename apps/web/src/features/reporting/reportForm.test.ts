@@ -1,18 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportFormIndicator } from '@tds/contracts';
-import { detailToForm, entryIssues, unreadyValues, fieldMessage, fieldPath, formToPayload, groupByPillar, lateKind, mapServerErrors, ratioValue, payloadAsText } from './reportForm';
+import {
+  detailToForm,
+  entryIssues,
+  unreadyValues,
+  fieldMessage,
+  fieldPath,
+  formToPayload,
+  groupByPillar,
+  lateKind,
+  mapServerErrors,
+  ratioValue,
+  payloadAsText,
+} from './reportForm';
 
 const ind = (over: Partial<ReportFormIndicator>): ReportFormIndicator => ({
-  code: 'X', name: 'Chỉ tiêu', pillar: 'gov', measure: 'buổi', aggregation: 'sum', ratio: false,
-  numeratorLabel: null, denominatorLabel: null, minValue: null, maxValue: null, integer: false, evidence: null, ...over,
+  code: 'X',
+  name: 'Chỉ tiêu',
+  pillar: 'gov',
+  measure: 'buổi',
+  aggregation: 'sum',
+  ratio: false,
+  numeratorLabel: null,
+  denominatorLabel: null,
+  minValue: null,
+  maxValue: null,
+  integer: false,
+  evidence: null,
+  ...over,
 });
 const SESSIONS = ind({ code: 'XH.BUOI', pillar: 'society', measure: 'buổi', minValue: 0, integer: true });
-const SKILLS = ind({ code: 'XH.KNS', pillar: 'society', measure: '%', aggregation: 'ratio', ratio: true, numeratorLabel: 'Số người biết', denominatorLabel: 'Tổng số người' });
+const SKILLS = ind({
+  code: 'XH.KNS',
+  pillar: 'society',
+  measure: '%',
+  aggregation: 'ratio',
+  ratio: true,
+  numeratorLabel: 'Số người biết',
+  denominatorLabel: 'Tổng số người',
+});
 const DOSSIERS = ind({ code: 'CQ.HS', pillar: 'gov', measure: '%', minValue: 0, maxValue: 100 });
 
 const detail = {
   kind: 'report' as const,
-  sections: [{ key: 'results', title: 'Kết quả', text: 'cũ' }, { key: 'plans', title: 'Phương hướng', text: '' }],
+  sections: [
+    { key: 'results', title: 'Kết quả', text: 'cũ' },
+    { key: 'plans', title: 'Phương hướng', text: '' },
+  ],
   values: [{ code: 'XH.KNS', value: null, numerator: 30, denominator: 120, note: null }],
   summary: null,
   form: [SESSIONS, SKILLS, DOSSIERS],
@@ -35,7 +69,10 @@ describe('report form values', () => {
         'XH.KNS': { value: 99, numerator: 40, denominator: 120, note: ' theo sổ ' },
       },
     });
-    expect(p.sections).toEqual([{ key: 'results', title: 'Kết quả', text: 'mới' }, { key: 'plans', title: 'Phương hướng', text: 'tiếp' }]);
+    expect(p.sections).toEqual([
+      { key: 'results', title: 'Kết quả', text: 'mới' },
+      { key: 'plans', title: 'Phương hướng', text: 'tiếp' },
+    ]);
     expect(p.values).toEqual([
       { code: 'XH.BUOI', value: 12, numerator: null, denominator: null, note: null },
       { code: 'XH.KNS', value: null, numerator: 40, denominator: 120, note: 'theo sổ' },
@@ -97,16 +134,19 @@ describe('server field errors', () => {
   });
 
   it('places values[i] errors on the i-th sent indicator, and sections on their index', () => {
-    const m = mapServerErrors([
-      { field: 'values[1].denominator', message: 'Mẫu số phải lớn hơn 0.' },
-      { field: 'values.2.value', message: 'Tỷ lệ phần trăm phải từ 0 đến 100.' },
-      { field: 'values.XH.BUOI', message: 'Phải là số nguyên.' },
-      { field: 'values.XH.KNS.numerator', message: 'Tử số âm.' },
-      { field: 'sections[0].text', message: 'Quá dài.' },
-      { field: 'file', message: 'Chưa có tệp.' },
-      { field: 'values[9].value', message: 'lạ' },
-      { message: 'Chung' },
-    ], codes);
+    const m = mapServerErrors(
+      [
+        { field: 'values[1].denominator', message: 'Mẫu số phải lớn hơn 0.' },
+        { field: 'values.2.value', message: 'Tỷ lệ phần trăm phải từ 0 đến 100.' },
+        { field: 'values.XH.BUOI', message: 'Phải là số nguyên.' },
+        { field: 'values.XH.KNS.numerator', message: 'Tử số âm.' },
+        { field: 'sections[0].text', message: 'Quá dài.' },
+        { field: 'file', message: 'Chưa có tệp.' },
+        { field: 'values[9].value', message: 'lạ' },
+        { message: 'Chung' },
+      ],
+      codes,
+    );
     expect(m.values['XH.KNS']).toEqual({ denominator: 'Mẫu số phải lớn hơn 0.', numerator: 'Tử số âm.' });
     expect(m.values['CQ.HS']).toEqual({ value: 'Tỷ lệ phần trăm phải từ 0 đến 100.' });
     expect(m.values['XH.BUOI']).toEqual({ value: 'Phải là số nguyên.' });
@@ -134,11 +174,18 @@ describe('late marker', () => {
 
 describe('grouping and copying', () => {
   it('groups by pillar in the order government, economy, society', () => {
-    expect(groupByPillar(detail.form).map((g) => [g.pillar, g.items.map((i) => i.code)])).toEqual([['gov', ['CQ.HS']], ['society', ['XH.BUOI', 'XH.KNS']]]);
+    expect(groupByPillar(detail.form).map((g) => [g.pillar, g.items.map((i) => i.code)])).toEqual([
+      ['gov', ['CQ.HS']],
+      ['society', ['XH.BUOI', 'XH.KNS']],
+    ]);
   });
 
   it('renders the content as text to copy', () => {
-    const text = payloadAsText(detail, formToPayload(detail, { sections: ['A', 'B'], values: { 'XH.KNS': { value: null, numerator: 1, denominator: 2, note: null } } }), { summary: 'Tóm tắt' });
+    const text = payloadAsText(
+      detail,
+      formToPayload(detail, { sections: ['A', 'B'], values: { 'XH.KNS': { value: null, numerator: 1, denominator: 2, note: null } } }),
+      { summary: 'Tóm tắt' },
+    );
     expect(text).toContain('## Kết quả\nA');
     expect(text).toContain('XH.KNS - Chỉ tiêu: 1 / 2');
   });

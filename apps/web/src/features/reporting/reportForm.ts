@@ -55,10 +55,7 @@ export function detailToForm(d: Pick<ReportDetail, 'sections' | 'values' | 'summ
 }
 
 /** The payload of a save from the form values (missing entries are sent as empty, ratio ones without a value). */
-export function formToPayload(
-  d: Pick<ReportDetail, 'sections' | 'form' | 'kind'>,
-  f: Partial<ReportFormValues>,
-): ReportSavePayload {
+export function formToPayload(d: Pick<ReportDetail, 'sections' | 'form' | 'kind'>, f: Partial<ReportFormValues>): ReportSavePayload {
   const sections = d.sections.map((s, i) => ({ key: s.key, title: s.title, text: typeof f.sections?.[i] === 'string' ? f.sections[i] : s.text }));
   const values = d.form.map((ind) => {
     const e = f.values?.[ind.code] ?? emptyEntry();
@@ -153,7 +150,10 @@ const PARTS: readonly string[] = ['value', 'numerator', 'denominator'];
 
 /** Split "values[3].numerator", "values.3.numerator" or "values.CODE.value" into its segments. */
 export function fieldPath(field: string): string[] {
-  return field.replace(/\[(\w+)\]/gu, '.$1').split('.').filter(Boolean);
+  return field
+    .replace(/\[(\w+)\]/gu, '.$1')
+    .split('.')
+    .filter(Boolean);
 }
 
 /** The indicator and input a `values...` field names: by index in the payload, or by code (codes may contain dots). */

@@ -4,7 +4,16 @@ import type { ReportDetail } from '@tds/contracts';
 import { isApiError } from '../../lib/api';
 import { isReportDetail, useSaveReportDraft } from './api';
 import { Autosaver, initialAutosaveState, type AutosaveState } from './autosave';
-import { detailToForm, formToPayload, mapServerErrors, payloadAsText, unreadyValues, type MappedErrors, type ReportFormValues, type ReportSavePayload } from './reportForm';
+import {
+  detailToForm,
+  formToPayload,
+  mapServerErrors,
+  payloadAsText,
+  unreadyValues,
+  type MappedErrors,
+  type ReportFormValues,
+  type ReportSavePayload,
+} from './reportForm';
 
 /** Pause after the last keystroke before saving. */
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -112,7 +121,8 @@ export function useReportAutosave(opts: {
 
   /** The form's content as text (to copy somewhere safe). */
   const copyText = useCallback(
-    (labels: { summary: string }) => payloadAsText(detailRef.current, formToPayload(detailRef.current, form.getFieldsValue(true) as Partial<ReportFormValues>), labels),
+    (labels: { summary: string }) =>
+      payloadAsText(detailRef.current, formToPayload(detailRef.current, form.getFieldsValue(true) as Partial<ReportFormValues>), labels),
     [form],
   );
 

@@ -120,7 +120,9 @@ export function parseOccasions(paras: Para[], ranges: Range[]): PlanDoc['occasio
 export function parseDossier(ctx: Ctx, paras: Para[], ranges: Range[], prefix: string): string[] {
   const out: string[] = [];
   for (const r of ranges) {
-    const holder = walk(outline(paras, r)).find((n) => /^(?:Thành phần\s+)?Hồ sơ(?:\s+đề nghị)?(?:\s+khen thưởng)?\s*:?$/iu.test(n.text.trim()) && n.children.length > 0);
+    const holder = walk(outline(paras, r)).find(
+      (n) => /^(?:Thành phần\s+)?Hồ sơ(?:\s+đề nghị)?(?:\s+khen thưởng)?\s*:?$/iu.test(n.text.trim()) && n.children.length > 0,
+    );
     for (const c of holder?.children ?? []) {
       const t = nodeText(c);
       if (!t) continue;

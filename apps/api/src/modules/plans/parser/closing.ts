@@ -73,7 +73,16 @@ export function parseSigner(ctx: Ctx, paras: Para[], range: Range, skip: Range |
       if (next && CAPACITY.test(next.text) && isAllCaps(next.text)) continue;
       const own = TITLE.test(cap[2]!) && !(next && TITLE.test(next.text));
       titleAt = own ? i : next && isAllCaps(next.text) ? i + 1 : i;
-      setTitle(ctx, signer, own ? inPara(p, cap[2]!, p.text.length - cap[2]!.length, p.text.length) : next && isAllCaps(next.text) ? inPara(next, next.text, 0, next.text.length) : null, prefix);
+      setTitle(
+        ctx,
+        signer,
+        own
+          ? inPara(p, cap[2]!, p.text.length - cap[2]!.length, p.text.length)
+          : next && isAllCaps(next.text)
+            ? inPara(next, next.text, 0, next.text.length)
+            : null,
+        prefix,
+      );
     } else if (TITLE.test(p.text)) {
       titleAt = i;
       setTitle(ctx, signer, inPara(p, p.text, 0, p.text.length), prefix);

@@ -14,7 +14,12 @@ export function checkDeadlineConflicts(ctx: Ctx, deadlines: Deadline[]): void {
     const dates = [...new Set(reports.map(dm))];
     if (dates.length < 2) continue;
     const every = recurrence === 'yearly' ? 'hằng năm' : '6 tháng';
-    warn(ctx, 'DEADLINE_CONFLICT', `Kế hoạch nêu nhiều hạn gửi báo cáo ${every} khác nhau (${dates.join(', ')}); cần chọn một hạn trước khi ban hành.`, 'plan.deadlines');
+    warn(
+      ctx,
+      'DEADLINE_CONFLICT',
+      `Kế hoạch nêu nhiều hạn gửi báo cáo ${every} khác nhau (${dates.join(', ')}); cần chọn một hạn trước khi ban hành.`,
+      'plan.deadlines',
+    );
   }
 }
 
@@ -48,7 +53,9 @@ export function checkDateConflicts(ctx: Ctx, deadlines: Deadline[], planDate: st
       if (a === b || a.d.qualifier === 'in' || b.d.qualifier !== 'in' || a.object === null || a.object !== b.object) continue;
       const monthStart = b.d.year! * 10000 + b.d.month! * 100 + 1;
       if (a.limit < monthStart) {
-        say(`Thời hạn "${a.d.text}" sớm hơn thời gian thực hiện "${b.d.text}" của cùng nội dung (${b.object === 'ke hoach' ? 'kế hoạch' : 'báo cáo'}); cần thống nhất lại.`);
+        say(
+          `Thời hạn "${a.d.text}" sớm hơn thời gian thực hiện "${b.d.text}" của cùng nội dung (${b.object === 'ke hoach' ? 'kế hoạch' : 'báo cáo'}); cần thống nhất lại.`,
+        );
       }
     }
   }

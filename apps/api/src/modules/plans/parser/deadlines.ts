@@ -54,12 +54,28 @@ function timeExprs(text: string, sentences: Sentences): TimeExpr[] {
   MONTH.lastIndex = 0;
   for (let m = MONTH.exec(text); m; m = MONTH.exec(text)) {
     const y = m[3] ?? m[4];
-    out.push({ index: m.index, length: m[0].length, day: null, month: Number(m[2]), year: y ? Number(y) : null, qualifier: qualifierOf(m[1]!), recurrences: null });
+    out.push({
+      index: m.index,
+      length: m[0].length,
+      day: null,
+      month: Number(m[2]),
+      year: y ? Number(y) : null,
+      qualifier: qualifierOf(m[1]!),
+      recurrences: null,
+    });
   }
   HALF.lastIndex = 0;
   for (let m = HALF.exec(text); m; m = HALF.exec(text)) {
     if (!sentenceHas(sentences.around(m.index), REPORT)) continue;
-    out.push({ index: m.index, length: m[0].length, day: null, month: null, year: null, qualifier: 'in', recurrences: m[1] ? ['half-yearly', 'yearly'] : ['half-yearly'] });
+    out.push({
+      index: m.index,
+      length: m[0].length,
+      day: null,
+      month: null,
+      year: null,
+      qualifier: 'in',
+      recurrences: m[1] ? ['half-yearly', 'yearly'] : ['half-yearly'],
+    });
   }
   return out.sort((a, b) => a.index - b.index);
 }

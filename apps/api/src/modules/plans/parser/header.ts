@@ -27,7 +27,17 @@ const AUTHORITY = /^(?:PHÓ\s+)?CHỦ TỊCH\s+(.+)$/u;
 
 /** Read the header block (paragraphs [from, typeAt)) and the subject after the document-type line. */
 export function parseHeader(ctx: Ctx, paras: Para[], from: number, typeAt: number, prefix: string): Header {
-  const h: Header = { issuer: { name: null, parent: null }, number: null, numberBlank: false, date: null, partialDate: null, place: null, title: null, titleFound: null, bodyFrom: typeAt + 1 };
+  const h: Header = {
+    issuer: { name: null, parent: null },
+    number: null,
+    numberBlank: false,
+    date: null,
+    partialDate: null,
+    place: null,
+    title: null,
+    titleFound: null,
+    bodyFrom: typeAt + 1,
+  };
   const orgs: Found<string>[] = [];
   for (let i = from; i < typeAt; i++) {
     const p = paras[i]!;
@@ -42,7 +52,10 @@ export function parseHeader(ctx: Ctx, paras: Para[], from: number, typeAt: numbe
 function readNumber(ctx: Ctx, p: Para, h: Header, prefix: string): boolean {
   const m = NUMBER.exec(p.text);
   if (!m) return false;
-  const value = m[1]!.slice(0, runStart(m[1]!, m[1]!.length, 0, (c) => c === '.' || c === ',' || c === ';'));
+  const value = m[1]!.slice(
+    0,
+    runStart(m[1]!, m[1]!.length, 0, (c) => c === '.' || c === ',' || c === ';'),
+  );
   if (/^\d+[/-]/u.test(value)) {
     h.number = value;
     record(ctx, `${prefix}.number`, inPara(p, value, m[0].length - m[1]!.length, m[0].length - m[1]!.length + value.length), 0.95);
@@ -124,7 +137,8 @@ export function movementsOf(ctx: Ctx, title: Found<string> | null, prefix: strin
 
 /** Fallback issuer: "<body> ban hành / xây dựng Kế hoạch" in the preamble. */
 export function issuerFromPreamble(ctx: Ctx, paras: Para[], from: number, to: number, prefix: string): string | null {
-  const re = /((?:[ỦU][ỷỶy] ban nhân dân|UBND|Đảng ủy|Ban Chỉ đạo|Hội đồng nhân dân)\s+(?:xã|phường|thị trấn|đặc khu|tỉnh|thành phố)(?:\s+[\p{Lu}\d][\p{L}\d-]*){1,5})\s+(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch)/u;
+  const re =
+    /((?:[ỦU][ỷỶy] ban nhân dân|UBND|Đảng ủy|Ban Chỉ đạo|Hội đồng nhân dân)\s+(?:xã|phường|thị trấn|đặc khu|tỉnh|thành phố)(?:\s+[\p{Lu}\d][\p{L}\d-]*){1,5})\s+(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch)/u;
   for (let i = from; i < to; i++) {
     const p = paras[i]!;
     const m = re.exec(p.text);

@@ -18,7 +18,25 @@ interface Citation {
   spans: Partial<Record<keyof LegalBasis, Span>>;
 }
 
-const TYPES = ['Kế hoạch', 'Nghị quyết', 'Quyết định', 'Công văn', 'Hướng dẫn', 'Nghị định', 'Thông tư', 'Chỉ thị', 'Bộ luật', 'Luật', 'Thông báo', 'Chương trình', 'Đề án', 'Kết luận', 'Quy định', 'Thông tri', 'Văn bản'];
+const TYPES = [
+  'Kế hoạch',
+  'Nghị quyết',
+  'Quyết định',
+  'Công văn',
+  'Hướng dẫn',
+  'Nghị định',
+  'Thông tư',
+  'Chỉ thị',
+  'Bộ luật',
+  'Luật',
+  'Thông báo',
+  'Chương trình',
+  'Đề án',
+  'Kết luận',
+  'Quy định',
+  'Thông tri',
+  'Văn bản',
+];
 const TYPE_BEFORE = new RegExp(`(${TYPES.join('|')})\\s+(?:số\\s*)?$`, 'iu');
 const REF = /(?<![\p{L}\d/-])(\d{1,5})([-/])((?:\d{4}\/)?\p{Lu}[\p{L}\d&]*(?:[-/][\p{Lu}\d&][\p{L}\d&]*)*)/gu;
 const LAW = /(?<![\p{L}])(Bộ luật|Luật)\s+(\p{Lu}[^;.\d]{1,120}?)(?=\s+ngày\s|\s+năm\s+\d|\s+số\s|,\s*\p{Lu}|,\s*(?:ngày|năm)\s|[;.]|$)/gu;
@@ -78,7 +96,12 @@ function refCitations(text: string): Citation[] {
   for (let m = REF.exec(text); m; m = REF.exec(text)) {
     const ref = m[0];
     const t = typeOf(text.slice(Math.max(0, m.index - 40), m.index), m[3]!);
-    const c: Citation = { at: m.index, key: ref, value: { ref, type: t.type, date: null, issuer: null }, spans: { ref: { start: m.index, end: m.index + ref.length } } };
+    const c: Citation = {
+      at: m.index,
+      key: ref,
+      value: { ref, type: t.type, date: null, issuer: null },
+      spans: { ref: { start: m.index, end: m.index + ref.length } },
+    };
     if (t.length > 0) {
       const typeStart = m.index - t.length;
       c.spans.type = { start: typeStart, end: typeStart + t.type!.length };
@@ -97,7 +120,12 @@ function lawCitations(text: string): Citation[] {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
     if (/^\s*số\s/u.test(after)) continue;
     const title = m[2]!.trim();
-    const c: Citation = { at: m.index, key: `law:${title.toLocaleLowerCase('vi')}`, value: { ref: null, type: m[1]!, date: null, issuer: null, title }, spans: {} };
+    const c: Citation = {
+      at: m.index,
+      key: `law:${title.toLocaleLowerCase('vi')}`,
+      value: { ref: null, type: m[1]!, date: null, issuer: null, title },
+      spans: {},
+    };
     c.spans.type = { start: m.index, end: m.index + m[1]!.length };
     const titleAt = m.index + m[0].indexOf(m[2]!);
     c.spans.title = { start: titleAt, end: titleAt + title.length };

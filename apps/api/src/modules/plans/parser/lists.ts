@@ -53,7 +53,14 @@ export function outline(paras: Para[], range: Range): OutlineNode[] {
   for (let i = range.from; i < range.to; i++) {
     const p = paras[i]!;
     const m = markerOf(p.text);
-    const node: OutlineNode = { kind: m.kind, marker: p.text.slice(0, m.length).trim(), text: p.text.slice(m.length), start: p.start + m.length, para: i, children: [] };
+    const node: OutlineNode = {
+      kind: m.kind,
+      marker: p.text.slice(0, m.length).trim(),
+      text: p.text.slice(m.length),
+      start: p.start + m.length,
+      para: i,
+      children: [],
+    };
     if (m.kind === 'none') {
       while (stack.length > 1 && !isHeadingLike(stack[stack.length - 1]!.text)) stack.pop();
       stack[stack.length - 1]!.children.push(node);

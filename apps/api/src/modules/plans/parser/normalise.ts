@@ -6,7 +6,10 @@
 
 /** The text every span in `sources` points into: BOM dropped, NFC, `\n` line endings. */
 export function normalisePlanText(raw: string): string {
-  return raw.replace(/^\uFEFF/u, '').normalize('NFC').replace(/\r\n?/gu, '\n');
+  return raw
+    .replace(/^\uFEFF/u, '')
+    .normalize('NFC')
+    .replace(/\r\n?/gu, '\n');
 }
 
 /** One paragraph of the work text: `start` is its offset in the work text. */
@@ -37,7 +40,8 @@ function casesOf(line: Line): { upper: boolean; lower: boolean } {
 }
 
 const MARKER = /^(?:[IVX]{1,4}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s|\(\d{1,2}\)|[a-zđ][.)]\s|[-–—+•]\s|Điều\s+\d)/u;
-const STARTER = /^(?:Căn cứ|Thực hiện\s+(?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Hướng dẫn|Thông tư|Nghị định|Luật)|Theo đề nghị|Xét đề nghị|Nơi nhận|(?:TM|KT|TL|TUQ)\.|[TK]\/[MTL]\s|Số\s*:|Trên đây)/u;
+const STARTER =
+  /^(?:Căn cứ|Thực hiện\s+(?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Hướng dẫn|Thông tư|Nghị định|Luật)|Theo đề nghị|Xét đề nghị|Nơi nhận|(?:TM|KT|TL|TUQ)\.|[TK]\/[MTL]\s|Số\s*:|Trên đây)/u;
 const PAGE_NUMBER = /^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu;
 const RULE_LINE = /^(?:[-_=*~.]{3,}|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)$/u;
 const CAPTION = /^\(?(?:Ảnh|Hình ảnh|Hình)(?:\s+minh\s+h[oọ][aạ])?\s*[:.)]/iu;
@@ -122,7 +126,10 @@ function isNoise(text: string): boolean {
 
 /** The typical width of a hard-wrapped line (0 when lines are whole paragraphs). */
 function wrapWidth(lines: Line[]): number {
-  const lens = lines.map((l) => l.text.length).filter((n) => n > 20).sort((a, b) => a - b);
+  const lens = lines
+    .map((l) => l.text.length)
+    .filter((n) => n > 20)
+    .sort((a, b) => a - b);
   if (lens.length < 5) return 0;
   return lens[Math.floor(lens.length * 0.8)] ?? 0;
 }
@@ -159,7 +166,16 @@ function lastNonCloser(s: string): string | null {
 
 function startParagraph(line: Line): Building {
   const { upper, lower } = casesOf(line);
-  return { parts: [line.text], offs: [...line.offs], length: line.text.length, head: line.text.slice(0, HEAD), tail: line.text.slice(-TAIL), beforeQuotes: lastNonCloser(line.text) ?? '', upper, lower };
+  return {
+    parts: [line.text],
+    offs: [...line.offs],
+    length: line.text.length,
+    head: line.text.slice(0, HEAD),
+    tail: line.text.slice(-TAIL),
+    beforeQuotes: lastNonCloser(line.text) ?? '',
+    upper,
+    lower,
+  };
 }
 
 function appendLine(p: Building, sep: ' ' | '', line: Line): void {
@@ -235,7 +251,10 @@ export function buildWorkText(norm: string): WorkText {
     if (prev && kind !== null) appendLine(prev, kind, line);
     else merged.push(startParagraph(line));
   }
-  return assemble(norm, merged.map((p) => ({ text: p.parts.join(''), offs: p.offs })));
+  return assemble(
+    norm,
+    merged.map((p) => ({ text: p.parts.join(''), offs: p.offs })),
+  );
 }
 
 function assemble(norm: string, merged: Line[]): WorkText {

@@ -34,7 +34,17 @@ function parsePlan(ctx: Ctx, paras: Para[], range: Range, typeAt: number, decisi
   const h: Header =
     typeAt >= 0
       ? parseHeader(ctx, paras, range.from, typeAt, 'plan')
-      : { issuer: { name: null, parent: null }, number: null, numberBlank: false, date: null, partialDate: null, place: null, title: null, titleFound: null, bodyFrom: range.from };
+      : {
+          issuer: { name: null, parent: null },
+          number: null,
+          numberBlank: false,
+          date: null,
+          partialDate: null,
+          place: null,
+          title: null,
+          titleFound: null,
+          bodyFrom: range.from,
+        };
   const end = range.to;
   const sections = findSections(paras, h.bodyFrom, end);
   const firstSection = sections[0]?.head ?? end;
@@ -79,7 +89,11 @@ function parsePlan(ctx: Ctx, paras: Para[], range: Range, typeAt: number, decisi
   warnBlanks(ctx, h, 'plan');
   checkDeadlineConflicts(ctx, plan.deadlines);
   checkDateConflicts(ctx, plan.deadlines, plan.date);
-  const ending = recipients.items.length > 0 || signer.name !== null || paras.slice(close, end).some((p) => /^Trên đây là\s|\.\/\.$/u.test(p.text)) || /\.\/\.$/u.test(paras[end - 1]?.text ?? '');
+  const ending =
+    recipients.items.length > 0 ||
+    signer.name !== null ||
+    paras.slice(close, end).some((p) => /^Trên đây là\s|\.\/\.$/u.test(p.text)) ||
+    /\.\/\.$/u.test(paras[end - 1]?.text ?? '');
   checkCompleteness(ctx, new Set(topics.keys()), ending);
   return plan;
 }

@@ -4,7 +4,47 @@ import { describe, expect, it } from 'vitest';
 import { readSeed, SEEDS } from '../fixtures/expected.js';
 import { normalisePlanText, parsePlanText } from './index.js';
 
-const FRAGMENTS = ['KẾ HOẠCH', 'I. MỤC ĐÍCH', 'II. NỘI DUNG', 'III. ', '1. ', '(1) ', 'a) ', 'đ. ', '- ', '+ ', '|', '**', '## ', 'Căn cứ ', 'Số: ', '/KH-UBND', 'ngày ', 'tháng ', 'năm 2025', 'trước ngày 05/11', 'hàng năm', 'Giai đoạn 1 (từ năm 2025 đến năm 2027)', 'sơ kết', 'Nơi nhận:', 'TM. ', 'CHỦ TỊCH', 'Giấy khen', '57-NQ/TW', '\n', '\r\n', '\n\n', ' ', '(', ')', '“', '6 tháng', 'của UBND xã ', 'Đối với ', ':'];
+const FRAGMENTS = [
+  'KẾ HOẠCH',
+  'I. MỤC ĐÍCH',
+  'II. NỘI DUNG',
+  'III. ',
+  '1. ',
+  '(1) ',
+  'a) ',
+  'đ. ',
+  '- ',
+  '+ ',
+  '|',
+  '**',
+  '## ',
+  'Căn cứ ',
+  'Số: ',
+  '/KH-UBND',
+  'ngày ',
+  'tháng ',
+  'năm 2025',
+  'trước ngày 05/11',
+  'hàng năm',
+  'Giai đoạn 1 (từ năm 2025 đến năm 2027)',
+  'sơ kết',
+  'Nơi nhận:',
+  'TM. ',
+  'CHỦ TỊCH',
+  'Giấy khen',
+  '57-NQ/TW',
+  '\n',
+  '\r\n',
+  '\n\n',
+  ' ',
+  '(',
+  ')',
+  '“',
+  '6 tháng',
+  'của UBND xã ',
+  'Đối với ',
+  ':',
+];
 
 /** Parse, check the result against the schema and the time limit, and return it. */
 function checkedParse(text: string) {
@@ -55,7 +95,17 @@ describe('parsePlanText on random and garbled text', () => {
   });
 
   it('stays fast on pathological input', () => {
-    const inputs = ['a'.repeat(200_000), '|'.repeat(50_000), '('.repeat(50_000), '1. '.repeat(30_000), 'ngày '.repeat(30_000), 'Giấy khen '.repeat(20_000), '- \n'.repeat(30_000), 'KẾ HOẠCH\n' + 'I. A\n'.repeat(20_000), `${'x'.repeat(119)} > `.repeat(2000)];
+    const inputs = [
+      'a'.repeat(200_000),
+      '|'.repeat(50_000),
+      '('.repeat(50_000),
+      '1. '.repeat(30_000),
+      'ngày '.repeat(30_000),
+      'Giấy khen '.repeat(20_000),
+      '- \n'.repeat(30_000),
+      'KẾ HOẠCH\n' + 'I. A\n'.repeat(20_000),
+      `${'x'.repeat(119)} > `.repeat(2000),
+    ];
     for (const s of inputs) checkedParse(s);
   });
 

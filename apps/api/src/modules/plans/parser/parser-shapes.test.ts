@@ -169,13 +169,19 @@ describe('suspected typos', () => {
   });
 
   it('does not flag a legitimate word next to a common pair ("tình hình thực hiện" beside "hình thức"), nor tone placement ("hoá"/"hóa")', () => {
-    const text = WITH_TYPO.replace('cộng động', 'cộng đồng').replace('Văn phòng HĐND và UBND xã: theo dõi', 'Phòng Văn hoá - Xã hội: theo dõi phòng văn hóa, phòng văn hóa, phòng văn hóa');
+    const text = WITH_TYPO.replace('cộng động', 'cộng đồng').replace(
+      'Văn phòng HĐND và UBND xã: theo dõi',
+      'Phòng Văn hoá - Xã hội: theo dõi phòng văn hóa, phòng văn hóa, phòng văn hóa',
+    );
     expect(parsePlanText(text).warnings.map((w) => w.code)).toEqual([]);
   });
 
   it('flags an inserted or dropped letter, and caps the number of warnings', () => {
     const variants = ['triễn', 'trển', 'triên', 'triền', 'triẹn', 'triến', 'trieen'];
-    const lines = [...Array(5).fill('- Thi đua phát triển kinh tế số.'), ...variants.flatMap((v) => [`- Hỗ trợ phát ${v} kinh tế.`, `- Ưu tiên phát ${v} kinh tế.`])];
+    const lines = [
+      ...Array(5).fill('- Thi đua phát triển kinh tế số.'),
+      ...variants.flatMap((v) => [`- Hỗ trợ phát ${v} kinh tế.`, `- Ưu tiên phát ${v} kinh tế.`]),
+    ];
     const text = OTHER_SHAPE.replace('VI. Kinh phí', `${lines.join('\n')}\nVI. Kinh phí`);
     const typos = parsePlanText(text).warnings.filter((w) => w.code === 'TYPO_SUSPECTED');
     expect(typos).toHaveLength(10);
@@ -303,7 +309,9 @@ describe('provincial and Party documents; a number that looks like a year', () =
   });
 
   it('reads a provincial Party standing committee header ("ĐẢNG BỘ TỈNH ..." above "BAN THƯỜNG VỤ TỈNH ỦY")', () => {
-    const text = PARTY.replace('ĐẢNG ỦY XÃ ĐÔNG TÂY', 'BAN THƯỜNG VỤ TỈNH ỦY').replace('Số 05-KH/ĐU', 'Số 120-KH/TU').replace('Đông Tây, ngày', 'Bắc Nam, ngày');
+    const text = PARTY.replace('ĐẢNG ỦY XÃ ĐÔNG TÂY', 'BAN THƯỜNG VỤ TỈNH ỦY')
+      .replace('Số 05-KH/ĐU', 'Số 120-KH/TU')
+      .replace('Đông Tây, ngày', 'Bắc Nam, ngày');
     const p = parsePlanText(text).plan!;
     expect(p.issuer).toEqual({ name: 'Ban Thường vụ Tỉnh ủy', parent: 'Đảng bộ tỉnh Bắc Nam' });
     expect([p.number, p.place]).toEqual(['120-KH/TU', 'Bắc Nam']);
@@ -312,7 +320,9 @@ describe('provincial and Party documents; a number that looks like a year', () =
   it('takes "Số: 2025/KH-UBND" as the number, not a year, also on web-copied and wrapped text', () => {
     const text = PROVINCIAL.replace('Số: 150/KH-UBND', 'Số: 2025/KH-UBND');
     expect(parsePlanText(text).plan!.number).toBe('2025/KH-UBND');
-    const web = text.replace('THÀNH PHỐ HẢI ĐÔNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'THÀNH PHỐ HẢI ĐÔNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').replace('Số: 2025/KH-UBND\nHải Đông', 'Số: 2025/KH-UBND | Hải Đông');
+    const web = text
+      .replace('THÀNH PHỐ HẢI ĐÔNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'THÀNH PHỐ HẢI ĐÔNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
+      .replace('Số: 2025/KH-UBND\nHải Đông', 'Số: 2025/KH-UBND | Hải Đông');
     const r = parsePlanText(web);
     expect([r.plan!.number, r.plan!.date]).toEqual(['2025/KH-UBND', '2025-06-16']);
     const wrapped = text.replace('Số: 2025/KH-UBND', 'Số: 2025/KH-\nUBND');
@@ -365,7 +375,9 @@ describe('lines wrapped by the page before a capital or "("', () => {
   });
 
   it('does not join a short numbered heading to the capitalised line under it', () => {
-    const text = OTHER_SHAPE.split('\n').flatMap((l) => wrap(l, 72)).join('\n');
+    const text = OTHER_SHAPE.split('\n')
+      .flatMap((l) => wrap(l, 72))
+      .join('\n');
     const p = parsePlanText(text).plan!;
     expect(p.participantGroups.map((g) => g.name)).toEqual(['Đối với các thôn', 'Đối với trường học']);
     expect(p.awardForms).toHaveLength(2);

@@ -20,11 +20,23 @@ describe('parsePlanText on the five seeds', () => {
     expect(p.legalBases[6]).toMatchObject({ ref: '2144/UBND-NVKTGS', type: 'Công văn', date: '2025-08-15' });
     expect(p.legalBases.filter((b) => b.ref === '57-NQ/TW')).toHaveLength(1);
     expect(p.movements).toEqual(['Cả nước thi đua đổi mới sáng tạo và chuyển đổi số', 'Bình dân học vụ số']);
-    expect(p.deadlines[0]).toMatchObject({ what: 'Báo cáo tình hình tổ chức thực hiện phong trào thi đua', to: 'UBND xã (qua Phòng Văn hoá – Xã hội)', text: 'trước ngày 05/11 hàng năm' });
+    expect(p.deadlines[0]).toMatchObject({
+      what: 'Báo cáo tình hình tổ chức thực hiện phong trào thi đua',
+      to: 'UBND xã (qua Phòng Văn hoá – Xã hội)',
+      text: 'trước ngày 05/11 hàng năm',
+    });
     expect(p.dossier[0]).toBe('Tờ trình đề nghị khen thưởng');
     expect(p.dossier).toHaveLength(4);
     expect(p.recipients).toHaveLength(8);
-    expect(p.responsibilities.map((x) => x.body)).toEqual(['Các cơ quan, đơn vị, ban, ngành', 'Ủy ban Mặt trận Tổ quốc Việt Nam xã', 'Phòng Văn hóa - Xã hội', 'Phòng Kinh tế', 'Các doanh nghiệp trên địa bàn', 'Trung tâm văn hoá, thể thao và truyền thông', 'Các thôn trên địa bàn xã']);
+    expect(p.responsibilities.map((x) => x.body)).toEqual([
+      'Các cơ quan, đơn vị, ban, ngành',
+      'Ủy ban Mặt trận Tổ quốc Việt Nam xã',
+      'Phòng Văn hóa - Xã hội',
+      'Phòng Kinh tế',
+      'Các doanh nghiệp trên địa bàn',
+      'Trung tâm văn hoá, thể thao và truyền thông',
+      'Các thôn trên địa bàn xã',
+    ]);
   });
 
   it('001: the decision and the plan it issues are both returned; the plan inherits the signer', () => {
@@ -43,7 +55,12 @@ describe('parsePlanText on the five seeds', () => {
     const p = parsePlanText(readSeed('002_11f87cc7687ac78a.txt')).plan!;
     expect(p.legalBases[1]).toEqual({ ref: '01/HD-BTĐKT', type: 'Hướng dẫn', date: '2025-06-23', issuer: null });
     expect(p.dossier).toHaveLength(4);
-    expect(p.responsibilities.map((x) => x.body)).toEqual(['Ban Xây dựng Đảng Đảng ủy', 'Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức đoàn thể', 'Phòng Văn hóa - Xã hội', 'Các cơ quan, đơn vị, trường học, doanh nghiệp']);
+    expect(p.responsibilities.map((x) => x.body)).toEqual([
+      'Ban Xây dựng Đảng Đảng ủy',
+      'Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức đoàn thể',
+      'Phòng Văn hóa - Xã hội',
+      'Các cơ quan, đơn vị, trường học, doanh nghiệp',
+    ]);
   });
 
   it('003: conflicting report deadlines and plan dates are reported, not dropped', () => {
@@ -88,7 +105,10 @@ function valueAt(r: PlanParseResult, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | null)?.[k], r as unknown);
 }
 
-const squash = (s: string) => expandAbbreviations(s.normalize('NFC').replace(/\n\s*\d{1,3}\s*\n/gu, '\n')).replace(/[\s*#|]+/gu, '').toLocaleLowerCase('vi');
+const squash = (s: string) =>
+  expandAbbreviations(s.normalize('NFC').replace(/\n\s*\d{1,3}\s*\n/gu, '\n'))
+    .replace(/[\s*#|]+/gu, '')
+    .toLocaleLowerCase('vi');
 
 describe('sources', () => {
   for (const seed of SEEDS) {

@@ -11,7 +11,9 @@ const para = (text: string) => new Paragraph({ children: [run(text)] });
 /** A .docx holding the lines of a text, one paragraph each, optionally after a header table. */
 async function docxOf(lines: string[], header?: [string[], string[]]): Promise<Buffer> {
   const cell = (texts: string[]) => new TableCell({ children: texts.map((t) => new Paragraph({ alignment: AlignmentType.CENTER, children: [run(t)] })) });
-  const table = header ? [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ children: [cell(header[0]), cell(header[1])] })] })] : [];
+  const table = header
+    ? [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [new TableRow({ children: [cell(header[0]), cell(header[1])] })] })]
+    : [];
   const doc = new Document({ sections: [{ children: [...table, ...lines.map(para)] }] });
   return Packer.toBuffer(doc);
 }
@@ -25,13 +27,22 @@ async function textOf(buf: Uint8Array, name: string): Promise<string> {
 describe('extractText and the parser on files', () => {
   for (const seed of SEEDS) {
     it(`${seed.file} saved as .docx yields the same extraction`, async () => {
-      const lines = readSeed(seed.file).split('\n').map((l) => l.trim()).filter(Boolean);
+      const lines = readSeed(seed.file)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       const text = await textOf(await docxOf(lines), 'ke-hoach.docx');
       expect(summary(parsePlanText(text))).toEqual(expectedSummary(seed));
     });
   }
 
-  for (const file of ['000_d8b7d3d9952b7702.pdf', '001_af22eac0dd1fb29f.pdf', '002_11f87cc7687ac78a.pdf', '003_52b1619693e432af.pdf', '004_10df63f3de600047.pdf']) {
+  for (const file of [
+    '000_d8b7d3d9952b7702.pdf',
+    '001_af22eac0dd1fb29f.pdf',
+    '002_11f87cc7687ac78a.pdf',
+    '003_52b1619693e432af.pdf',
+    '004_10df63f3de600047.pdf',
+  ]) {
     it(`${file} (made with LibreOffice) yields the same extraction as the text`, async () => {
       const seed = SEEDS.find((s) => s.file.startsWith(file.slice(0, 3)))!;
       const text = await textOf(readFileSync(`${FIXTURES}${file}`), file);
@@ -49,8 +60,14 @@ describe('extractText and the parser on files', () => {
   });
 
   it('reads the header of a .docx laid out in a table', async () => {
-    const body = readSeed('002_11f87cc7687ac78a.txt').split('\n').map((l) => l.trim()).filter(Boolean);
-    const buf = await docxOf(body, [['UBND THÀNH PHỐ HẢI PHÒNG', 'UBND PHƯỜNG THỬ NGHIỆM', 'Số: 12/KH-UBND'], ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Thử Nghiệm, ngày 05 tháng 9 năm 2025']]);
+    const body = readSeed('002_11f87cc7687ac78a.txt')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const buf = await docxOf(body, [
+      ['UBND THÀNH PHỐ HẢI PHÒNG', 'UBND PHƯỜNG THỬ NGHIỆM', 'Số: 12/KH-UBND'],
+      ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Thử Nghiệm, ngày 05 tháng 9 năm 2025'],
+    ]);
     const p = parsePlanText(await textOf(buf, 'kh.docx')).plan!;
     expect(p.issuer).toEqual({ name: 'Ủy ban nhân dân phường Thử Nghiệm', parent: 'Ủy ban nhân dân thành phố Hải Phòng' });
     expect([p.number, p.date, p.place]).toEqual(['12/KH-UBND', '2025-09-05', 'Thử Nghiệm']);
@@ -79,7 +96,12 @@ describe('extractText and the parser on files', () => {
 
 /** A one-page PDF with no text at all (what a scan without OCR looks like to a text extractor). */
 function blankPdf(): Buffer {
-  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>', '<< /Length 0 >>\nstream\n\nendstream'];
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+    '<< /Length 0 >>\nstream\n\nendstream',
+  ];
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objs.forEach((o, i) => {

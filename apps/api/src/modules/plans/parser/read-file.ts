@@ -69,7 +69,13 @@ const fail = (error: ExtractError['error'], message: string): ExtractError => ({
  * checked against `zip` (entry count, inflated size, ratio, each entry inflated with a cap) before
  * it is inflated; a text longer than MAX_PLAN_TEXT_CHARS is refused.
  */
-export async function extractText(buffer: Uint8Array, filename: string, mimetype?: string, maxBytes = MAX_PLAN_FILE_BYTES, zip: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<{ text: string } | ExtractError> {
+export async function extractText(
+  buffer: Uint8Array,
+  filename: string,
+  mimetype?: string,
+  maxBytes = MAX_PLAN_FILE_BYTES,
+  zip: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<{ text: string } | ExtractError> {
   if (buffer.length === 0) return fail('EMPTY', 'Tệp rỗng, không có nội dung.');
   if (buffer.length > maxBytes) return fail('TOO_LARGE', `Tệp quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB).`);
   const want = declared(filename, mimetype);
@@ -88,7 +94,9 @@ export async function extractText(buffer: Uint8Array, filename: string, mimetype
     if (text === null) return fail('UNREADABLE', 'Không đọc được nội dung tệp (mã hóa ký tự không hợp lệ).');
     if (text.length > MAX_PLAN_TEXT_CHARS) return fail('TOO_LONG', TOO_LONG);
     if (!/\p{L}{2}/u.test(text)) {
-      return want === 'pdf' ? fail('NO_TEXT_LAYER', `Tệp PDF không có lớp văn bản (có thể là bản scan). ${ASK}`) : fail('EMPTY', 'Tệp không có nội dung văn bản.');
+      return want === 'pdf'
+        ? fail('NO_TEXT_LAYER', `Tệp PDF không có lớp văn bản (có thể là bản scan). ${ASK}`)
+        : fail('EMPTY', 'Tệp không có nội dung văn bản.');
     }
     return { text };
   } catch {

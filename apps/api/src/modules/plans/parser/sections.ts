@@ -1,16 +1,7 @@
 import { isAllCaps, type Para } from './normalise.js';
 
 /** What a section (or sub-section) of a plan is about. */
-export type Topic =
-  | 'purposes'
-  | 'requirements'
-  | 'contents'
-  | 'criteria'
-  | 'awards'
-  | 'solutions'
-  | 'timeline'
-  | 'responsibilities'
-  | 'scope';
+export type Topic = 'purposes' | 'requirements' | 'contents' | 'criteria' | 'awards' | 'solutions' | 'timeline' | 'responsibilities' | 'scope';
 
 /** A run of paragraphs [from, to) (indexes into the paragraph list). */
 export interface Range {

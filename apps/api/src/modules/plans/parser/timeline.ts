@@ -3,7 +3,8 @@ import { record, type Ctx } from './context.js';
 import type { Para } from './normalise.js';
 import type { Range } from './sections.js';
 
-const PHASE = /(Giai đoạn\s+(?:\d{1,2}|[IVX]{1,3}|một|hai|ba))\s*[(:,-]?\s*(?:\(?\s*[Tt]ừ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*(?:-|–|đến|tới)\s*(?:năm\s+)?((?:19|20)\d{2})/gu;
+const PHASE =
+  /(Giai đoạn\s+(?:\d{1,2}|[IVX]{1,3}|một|hai|ba))\s*[(:,-]?\s*(?:\(?\s*[Tt]ừ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*(?:-|–|đến|tới)\s*(?:năm\s+)?((?:19|20)\d{2})/gu;
 const REVIEW = /sơ kết|tổng kết/giu;
 const YEAR_AFTER = /^[^.;]{0,120}?năm\s+((?:19|20)\d{2})/u;
 const LABEL_YEAR = /^(?:[-–+]\s*)?Năm\s+((?:19|20)\d{2})\s*:/u;

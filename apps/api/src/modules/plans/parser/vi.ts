@@ -33,9 +33,7 @@ export function isoOf(d: Pick<DateParts, 'day' | 'month' | 'year'> | null): stri
 
 /** Expand the abbreviation UBND (and HĐND) the same way everywhere. */
 export function expandAbbreviations(s: string): string {
-  return s
-    .replace(/\bUBND\b/gu, 'Ủy ban nhân dân')
-    .replace(/(^|\s)HĐND(?=\s|$)/gu, '$1Hội đồng nhân dân');
+  return s.replace(/\bUBND\b/gu, 'Ủy ban nhân dân').replace(/(^|\s)HĐND(?=\s|$)/gu, '$1Hội đồng nhân dân');
 }
 
 /** First letter in upper case. */
@@ -44,8 +42,39 @@ export function capitalise(s: string): string {
 }
 
 const GENERIC = new Set([
-  'ủy', 'uỷ', 'ban', 'nhân', 'dân', 'xã', 'phường', 'thị', 'trấn', 'thành', 'phố', 'tỉnh', 'đặc', 'khu', 'huyện', 'quận',
-  'hội', 'đồng', 'chỉ', 'đạo', 'đảng', 'bộ', 'mặt', 'trận', 'tổ', 'quốc', 'sở', 'phòng', 'văn', 'hóa', 'hoá', 'trung', 'tâm',
+  'ủy',
+  'uỷ',
+  'ban',
+  'nhân',
+  'dân',
+  'xã',
+  'phường',
+  'thị',
+  'trấn',
+  'thành',
+  'phố',
+  'tỉnh',
+  'đặc',
+  'khu',
+  'huyện',
+  'quận',
+  'hội',
+  'đồng',
+  'chỉ',
+  'đạo',
+  'đảng',
+  'bộ',
+  'mặt',
+  'trận',
+  'tổ',
+  'quốc',
+  'sở',
+  'phòng',
+  'văn',
+  'hóa',
+  'hoá',
+  'trung',
+  'tâm',
 ]);
 
 /** An all-caps organisation name in the usual mixed case: "UBND XÃ GIA PHÚC" → "Ủy ban nhân dân xã Gia Phúc". */

@@ -21,7 +21,7 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   const { t, i18n } = useTranslation();
   const rows = diffEntries(before, after);
   if (rows.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
-  const label = (k: string) => (i18n.language.startsWith('vi') ? fieldLabelsVi[k] ?? k : k);
+  const label = (k: string) => (i18n.language.startsWith('vi') ? (fieldLabelsVi[k] ?? k) : k);
   return (
     <Table<DiffRow>
       size="small"

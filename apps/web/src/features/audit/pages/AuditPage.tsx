@@ -59,7 +59,12 @@ function AuditPageInner({ communeId, communeName }: { communeId: string; commune
   const columns: TableProps<AuditEntry>['columns'] = [
     { title: t('audit.at'), dataIndex: 'at', width: W.at, render: (v: string) => formatDateTimeVi(v) },
     { title: t('audit.actor'), dataIndex: 'actorName', width: W.actor, responsive: ['sm'], render: (v: string | null) => v ?? t('audit.system') },
-    { title: t('audit.action'), dataIndex: 'action', width: W.action, render: (v: string) => <Tag style={{ whiteSpace: 'normal' }}>{known('actions', v)}</Tag> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: W.action,
+      render: (v: string) => <Tag style={{ whiteSpace: 'normal' }}>{known('actions', v)}</Tag>,
+    },
     { title: t('audit.entityType'), dataIndex: 'entityType', width: W.entityType, responsive: ['md'], render: (v: string) => known('entityTypes', v) },
     {
       title: t('audit.summary'),
@@ -67,8 +72,7 @@ function AuditPageInner({ communeId, communeName }: { communeId: string; commune
       render: (v: string) => <Typography.Text style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{v}</Typography.Text>,
     },
   ];
-  const minTableWidth =
-    W.expand + W.at + W.action + W.summary + (screens.sm ? W.actor : 0) + (screens.md ? W.entityType : 0);
+  const minTableWidth = W.expand + W.at + W.action + W.summary + (screens.sm ? W.actor : 0) + (screens.md ? W.entityType : 0);
 
   const reset = () => setPage(1);
 
@@ -77,12 +81,21 @@ function AuditPageInner({ communeId, communeName }: { communeId: string; commune
       <PageHeader title={t('audit.title')} subtitle={communeName} />
       <Card size="small">
         <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-          <SearchInput testId="audit-search" onSearch={(v) => { setQ(v); reset(); }} />
+          <SearchInput
+            testId="audit-search"
+            onSearch={(v) => {
+              setQ(v);
+              reset();
+            }}
+          />
           <AutoComplete
             allowClear
             placeholder={t('audit.entityType')}
             value={entityTypeText}
-            onChange={(v: string) => { setEntityType(v ?? ''); reset(); }}
+            onChange={(v: string) => {
+              setEntityType(v ?? '');
+              reset();
+            }}
             options={ENTITY_TYPES.map((v) => ({ value: v, label: `${known('entityTypes', v)} (${v})` }))}
             style={{ width: 180 }}
             data-testid="audit-entity-filter"
@@ -91,7 +104,10 @@ function AuditPageInner({ communeId, communeName }: { communeId: string; commune
             allowClear
             placeholder={t('audit.action')}
             value={actionText}
-            onChange={(v: string) => { setAction(v ?? ''); reset(); }}
+            onChange={(v: string) => {
+              setAction(v ?? '');
+              reset();
+            }}
             options={ACTIONS.map((v) => ({ value: v, label: `${known('actions', v)} (${v})` }))}
             style={{ width: 180 }}
             data-testid="audit-action-filter"
@@ -99,7 +115,10 @@ function AuditPageInner({ communeId, communeName }: { communeId: string; commune
           <DatePicker.RangePicker
             format={DATE_FORMAT}
             value={range}
-            onChange={(v) => { setRange(v ? [v[0], v[1]] : null); reset(); }}
+            onChange={(v) => {
+              setRange(v ? [v[0], v[1]] : null);
+              reset();
+            }}
             placeholder={[t('audit.fromDate'), t('audit.toDate')]}
             allowEmpty={[true, true]}
             style={{ maxWidth: '100%' }}

@@ -9,12 +9,7 @@ export function AuthShell({ title, children }: { title: string; children: ReactN
   const { t, i18n } = useTranslation();
   const isEn = i18n.language?.startsWith('en');
   return (
-    <Flex
-      vertical
-      align="center"
-      justify="center"
-      style={{ minHeight: '100vh', padding: 16, background: 'linear-gradient(160deg, #fff5f5 0%, #fffbe6 100%)' }}
-    >
+    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 16, background: 'linear-gradient(160deg, #fff5f5 0%, #fffbe6 100%)' }}>
       <Card style={{ width: '100%', maxWidth: 400 }} styles={{ body: { padding: 24 } }}>
         <Flex justify="flex-end">
           <Button size="small" type="text" onClick={() => setLanguage(isEn ? 'vi' : 'en')} data-testid="lang-switch">

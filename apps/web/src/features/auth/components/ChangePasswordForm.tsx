@@ -49,8 +49,7 @@ export function ChangePasswordForm({ onDone, submitText }: { onDone: () => void;
         rules={[
           { required: true, message: t('common.required') },
           ({ getFieldValue }) => ({
-            validator: (_, value) =>
-              !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('auth.mismatch'))),
+            validator: (_, value) => (!value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('auth.mismatch')))),
           }),
         ]}
       >

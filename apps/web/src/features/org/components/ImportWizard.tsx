@@ -61,7 +61,7 @@ export function ImportWizard({ communeId, open, onClose }: { communeId: string; 
   };
 
   const step = done ? 2 : check ? 1 : 0;
-  const fieldLabel = (f?: string) => (f ? (i18n.language.startsWith('vi') ? fieldLabelsVi[f] ?? f : f) : '');
+  const fieldLabel = (f?: string) => (f ? (i18n.language.startsWith('vi') ? (fieldLabelsVi[f] ?? f) : f) : '');
 
   return (
     <Modal open={open} title={t('org.importTitle')} onCancel={close} footer={null} width={760} destroyOnHidden>
@@ -94,10 +94,7 @@ export function ImportWizard({ communeId, open, onClose }: { communeId: string; 
             <p className="ant-upload-hint">{t('org.importPickHint')}</p>
           </Upload.Dragger>
           <Flex justify="space-between" wrap gap={8} style={{ marginTop: 16 }}>
-            <Button
-              icon={<DownloadOutlined />}
-              onClick={() => downloadUnitTemplate(communeId).catch((e: unknown) => void message.error(errorText(e)))}
-            >
+            <Button icon={<DownloadOutlined />} onClick={() => downloadUnitTemplate(communeId).catch((e: unknown) => void message.error(errorText(e)))}>
               {t('org.template')}
             </Button>
             <Button type="primary" disabled={!file} loading={imp.isPending} onClick={() => run(true)} data-testid="unit-import-check">

@@ -92,17 +92,12 @@ export function UnitFormDrawer({ communeId, open, unitId, defaultParentId, treeU
       activeFrom: dayjsToIso(v.activeFrom),
       activeTo: dayjsToIso(v.activeTo),
     };
-    const input = isEdit
-      ? validateWith(unitUpdateInput, { ...body, version: unit.data?.version ?? 0 }, form)
-      : validateWith(unitInput, body, form);
+    const input = isEdit ? validateWith(unitUpdateInput, { ...body, version: unit.data?.version ?? 0 }, form) : validateWith(unitInput, body, form);
     if (!input) return;
-    save.mutate(
-      { id: unitId ?? undefined, input },
-      feedback.callbacks(isEdit, onClose),
-    );
+    save.mutate({ id: unitId ?? undefined, input }, feedback.callbacks(isEdit, onClose));
   };
 
-  const title = readOnly ? unit.data?.name ?? t('org.editUnit') : isEdit ? t('org.editUnit') : t('org.createUnit');
+  const title = readOnly ? (unit.data?.name ?? t('org.editUnit')) : isEdit ? t('org.editUnit') : t('org.createUnit');
 
   return (
     <Drawer
@@ -124,10 +119,14 @@ export function UnitFormDrawer({ communeId, open, unitId, defaultParentId, treeU
     >
       {isEdit && unit.isPending ? <Skeleton active /> : null}
       {unit.error ? <ErrorAlert error={unit.error} /> : null}
-      <SaveErrorAlert error={error} stale={stale} onReload={() => {
-        resetFeedback();
-        void unit.refetch().then((r) => r.data && form.setFieldsValue(toValues(r.data)));
-      }} />
+      <SaveErrorAlert
+        error={error}
+        stale={stale}
+        onReload={() => {
+          resetFeedback();
+          void unit.refetch().then((r) => r.data && form.setFieldsValue(toValues(r.data)));
+        }}
+      />
       <Form form={form} layout="vertical" onFinish={onFinish} disabled={readOnly} hidden={isEdit && !unit.data}>
         <Row gutter={12}>
           <Col xs={24} sm={8}>
@@ -142,11 +141,7 @@ export function UnitFormDrawer({ communeId, open, unitId, defaultParentId, treeU
           </Col>
         </Row>
         <Form.Item name="kind" label={t('org.kind')} required>
-          <Select
-            data-testid="unit-form-kind"
-            options={unitKinds.map((k) => ({ value: k, label: t(`org.kinds.${k}`) }))}
-            placeholder={t('org.kind')}
-          />
+          <Select data-testid="unit-form-kind" options={unitKinds.map((k) => ({ value: k, label: t(`org.kinds.${k}`) }))} placeholder={t('org.kind')} />
         </Form.Item>
         <Form.Item name="parentId" label={t('org.parent')}>
           <TreeSelect

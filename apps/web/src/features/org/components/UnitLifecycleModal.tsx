@@ -15,7 +15,13 @@ interface Values {
 }
 
 /** Close a unit (set activeTo) or merge it into another (mergedIntoId + activeTo). */
-export function UnitLifecycleModal({ communeId, unit, mode, treeUnits, onClose }: {
+export function UnitLifecycleModal({
+  communeId,
+  unit,
+  mode,
+  treeUnits,
+  onClose,
+}: {
   communeId: string;
   unit: Unit | null;
   mode: 'close' | 'merge';
@@ -35,10 +41,7 @@ export function UnitLifecycleModal({ communeId, unit, mode, treeUnits, onClose }
     }
   }, [unit, form]);
 
-  const targets = useMemo(
-    () => (unit ? unitTreeSelectData(treeUnits, { exclude: descendantIds(treeUnits ?? [], unit.id) }) : []),
-    [treeUnits, unit],
-  );
+  const targets = useMemo(() => (unit ? unitTreeSelectData(treeUnits, { exclude: descendantIds(treeUnits ?? [], unit.id) }) : []), [treeUnits, unit]);
 
   const onFinish = (v: Values) => {
     if (!unit) return;

@@ -26,11 +26,7 @@ export function UnitTree({ units, loading, selectedId, onSelect }: Props) {
   // During a search: every ancestor of a match, until the user toggles a node of this result.
   const [searchExpanded, setSearchExpanded] = useState<{ for: typeof filtered; keys: React.Key[] } | null>(null);
   const searching = searchKey(q) !== '';
-  const expanded = searching
-    ? searchExpanded?.for === filtered
-      ? searchExpanded.keys
-      : filtered.expandedIds
-    : (browseExpanded ?? tree.map((n) => n.unit.id));
+  const expanded = searching ? (searchExpanded?.for === filtered ? searchExpanded.keys : filtered.expandedIds) : (browseExpanded ?? tree.map((n) => n.unit.id));
   const onExpand = (keys: React.Key[]) => {
     if (searching) setSearchExpanded({ for: filtered, keys });
     else setBrowseExpanded(keys);

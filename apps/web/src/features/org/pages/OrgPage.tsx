@@ -2,7 +2,16 @@ import { useMemo, useState } from 'react';
 import { usePaging } from '../../../lib/paging';
 import { Button, Card, Col, Dropdown, Flex, Grid, Row, Select, Space, Switch, Table, Tag, Tooltip, Typography, App as AntApp } from 'antd';
 import type { TableProps } from 'antd';
-import { DownloadOutlined, EditOutlined, FileExcelOutlined, MergeCellsOutlined, MoreOutlined, PlusOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  EditOutlined,
+  FileExcelOutlined,
+  MergeCellsOutlined,
+  MoreOutlined,
+  PlusOutlined,
+  StopOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { unitKinds, type Unit, type UnitKind } from '@tds/contracts';
 import { downloadUnitExport, downloadUnitTemplate, useUnits, useUnitTree } from '../api';
@@ -103,11 +112,29 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
           placement="bottomRight"
           menu={{
             items: [
-              { key: 'edit', icon: <EditOutlined />, label: t('common.edit'), onClick: () => setDrawer({ open: true, unitId: u.id }), 'data-testid': 'unit-edit' },
+              {
+                key: 'edit',
+                icon: <EditOutlined />,
+                label: t('common.edit'),
+                onClick: () => setDrawer({ open: true, unitId: u.id }),
+                'data-testid': 'unit-edit',
+              },
               ...(u.active
                 ? [
-                    { key: 'close', icon: <StopOutlined />, label: t('org.closeUnit'), onClick: () => setLifecycle({ unit: u, mode: 'close' }), 'data-testid': 'unit-close' },
-                    { key: 'merge', icon: <MergeCellsOutlined />, label: t('org.mergeUnit'), onClick: () => setLifecycle({ unit: u, mode: 'merge' }), 'data-testid': 'unit-merge' },
+                    {
+                      key: 'close',
+                      icon: <StopOutlined />,
+                      label: t('org.closeUnit'),
+                      onClick: () => setLifecycle({ unit: u, mode: 'close' }),
+                      'data-testid': 'unit-close',
+                    },
+                    {
+                      key: 'merge',
+                      icon: <MergeCellsOutlined />,
+                      label: t('org.mergeUnit'),
+                      onClick: () => setLifecycle({ unit: u, mode: 'merge' }),
+                      'data-testid': 'unit-merge',
+                    },
                   ]
                 : []),
             ],
@@ -126,15 +153,33 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
       render: (_, u) => (
         <Space size={0}>
           <Tooltip title={t('common.edit')}>
-            <Button type="text" icon={<EditOutlined />} onClick={() => setDrawer({ open: true, unitId: u.id })} aria-label={t('common.edit')} data-testid="unit-edit" />
+            <Button
+              type="text"
+              icon={<EditOutlined />}
+              onClick={() => setDrawer({ open: true, unitId: u.id })}
+              aria-label={t('common.edit')}
+              data-testid="unit-edit"
+            />
           </Tooltip>
           {u.active ? (
             <>
               <Tooltip title={t('org.closeUnit')}>
-                <Button type="text" icon={<StopOutlined />} onClick={() => setLifecycle({ unit: u, mode: 'close' })} aria-label={t('org.closeUnit')} data-testid="unit-close" />
+                <Button
+                  type="text"
+                  icon={<StopOutlined />}
+                  onClick={() => setLifecycle({ unit: u, mode: 'close' })}
+                  aria-label={t('org.closeUnit')}
+                  data-testid="unit-close"
+                />
               </Tooltip>
               <Tooltip title={t('org.mergeUnit')}>
-                <Button type="text" icon={<MergeCellsOutlined />} onClick={() => setLifecycle({ unit: u, mode: 'merge' })} aria-label={t('org.mergeUnit')} data-testid="unit-merge" />
+                <Button
+                  type="text"
+                  icon={<MergeCellsOutlined />}
+                  onClick={() => setLifecycle({ unit: u, mode: 'merge' })}
+                  aria-label={t('org.mergeUnit')}
+                  data-testid="unit-merge"
+                />
               </Tooltip>
             </>
           ) : null}

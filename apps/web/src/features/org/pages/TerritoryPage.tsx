@@ -53,7 +53,12 @@ function ProvincesTab() {
   return (
     <>
       <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 12 }}>
-        <SearchInput onSearch={(v) => { setQ(v); setPage(1); }} />
+        <SearchInput
+          onSearch={(v) => {
+            setQ(v);
+            setPage(1);
+          }}
+        />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="province-create">
           {t('territory.createProvince')}
         </Button>
@@ -66,7 +71,14 @@ function ProvincesTab() {
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
         scroll={{ x: 480 }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common.total', { count: n }) }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (n) => t('common.total', { count: n }),
+        }}
       />
       <ProvinceModal value={editing} onClose={() => setEditing(null)} />
     </>
@@ -147,12 +159,20 @@ function CommunesTab() {
     <>
       <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 12 }}>
         <Flex wrap gap={8}>
-          <SearchInput onSearch={(v) => { setQ(v); setPage(1); }} />
+          <SearchInput
+            onSearch={(v) => {
+              setQ(v);
+              setPage(1);
+            }}
+          />
           <Select
             allowClear
             placeholder={t('territory.allProvinces')}
             value={provinceId}
-            onChange={(v?: string) => { setProvinceId(v); setPage(1); }}
+            onChange={(v?: string) => {
+              setProvinceId(v);
+              setPage(1);
+            }}
             showSearch={{ filterOption: (i, o) => selectFilter(i, o) }}
             options={(provinces.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
             style={{ width: 220, maxWidth: '100%' }}
@@ -170,7 +190,14 @@ function CommunesTab() {
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
         scroll={{ x: 560 }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common.total', { count: n }) }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (n) => t('common.total', { count: n }),
+        }}
       />
       <CommuneModal value={editing} provinces={provinces.data?.items ?? []} defaultProvinceId={provinceId} onClose={() => setEditing(null)} />
     </>
@@ -186,7 +213,12 @@ interface CommuneValues {
   activeTo: Dayjs | null;
 }
 
-function CommuneModal({ value, provinces, defaultProvinceId, onClose }: {
+function CommuneModal({
+  value,
+  provinces,
+  defaultProvinceId,
+  onClose,
+}: {
   value: Commune | 'new' | null;
   provinces: Province[];
   defaultProvinceId?: string;
@@ -248,10 +280,7 @@ function CommuneModal({ value, provinces, defaultProvinceId, onClose }: {
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Form form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item name="provinceId" label={t('territory.province')} required>
-          <Select
-            showSearch={{ filterOption: (i, o) => selectFilter(i, o) }}
-            options={provinces.map((p) => ({ value: p.id, label: p.name }))}
-          />
+          <Select showSearch={{ filterOption: (i, o) => selectFilter(i, o) }} options={provinces.map((p) => ({ value: p.id, label: p.name }))} />
         </Form.Item>
         <Flex gap={12}>
           <Form.Item name="code" label={t('territory.code')} required style={{ flex: 1 }}>

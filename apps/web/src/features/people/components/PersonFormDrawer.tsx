@@ -21,7 +21,15 @@ interface Values {
 
 const FIELDS = ['fullName', 'gender', 'birthYear', 'position', 'unitId', 'active'];
 
-export function PersonFormDrawer({ communeId, open, personId, defaultUnitId, treeUnits, readOnly, onClose }: {
+export function PersonFormDrawer({
+  communeId,
+  open,
+  personId,
+  defaultUnitId,
+  treeUnits,
+  readOnly,
+  onClose,
+}: {
   communeId: string;
   open: boolean;
   personId: string | null;
@@ -75,10 +83,7 @@ export function PersonFormDrawer({ communeId, open, personId, defaultUnitId, tre
       ? validateWith(personUpdateInput, { ...body, active: v.active, version: person.data?.version ?? 0 }, form)
       : validateWith(personInput, body, form);
     if (!input) return;
-    save.mutate(
-      { id: personId ?? undefined, input },
-      feedback.callbacks(isEdit, onClose),
-    );
+    save.mutate({ id: personId ?? undefined, input }, feedback.callbacks(isEdit, onClose));
   };
 
   return (
@@ -101,10 +106,14 @@ export function PersonFormDrawer({ communeId, open, personId, defaultUnitId, tre
     >
       {isEdit && person.isPending ? <Skeleton active /> : null}
       {person.error ? <ErrorAlert error={person.error} /> : null}
-      <SaveErrorAlert error={error} stale={stale} onReload={() => {
-        resetFeedback();
-        void person.refetch();
-      }} />
+      <SaveErrorAlert
+        error={error}
+        stale={stale}
+        onReload={() => {
+          resetFeedback();
+          void person.refetch();
+        }}
+      />
       <Form form={form} layout="vertical" onFinish={onFinish} disabled={readOnly} hidden={isEdit && !person.data}>
         <Form.Item name="fullName" label={t('people.fullName')} required>
           <Input maxLength={120} autoComplete="off" data-testid="person-form-fullName" />

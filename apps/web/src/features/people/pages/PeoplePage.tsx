@@ -60,7 +60,15 @@ function PeoplePageInner({ communeId, communeName }: { communeId: string; commun
       key: 'a',
       width: 80,
       fixed: 'right',
-      render: (_, p) => <Button type="text" icon={<EditOutlined />} onClick={() => setDrawer({ open: true, id: p.id })} aria-label={t('common.edit')} data-testid="person-edit" />,
+      render: (_, p) => (
+        <Button
+          type="text"
+          icon={<EditOutlined />}
+          onClick={() => setDrawer({ open: true, id: p.id })}
+          aria-label={t('common.edit')}
+          data-testid="person-edit"
+        />
+      ),
     });
   }
 
@@ -79,7 +87,13 @@ function PeoplePageInner({ communeId, communeName }: { communeId: string; commun
       />
       <Card size="small">
         <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-          <SearchInput testId="person-search" onSearch={(v) => { setQ(v); setPage(1); }} />
+          <SearchInput
+            testId="person-search"
+            onSearch={(v) => {
+              setQ(v);
+              setPage(1);
+            }}
+          />
           {canReadOrg ? (
             <TreeSelect
               allowClear
@@ -87,7 +101,10 @@ function PeoplePageInner({ communeId, communeName }: { communeId: string; commun
               treeDefaultExpandAll
               placeholder={t('people.allUnits')}
               value={unitId}
-              onChange={(v?: string) => { setUnitId(v); setPage(1); }}
+              onChange={(v?: string) => {
+                setUnitId(v);
+                setPage(1);
+              }}
               treeData={unitData}
               filterTreeNode={filterUnitNode}
               style={{ width: 280, maxWidth: '100%' }}

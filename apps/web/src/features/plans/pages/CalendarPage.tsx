@@ -43,14 +43,18 @@ function CalendarInner({ communeId, communeName }: { communeId: string; communeN
   const spans = useMemo(() => spansOverlapping(entries, visibleFrom, visibleTo), [entries, visibleFrom, visibleTo]);
 
   const setPlan = (id?: string) =>
-    setParams((p) => {
-      if (id) p.set('planId', id);
-      else p.delete('planId');
-      return p;
-    }, { replace: true });
+    setParams(
+      (p) => {
+        if (id) p.set('planId', id);
+        else p.delete('planId');
+        return p;
+      },
+      { replace: true },
+    );
 
   const cellRender: CalendarProps<Dayjs>['cellRender'] = (current, info) => {
-    const list = info.type === 'date' ? pointsOn(entries, current.format('YYYY-MM-DD')) : info.type === 'month' ? pointsInMonth(entries, current.format('YYYY-MM')) : [];
+    const list =
+      info.type === 'date' ? pointsOn(entries, current.format('YYYY-MM-DD')) : info.type === 'month' ? pointsInMonth(entries, current.format('YYYY-MM')) : [];
     if (list.length === 0) return null;
     const max = screens.md ? MAX_IN_CELL : 1;
     return (

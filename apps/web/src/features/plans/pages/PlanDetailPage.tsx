@@ -99,10 +99,20 @@ function PlanDetailInner({ communeId, id }: { communeId: string; id: string }) {
           </>
         }
       />
-      {changedSincePublish ? <Alert type="warning" showIcon title={t('plans.draftChanges', { version: plan.publishedVersion })} style={{ marginBottom: 16 }} /> : null}
+      {changedSincePublish ? (
+        <Alert type="warning" showIcon title={t('plans.draftChanges', { version: plan.publishedVersion })} style={{ marginBottom: 16 }} />
+      ) : null}
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParams((p) => { p.set('tab', k); return p; }, { replace: true })}
+        onChange={(k) =>
+          setParams(
+            (p) => {
+              p.set('tab', k);
+              return p;
+            },
+            { replace: true },
+          )
+        }
         items={PLAN_TABS.map((k) => ({
           key: k,
           label: <span data-testid={`plan-tab-${k}`}>{t(`plans.tabs.${k}`)}</span>,

@@ -129,7 +129,16 @@ function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) 
   );
 }
 
-function EditorShell({ title, subtitle, doc, saving, error, onSave, onBack, top }: {
+function EditorShell({
+  title,
+  subtitle,
+  doc,
+  saving,
+  error,
+  onSave,
+  onBack,
+  top,
+}: {
   title: string;
   subtitle?: string;
   doc: PlanDoc;
@@ -157,7 +166,15 @@ function EditorShell({ title, subtitle, doc, saving, error, onSave, onBack, top 
   const saveBar = (
     <Space wrap>
       {dirty ? <Tag color="orange">{t('plans.editor.unsaved')}</Tag> : null}
-      <Input value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('plans.editor.notePlaceholder')} aria-label={t('plans.editor.note')} maxLength={500} style={{ width: 280, maxWidth: '100%' }} data-testid="plan-note" />
+      <Input
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder={t('plans.editor.notePlaceholder')}
+        aria-label={t('plans.editor.note')}
+        maxLength={500}
+        style={{ width: 280, maxWidth: '100%' }}
+        data-testid="plan-note"
+      />
       <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={submit} data-testid="plan-save">
         {t('plans.editor.saveDraft')}
       </Button>

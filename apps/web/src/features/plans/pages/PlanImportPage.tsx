@@ -52,7 +52,13 @@ function PlanImportInner({ communeId }: { communeId: string }) {
       .then(() => {
         const doc = formToDoc(form.getFieldsValue(true) as PlanFormValues);
         create.mutate(
-          { doc, source: 'import', parentPlanId: links.parentPlanId, ownerUnitId: links.ownerUnitId, note: parsed.result.fileName ? `Nhập từ ${parsed.result.fileName}`.slice(0, 500) : undefined },
+          {
+            doc,
+            source: 'import',
+            parentPlanId: links.parentPlanId,
+            ownerUnitId: links.ownerUnitId,
+            note: parsed.result.fileName ? `Nhập từ ${parsed.result.fileName}`.slice(0, 500) : undefined,
+          },
           {
             onSuccess: (p) => {
               void message.success(t('plans.import.saved'));
@@ -110,7 +116,14 @@ function PlanImportInner({ communeId }: { communeId: string }) {
           {create.error ? <ErrorAlert error={create.error} /> : null}
           <ImportReviewStep key={parsed.seq} result={parsed.result} form={form} initialValues={parsed.initial} />
           <Flex justify="flex-end">
-            <Button type="primary" icon={<SaveOutlined />} loading={create.isPending} disabled={!parsed.result.plan} onClick={save} data-testid="import-save-bottom">
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              loading={create.isPending}
+              disabled={!parsed.result.plan}
+              onClick={save}
+              data-testid="import-save-bottom"
+            >
               {t('plans.import.save')}
             </Button>
           </Flex>

@@ -88,12 +88,22 @@ function PlansPageInner({ communeId, communeName }: { communeId: string; commune
       />
       <Card size="small">
         <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-          <SearchInput testId="plan-search" placeholder={t('common.search')} onSearch={(v) => { setQ(v); setPage(1); }} />
+          <SearchInput
+            testId="plan-search"
+            placeholder={t('common.search')}
+            onSearch={(v) => {
+              setQ(v);
+              setPage(1);
+            }}
+          />
           <Select<PlanStatus>
             allowClear
             placeholder={t('plans.allStatuses')}
             value={status}
-            onChange={(v) => { setStatus(v); setPage(1); }}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
             options={planStatuses.map((s) => ({ value: s, label: t(`plans.statuses.${s}`) }))}
             style={{ width: 180 }}
             data-testid="plan-status-filter"

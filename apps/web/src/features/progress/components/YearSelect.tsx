@@ -4,7 +4,17 @@ import { vietnamYear } from '@tds/contracts';
 import { yearOptions } from '../dashboardParams';
 
 /** A year picker: six years back to next year, plus the chosen year if it is outside that range. */
-export function YearSelect({ year, onChange, disabled, testId = 'progress-year' }: { year: number; onChange: (y: number) => void; disabled?: boolean; testId?: string }) {
+export function YearSelect({
+  year,
+  onChange,
+  disabled,
+  testId = 'progress-year',
+}: {
+  year: number;
+  onChange: (y: number) => void;
+  disabled?: boolean;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const years = yearOptions(vietnamYear());
   if (!years.includes(year)) years.unshift(year);

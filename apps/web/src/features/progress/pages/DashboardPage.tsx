@@ -68,10 +68,20 @@ export default function DashboardPage() {
         subtitle={subtitle}
         extra={
           <>
-            <Button icon={<FileWordOutlined />} loading={dl.busy === 'docx'} onClick={() => dl.run('docx', () => downloadConsolidatedReport(scope, year, 'docx'))} data-testid="progress-consolidated-docx">
+            <Button
+              icon={<FileWordOutlined />}
+              loading={dl.busy === 'docx'}
+              onClick={() => dl.run('docx', () => downloadConsolidatedReport(scope, year, 'docx'))}
+              data-testid="progress-consolidated-docx"
+            >
               {t('progress.dashboard.consolidatedDocx')}
             </Button>
-            <Button icon={<FileExcelOutlined />} loading={dl.busy === 'xlsx'} onClick={() => dl.run('xlsx', () => downloadConsolidatedReport(scope, year, 'xlsx'))} data-testid="progress-consolidated-xlsx">
+            <Button
+              icon={<FileExcelOutlined />}
+              loading={dl.busy === 'xlsx'}
+              onClick={() => dl.run('xlsx', () => downloadConsolidatedReport(scope, year, 'xlsx'))}
+              data-testid="progress-consolidated-xlsx"
+            >
               {t('progress.dashboard.consolidatedXlsx')}
             </Button>
           </>
@@ -108,7 +118,9 @@ export default function DashboardPage() {
           />
         </Col>
       </Row>
-      {scope.level === 'commune' ? <UnitHistoryDrawer communeId={scope.id} unitId={unit?.id ?? null} unitName={unit?.name ?? ''} onClose={() => setUnit(null)} /> : null}
+      {scope.level === 'commune' ? (
+        <UnitHistoryDrawer communeId={scope.id} unitId={unit?.id ?? null} unitName={unit?.name ?? ''} onClose={() => setUnit(null)} />
+      ) : null}
     </div>
   );
 }

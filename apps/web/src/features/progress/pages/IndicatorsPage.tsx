@@ -36,7 +36,7 @@ function TargetsPane({ view, canManage }: { view: ReturnType<typeof useDashboard
           data-testid="targets-level"
         />
       ) : null}
-      {!scope ? (view.level === 'province' ? <Result status="info" title={t('progress.dashboard.noProvince')} /> : <NoCommune />) : null}
+      {!scope ? view.level === 'province' ? <Result status="info" title={t('progress.dashboard.noProvince')} /> : <NoCommune /> : null}
       {scope?.level === 'province' ? (
         <ProvinceTargetsTab key={scope.id} provinceId={scope.id} communes={communes} canManage={canManage} year={view.year} onYear={view.setYear} />
       ) : null}
@@ -62,11 +62,16 @@ export default function IndicatorsPage() {
       <PageHeader title={t('progress.indicators.title')} subtitle={subtitle} />
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParams((p) => {
-          const next = new URLSearchParams(p);
-          next.set('tab', k);
-          return next;
-        }, { replace: true })}
+        onChange={(k) =>
+          setParams(
+            (p) => {
+              const next = new URLSearchParams(p);
+              next.set('tab', k);
+              return next;
+            },
+            { replace: true },
+          )
+        }
         items={[
           {
             key: 'catalog',

@@ -49,16 +49,13 @@ export function NotificationBell() {
           dataSource={items}
           style={{ maxHeight: 360, overflow: 'auto' }}
           renderItem={(n) => (
-            <List.Item
-              key={n.id}
-              onClick={() => follow(n)}
-              style={{ cursor: 'pointer', paddingInline: 4 }}
-              data-testid={`notification-${n.id}`}
-            >
+            <List.Item key={n.id} onClick={() => follow(n)} style={{ cursor: 'pointer', paddingInline: 4 }} data-testid={`notification-${n.id}`}>
               <Flex vertical style={{ minWidth: 0 }}>
                 <Typography.Text strong>{n.title}</Typography.Text>
                 <Typography.Text style={{ fontSize: 13 }}>{n.body}</Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTimeVi(n.createdAt)}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTimeVi(n.createdAt)}
+                </Typography.Text>
               </Flex>
             </List.Item>
           )}

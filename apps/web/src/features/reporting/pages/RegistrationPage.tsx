@@ -103,7 +103,9 @@ function RegistrationPageInner({ communeId, communeName }: { communeId: string; 
       {planId && wholeCommune ? (
         <>
           {list.error ? <ErrorAlert error={list.error} /> : null}
-          {list.data ? <RegistrationOverview communeId={communeId} data={list.data} canReview={canReview} onOpenUnit={(unitId) => choice.set({ unitId })} /> : null}
+          {list.data ? (
+            <RegistrationOverview communeId={communeId} data={list.data} canReview={canReview} onOpenUnit={(unitId) => choice.set({ unitId })} />
+          ) : null}
           <Drawer
             open={!!choice.unitId}
             onClose={() => choice.set({ unitId: undefined })}
@@ -119,7 +121,11 @@ function RegistrationPageInner({ communeId, communeName }: { communeId: string; 
       {planId && !wholeCommune ? (
         ownUnit ? (
           year === undefined ? (
-            own.error ? <ErrorAlert error={own.error} /> : <FullPageSpin height={200} />
+            own.error ? (
+              <ErrorAlert error={own.error} />
+            ) : (
+              <FullPageSpin height={200} />
+            )
           ) : (
             <RegistrationForm communeId={communeId} planId={planId} unitId={ownUnit} year={year} />
           )

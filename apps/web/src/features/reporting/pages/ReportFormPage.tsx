@@ -76,7 +76,9 @@ function SaveFailedAlert({ error, other }: { error: unknown; other: string[] }) 
         <>
           {other.length ? (
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {other.map((m, i) => <li key={i}>{m}</li>)}
+              {other.map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
             </ul>
           ) : null}
           {passing ? t('reporting.save.willRetry') : t('reporting.save.fixAndContinue')}
@@ -167,7 +169,11 @@ function ReportEditor({ communeId, report, refetch }: { communeId: string; repor
         onChange={setTab}
         items={[
           { key: 'content', label: <span data-testid="report-tab-content">{t('reporting.form.tabContent')}</span>, children: content },
-          { key: 'versions', label: <span data-testid="report-tab-versions">{t('reporting.form.tabVersions')}</span>, children: <VersionsTab communeId={communeId} report={report} /> },
+          {
+            key: 'versions',
+            label: <span data-testid="report-tab-versions">{t('reporting.form.tabVersions')}</span>,
+            children: <VersionsTab communeId={communeId} report={report} />,
+          },
         ]}
       />
     </div>

@@ -36,7 +36,7 @@ function RoleRow({ form, name, onRemove, defaultCommuneId }: { form: FormInstanc
   const communeId = Form.useWatch(['roles', name, 'communeId'], form) as string | undefined;
   const level = role ? roleScopeLevel[role] : undefined;
   const provinces = useProvinces({ page: 1, pageSize: 200 }, level === 'province');
-  const units = useUnitTree(level === 'unit' ? communeId ?? null : null);
+  const units = useUnitTree(level === 'unit' ? (communeId ?? null) : null);
   const unitData = useMemo(() => unitTreeSelectData(units.data), [units.data]);
 
   const roleOptions = roles
@@ -92,9 +92,7 @@ function RoleRow({ form, name, onRemove, defaultCommuneId }: { form: FormInstanc
               />
             </Form.Item>
           ) : null}
-          {level === 'system' ? (
-            <Typography.Paragraph type="secondary">{t('users.systemScope')}</Typography.Paragraph>
-          ) : null}
+          {level === 'system' ? <Typography.Paragraph type="secondary">{t('users.systemScope')}</Typography.Paragraph> : null}
         </div>
         <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common.cancel')} style={{ marginTop: 30 }} />
       </Flex>

@@ -27,7 +27,12 @@ function rowsFromUser(u: User): RoleRowValue[] {
   return u.roles.map((r) => ({ role: r.role, provinceId: r.provinceId, communeId: r.communeId, unitId: r.unitId }));
 }
 
-export function UserFormDrawer({ open, userId, defaultCommuneId, onClose }: {
+export function UserFormDrawer({
+  open,
+  userId,
+  defaultCommuneId,
+  onClose,
+}: {
   open: boolean;
   userId: string | null;
   defaultCommuneId: string | null;
@@ -55,7 +60,14 @@ export function UserFormDrawer({ open, userId, defaultCommuneId, onClose }: {
   useEffect(() => {
     const u = user.data;
     if (open && isEdit && u) {
-      form.setFieldsValue({ username: u.username, fullName: u.fullName, email: u.email ?? '', communeId: u.communeId, disabled: u.disabled, roles: rowsFromUser(u) });
+      form.setFieldsValue({
+        username: u.username,
+        fullName: u.fullName,
+        email: u.email ?? '',
+        communeId: u.communeId,
+        disabled: u.disabled,
+        roles: rowsFromUser(u),
+      });
     }
   }, [open, isEdit, user.data, form]);
 
@@ -81,10 +93,7 @@ export function UserFormDrawer({ open, userId, defaultCommuneId, onClose }: {
           form,
         );
     if (!input) return;
-    save.mutate(
-      { id: userId ?? undefined, input },
-      feedback.callbacks(isEdit, onClose),
-    );
+    save.mutate({ id: userId ?? undefined, input }, feedback.callbacks(isEdit, onClose));
   };
 
   return (
@@ -105,10 +114,14 @@ export function UserFormDrawer({ open, userId, defaultCommuneId, onClose }: {
     >
       {isEdit && user.isPending ? <Skeleton active /> : null}
       {user.error ? <ErrorAlert error={user.error} /> : null}
-      <SaveErrorAlert error={error} stale={stale} onReload={() => {
-        resetFeedback();
-        void user.refetch();
-      }} />
+      <SaveErrorAlert
+        error={error}
+        stale={stale}
+        onReload={() => {
+          resetFeedback();
+          void user.refetch();
+        }}
+      />
       <Form form={form} layout="vertical" onFinish={onFinish} hidden={isEdit && !user.data} autoComplete="off">
         <Form.Item name="username" label={t('users.username')} required={!isEdit}>
           <Input disabled={isEdit} maxLength={60} autoCapitalize="none" data-testid="user-form-username" />

@@ -27,7 +27,7 @@ export default function UsersPage() {
   const [q, setQ] = useState('');
   const [drawer, setDrawer] = useState<{ open: boolean; id: string | null }>({ open: false, id: null });
   const [resetFor, setResetFor] = useState<User | null>(null);
-  const filterCommune = onlyCommune || !isSystem ? communeId ?? undefined : undefined;
+  const filterCommune = onlyCommune || !isSystem ? (communeId ?? undefined) : undefined;
   const list = useUsers({ page, pageSize, q: q || undefined, communeId: filterCommune });
   const save = useSaveUser();
   const unlock = useUnlockUser();
@@ -93,7 +93,11 @@ export default function UsersPage() {
       render: (_, u) => (
         <Flex wrap gap={4}>
           {u.disabled ? <Tag color="default">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.enabled')}</Tag>}
-          {isLocked(u) ? <Tag color="orange" icon={<LockOutlined />}>{t('users.locked')}</Tag> : null}
+          {isLocked(u) ? (
+            <Tag color="orange" icon={<LockOutlined />}>
+              {t('users.locked')}
+            </Tag>
+          ) : null}
           {u.mustChangePassword ? <Tag color="gold">{t('users.mustChange')}</Tag> : null}
         </Flex>
       ),
@@ -121,7 +125,13 @@ export default function UsersPage() {
         ];
         return (
           <Space size={0}>
-            <Button type="text" icon={<EditOutlined />} onClick={() => setDrawer({ open: true, id: u.id })} aria-label={t('common.edit')} data-testid="user-edit" />
+            <Button
+              type="text"
+              icon={<EditOutlined />}
+              onClick={() => setDrawer({ open: true, id: u.id })}
+              aria-label={t('common.edit')}
+              data-testid="user-edit"
+            />
             <Dropdown menu={{ items }} trigger={['click']}>
               <Button type="text" icon={<MoreOutlined />} aria-label={t('common.more')} data-testid="user-more" />
             </Dropdown>
@@ -146,10 +156,23 @@ export default function UsersPage() {
       />
       <Card size="small">
         <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
-          <SearchInput testId="user-search" onSearch={(v) => { setQ(v); setPage(1); }} />
+          <SearchInput
+            testId="user-search"
+            onSearch={(v) => {
+              setQ(v);
+              setPage(1);
+            }}
+          />
           {isSystem ? (
             <Flex align="center" gap={6}>
-              <Switch checked={onlyCommune} onChange={(v) => { setOnlyCommune(v); setPage(1); }} aria-label={t('users.onlyThisCommune')} />
+              <Switch
+                checked={onlyCommune}
+                onChange={(v) => {
+                  setOnlyCommune(v);
+                  setPage(1);
+                }}
+                aria-label={t('users.onlyThisCommune')}
+              />
               <Typography.Text>{t('users.onlyThisCommune')}</Typography.Text>
             </Flex>
           ) : null}

@@ -26,7 +26,9 @@ export function EntryTag({ entry, showDate }: { entry: CalEntry; showDate?: bool
     >
       {showDate ? <span style={{ whiteSpace: 'pre', fontWeight: 600 }}>{`${formatDateVi(entry.date).slice(0, 5)} `}</span> : null}
       {/* The title wraps to two lines so it stays readable in a narrow day cell; the tooltip has it all. */}
-      <span style={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', wordBreak: 'break-word' }}>{entry.title}</span>
+      <span style={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', wordBreak: 'break-word' }}>
+        {entry.title}
+      </span>
       {count ? <span style={{ display: 'block', fontSize: 11, opacity: 0.85 }}>{count.trim()}</span> : null}
     </Tag>
   );

@@ -31,7 +31,9 @@ export function LegalBasesView({ doc }: { doc: PlanDoc }) {
   return (
     <Items
       items={doc.legalBases.map((b) =>
-        [b.title ?? b.type, b.ref ? `số ${b.ref}` : null, b.date ? `ngày ${planDateVi(b.date)}` : null, b.issuer ? `của ${b.issuer}` : null].filter(Boolean).join(' '),
+        [b.title ?? b.type, b.ref ? `số ${b.ref}` : null, b.date ? `ngày ${planDateVi(b.date)}` : null, b.issuer ? `của ${b.issuer}` : null]
+          .filter(Boolean)
+          .join(' '),
       )}
     />
   );
@@ -71,15 +73,25 @@ export function CriteriaView({ doc }: { doc: PlanDoc }) {
         ))}
       </Section>
       <Section title={t('plans.awardForms')}>
-        <Items items={doc.awardForms.map((a) => (
-          <Space key={a.name} size={6} wrap>
-            <span>{a.name}</span>
-            {a.code ? <Tag>{a.code}</Tag> : null}
-          </Space>
-        ))} />
+        <Items
+          items={doc.awardForms.map((a) => (
+            <Space key={a.name} size={6} wrap>
+              <span>{a.name}</span>
+              {a.code ? <Tag>{a.code}</Tag> : null}
+            </Space>
+          ))}
+        />
       </Section>
       <Section title={t('plans.occasions')}>
-        {doc.occasions.length ? doc.occasions.map((o) => <Tag key={o} color="blue">{t(`plans.occasionLabels.${o}`)}</Tag>) : <Items items={[]} />}
+        {doc.occasions.length ? (
+          doc.occasions.map((o) => (
+            <Tag key={o} color="blue">
+              {t(`plans.occasionLabels.${o}`)}
+            </Tag>
+          ))
+        ) : (
+          <Items items={[]} />
+        )}
       </Section>
       <Section title={t('plans.dossier')}>
         <Items items={doc.dossier} />

@@ -27,7 +27,12 @@ export function DocumentsTab({ communeId, planId }: { communeId: string; planId:
         <Button type="primary" icon={<FileWordOutlined />} loading={busy === `${file}:false`} onClick={() => download(file, false)} data-testid={testId}>
           {t('plans.documents.docx')}
         </Button>
-        <Button icon={<FileWordOutlined />} loading={busy === `${file}:true`} onClick={() => download(file, true)} data-testid={testId ? `${testId}-draft` : undefined}>
+        <Button
+          icon={<FileWordOutlined />}
+          loading={busy === `${file}:true`}
+          onClick={() => download(file, true)}
+          data-testid={testId ? `${testId}-draft` : undefined}
+        >
           {t('plans.documents.draftDocx')}
         </Button>
         <Button icon={<PrinterOutlined />} onClick={() => open(html)} data-testid={`plan-print-${html}`}>

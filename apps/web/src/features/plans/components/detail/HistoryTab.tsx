@@ -15,7 +15,14 @@ function VersionDrawer({ communeId, planId, version, onClose }: { communeId: str
   const q = usePlanVersion(communeId, planId, version);
   const doc = q.data?.doc;
   return (
-    <Drawer open={version !== null} onClose={onClose} size={screens.lg ? 900 : '100%'} title={t('plans.versionN', { version })} destroyOnHidden data-testid="plan-version-drawer">
+    <Drawer
+      open={version !== null}
+      onClose={onClose}
+      size={screens.lg ? 900 : '100%'}
+      title={t('plans.versionN', { version })}
+      destroyOnHidden
+      data-testid="plan-version-drawer"
+    >
       {q.error ? <ErrorAlert error={q.error} /> : null}
       {q.isPending && version !== null ? <Spin /> : null}
       {doc ? (

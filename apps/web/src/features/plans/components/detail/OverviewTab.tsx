@@ -75,7 +75,9 @@ export function OverviewTab({ plan }: { plan: PlanDetail }) {
           <Descriptions.Item label={t('plans.planTitle')} span={2}>
             <Typography.Text strong>{doc.title ?? t('plans.untitled')}</Typography.Text>
           </Descriptions.Item>
-          <Descriptions.Item label={t('plans.number')}>{doc.number ?? <Typography.Text type="secondary">{t('plans.noNumber')}</Typography.Text>}</Descriptions.Item>
+          <Descriptions.Item label={t('plans.number')}>
+            {doc.number ?? <Typography.Text type="secondary">{t('plans.noNumber')}</Typography.Text>}
+          </Descriptions.Item>
           <Descriptions.Item label={t('plans.date')}>
             {doc.date ? planDateVi(doc.date) : <Typography.Text type="secondary">{t('plans.noDate')}</Typography.Text>}
             {doc.place ? <Typography.Text type="secondary">{` (${doc.place})`}</Typography.Text> : null}
@@ -99,7 +101,13 @@ export function OverviewTab({ plan }: { plan: PlanDetail }) {
           {plan.ownerUnitName ? <Descriptions.Item label={t('plans.ownerUnit')}>{plan.ownerUnitName}</Descriptions.Item> : null}
           <Descriptions.Item label={t('plans.updatedAt')}>{formatDateTimeVi(plan.updatedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('plans.movements')} span={2}>
-            {doc.movements.length ? doc.movements.map((m) => <Tag key={m} color="red">{m}</Tag>) : '—'}
+            {doc.movements.length
+              ? doc.movements.map((m) => (
+                  <Tag key={m} color="red">
+                    {m}
+                  </Tag>
+                ))
+              : '—'}
           </Descriptions.Item>
         </Descriptions>
       </Card>

@@ -78,7 +78,11 @@ export function PublishModal({ communeId, plan, open, onClose }: { communeId: st
       onCancel={close}
       onOk={confirm}
       okText={t('plans.publishModal.confirm')}
-      okButtonProps={{ disabled: !resolved || !r || preview.isFetching, loading: publish.isPending, ...({ 'data-testid': 'publish-confirm' } as Record<string, string>) }}
+      okButtonProps={{
+        disabled: !resolved || !r || preview.isFetching,
+        loading: publish.isPending,
+        ...({ 'data-testid': 'publish-confirm' } as Record<string, string>),
+      }}
       cancelText={t('common.cancel')}
       width={760}
       destroyOnHidden

@@ -45,7 +45,12 @@ export function CriteriaFields() {
             {groups.map((g) => (
               <Card key={g.key} size="small" type="inner" style={{ marginBottom: 12 }}>
                 <Flex gap={4} align="start">
-                  <PlanField name={[g.name, 'name']} path={`plan.participantGroups.${g.name}.name`} label={t('plans.groupName')} style={{ flex: 1, minWidth: 0 }}>
+                  <PlanField
+                    name={[g.name, 'name']}
+                    path={`plan.participantGroups.${g.name}.name`}
+                    label={t('plans.groupName')}
+                    style={{ flex: 1, minWidth: 0 }}
+                  >
                     <Input />
                   </PlanField>
                   <div style={{ paddingTop: 30 }}>
@@ -65,7 +70,9 @@ export function CriteriaFields() {
           <>
             {fields.map((f, i) => (
               <Row key={f.key} gutter={8} align="top" wrap={false}>
-                <Col flex="24px" style={{ paddingTop: 5, color: 'rgba(0,0,0,0.45)' }}>{i + 1}.</Col>
+                <Col flex="24px" style={{ paddingTop: 5, color: 'rgba(0,0,0,0.45)' }}>
+                  {i + 1}.
+                </Col>
                 <Col flex="auto" style={{ minWidth: 0 }}>
                   <PlanField name={[f.name, 'name']} path={`plan.awardForms.${f.name}.name`} style={{ marginBottom: 8 }}>
                     <Input placeholder={t('plans.awardName')} />

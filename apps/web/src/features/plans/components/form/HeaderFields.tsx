@@ -36,7 +36,12 @@ export function HeaderFields() {
             </PlanField>
           </Col>
           <Col span={24}>
-            <PlanField name="title" path="plan.title" label={t('plans.planTitle')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <PlanField
+              name="title"
+              path="plan.title"
+              label={t('plans.planTitle')}
+              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+            >
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} data-testid="plan-field-title" />
             </PlanField>
           </Col>
@@ -49,7 +54,9 @@ export function HeaderFields() {
             <>
               {fields.map((f, i) => (
                 <Row key={f.key} gutter={8} align="top" className="plan-list-row">
-                  <Col flex="28px" style={{ paddingTop: 5 }}>{i + 1}.</Col>
+                  <Col flex="28px" style={{ paddingTop: 5 }}>
+                    {i + 1}.
+                  </Col>
                   <Col xs={11} md={4}>
                     <PlanField name={[f.name, 'type']} path={`plan.legalBases.${f.name}.type`} label={t('plans.basisType')}>
                       <Input placeholder="Kế hoạch" />

@@ -16,7 +16,13 @@ export const PLAN_SECTIONS = ['header', 'legal', 'contents', 'criteria', 'timeli
  * Every part of a PlanDoc as one antd form (the editor page and the import review share it).
  * `onFocusPath` gets the sources key ("plan.signer.name") of the field the officer is in.
  */
-export function PlanDocForm({ form, initialValues, sources = null, onFocusPath, onValuesChange }: {
+export function PlanDocForm({
+  form,
+  initialValues,
+  sources = null,
+  onFocusPath,
+  onValuesChange,
+}: {
   form: FormInstance<PlanFormValues>;
   initialValues: PlanFormValues;
   sources?: Sources | null;

@@ -53,7 +53,13 @@ export function AddButton({ onClick, children, testId }: { onClick: () => void; 
 }
 
 /** A list of strings (movements, criteria, tasks, recipients ...), each row editable and removable. */
-export function StringList({ name, path, label, multiline, addLabel }: {
+export function StringList({
+  name,
+  path,
+  label,
+  multiline,
+  addLabel,
+}: {
   /** Name relative to the enclosing list, e.g. ['criteria'] or [groupIndex, 'criteria']. */
   name: string | (string | number)[];
   /** Sources key of the list, e.g. "plan.participantGroups.0.criteria". */

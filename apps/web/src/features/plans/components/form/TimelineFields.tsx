@@ -47,12 +47,22 @@ export function TimelineFields() {
                   </PlanField>
                 </Col>
                 <Col flex="100px">
-                  <PlanField name={[f.name, 'fromYear']} path={`plan.phases.${f.name}.fromYear`} style={{ marginBottom: 8 }} rules={[{ required: true, message: t('common.required') }]}>
+                  <PlanField
+                    name={[f.name, 'fromYear']}
+                    path={`plan.phases.${f.name}.fromYear`}
+                    style={{ marginBottom: 8 }}
+                    rules={[{ required: true, message: t('common.required') }]}
+                  >
                     <InputNumber min={2000} max={2100} placeholder={t('plans.fromYear')} style={{ width: '100%' }} />
                   </PlanField>
                 </Col>
                 <Col flex="100px">
-                  <PlanField name={[f.name, 'toYear']} path={`plan.phases.${f.name}.toYear`} style={{ marginBottom: 8 }} rules={[{ required: true, message: t('common.required') }]}>
+                  <PlanField
+                    name={[f.name, 'toYear']}
+                    path={`plan.phases.${f.name}.toYear`}
+                    style={{ marginBottom: 8 }}
+                    rules={[{ required: true, message: t('common.required') }]}
+                  >
                     <InputNumber min={2000} max={2100} placeholder={t('plans.toYear')} style={{ width: '100%' }} />
                   </PlanField>
                 </Col>
@@ -77,7 +87,12 @@ export function TimelineFields() {
                   </PlanField>
                 </Col>
                 <Col flex="110px">
-                  <PlanField name={[f.name, 'year']} path={`plan.milestones.${f.name}.year`} style={{ marginBottom: 8 }} rules={[{ required: true, message: t('common.required') }]}>
+                  <PlanField
+                    name={[f.name, 'year']}
+                    path={`plan.milestones.${f.name}.year`}
+                    style={{ marginBottom: 8 }}
+                    rules={[{ required: true, message: t('common.required') }]}
+                  >
                     <InputNumber min={2000} max={2100} placeholder={t('plans.year')} style={{ width: '100%' }} />
                   </PlanField>
                 </Col>
@@ -95,7 +110,14 @@ export function TimelineFields() {
         {(fields, { add, remove }) => (
           <>
             {fields.map((f, i) => (
-              <Card key={f.key} size="small" type="inner" style={{ marginBottom: 12 }} title={`${i + 1}.`} extra={<RemoveButton onClick={() => remove(f.name)} />}>
+              <Card
+                key={f.key}
+                size="small"
+                type="inner"
+                style={{ marginBottom: 12 }}
+                title={`${i + 1}.`}
+                extra={<RemoveButton onClick={() => remove(f.name)} />}
+              >
                 <PlanField name={[f.name, 'what']} path={`plan.deadlines.${f.name}.what`} label={t('plans.deadlineWhat')}>
                   <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
                 </PlanField>
@@ -142,7 +164,9 @@ export function TimelineFields() {
                 <DeadlineHint index={f.name} />
               </Card>
             ))}
-            <AddButton onClick={() => add({ what: '', from: null, to: null, day: null, month: null, year: null, recurrence: 'yearly', qualifier: 'before', text: '' })} />
+            <AddButton
+              onClick={() => add({ what: '', from: null, to: null, day: null, month: null, year: null, recurrence: 'yearly', qualifier: 'before', text: '' })}
+            />
           </>
         )}
       </Form.List>

@@ -17,7 +17,15 @@ export function focusPlanField(path: string): void {
   el.focus({ preventScroll: true });
 }
 
-const SEGMENT_KEYS: Record<string, string> = { what: 'deadlineWhat', from: 'deadlineFrom', to: 'deadlineTo', type: 'basisType', title: 'planTitle', fromYear: 'fromYear', toYear: 'toYear' };
+const SEGMENT_KEYS: Record<string, string> = {
+  what: 'deadlineWhat',
+  from: 'deadlineFrom',
+  to: 'deadlineTo',
+  type: 'basisType',
+  title: 'planTitle',
+  fromYear: 'fromYear',
+  toYear: 'toYear',
+};
 
 /** A readable name for a field path: "plan.deadlines.1.what" -> "Thời hạn › 2 › Nội dung". */
 function usePathLabel() {
@@ -36,7 +44,15 @@ function usePathLabel() {
 }
 
 /** Step 2: the source text beside the extracted fields; the officer corrects them. */
-export function ImportReviewStep({ result, form, initialValues }: { result: PlanImportResult; form: FormInstance<PlanFormValues>; initialValues: PlanFormValues }) {
+export function ImportReviewStep({
+  result,
+  form,
+  initialValues,
+}: {
+  result: PlanImportResult;
+  form: FormInstance<PlanFormValues>;
+  initialValues: PlanFormValues;
+}) {
   const { t } = useTranslation();
   const label = usePathLabel();
   const [active, setActive] = useState<string | null>(null);

@@ -3,7 +3,8 @@ import { Alert, Button, Card, Divider, Flex, Input, Typography } from 'antd';
 import { FileTextOutlined, InboxOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
-export const IMPORT_ACCEPT = '.docx,.pdf,.txt,.md,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/plain,text/markdown';
+export const IMPORT_ACCEPT =
+  '.docx,.pdf,.txt,.md,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/plain,text/markdown';
 
 /** Step 1: a file (picked or dropped) or pasted text. */
 export function ImportSourceStep({ loading, onParse }: { loading: boolean; onParse: (input: { file: File } | { text: string }) => void }) {

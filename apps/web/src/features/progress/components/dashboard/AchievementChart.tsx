@@ -7,7 +7,13 @@ import { ChartCard } from './ChartCard';
 import { useLabelWidth } from './useLabelWidth';
 
 /** Achievement % per indicator with a target, against the elapsed share of the period. */
-export function AchievementChart({ scope, data, loading, year, period }: {
+export function AchievementChart({
+  scope,
+  data,
+  loading,
+  year,
+  period,
+}: {
   scope: ProgressScopeRef;
   data: IndicatorProgress | undefined;
   loading: boolean;
@@ -20,13 +26,17 @@ export function AchievementChart({ scope, data, loading, year, period }: {
   const option = useMemo(
     () =>
       data && rows > 0
-        ? achievementOption(data, {
-          achievement: t('progress.achievement'),
-          target: t('progress.target'),
-          value: t('progress.value'),
-          elapsed: t('progress.dashboard.elapsed'),
-          statusLabel: (s) => t(`progress.statuses.${s}`),
-        }, labelWidth)
+        ? achievementOption(
+            data,
+            {
+              achievement: t('progress.achievement'),
+              target: t('progress.target'),
+              value: t('progress.value'),
+              elapsed: t('progress.dashboard.elapsed'),
+              statusLabel: (s) => t(`progress.statuses.${s}`),
+            },
+            labelWidth,
+          )
         : null,
     [data, rows, t, labelWidth],
   );

@@ -61,7 +61,16 @@ export function ChartCard({ testId, title, option, height, loading, emptyText, o
       {toolbar ? <div style={{ marginBottom: 12 }}>{toolbar}</div> : null}
       {loading && !option ? <Skeleton active paragraph={{ rows: 6 }} /> : null}
       {!loading && !option ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? t('progress.noData')} /> : null}
-      {option ? <EChart ref={chartRef} option={option} height={height} onClick={onChartClick} testId={`${testId}-canvas`} ariaLabel={typeof title === 'string' ? title : undefined} /> : null}
+      {option ? (
+        <EChart
+          ref={chartRef}
+          option={option}
+          height={height}
+          onClick={onChartClick}
+          testId={`${testId}-canvas`}
+          ariaLabel={typeof title === 'string' ? title : undefined}
+        />
+      ) : null}
       {children}
     </Card>
   );

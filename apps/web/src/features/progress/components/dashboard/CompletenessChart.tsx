@@ -8,12 +8,15 @@ import { useLabelWidth } from './useLabelWidth';
 
 function useCompletenessTexts(): CompletenessTexts {
   const { t } = useTranslation();
-  return useMemo(() => ({
-    onTime: t('progress.dashboard.onTime'),
-    late: t('progress.dashboard.late'),
-    missing: t('progress.dashboard.missing'),
-    expected: t('progress.dashboard.expected'),
-  }), [t]);
+  return useMemo(
+    () => ({
+      onTime: t('progress.dashboard.onTime'),
+      late: t('progress.dashboard.late'),
+      missing: t('progress.dashboard.missing'),
+      expected: t('progress.dashboard.expected'),
+    }),
+    [t],
+  );
 }
 
 /** A commune's report cycles of the year: on time / late / missing per cycle. */
@@ -21,10 +24,7 @@ export function CommuneCompletenessChart({ communeId, year }: { communeId: strin
   const { t } = useTranslation();
   const texts = useCompletenessTexts();
   const q = useProgressCycles(communeId, year);
-  const option = useMemo(
-    () => (q.data && q.data.cycles.length > 0 ? cyclesOption(q.data, (c) => cycleLabel(c, t), texts) : null),
-    [q.data, t, texts],
-  );
+  const option = useMemo(() => (q.data && q.data.cycles.length > 0 ? cyclesOption(q.data, (c) => cycleLabel(c, t), texts) : null), [q.data, t, texts]);
   return (
     <ChartCard
       testId="chart-completeness"
@@ -42,7 +42,12 @@ export function CommuneCompletenessChart({ communeId, year }: { communeId: strin
 }
 
 /** A province's communes for the year's report cycle; a click opens that commune. */
-export function ProvinceCompletenessChart({ provinceId, year, period, onCommune }: {
+export function ProvinceCompletenessChart({
+  provinceId,
+  year,
+  period,
+  onCommune,
+}: {
   provinceId: string;
   year: number;
   period: number;

@@ -6,7 +6,18 @@ import type { ProvinceChoice } from './useDashboardScope';
 import { selectFilter } from '../../../../lib/format';
 
 /** Year, period (whole year / first half / second half) and, for province users, province or commune. */
-export function DashboardFilters({ year, period, onYear, onPeriod, level, onLevel, provinces, provinceId, onProvince, canSeeProvince }: {
+export function DashboardFilters({
+  year,
+  period,
+  onYear,
+  onPeriod,
+  level,
+  onLevel,
+  provinces,
+  provinceId,
+  onProvince,
+  canSeeProvince,
+}: {
   year: number;
   period: number;
   onYear: (y: number) => void;

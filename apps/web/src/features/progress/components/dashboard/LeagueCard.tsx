@@ -22,7 +22,15 @@ export function pickLeagueIndicator(progress: IndicatorProgress | undefined, wan
  * Units of the commune (or communes of the province) ranked on one indicator: a chart and its table.
  * A click on a row opens it: a unit's history, or the commune's own dashboard.
  */
-export function LeagueCard({ scope, progress, indicatorCode, onIndicator, year, period, onOpen }: {
+export function LeagueCard({
+  scope,
+  progress,
+  indicatorCode,
+  onIndicator,
+  year,
+  period,
+  onOpen,
+}: {
   scope: ProgressScopeRef;
   progress: IndicatorProgress | undefined;
   indicatorCode: string | null;
@@ -41,7 +49,11 @@ export function LeagueCard({ scope, progress, indicatorCode, onIndicator, year, 
   const option = useMemo(
     () =>
       q.data && chartRows.length > 0
-        ? leagueOption(q.data, { value: t('progress.value'), target: t('progress.target'), achievement: t('progress.achievement'), rank: t('progress.dashboard.rank') }, labelWidth)
+        ? leagueOption(
+            q.data,
+            { value: t('progress.value'), target: t('progress.target'), achievement: t('progress.achievement'), rank: t('progress.dashboard.rank') },
+            labelWidth,
+          )
         : null,
     [q.data, chartRows.length, t, labelWidth],
   );
@@ -59,7 +71,13 @@ export function LeagueCard({ scope, progress, indicatorCode, onIndicator, year, 
       title: province ? t('progress.dashboard.commune') : t('progress.dashboard.unitOrCommune'),
       dataIndex: 'name',
       render: (name: string, r) => (
-        <Button type="link" size="small" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => onOpen(r)} data-testid={`league-row-${r.code}`}>
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+          onClick={() => onOpen(r)}
+          data-testid={`league-row-${r.code}`}
+        >
           {name}
         </Button>
       ),

@@ -17,9 +17,10 @@ export function ProgressStatusTag({ status }: { status: IndicatorProgressRow['st
 /** One indicator: value (numerator / denominator for ratios), target, achievement bar and status. */
 function IndicatorLine({ row }: { row: IndicatorProgressRow }) {
   const { t } = useTranslation();
-  const parts = row.aggregation === 'ratio' && row.numerator !== null && row.denominator !== null
-    ? ` (${t('progress.dashboard.ratioParts', { numerator: formatNumber(row.numerator), denominator: formatNumber(row.denominator) })})`
-    : '';
+  const parts =
+    row.aggregation === 'ratio' && row.numerator !== null && row.denominator !== null
+      ? ` (${t('progress.dashboard.ratioParts', { numerator: formatNumber(row.numerator), denominator: formatNumber(row.denominator) })})`
+      : '';
   return (
     <div
       data-testid={`progress-indicator-${row.code}`}
@@ -30,7 +31,9 @@ function IndicatorLine({ row }: { row: IndicatorProgressRow }) {
       <Flex justify="space-between" align="flex-start" gap={8}>
         <div style={{ minWidth: 0 }}>
           <Typography.Text>{row.name}</Typography.Text>
-          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 11, wordBreak: 'break-all' }}>{row.code}</Typography.Text>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 11, wordBreak: 'break-all' }}>
+            {row.code}
+          </Typography.Text>
         </div>
         <ProgressStatusTag status={row.status} />
       </Flex>
@@ -40,7 +43,8 @@ function IndicatorLine({ row }: { row: IndicatorProgressRow }) {
           {parts}
         </span>
         <span>
-          {t('progress.target')}: {row.target === null ? <Typography.Text type="secondary">{t('progress.noTarget')}</Typography.Text> : formatFigure(row.target, row.measure)}
+          {t('progress.target')}:{' '}
+          {row.target === null ? <Typography.Text type="secondary">{t('progress.noTarget')}</Typography.Text> : formatFigure(row.target, row.measure)}
         </span>
       </Flex>
       {row.target !== null ? (

@@ -13,7 +13,17 @@ type Item = UnitHistory['items'][number];
 type Value = UnitHistory['values'][number];
 
 /** A unit's report cycles (on time, late, missing) and its accepted figures, in a drawer. */
-export function UnitHistoryDrawer({ communeId, unitId, unitName, onClose }: { communeId: string; unitId: string | null; unitName: string; onClose: () => void }) {
+export function UnitHistoryDrawer({
+  communeId,
+  unitId,
+  unitName,
+  onClose,
+}: {
+  communeId: string;
+  unitId: string | null;
+  unitName: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const q = useUnitHistory(communeId, unitId);
@@ -27,7 +37,9 @@ export function UnitHistoryDrawer({ communeId, unitId, unitName, onClose }: { co
       render: (_: unknown, r) => (
         <span>
           {r.reportId ? <Link to={`/reports/${r.reportId}`}>{cycleLabel(r, t)}</Link> : cycleLabel(r, t)}
-          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{r.title}</Typography.Text>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {r.title}
+          </Typography.Text>
         </span>
       ),
     },
@@ -48,15 +60,35 @@ export function UnitHistoryDrawer({ communeId, unitId, unitName, onClose }: { co
       render: (s: string | null, r) => (
         <span>
           {s ? t(`progress.dashboard.reportStatuses.${s}`, { defaultValue: s }) : '—'}
-          {r.submittedAt ? <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{formatDateTimeVi(r.submittedAt)}</Typography.Text> : null}
+          {r.submittedAt ? (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {formatDateTimeVi(r.submittedAt)}
+            </Typography.Text>
+          ) : null}
         </span>
       ),
     },
   ];
 
   const valueColumns: TableProps<Value>['columns'] = [
-    { title: t('progress.indicator'), dataIndex: 'indicatorName', render: (n: string, r) => <span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.indicatorCode}</Typography.Text> {n}</span> },
-    { title: t('progress.period'), key: 'when', width: 130, render: (_: unknown, r) => `${r.year}${r.period ? ` · ${t(`progress.periods.${r.period}`)}` : ''}` },
+    {
+      title: t('progress.indicator'),
+      dataIndex: 'indicatorName',
+      render: (n: string, r) => (
+        <span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.indicatorCode}
+          </Typography.Text>{' '}
+          {n}
+        </span>
+      ),
+    },
+    {
+      title: t('progress.period'),
+      key: 'when',
+      width: 130,
+      render: (_: unknown, r) => `${r.year}${r.period ? ` · ${t(`progress.periods.${r.period}`)}` : ''}`,
+    },
     {
       title: t('progress.value'),
       dataIndex: 'value',
@@ -65,7 +97,9 @@ export function UnitHistoryDrawer({ communeId, unitId, unitName, onClose }: { co
         <span>
           {formatFigure(v, r.measure)}
           {r.numerator !== null && r.denominator !== null ? (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{formatNumber(r.numerator)} / {formatNumber(r.denominator)}</Typography.Text>
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {formatNumber(r.numerator)} / {formatNumber(r.denominator)}
+            </Typography.Text>
           ) : null}
         </span>
       ),
@@ -88,13 +122,25 @@ export function UnitHistoryDrawer({ communeId, unitId, unitName, onClose }: { co
             {t('progress.dashboard.historyTotals', h.totals)}
             {h.unit.activeFrom || h.unit.activeTo ? (
               <span style={{ display: 'block' }}>
-                {t('progress.dashboard.activePeriod', { from: h.unit.activeFrom ? formatDateVi(h.unit.activeFrom) : '…', to: h.unit.activeTo ? formatDateVi(h.unit.activeTo) : '…' })}
+                {t('progress.dashboard.activePeriod', {
+                  from: h.unit.activeFrom ? formatDateVi(h.unit.activeFrom) : '…',
+                  to: h.unit.activeTo ? formatDateVi(h.unit.activeTo) : '…',
+                })}
               </span>
             ) : null}
           </Typography.Paragraph>
           <Typography.Title level={5}>{t('progress.dashboard.historyItems')}</Typography.Title>
-          <Table<Item> rowKey="dueItemId" size="small" columns={itemColumns} dataSource={h.items} pagination={h.items.length > 10 ? { pageSize: 10 } : false} scroll={{ x: 'max-content' }} />
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('progress.dashboard.historyValues')}</Typography.Title>
+          <Table<Item>
+            rowKey="dueItemId"
+            size="small"
+            columns={itemColumns}
+            dataSource={h.items}
+            pagination={h.items.length > 10 ? { pageSize: 10 } : false}
+            scroll={{ x: 'max-content' }}
+          />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('progress.dashboard.historyValues')}
+          </Typography.Title>
           <Table<Value>
             rowKey={(r) => `${r.indicatorCode}-${r.year}-${r.period}`}
             size="small"

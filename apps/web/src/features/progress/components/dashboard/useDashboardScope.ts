@@ -45,14 +45,17 @@ export function useDashboardScope() {
 
   const update = useCallback(
     (patch: Record<string, string | null>, push = false) => {
-      setParams((prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === null) next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      }, { replace: !push });
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(patch)) {
+            if (v === null) next.delete(k);
+            else next.set(k, v);
+          }
+          return next;
+        },
+        { replace: !push },
+      );
     },
     [setParams],
   );

@@ -18,7 +18,16 @@ import { formatNumber } from '../../../../lib/format';
 type Draft = ReturnType<typeof useTargetDraft>;
 
 /** The unit and village targets of one indicator, editable, with a picker to give another unit a target. */
-function UnitTargets({ indicator, targets, draft, readOnly, unitName, unitData, added, onAdd }: {
+function UnitTargets({
+  indicator,
+  targets,
+  draft,
+  readOnly,
+  unitName,
+  unitData,
+  added,
+  onAdd,
+}: {
   indicator: Indicator;
   targets: Target[];
   draft: Draft;
@@ -30,8 +39,12 @@ function UnitTargets({ indicator, targets, draft, readOnly, unitName, unitData, 
 }) {
   const { t } = useTranslation();
   const rows = [
-    ...targets.filter((x) => x.unitId && x.indicatorCode === indicator.code).map((x) => ({ unitId: x.unitId!, name: x.unitName ?? unitName(x.unitId!), origin: x.origin as string | null })),
-    ...added.filter((id) => !targets.some((x) => x.unitId === id && x.indicatorCode === indicator.code)).map((id) => ({ unitId: id, name: unitName(id), origin: null })),
+    ...targets
+      .filter((x) => x.unitId && x.indicatorCode === indicator.code)
+      .map((x) => ({ unitId: x.unitId!, name: x.unitName ?? unitName(x.unitId!), origin: x.origin as string | null })),
+    ...added
+      .filter((id) => !targets.some((x) => x.unitId === id && x.indicatorCode === indicator.code))
+      .map((id) => ({ unitId: id, name: unitName(id), origin: null })),
   ];
   const sum = childrenSummary(targets, indicator.code);
   return (
@@ -77,7 +90,17 @@ function UnitTargets({ indicator, targets, draft, readOnly, unitName, unitData, 
 }
 
 /** Targets of a commune for a year: its own per indicator, and its units' and villages' below, with a split. */
-export function CommuneTargetsTab({ communeId, canManage, year, onYear }: { communeId: string; canManage: boolean; year: number; onYear: (y: number) => void }) {
+export function CommuneTargetsTab({
+  communeId,
+  canManage,
+  year,
+  onYear,
+}: {
+  communeId: string;
+  canManage: boolean;
+  year: number;
+  onYear: (y: number) => void;
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const indicators = useIndicators(communeId);
@@ -96,21 +119,28 @@ export function CommuneTargetsTab({ communeId, canManage, year, onYear }: { comm
   const unitNames = useMemo(() => new Map((tree.data ?? []).map((u) => [u.id, u.name])), [tree.data]);
   const unitData = useMemo(() => unitTreeSelectData(tree.data), [tree.data]);
   const splitParts = useMemo(
-    () => (tree.data ?? []).filter((u) => u.active).sort((a, b) => Number(b.kind === 'village') - Number(a.kind === 'village')).map((u) => ({ id: u.id, name: u.name })),
+    () =>
+      (tree.data ?? [])
+        .filter((u) => u.active)
+        .sort((a, b) => Number(b.kind === 'village') - Number(a.kind === 'village'))
+        .map((u) => ({ id: u.id, name: u.name })),
     [tree.data],
   );
 
   const save = () => {
     const body = draft.itemsFor(year);
     if (!body || body.length === 0) return;
-    put.mutate({ items: body }, {
-      onSuccess: (r) => {
-        draft.clear();
-        setAdded({});
-        void message.success(t('progress.indicators.targetsSaved', { count: r.items.length }));
+    put.mutate(
+      { items: body },
+      {
+        onSuccess: (r) => {
+          draft.clear();
+          setAdded({});
+          void message.success(t('progress.indicators.targetsSaved', { count: r.items.length }));
+        },
+        onError: (e) => draft.onSaveError(e, body),
       },
-      onError: (e) => draft.onSaveError(e, body),
-    });
+    );
   };
 
   const columns: TableProps<Indicator>['columns'] = [
@@ -128,26 +158,48 @@ export function CommuneTargetsTab({ communeId, canManage, year, onYear }: { comm
     },
     ...(readOnly
       ? []
-      : [{
-        title: t('common.actions'),
-        key: 'split',
-        width: 170,
-        render: (_: unknown, i: Indicator) => {
-          const hasTarget = saved.has(cellKey({ unitId: null, indicatorCode: i.code }));
-          return (
-            <Tooltip title={hasTarget ? undefined : t('progress.indicators.splitNoTarget')}>
-              <Button size="small" icon={<ApartmentOutlined />} disabled={!hasTarget} onClick={() => { split.reset(); setSplitting(i); }} data-testid={`target-split-${i.code}`}>
-                {t('progress.indicators.split')}
-              </Button>
-            </Tooltip>
-          );
-        },
-      }]),
+      : [
+          {
+            title: t('common.actions'),
+            key: 'split',
+            width: 170,
+            render: (_: unknown, i: Indicator) => {
+              const hasTarget = saved.has(cellKey({ unitId: null, indicatorCode: i.code }));
+              return (
+                <Tooltip title={hasTarget ? undefined : t('progress.indicators.splitNoTarget')}>
+                  <Button
+                    size="small"
+                    icon={<ApartmentOutlined />}
+                    disabled={!hasTarget}
+                    onClick={() => {
+                      split.reset();
+                      setSplitting(i);
+                    }}
+                    data-testid={`target-split-${i.code}`}
+                  >
+                    {t('progress.indicators.split')}
+                  </Button>
+                </Tooltip>
+              );
+            },
+          },
+        ]),
   ];
 
   return (
     <div>
-      <TargetsToolbar year={year} onYear={onYear} readOnly={readOnly} unsaved={draft.count} saving={put.isPending} onSave={save} onCancel={() => { draft.clear(); setAdded({}); }} />
+      <TargetsToolbar
+        year={year}
+        onYear={onYear}
+        readOnly={readOnly}
+        unsaved={draft.count}
+        saving={put.isPending}
+        onSave={save}
+        onCancel={() => {
+          draft.clear();
+          setAdded({});
+        }}
+      />
       {put.error ? <ErrorAlert error={put.error} showDetails={false} /> : null}
       {indicators.error ? <ErrorAlert error={indicators.error} /> : null}
       {targets.error ? <ErrorAlert error={targets.error} /> : null}

@@ -20,7 +20,9 @@ function ScoreBands({ indicator }: { indicator: Indicator }) {
   return (
     <Flex wrap gap={4}>
       {bands.map((b) => (
-        <Tag key={b.min} style={{ marginInlineEnd: 0 }}>{t(key, { min: formatNumber(b.min), score: formatNumber(b.score) })}</Tag>
+        <Tag key={b.min} style={{ marginInlineEnd: 0 }}>
+          {t(key, { min: formatNumber(b.min), score: formatNumber(b.score) })}
+        </Tag>
       ))}
     </Flex>
   );
@@ -37,8 +39,12 @@ function IndicatorDetails({ indicator: i }: { indicator: Indicator }) {
           {i.numeratorLabel ?? '—'} / {i.denominatorLabel ?? '—'}
         </Descriptions.Item>
       ) : null}
-      <Descriptions.Item label={t('progress.indicators.scoreBands')} span={2}><ScoreBands indicator={i} /></Descriptions.Item>
-      <Descriptions.Item label={t('progress.indicators.evidence')} span={2}>{i.evidence ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('progress.indicators.scoreBands')} span={2}>
+        <ScoreBands indicator={i} />
+      </Descriptions.Item>
+      <Descriptions.Item label={t('progress.indicators.evidence')} span={2}>
+        {i.evidence ?? '—'}
+      </Descriptions.Item>
       <Descriptions.Item label={t('progress.indicators.verifier')}>{i.verifier ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('progress.indicators.source')}>{t(`progress.indicators.sources.${i.source}`)}</Descriptions.Item>
     </Descriptions>
@@ -84,7 +90,13 @@ export function IndicatorCatalog({ communeId, canManage }: { communeId: string |
     },
     { title: t('progress.indicators.pillar'), dataIndex: 'pillar', width: 140, responsive: ['lg'], render: (p: IndicatorPillar) => t(`progress.pillars.${p}`) },
     { title: t('progress.measure'), dataIndex: 'measure', width: 100 },
-    { title: t('progress.indicators.aggregation'), dataIndex: 'aggregation', width: 150, responsive: ['md'], render: (a: Indicator['aggregation']) => t(`progress.indicators.aggregations.${a}`) },
+    {
+      title: t('progress.indicators.aggregation'),
+      dataIndex: 'aggregation',
+      width: 150,
+      responsive: ['md'],
+      render: (a: Indicator['aggregation']) => t(`progress.indicators.aggregations.${a}`),
+    },
     { title: t('progress.indicators.verifier'), dataIndex: 'verifier', width: 180, responsive: ['xl'], render: (v: string | null) => v ?? '—' },
     {
       title: t('common.actions'),
@@ -104,7 +116,10 @@ export function IndicatorCatalog({ communeId, canManage }: { communeId: string |
         <Select<IndicatorPillar | 'all'>
           value={pillar}
           onChange={setPillar}
-          options={[{ value: 'all', label: t('progress.indicators.allPillars') }, ...indicatorPillars.map((p) => ({ value: p, label: t(`progress.pillars.${p}`) }))]}
+          options={[
+            { value: 'all', label: t('progress.indicators.allPillars') },
+            ...indicatorPillars.map((p) => ({ value: p, label: t(`progress.pillars.${p}`) })),
+          ]}
           style={{ width: 170 }}
           aria-label={t('progress.indicators.pillar')}
           data-testid="indicator-pillar-filter"

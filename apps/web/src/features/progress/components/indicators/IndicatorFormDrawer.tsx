@@ -2,14 +2,7 @@ import { useEffect } from 'react';
 import { Alert, Button, Drawer, Flex, Form, Grid, Input, InputNumber, Select, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import {
-  indicatorAggregations,
-  indicatorCreateInput,
-  indicatorDirections,
-  indicatorPatchInput,
-  indicatorPillars,
-  type Indicator,
-} from '@tds/contracts';
+import { indicatorAggregations, indicatorCreateInput, indicatorDirections, indicatorPatchInput, indicatorPillars, type Indicator } from '@tds/contracts';
 import { useSaveIndicator } from '../../api';
 import { INDICATOR_FIELDS, toBody, toValues, type IndicatorFormValues as Values } from '../../indicatorForm';
 import { validateWith } from '../../../../lib/forms';
@@ -17,7 +10,17 @@ import { useSaveFeedback } from '../../../../lib/save-feedback';
 import { SaveErrorAlert } from '../../../../components/ui/SaveErrorAlert';
 
 /** Add or edit one of the commune's own indicators; the server's messages land on their fields. */
-export function IndicatorFormDrawer({ communeId, open, indicator, onClose }: { communeId: string; open: boolean; indicator: Indicator | null; onClose: () => void }) {
+export function IndicatorFormDrawer({
+  communeId,
+  open,
+  indicator,
+  onClose,
+}: {
+  communeId: string;
+  open: boolean;
+  indicator: Indicator | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
@@ -31,7 +34,9 @@ export function IndicatorFormDrawer({ communeId, open, indicator, onClose }: { c
     if (!open) return;
     reset();
     form.resetFields();
-    form.setFieldsValue(indicator ? toValues(indicator) : { pillar: 'gov', direction: 'higher', aggregation: 'sum', integer: false, scoreBands: [], active: true });
+    form.setFieldsValue(
+      indicator ? toValues(indicator) : { pillar: 'gov', direction: 'higher', aggregation: 'sum', integer: false, scoreBands: [], active: true },
+    );
   }, [open, indicator, form, reset]);
 
   const onFinish = (v: Values) => {
@@ -81,7 +86,10 @@ export function IndicatorFormDrawer({ communeId, open, indicator, onClose }: { c
             <Select options={indicatorDirections.map((d) => ({ value: d, label: t(`progress.indicators.directions.${d}`) }))} />
           </Form.Item>
           <Form.Item name="aggregation" label={t('progress.indicators.aggregation')} required style={{ flex: '1 1 200px' }}>
-            <Select options={indicatorAggregations.map((a) => ({ value: a, label: t(`progress.indicators.aggregations.${a}`) }))} data-testid="indicator-form-aggregation" />
+            <Select
+              options={indicatorAggregations.map((a) => ({ value: a, label: t(`progress.indicators.aggregations.${a}`) }))}
+              data-testid="indicator-form-aggregation"
+            />
           </Form.Item>
         </Flex>
         {aggregation === 'ratio' ? (
@@ -113,10 +121,20 @@ export function IndicatorFormDrawer({ communeId, open, indicator, onClose }: { c
               {fields.map((f) => (
                 <Flex key={f.key} gap={8} align="flex-start">
                   <Form.Item name={[f.name, 'min']} style={{ flex: 1, marginBottom: 8 }}>
-                    <InputNumber style={{ width: '100%' }} placeholder={t('progress.indicators.bandMin')} aria-label={t('progress.indicators.bandMin')} decimalSeparator="," />
+                    <InputNumber
+                      style={{ width: '100%' }}
+                      placeholder={t('progress.indicators.bandMin')}
+                      aria-label={t('progress.indicators.bandMin')}
+                      decimalSeparator=","
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'score']} style={{ flex: 1, marginBottom: 8 }}>
-                    <InputNumber style={{ width: '100%' }} placeholder={t('progress.indicators.bandScore')} aria-label={t('progress.indicators.bandScore')} decimalSeparator="," />
+                    <InputNumber
+                      style={{ width: '100%' }}
+                      placeholder={t('progress.indicators.bandScore')}
+                      aria-label={t('progress.indicators.bandScore')}
+                      decimalSeparator=","
+                    />
                   </Form.Item>
                   <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.actions')} />
                 </Flex>

@@ -35,7 +35,13 @@ function CommuneTargets({ rows }: { rows: CommuneTarget[] }) {
  * A province officer's targets: the province's own per national indicator, editable, split down to the
  * communes; each commune's target below.
  */
-export function ProvinceTargetsTab({ provinceId, communes, canManage, year, onYear }: {
+export function ProvinceTargetsTab({
+  provinceId,
+  communes,
+  canManage,
+  year,
+  onYear,
+}: {
   provinceId: string;
   /** The province's communes (for split weights). */
   communes: SplitPart[];
@@ -50,7 +56,10 @@ export function ProvinceTargetsTab({ provinceId, communes, canManage, year, onYe
   const put = usePutProvinceTargets(provinceId, year);
   const split = useSplitProvinceTarget(provinceId, year);
   const active = useMemo(() => (indicators.data ?? []).filter((i) => i.active), [indicators.data]);
-  const saved = useMemo(() => savedValues((targets.data?.items ?? []).map((x) => ({ unitId: null, indicatorCode: x.indicatorCode, value: x.value }))), [targets.data]);
+  const saved = useMemo(
+    () => savedValues((targets.data?.items ?? []).map((x) => ({ unitId: null, indicatorCode: x.indicatorCode, value: x.value }))),
+    [targets.data],
+  );
   const draft = useTargetDraft(saved, active);
   const [splitting, setSplitting] = useState<Indicator | null>(null);
   const readOnly = !canManage;
@@ -58,13 +67,16 @@ export function ProvinceTargetsTab({ provinceId, communes, canManage, year, onYe
   const save = () => {
     const body = draft.itemsFor(year);
     if (!body || body.length === 0) return;
-    put.mutate({ items: body.map(({ indicatorCode, value }) => ({ indicatorCode, year, value })) }, {
-      onSuccess: (r) => {
-        draft.clear();
-        void message.success(t('progress.indicators.targetsSaved', { count: r.items.length }));
+    put.mutate(
+      { items: body.map(({ indicatorCode, value }) => ({ indicatorCode, year, value })) },
+      {
+        onSuccess: (r) => {
+          draft.clear();
+          void message.success(t('progress.indicators.targetsSaved', { count: r.items.length }));
+        },
+        onError: (e) => draft.onSaveError(e, body),
       },
-      onError: (e) => draft.onSaveError(e, body),
-    });
+    );
   };
 
   const columns: TableProps<Indicator>['columns'] = [
@@ -75,25 +87,36 @@ export function ProvinceTargetsTab({ provinceId, communes, canManage, year, onYe
       key: 'communes',
       width: 120,
       responsive: ['sm'],
-      render: (_: unknown, i) => (targets.data?.communes.filter((c) => c.indicatorCode === i.code).length || '—'),
+      render: (_: unknown, i) => targets.data?.communes.filter((c) => c.indicatorCode === i.code).length || '—',
     },
     ...(readOnly
       ? []
-      : [{
-        title: t('common.actions'),
-        key: 'split',
-        width: 190,
-        render: (_: unknown, i: Indicator) => {
-          const hasTarget = saved.has(cellKey({ unitId: null, indicatorCode: i.code }));
-          return (
-            <Tooltip title={hasTarget ? undefined : t('progress.indicators.splitNoTarget')}>
-              <Button size="small" icon={<ApartmentOutlined />} disabled={!hasTarget} onClick={() => { split.reset(); setSplitting(i); }} data-testid={`target-split-${i.code}`}>
-                {t('progress.indicators.splitToCommunes')}
-              </Button>
-            </Tooltip>
-          );
-        },
-      }]),
+      : [
+          {
+            title: t('common.actions'),
+            key: 'split',
+            width: 190,
+            render: (_: unknown, i: Indicator) => {
+              const hasTarget = saved.has(cellKey({ unitId: null, indicatorCode: i.code }));
+              return (
+                <Tooltip title={hasTarget ? undefined : t('progress.indicators.splitNoTarget')}>
+                  <Button
+                    size="small"
+                    icon={<ApartmentOutlined />}
+                    disabled={!hasTarget}
+                    onClick={() => {
+                      split.reset();
+                      setSplitting(i);
+                    }}
+                    data-testid={`target-split-${i.code}`}
+                  >
+                    {t('progress.indicators.splitToCommunes')}
+                  </Button>
+                </Tooltip>
+              );
+            },
+          },
+        ]),
   ];
 
   return (

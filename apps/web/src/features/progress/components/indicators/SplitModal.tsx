@@ -15,7 +15,16 @@ export interface SplitPart {
  * Split a target down one level: equally (the server picks the parts: active villages, or every commune
  * of the province) or by weights typed here for the listed parts (an empty weight leaves a part out).
  */
-export function SplitModal({ open, title, equalHint, parts, pending, error, onSubmit, onClose }: {
+export function SplitModal({
+  open,
+  title,
+  equalHint,
+  parts,
+  pending,
+  error,
+  onSubmit,
+  onClose,
+}: {
   open: boolean;
   title: string;
   equalHint: string;
@@ -53,7 +62,13 @@ export function SplitModal({ open, title, equalHint, parts, pending, error, onSu
         style={{ marginBottom: 12 }}
         data-testid="split-method"
       />
-      <Alert type="info" showIcon title={t('progress.indicators.splitHint')} description={method === 'equal' ? equalHint : t('progress.indicators.weightsHint')} style={{ marginBottom: 12 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={t('progress.indicators.splitHint')}
+        description={method === 'equal' ? equalHint : t('progress.indicators.weightsHint')}
+        style={{ marginBottom: 12 }}
+      />
       {method === 'weights' ? (
         <Table<SplitPart>
           rowKey="id"
@@ -96,7 +111,14 @@ interface SplitMutation {
 }
 
 /** The split dialog for one indicator's target in a year: runs the split and says how many targets it wrote. */
-export function IndicatorSplitModal({ indicator, year, equalHint, parts, split, onClose }: {
+export function IndicatorSplitModal({
+  indicator,
+  year,
+  equalHint,
+  parts,
+  split,
+  onClose,
+}: {
   indicator: { code: string } | null;
   year: number;
   equalHint: string;
@@ -117,12 +139,15 @@ export function IndicatorSplitModal({ indicator, year, equalHint, parts, split, 
       onClose={onClose}
       onSubmit={(input) =>
         indicator &&
-        split.mutate({ indicatorCode: indicator.code, year, ...input }, {
-          onSuccess: (r) => {
-            void message.success(t('progress.indicators.splitDone', { count: r.items.length }));
-            onClose();
+        split.mutate(
+          { indicatorCode: indicator.code, year, ...input },
+          {
+            onSuccess: (r) => {
+              void message.success(t('progress.indicators.splitDone', { count: r.items.length }));
+              onClose();
+            },
           },
-        })
+        )
       }
     />
   );

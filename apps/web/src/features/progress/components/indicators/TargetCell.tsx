@@ -2,7 +2,15 @@ import { InputNumber, Typography } from 'antd';
 import { formatNumber } from '../../../../lib/format';
 
 /** One editable target value; read-only text without the permission; its problem underneath. */
-export function TargetCell({ value, saved, onChange, problem, readOnly, testId, label }: {
+export function TargetCell({
+  value,
+  saved,
+  onChange,
+  problem,
+  readOnly,
+  testId,
+  label,
+}: {
   /** The value shown: the unsaved one when edited, else the saved one. */
   value: number | null;
   saved: boolean;

@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { YearSelect } from '../YearSelect';
 
 /** Year, "Lưu mục tiêu" with the number of unsaved changes, and cancel; the year is locked while edits are pending. */
-export function TargetsToolbar({ year, onYear, readOnly, unsaved, saving, onSave, onCancel }: {
+export function TargetsToolbar({
+  year,
+  onYear,
+  readOnly,
+  unsaved,
+  saving,
+  onSave,
+  onCancel,
+}: {
   year: number;
   onYear: (y: number) => void;
   readOnly: boolean;

@@ -17,7 +17,14 @@ export function indicatorNameColumn(t: TFunction): TableColumnType<Indicator> {
 }
 
 /** The editable column of the top node's own target (the commune's, or the province's). */
-export function ownTargetColumn(opts: { t: TFunction; draft: Draft; readOnly: boolean; titleKey: string; key: string; testPrefix: string }): TableColumnType<Indicator> {
+export function ownTargetColumn(opts: {
+  t: TFunction;
+  draft: Draft;
+  readOnly: boolean;
+  titleKey: string;
+  key: string;
+  testPrefix: string;
+}): TableColumnType<Indicator> {
   const { t, draft } = opts;
   return {
     title: t(opts.titleKey),

@@ -46,7 +46,11 @@ export function OutboxCard({ communeId }: { communeId: string }) {
       title: t('common.status'),
       dataIndex: 'status',
       width: 150,
-      render: (s: OutboxStatus) => <Tag color={OUTBOX_STATUS_COLORS[s]} data-testid={`outbox-status-${s}`}>{t(`progress.reminders.outboxStatuses.${s}`)}</Tag>,
+      render: (s: OutboxStatus) => (
+        <Tag color={OUTBOX_STATUS_COLORS[s]} data-testid={`outbox-status-${s}`}>
+          {t(`progress.reminders.outboxStatuses.${s}`)}
+        </Tag>
+      ),
     },
     { title: t('progress.reminders.attempts'), dataIndex: 'attempts', width: 90, align: 'right' },
     {
@@ -56,14 +60,18 @@ export function OutboxCard({ communeId }: { communeId: string }) {
       render: (e: string | null, m) =>
         e ? (
           <span>
-            <Typography.Text type="danger" style={{ fontSize: 12 }}>{e}</Typography.Text>
+            <Typography.Text type="danger" style={{ fontSize: 12 }}>
+              {e}
+            </Typography.Text>
             {m.status === 'pending' ? (
               <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                 {t('progress.reminders.nextAttemptAt')}: {formatDateTimeVi(m.nextAttemptAt)}
               </Typography.Text>
             ) : null}
           </span>
-        ) : '—',
+        ) : (
+          '—'
+        ),
     },
     { title: t('progress.reminders.sentAt'), dataIndex: 'sentAt', width: 140, render: (d: string | null) => (d ? formatDateTimeVi(d) : '—') },
   ];
@@ -73,16 +81,17 @@ export function OutboxCard({ communeId }: { communeId: string }) {
       size="small"
       title={t('progress.reminders.outbox')}
       data-testid="reminder-outbox"
-      extra={
-        <Button icon={<ReloadOutlined />} size="small" onClick={() => void list.refetch()} aria-label={t('common.reload')} loading={list.isFetching} />
-      }
+      extra={<Button icon={<ReloadOutlined />} size="small" onClick={() => void list.refetch()} aria-label={t('common.reload')} loading={list.isFetching} />}
     >
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <Select<OutboxStatus>
           allowClear
           placeholder={t('progress.reminders.allStatuses')}
           value={status}
-          onChange={(v) => { setStatus(v); setPage(1); }}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
           options={outboxStatuses.map((s) => ({ value: s, label: t(`progress.reminders.outboxStatuses.${s}`) }))}
           style={{ width: 200 }}
           data-testid="outbox-status-filter"

@@ -42,16 +42,23 @@ export function ReminderSettingsCard({ communeId }: { communeId: string }) {
 
   const onFinish = (v: Values) => {
     reset();
-    const input = validateWith(reminderSettingsInput, {
-      offsets: v.offsets ?? [],
-      channels: v.channels ?? [],
-      notifyFocalPoints: v.recipients?.includes('notifyFocalPoints') ?? false,
-      notifyAdmins: v.recipients?.includes('notifyAdmins') ?? false,
-      enabled: !!v.enabled,
-      version: s?.version ?? 0,
-    }, form);
+    const input = validateWith(
+      reminderSettingsInput,
+      {
+        offsets: v.offsets ?? [],
+        channels: v.channels ?? [],
+        notifyFocalPoints: v.recipients?.includes('notifyFocalPoints') ?? false,
+        notifyAdmins: v.recipients?.includes('notifyAdmins') ?? false,
+        enabled: !!v.enabled,
+        version: s?.version ?? 0,
+      },
+      form,
+    );
     if (!input) return;
-    save.mutate(input, feedback.callbacks(true, () => undefined));
+    save.mutate(
+      input,
+      feedback.callbacks(true, () => undefined),
+    );
   };
 
   const available = new Set(s?.availableChannels ?? []);
@@ -59,10 +66,14 @@ export function ReminderSettingsCard({ communeId }: { communeId: string }) {
     <Card size="small" title={t('progress.reminders.settings')} data-testid="reminder-settings">
       {settings.error ? <ErrorAlert error={settings.error} /> : null}
       {settings.isPending ? <Skeleton active /> : null}
-      <SaveErrorAlert error={error} stale={stale} onReload={() => {
-        reset();
-        void settings.refetch().then((r) => r.data && form.setFieldsValue(toValues(r.data)));
-      }} />
+      <SaveErrorAlert
+        error={error}
+        stale={stale}
+        onReload={() => {
+          reset();
+          void settings.refetch().then((r) => r.data && form.setFieldsValue(toValues(r.data)));
+        }}
+      />
       <Form form={form} layout="vertical" onFinish={onFinish} hidden={!s}>
         <Form.Item name="enabled" label={t('progress.reminders.enabled')} valuePropName="checked">
           <Switch data-testid="reminder-enabled" />
@@ -85,8 +96,12 @@ export function ReminderSettingsCard({ communeId }: { communeId: string }) {
         <Form.Item name="recipients" label={t('progress.reminders.recipients')}>
           <Checkbox.Group>
             <Flex vertical gap={4}>
-              <Checkbox value="notifyFocalPoints" data-testid="reminder-focal-points">{t('progress.reminders.notifyFocalPoints')}</Checkbox>
-              <Checkbox value="notifyAdmins" data-testid="reminder-admins">{t('progress.reminders.notifyAdmins')}</Checkbox>
+              <Checkbox value="notifyFocalPoints" data-testid="reminder-focal-points">
+                {t('progress.reminders.notifyFocalPoints')}
+              </Checkbox>
+              <Checkbox value="notifyAdmins" data-testid="reminder-admins">
+                {t('progress.reminders.notifyAdmins')}
+              </Checkbox>
             </Flex>
           </Checkbox.Group>
         </Form.Item>

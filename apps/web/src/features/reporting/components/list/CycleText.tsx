@@ -3,7 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { ReportCadence } from '@tds/contracts';
 
 /** The due item's title, its cycle ("Hằng năm · 2026", "6 tháng đầu năm 2026") and its plan (shortened). */
-export function CycleText({ title, planTitle, cadence, period, year }: { title: string; planTitle?: string; cadence: ReportCadence; period: number | null; year: number }) {
+export function CycleText({
+  title,
+  planTitle,
+  cadence,
+  period,
+  year,
+}: {
+  title: string;
+  planTitle?: string;
+  cadence: ReportCadence;
+  period: number | null;
+  year: number;
+}) {
   const { t } = useTranslation();
   const cycle = period ? t(`reporting.periods.${period === 1 ? 'first' : 'second'}`, { year }) : `${t(`reporting.cadences.${cadence}`)} · ${year}`;
   return (

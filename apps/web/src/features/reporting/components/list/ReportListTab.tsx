@@ -52,7 +52,15 @@ export function ReportListTab({ communeId, status, testId }: { communeId: string
     content,
     status: statusTags,
     action,
-    extra: [{ title: t('reporting.columns.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (v: string | null) => formatDateTimeVi(v) || '—', responsive: ['md'] }],
+    extra: [
+      {
+        title: t('reporting.columns.submittedAt'),
+        dataIndex: 'submittedAt',
+        width: 150,
+        render: (v: string | null) => formatDateTimeVi(v) || '—',
+        responsive: ['md'],
+      },
+    ],
   });
 
   return (

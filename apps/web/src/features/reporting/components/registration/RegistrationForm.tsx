@@ -39,8 +39,16 @@ export function RegistrationForm({ communeId, planId, unitId, year }: { communeI
   return (
     <div data-testid="registration-form">
       <RegistrationSummary detail={q.data} />
-      {!q.data.registrationOpen ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('reporting.registration.closedNotice')} data-testid="registration-closed" /> : null}
-      <RegistrationFormBody key={`${q.data.id ?? 'new'}:${q.data.year}:${generation}`} communeId={communeId} detail={q.data} kinds={kinds.data} onReload={reload} />
+      {!q.data.registrationOpen ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('reporting.registration.closedNotice')} data-testid="registration-closed" />
+      ) : null}
+      <RegistrationFormBody
+        key={`${q.data.id ?? 'new'}:${q.data.year}:${generation}`}
+        communeId={communeId}
+        detail={q.data}
+        kinds={kinds.data}
+        onReload={reload}
+      />
     </div>
   );
 }
@@ -57,7 +65,9 @@ function RegistrationSummary({ detail }: { detail: RegistrationDetail }) {
       <Descriptions.Item label={t('common.status')}>
         <Space size={4} wrap>
           <RegistrationStatusTag status={detail.status} testId="registration-status" />
-          {detail.status === 'submitted' || detail.deadline ? <LateTag kind={detail.status === 'submitted' ? (detail.late ? 'late' : null) : late} testId="registration-late" /> : null}
+          {detail.status === 'submitted' || detail.deadline ? (
+            <LateTag kind={detail.status === 'submitted' ? (detail.late ? 'late' : null) : late} testId="registration-late" />
+          ) : null}
         </Space>
       </Descriptions.Item>
       {detail.submittedAt ? <Descriptions.Item label={t('reporting.columns.submittedAt')}>{formatDateTimeVi(detail.submittedAt)}</Descriptions.Item> : null}
@@ -75,7 +85,17 @@ function indicatorOptions(items: readonly Indicator[] | undefined, t: (k: string
   return [...groups.entries()].map(([pillar, options]) => ({ label: t(`reporting.pillars.${pillar}`, { defaultValue: pillar }), options }));
 }
 
-function RegistrationFormBody({ communeId, detail, kinds, onReload }: { communeId: string; detail: RegistrationDetail; kinds: AwardKind[]; onReload: () => Promise<void> }) {
+function RegistrationFormBody({
+  communeId,
+  detail,
+  kinds,
+  onReload,
+}: {
+  communeId: string;
+  detail: RegistrationDetail;
+  kinds: AwardKind[];
+  onReload: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<RegistrationFormValues>();
@@ -101,7 +121,11 @@ function RegistrationFormBody({ communeId, detail, kinds, onReload }: { communeI
   const submit = (submitNow: boolean) => {
     setError(null);
     setStale(false);
-    const input = formToRegistrationInput(form.getFieldsValue(true) as Partial<RegistrationFormValues>, { year: detail.year, version: detail.version, years }, submitNow);
+    const input = formToRegistrationInput(
+      form.getFieldsValue(true) as Partial<RegistrationFormValues>,
+      { year: detail.year, version: detail.version, years },
+      submitNow,
+    );
     save.mutate(input, {
       onSuccess: () => void message.success(submitNow ? t('reporting.registration.submitted') : t('reporting.registration.saved')),
       onError: (e) => {
@@ -116,7 +140,12 @@ function RegistrationFormBody({ communeId, detail, kinds, onReload }: { communeI
       <SaveErrorAlert error={error} stale={stale} onReload={() => void onReload()} />
       <Card size="small" title={t('reporting.registration.commitments')} style={{ marginBottom: 16 }}>
         <Form.Item name="commitments" style={{ marginBottom: 0 }}>
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 16 }} maxLength={20_000} placeholder={t('reporting.registration.commitmentsHint')} data-testid="registration-commitments" />
+          <Input.TextArea
+            autoSize={{ minRows: 4, maxRows: 16 }}
+            maxLength={20_000}
+            placeholder={t('reporting.registration.commitmentsHint')}
+            data-testid="registration-commitments"
+          />
         </Form.Item>
       </Card>
 
@@ -124,12 +153,24 @@ function RegistrationFormBody({ communeId, detail, kinds, onReload }: { communeI
         <Row gutter={12}>
           <Col xs={24} md={12}>
             <Form.Item name="awardForms" label={t('reporting.registration.awardForms')}>
-              <Select mode="multiple" allowClear options={forms} showSearch={{ filterOption: (input, option) => selectFilter(input, option) }} data-testid="registration-award-forms" />
+              <Select
+                mode="multiple"
+                allowClear
+                options={forms}
+                showSearch={{ filterOption: (input, option) => selectFilter(input, option) }}
+                data-testid="registration-award-forms"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="awardTitles" label={t('reporting.registration.awardTitles')}>
-              <Select mode="multiple" allowClear options={titles} showSearch={{ filterOption: (input, option) => selectFilter(input, option) }} data-testid="registration-award-titles" />
+              <Select
+                mode="multiple"
+                allowClear
+                options={titles}
+                showSearch={{ filterOption: (input, option) => selectFilter(input, option) }}
+                data-testid="registration-award-titles"
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -141,13 +182,25 @@ function RegistrationFormBody({ communeId, detail, kinds, onReload }: { communeI
           {(fields, { add, remove }) => (
             <>
               {fields.map((field, index) => (
-                <div key={field.key} style={{ borderTop: index ? '1px solid #f0f0f0' : undefined, paddingTop: index ? 8 : 0 }} data-testid={`registration-indicator-${index}`}>
+                <div
+                  key={field.key}
+                  style={{ borderTop: index ? '1px solid #f0f0f0' : undefined, paddingTop: index ? 8 : 0 }}
+                  data-testid={`registration-indicator-${index}`}
+                >
                   <Flex gap={8} align="flex-start">
-                    <Form.Item name={[field.name, 'code']} style={{ flex: 1, minWidth: 0 }} rules={[{ required: true, message: t('reporting.registration.chooseIndicator') }]}>
+                    <Form.Item
+                      name={[field.name, 'code']}
+                      style={{ flex: 1, minWidth: 0 }}
+                      rules={[{ required: true, message: t('reporting.registration.chooseIndicator') }]}
+                    >
                       <Select
                         showSearch={{ filterOption: (input, option) => selectFilter(input, option) }}
                         placeholder={t('reporting.registration.chooseIndicator')}
-                        options={indicatorOptions(indicators.data, t, takenElsewhere(indicatorRows, (r) => r.code, index))}
+                        options={indicatorOptions(
+                          indicators.data,
+                          t,
+                          takenElsewhere(indicatorRows, (r) => r.code, index),
+                        )}
                         loading={indicators.isPending}
                         data-testid={`registration-indicator-code-${index}`}
                       />
@@ -195,12 +248,21 @@ function RegistrationFormBody({ communeId, detail, kinds, onReload }: { communeI
                   </Col>
                   <Col xs={24} md={6}>
                     <Form.Item name={[field.name, 'titleCode']}>
-                      <Select allowClear placeholder={t('reporting.registration.personTitle')} options={titles} data-testid={`registration-person-title-${index}`} />
+                      <Select
+                        allowClear
+                        placeholder={t('reporting.registration.personTitle')}
+                        options={titles}
+                        data-testid={`registration-person-title-${index}`}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={20} md={9}>
                     <Form.Item name={[field.name, 'commitment']}>
-                      <Input placeholder={t('reporting.registration.personCommitment')} maxLength={2000} data-testid={`registration-person-commitment-${index}`} />
+                      <Input
+                        placeholder={t('reporting.registration.personCommitment')}
+                        maxLength={2000}
+                        data-testid={`registration-person-commitment-${index}`}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={4} md={1}>
@@ -229,7 +291,12 @@ function RegistrationFormBody({ communeId, detail, kinds, onReload }: { communeI
             type="primary"
             icon={<SendOutlined />}
             loading={save.isPending && !!save.variables?.submit}
-            onClick={() => void form.validateFields().then(() => submit(true), () => undefined)}
+            onClick={() =>
+              void form.validateFields().then(
+                () => submit(true),
+                () => undefined,
+              )
+            }
             data-testid="registration-submit"
           >
             {detail.status === 'submitted' ? t('reporting.registration.update') : t('reporting.registration.submit')}

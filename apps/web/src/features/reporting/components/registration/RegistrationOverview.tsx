@@ -3,7 +3,15 @@ import { App as AntApp, Button, Card, Col, Flex, Row, Select, Statistic, Switch,
 import type { TableProps } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { formatDateTimeVi, formatDateVi, registrationStatuses, searchKey, type RegistrationList, type RegistrationListItem, type RegistrationStatus } from '@tds/contracts';
+import {
+  formatDateTimeVi,
+  formatDateVi,
+  registrationStatuses,
+  searchKey,
+  type RegistrationList,
+  type RegistrationListItem,
+  type RegistrationStatus,
+} from '@tds/contracts';
 import { useRegistrationWindow } from '../../api';
 import { LateTag, RegistrationStatusTag } from '../StatusTags';
 import { SearchInput } from '../../../../components/ui/SearchInput';
@@ -76,7 +84,13 @@ export function RegistrationOverview({
       ),
     },
     { title: t('reporting.columns.deadline'), key: 'deadline', width: 110, render: (_: unknown, r) => (r.deadline ? formatDateVi(r.deadline.dueDate) : '—') },
-    { title: t('reporting.columns.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (v: string | null) => formatDateTimeVi(v) || '—', responsive: ['sm'] },
+    {
+      title: t('reporting.columns.submittedAt'),
+      dataIndex: 'submittedAt',
+      width: 150,
+      render: (v: string | null) => formatDateTimeVi(v) || '—',
+      responsive: ['sm'],
+    },
     {
       title: t('common.actions'),
       key: 'actions',

@@ -49,9 +49,12 @@ export function ReportActions({
     }
     const v = version();
     const body: ReportAction =
-      act === 'submit' ? { action: act, version: v }
-        : act === 'accept' ? { action: act, version: v, ...(text ? { comment: text } : {}) }
-          : act === 'return' ? { action: act, version: v, comment: text }
+      act === 'submit'
+        ? { action: act, version: v }
+        : act === 'accept'
+          ? { action: act, version: v, ...(text ? { comment: text } : {}) }
+          : act === 'return'
+            ? { action: act, version: v, comment: text }
             : { action: act, version: v, reason: text };
     mutation.mutate(body, {
       onSuccess: () => {
@@ -77,13 +80,38 @@ export function ReportActions({
     };
     switch (act) {
       case 'submit':
-        return <ActionModal {...common} description={t(report.late || Date.now() > Date.parse(report.lateAfter) ? 'reporting.actions.submitLateHint' : 'reporting.actions.submitHint')} />;
+        return (
+          <ActionModal
+            {...common}
+            description={t(report.late || Date.now() > Date.parse(report.lateAfter) ? 'reporting.actions.submitLateHint' : 'reporting.actions.submitHint')}
+          />
+        );
       case 'accept':
-        return <ActionModal {...common} description={t('reporting.actions.acceptHint')} text={{ label: t('reporting.actions.commentOptional'), required: false, testId: 'report-accept-comment' }} />;
+        return (
+          <ActionModal
+            {...common}
+            description={t('reporting.actions.acceptHint')}
+            text={{ label: t('reporting.actions.commentOptional'), required: false, testId: 'report-accept-comment' }}
+          />
+        );
       case 'return':
-        return <ActionModal {...common} okDanger description={t('reporting.actions.returnHint')} text={{ label: t('reporting.actions.comment'), required: true, testId: 'report-return-comment' }} />;
+        return (
+          <ActionModal
+            {...common}
+            okDanger
+            description={t('reporting.actions.returnHint')}
+            text={{ label: t('reporting.actions.comment'), required: true, testId: 'report-return-comment' }}
+          />
+        );
       case 'reopen':
-        return <ActionModal {...common} okDanger description={t('reporting.actions.reopenHint')} text={{ label: t('reporting.actions.reason'), required: true, testId: 'report-reopen-reason' }} />;
+        return (
+          <ActionModal
+            {...common}
+            okDanger
+            description={t('reporting.actions.reopenHint')}
+            text={{ label: t('reporting.actions.reason'), required: true, testId: 'report-reopen-reason' }}
+          />
+        );
     }
   };
 
@@ -93,7 +121,9 @@ export function ReportActions({
     <>
       {can.submit ? (
         <Button type="primary" icon={<SendOutlined />} onClick={() => setOpen('submit')} data-testid="report-submit">
-          {report.status === 'returned' ? t('reporting.actions.resubmit') : t(report.kind === 'unit_plan' ? 'reporting.actions.submitPlan' : 'reporting.actions.submit')}
+          {report.status === 'returned'
+            ? t('reporting.actions.resubmit')
+            : t(report.kind === 'unit_plan' ? 'reporting.actions.submitPlan' : 'reporting.actions.submit')}
         </Button>
       ) : null}
       {can.review ? (

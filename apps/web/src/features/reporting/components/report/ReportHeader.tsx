@@ -26,9 +26,7 @@ export function ReportHeader({ report }: { report: ReportDetail }) {
           <LateTag kind={lateKind(report)} testId="report-late" />
         </Space>
       </Descriptions.Item>
-      {report.submittedAt ? (
-        <Descriptions.Item label={t('reporting.columns.submittedAt')}>{formatDateTimeVi(report.submittedAt)}</Descriptions.Item>
-      ) : null}
+      {report.submittedAt ? <Descriptions.Item label={t('reporting.columns.submittedAt')}>{formatDateTimeVi(report.submittedAt)}</Descriptions.Item> : null}
       <Descriptions.Item label={t('reporting.form.version')}>
         <span data-testid="report-version">{report.version}</span>
       </Descriptions.Item>
@@ -47,7 +45,11 @@ export function ReportNotices({ report }: { report: ReportDetail }) {
           showIcon
           style={{ marginBottom: 16 }}
           title={t('reporting.form.returnedTitle', { date: formatDateTimeVi(report.reviewedAt) })}
-          description={<div style={{ whiteSpace: 'pre-wrap', fontSize: 15 }} data-testid="report-review-comment">{report.reviewComment}</div>}
+          description={
+            <div style={{ whiteSpace: 'pre-wrap', fontSize: 15 }} data-testid="report-review-comment">
+              {report.reviewComment}
+            </div>
+          }
         />
       ) : null}
       {report.status === 'accepted' ? (

@@ -15,8 +15,16 @@ export function SaveStatus({ state, valuesHeld }: { state: AutosaveState; values
         return { icon: <EditOutlined />, text: t('reporting.save.pending'), type: 'secondary' as const };
       case 'saved':
         return valuesHeld
-          ? { icon: <ExclamationCircleOutlined />, text: `${t('reporting.save.savedAt', { time: state.savedAt ? formatClock(state.savedAt) : '' })} · ${t('reporting.save.valuesHeld')}`, type: 'warning' as const }
-          : { icon: <CheckCircleOutlined />, text: t('reporting.save.savedAt', { time: state.savedAt ? formatClock(state.savedAt) : '' }), type: 'success' as const };
+          ? {
+              icon: <ExclamationCircleOutlined />,
+              text: `${t('reporting.save.savedAt', { time: state.savedAt ? formatClock(state.savedAt) : '' })} · ${t('reporting.save.valuesHeld')}`,
+              type: 'warning' as const,
+            }
+          : {
+              icon: <CheckCircleOutlined />,
+              text: t('reporting.save.savedAt', { time: state.savedAt ? formatClock(state.savedAt) : '' }),
+              type: 'success' as const,
+            };
       case 'error':
         return { icon: <ExclamationCircleOutlined />, text: t('reporting.save.failed'), type: 'danger' as const };
       case 'stale':
@@ -26,7 +34,15 @@ export function SaveStatus({ state, valuesHeld }: { state: AutosaveState; values
     }
   })();
   return (
-    <Flex gap={6} align="center" role="status" aria-live="polite" data-testid="report-save-status" data-state={state.status} data-values-held={valuesHeld || undefined}>
+    <Flex
+      gap={6}
+      align="center"
+      role="status"
+      aria-live="polite"
+      data-testid="report-save-status"
+      data-state={state.status}
+      data-values-held={valuesHeld || undefined}
+    >
       <Typography.Text type={view.type}>
         {view.icon} {view.text}
       </Typography.Text>

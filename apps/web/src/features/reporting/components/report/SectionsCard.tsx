@@ -9,13 +9,7 @@ export function SectionsCard({ report, readOnly, errors }: { report: ReportDetai
   return (
     <Card size="small" title={t('reporting.form.sections')} style={{ marginBottom: 16 }}>
       {report.sections.map((s, i) => (
-        <Form.Item
-          key={s.key}
-          name={['sections', i]}
-          label={s.title}
-          validateStatus={errors[i] ? 'error' : undefined}
-          help={errors[i]}
-        >
+        <Form.Item key={s.key} name={['sections', i]} label={s.title} validateStatus={errors[i] ? 'error' : undefined} help={errors[i]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 20 }} readOnly={readOnly} maxLength={50_000} data-testid={`report-section-${i}`} />
         </Form.Item>
       ))}

@@ -70,19 +70,19 @@ export function UnitPlanCard({
           )}
           {!readOnly ? (
             <span data-testid="report-file-upload-area">
-            <Upload
-              accept={ACCEPT}
-              maxCount={1}
-              showUploadList={false}
-              beforeUpload={(f) => {
-                void send(f);
-                return false;
-              }}
-            >
-              <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="report-file-upload">
-                {file ? t('reporting.unitPlan.replace') : t('reporting.unitPlan.upload')}
-              </Button>
-            </Upload>
+              <Upload
+                accept={ACCEPT}
+                maxCount={1}
+                showUploadList={false}
+                beforeUpload={(f) => {
+                  void send(f);
+                  return false;
+                }}
+              >
+                <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid="report-file-upload">
+                  {file ? t('reporting.unitPlan.replace') : t('reporting.unitPlan.upload')}
+                </Button>
+              </Upload>
             </span>
           ) : null}
         </Flex>

@@ -78,8 +78,12 @@ function IndicatorField({ ind, readOnly, server }: { ind: ReportFormIndicator; r
       <Row gutter={[12, 0]} style={{ marginTop: 6 }} align="bottom">
         {ind.ratio ? (
           <>
-            <Col xs={12} md={7}>{number('numerator', ind.numeratorLabel ?? t('reporting.form.numerator'))}</Col>
-            <Col xs={12} md={7}>{number('denominator', ind.denominatorLabel ?? t('reporting.form.denominator'))}</Col>
+            <Col xs={12} md={7}>
+              {number('numerator', ind.numeratorLabel ?? t('reporting.form.numerator'))}
+            </Col>
+            <Col xs={12} md={7}>
+              {number('denominator', ind.denominatorLabel ?? t('reporting.form.denominator'))}
+            </Col>
             <Col xs={24} md={4}>
               <Form.Item label={t('reporting.form.result')} style={{ marginBottom: 8 }}>
                 <Typography.Text strong data-testid={`${testId}-percent`}>
@@ -89,7 +93,9 @@ function IndicatorField({ ind, readOnly, server }: { ind: ReportFormIndicator; r
             </Col>
           </>
         ) : (
-          <Col xs={24} md={8}>{number('value', null, ind.measure)}</Col>
+          <Col xs={24} md={8}>
+            {number('value', null, ind.measure)}
+          </Col>
         )}
         <Col xs={24} md={ind.ratio ? 6 : 16}>
           <Form.Item name={['values', ind.code, 'note']} style={{ marginBottom: 8 }}>
