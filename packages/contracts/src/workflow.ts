@@ -70,6 +70,13 @@ const unitWriter: Who = { permission: 'report.write', scope: 'unit' };
 const ownUnitWriter: Who = { permission: 'report.write', scope: 'own_unit' };
 const reviewer: Who = { permission: 'report.review', scope: 'commune' };
 
+/** While a report is open: a draft is anyone's who writes the unit's reports, a returned one the unit's own. */
+const unitOwnsWhileOpen = [
+  { ...unitWriter, when: ['draft'] as const },
+  { ...ownUnitWriter, when: ['returned'] as const },
+];
+const WAITING_FOR_REVIEW = 'Báo cáo đã nộp và đang chờ xem xét: cần được trả lại trước khi sửa hoặc nộp lại.';
+
 /**
  * A unit's report of a due item (and its unit plan). A draft may be written by anyone who writes the
  * unit's reports (the commune office may fill one in for a unit); once returned, it goes back to the
@@ -85,37 +92,29 @@ export const reportWorkflow = workflow({
     save: {
       from: ['draft', 'returned'],
       to: null,
-      who: [
-        { ...unitWriter, when: ['draft'] },
-        { ...ownUnitWriter, when: ['returned'] },
-      ],
+      who: unitOwnsWhileOpen,
       guards: ['version'],
       writes: { version: true, audit: 'full' },
-      outOfTurn: 'Báo cáo đã nộp và đang chờ xem xét: cần được trả lại trước khi sửa hoặc nộp lại.',
+      outOfTurn: WAITING_FOR_REVIEW,
       labelVi: 'Lưu',
     },
     file: {
       from: ['draft', 'returned'],
       to: null,
-      who: [
-        { ...unitWriter, when: ['draft'] },
-        { ...ownUnitWriter, when: ['returned'] },
-      ],
-      guards: ['version'],
+      who: unitOwnsWhileOpen,
+      // The upload names no version: it adds a file to whatever the report holds now.
+      guards: [],
       writes: { version: true, audit: 'full' },
-      outOfTurn: 'Báo cáo đã nộp và đang chờ xem xét: cần được trả lại trước khi sửa hoặc nộp lại.',
+      outOfTurn: WAITING_FOR_REVIEW,
       labelVi: 'Tải lên tệp',
     },
     submit: {
       from: ['draft', 'returned'],
       to: 'submitted',
-      who: [
-        { ...unitWriter, when: ['draft'] },
-        { ...ownUnitWriter, when: ['returned'] },
-      ],
+      who: unitOwnsWhileOpen,
       guards: ['version', 'required'],
       writes: { version: true, audit: 'full', notify: 'reviewers' },
-      outOfTurn: 'Báo cáo đã nộp và đang chờ xem xét: cần được trả lại trước khi sửa hoặc nộp lại.',
+      outOfTurn: WAITING_FOR_REVIEW,
       labelVi: 'Nộp báo cáo',
     },
     return: {

@@ -72,7 +72,7 @@ export async function uploadReportFile(opts: {
       communeId,
       id: opts.id,
       transition: 'file',
-      version: opts.version ?? (await loadReport(tx, communeId, opts.id)).version,
+      version: 0,
       check: (cur) => (cur.kind !== 'unit_plan' ? [{ field: 'file', message: 'Chỉ kế hoạch của đơn vị mới đính kèm tệp.' }] : []),
       set: async () => ({
         fileId: await storeFile(tx, {
