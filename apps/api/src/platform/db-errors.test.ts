@@ -33,7 +33,7 @@ describe(`database errors (${testDbKind()})`, () => {
   it('a foreign key to nothing is a 400 (bad reference), never a 409', async () => {
     const bad = await fail(sql`insert into report_version (commune_id, report_id, version, action, status, sections, values)
       values (${w.a.id}, ${randomUUID()}, 1, 'create', 'draft', '[]'::jsonb, '[]'::jsonb)`);
-    expect(bad).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(bad).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', details: [{ field: 'reportId' }] });
   });
 
   it('deleting a referenced record is a 409 "in use"', async () => {

@@ -49,17 +49,25 @@ export function dbErrorAnswer(err: unknown): DbErrorAnswer | null {
     const text = messages(err);
     // "update or delete on table ... violates foreign key": the record is still referenced.
     if (/update or delete on/iu.test(text)) return answer('IN_USE');
-    return answer('VALIDATION_FAILED', 'Dữ liệu tham chiếu tới bản ghi không tồn tại.', constraint ? fieldOf(constraint) : undefined);
+    return answer('VALIDATION_FAILED', 'Dữ liệu tham chiếu tới bản ghi không tồn tại.', referencingField(text));
   }
   if (pg === '23502' || pg === '23514') return answer('VALIDATION_FAILED');
   if (pg === '22P02' || pg === '22007' || pg === '22008' || pg === '22003' || pg === '22001') return answer('VALIDATION_FAILED');
   return null;
 }
 
-/** `report_unit_fk` -> `unitId`: the field a foreign key's name points at (best effort). */
-function fieldOf(constraint: string): string | undefined {
-  const m = /_([a-z]+)_fk$/u.exec(constraint) ?? /_([a-z]+)_id_fk(ey)?$/u.exec(constraint) ?? /_([a-z]+)_id_[a-z0-9_]*fk$/u.exec(constraint);
-  return m ? `${m[1]}Id` : undefined;
+/**
+ * The field a foreign-key violation names, from PostgreSQL's detail "Key (commune_id, report_id)=(...)
+ * is not present in table ...": the referencing column other than commune_id, in camelCase.
+ */
+function referencingField(text: string): string | undefined {
+  const cols = /Key \(([^)]+)\)=/u
+    .exec(text)?.[1]
+    ?.split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== 'commune_id');
+  const col = cols?.[cols.length - 1];
+  return col ? col.replace(/_([a-z])/gu, (_m, ch: string) => ch.toUpperCase()) : undefined;
 }
 
 /** The messages of an error and its causes (the driver's error sits under the ORM's). */
@@ -68,6 +76,8 @@ function messages(err: unknown): string {
   let e: unknown = err;
   for (let i = 0; i < 4 && e; i++) {
     out.push(e instanceof Error ? e.message : String(e));
+    const detail = e && typeof e === 'object' ? (e as { detail?: unknown }).detail : undefined;
+    if (typeof detail === 'string') out.push(detail);
     e = e && typeof e === 'object' ? (e as { cause?: unknown }).cause : undefined;
   }
   return out.join(' | ');
