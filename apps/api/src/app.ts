@@ -15,6 +15,7 @@ import { registerErrorHandler } from './platform/error-handler';
 import { registerInputGuard } from './platform/input-guard';
 import type { App, Deps, Readiness, RouteEntry } from './platform/http';
 import { WorkerPool } from './platform/worker-pool';
+import { startChangeFeed } from './platform/change-feed';
 import { modules } from './modules';
 
 export interface BuiltApp {
@@ -70,6 +71,13 @@ export async function buildApp(opts: { config: Config; database: Database; logge
   // answers 503) instead of holding the shutdown until its time limit. onClose covers a close before listen.
   app.addHook('onResponse', async (req, reply) => {
     req.log.debug(`${req.method} ${req.url.split('?')[0]} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`);
+  });
+  // In-memory caches (sessions, unit counters) hold values only while this feed is live.
+  const feed = await startChangeFeed(database, { onError: (err) => app.log.warn({ err }, 'Mất kết nối nhận thông báo thay đổi; tạm không dùng bộ nhớ đệm.') });
+  app.addHook('onClose', async () => feed.close());
+  app.addHook('onSend', async (req, _reply, payload) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') feed.wrote();
+    return payload;
   });
   app.addHook('preClose', async () => workers.close());
   app.addHook('onClose', async () => workers.close());

@@ -26,6 +26,8 @@ export interface Database {
   requestRole: string | null;
   /** Human-readable location, for logs. */
   where: string;
+  /** PostgreSQL: the request login's URL, for the connection that listens to the change feed (platform/change-feed.ts). */
+  listenUrl?: string;
   /**
    * Hold a session-level advisory lock on one dedicated connection of the owner (PostgreSQL), so
    * that several instances starting at once migrate one at a time; resolves to its release.
@@ -77,6 +79,7 @@ export async function createDb(opts: DbOptions): Promise<Database> {
       system,
       kind: 'postgres',
       where: safe,
+      listenUrl: opts.databaseUrl,
       requestRole,
       exclusive,
       close: async () => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { CSRF_HEADER, SESSION_COOKIE, resolveSession } from './session';
+import { CSRF_HEADER, SESSION_COOKIE, resolveSession, resolveSessionForRead } from './session';
 import { holds } from './authorize';
 import { AppError } from './errors';
 import type { Deps, RouteEntry } from './http';
@@ -23,7 +23,10 @@ export function registerAuth(app: FastifyInstance, deps: Deps, routeTable: Route
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
     const token = req.cookies[SESSION_COOKIE];
-    const actor = token ? await resolveSession(deps.db, token, deps.config.SESSION_IDLE_MINUTES) : null;
+    // A reading request may reuse the session's actor of the last seconds (kept right by the change feed);
+    // a request that changes data always asks the database.
+    const resolve = SAFE_METHODS.has(req.method) ? resolveSessionForRead : resolveSession;
+    const actor = token ? await resolve(deps.db, token, deps.config.SESSION_IDLE_MINUTES) : null;
     if (!actor) throw new AppError(token ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== actor.csrfToken) throw new AppError('CSRF_INVALID');
     if (actor.mustChangePassword && !req.routeOptions.config.allowPendingPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/actor';
 import { authorize } from '../../platform/authorize';
 import { rowsOf } from '../../db/security';
 import { inScope } from '../../platform/tenancy';
+import { feedCache } from '../../platform/change-feed';
 import { matchSearch, pageWindow } from '../../platform/paging';
 import { mapUnit } from './org.mapper';
 import { unit } from './org.table';
@@ -32,15 +33,20 @@ type UnitPageBody = { items: ReturnType<typeof mapUnit>[]; total: number; page: 
 
 /**
  * Recently served pages, each with the commune's unit counter at the time. A page is served from here
- * only while the counter in the database is unchanged (one cheap query), so every instance stays
- * correct: this is a cache checked on every request, not state.
+ * only while the counter is unchanged: read from the database, or from memory while the change feed
+ * announces every unit change (platform/change-feed.ts), so every instance stays correct.
  */
 const pageCache = new Map<string, { version: number; body: UnitPageBody; json: string }>();
 const PAGE_CACHE_MAX = 500;
 
+/** The commune's unit counter: kept in memory while the change feed is live (a unit change announces `unit:<commune>`). */
+const cachedUnitVersion = feedCache<number>((kind, key) => (kind === 'unit' ? key : kind === 'commune' ? '*' : null));
+
 async function unitVersion(db: Db, communeId: string): Promise<number> {
-  const r = await db.execute(sql`select tds_unit_version(${communeId}) as v`);
-  return Number(rowsOf<{ v: number }>(r)[0]?.v ?? 0);
+  return cachedUnitVersion(db, communeId, async () => {
+    const r = await db.execute(sql`select tds_unit_version(${communeId}) as v`);
+    return Number(rowsOf<{ v: number }>(r)[0]?.v ?? 0);
+  });
 }
 
 /** A page of a commune's units, filtered and searched, in Vietnamese name order. */
