@@ -151,6 +151,8 @@ export const reportDueItem = z.object({
   status: z.enum(dueItemStatuses),
   /** Submitted late, or still not submitted after the deadline. */
   late: z.boolean(),
+  /** When the item was answered: its report's first submission, or its registration's; null while unanswered. */
+  submittedAt: z.string().nullable(),
   report: z.object({ id: uuid, status: z.enum(reportStatuses), version: z.number().int(), late: z.boolean(), submittedAt: z.string().nullable() }).nullable(),
   /** Whether the signed-in user may fill this item's report. */
   canWrite: z.boolean(),

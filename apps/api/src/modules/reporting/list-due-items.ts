@@ -39,6 +39,7 @@ export async function listDueItems(opts: { db: Db; actor: Actor; communeId: stri
         planTitle: plan.title,
         status,
         late,
+        submittedAt: sql<Date | string | null>`coalesce(${report.submittedAt}, ${registration.submittedAt})`,
         report: { id: report.id, status: report.status, version: report.version, late: report.late, submittedAt: report.submittedAt },
         total: sql<number>`(count(*) over ())::int`,
       })
@@ -79,6 +80,7 @@ export async function listDueItems(opts: { db: Db; actor: Actor; communeId: stri
       period: r.d.period,
       status: r.status,
       late: toBool(r.late),
+      submittedAt: isoInstant(r.submittedAt),
       report: r.report
         ? { ...r.report, status: r.report.status as NonNullable<ReportDueItem['report']>['status'], submittedAt: isoInstant(r.report.submittedAt) }
         : null,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '../../db/client';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
@@ -199,6 +199,26 @@ describe(`registration (${testDbKind()})`, () => {
     expect(onTime.counts).toMatchObject({ participating: 4, registered: 1, late: 0, overdue: 0 });
     expect(onTime.items.find((i: { unitId: string }) => i.unitId === w.aSchool.id)).toMatchObject({ status: 'submitted', late: false });
     expect((await admin.get(`${regs()}?year=2041`)).statusCode).toBe(400);
+  });
+
+  it('a registration submitted on time is not overdue in the due items once its deadline has passed', async () => {
+    // The school submitted its ON_TIME_YEAR registration above, before the deadline; now let the deadline pass.
+    const listed = async () =>
+      (
+        (await admin.get(`/api/communes/${w.a.id}/due-items?planId=${planId}&kind=registration&year=${ON_TIME_YEAR}&pageSize=100`)).json() as {
+          items: { unitId: string; status: string; late: boolean; submittedAt: string | null }[];
+        }
+      ).items;
+    const before = (await listed()).find((d) => d.unitId === w.aSchool.id)!;
+    expect(before).toMatchObject({ status: 'submitted', late: false });
+    expect(before.submittedAt).toEqual(expect.any(String));
+    await sys((tx) =>
+      tx.execute(sql`update due_item set late_after = now() - interval '1 day' where plan_id = ${planId} and kind = 'registration' and year = ${ON_TIME_YEAR}`),
+    );
+    const after = await listed();
+    expect(after.find((d) => d.unitId === w.aSchool.id)).toMatchObject({ status: 'submitted', late: false, submittedAt: before.submittedAt });
+    // A unit that never registered is overdue now, and has no submission time.
+    expect(after.find((d) => d.unitId === w.aOffice.id)).toMatchObject({ status: 'missing', late: true, submittedAt: null });
   });
 
   it('refuses to save while registration is closed; the admin reopens it (audited)', async () => {

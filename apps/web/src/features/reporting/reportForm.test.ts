@@ -170,6 +170,10 @@ describe('late marker', () => {
     expect(lateKind({ submittedAt: null, late: false, lateAfter }, new Date('2026-12-06T00:00:00Z'))).toBe('overdue');
     expect(lateKind({ submittedAt: null, late: false, lateAfter }, new Date('2026-12-05T00:00:00Z'))).toBeNull();
   });
+  it('reads a due item by its own submission time: a registration answered on time has no report and is not overdue', () => {
+    const registrationItem = { submittedAt: '2026-12-01T01:00:00.000Z', late: false, lateAfter, report: null };
+    expect(lateKind(registrationItem, new Date('2027-01-01'))).toBeNull();
+  });
 });
 
 describe('grouping and copying', () => {

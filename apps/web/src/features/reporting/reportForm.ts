@@ -207,7 +207,8 @@ export type LateKind = 'late' | 'overdue' | null;
 
 /**
  * "nộp muộn" when the (first) submission came after the deadline; "quá hạn" when nothing has been
- * submitted and the deadline has passed.
+ * submitted and the deadline has passed. A due item passes its own `submittedAt` (its report's or
+ * its registration's): a registration submitted on time is neither.
  */
 export function lateKind(r: { submittedAt: string | null; late: boolean; lateAfter: string }, now: Date = new Date()): LateKind {
   if (r.submittedAt) return r.late ? 'late' : null;

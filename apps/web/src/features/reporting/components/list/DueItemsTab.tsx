@@ -43,10 +43,7 @@ export function DueItemsTab({ communeId, ownUnitId }: { communeId: string; ownUn
   const statusTags = (d: ReportDueItem) => (
     <>
       <ReportStatusTag status={d.status} testId={`due-status-${d.id}`} />
-      <LateTag
-        kind={lateKind({ submittedAt: d.report?.submittedAt ?? null, late: d.report?.late ?? d.late, lateAfter: d.lateAfter })}
-        testId={`due-late-${d.id}`}
-      />
+      <LateTag kind={lateKind(d)} testId={`due-late-${d.id}`} />
     </>
   );
   const action = (d: ReportDueItem) =>
