@@ -44,6 +44,8 @@ export interface TransitionDecl<S extends string> {
     audit: 'full' | 'redacted';
     /** Who is told, in the app: the record's unit, or the reviewers of its commune. */
     notify?: 'unit' | 'reviewers';
+    /** The notice also goes by e-mail (when the commune's reminder channels include it and the server can send mail). */
+    mail?: boolean;
   };
   /** Vietnamese message when the record is in another state (the workflow's `lockedIn` states have their own code). */
   outOfTurn: string;
@@ -122,7 +124,7 @@ export const reportWorkflow = workflow({
       to: 'returned',
       who: [reviewer],
       guards: ['version', 'required'],
-      writes: { version: true, audit: 'full', notify: 'unit' },
+      writes: { version: true, audit: 'full', notify: 'unit', mail: true },
       outOfTurn: 'Chỉ trả lại được báo cáo đã nộp và đang chờ xem xét.',
       labelVi: 'Trả lại',
     },
@@ -140,7 +142,7 @@ export const reportWorkflow = workflow({
       to: 'returned',
       who: [reviewer],
       guards: ['version', 'required'],
-      writes: { version: true, audit: 'full', notify: 'unit' },
+      writes: { version: true, audit: 'full', notify: 'unit', mail: true },
       outOfTurn: 'Chỉ mở lại được báo cáo đã tiếp nhận.',
       labelVi: 'Mở lại',
     },

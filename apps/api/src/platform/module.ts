@@ -105,6 +105,8 @@ export interface ModuleManifest {
 export interface WorkflowNotice {
   communeId: string;
   audience: 'unit' | 'reviewers';
+  /** Also by e-mail, where the commune and the server allow it. */
+  mail: boolean;
   /** The record's unit path (audience `unit`: the unit roles whose subtree holds it). */
   unitPath: string | null;
   /** The actor, who needs no notice of their own act. */

@@ -190,6 +190,7 @@ export async function runTransition<S extends string, T extends string, R extend
       await n(tx, {
         communeId: row.communeId,
         audience: decl.writes.notify,
+        mail: decl.writes.mail ?? false,
         unitPath: subject.unitPath ?? null,
         skipUserId: actor.userId,
         key: `${wf.entity}:${row.id}:${row.version}`,

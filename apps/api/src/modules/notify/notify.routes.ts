@@ -12,6 +12,7 @@ import {
 } from '@tds/contracts';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
 import { notifyContext } from './channels';
+import { useWorkflowMail } from './workflow-notice';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications';
 import { listOutbox } from './outbox';
 import { getReminderSettings, updateReminderSettings } from './reminder-settings';
@@ -24,7 +25,11 @@ export async function notifyRoutes(app: App, deps: Deps) {
   const { db } = deps;
   const ctx = notifyContext(deps.config);
   const { channels } = ctx;
-  app.addHook('onClose', async () => channels.close());
+  const releaseMail = useWorkflowMail(ctx);
+  app.addHook('onClose', async () => {
+    releaseMail();
+    await channels.close();
+  });
   const base = '/api/communes/:communeId';
 
   app.get(

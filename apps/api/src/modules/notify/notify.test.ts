@@ -11,6 +11,8 @@ import { appUser } from '../users/users.table';
 import { resolveSession } from '../../platform/session';
 import { ChannelRegistry } from './channels';
 import { notification } from './notify.table';
+import { report } from '../reporting/reporting.table';
+import { dueItemId, openReportVia, publishTemplatePlan } from '../../testing/kits/reports';
 import { getReminderSettings, updateReminderSettings } from './reminder-settings';
 import { startTestSmtp, type TestSmtp } from '../../testing/smtp';
 
@@ -188,5 +190,48 @@ describe(`notify routes: settings, outbox, run now, in-app notifications (${test
     expect((await admin.get('/api/notifications')).json().unreadCount).toBe(0);
     const unread = await inScope(t.database.db, SYSTEM_SCOPE, (tx) => tx.select().from(notification).where(isNull(notification.readAt)));
     expect(unread).toHaveLength(0);
+  });
+
+  it('a returned report tells its unit in the app and by mail, once; a commune without e-mail in its channels gets no mail', async () => {
+    const planId = await publishTemplatePlan(admin, w.a.id);
+    const r = await openReportVia(focal, w.a.id, await dueItemId(t.database.db, planId, w.aSchool.id, { kind: 'report', year: 2026 }));
+    // The unit's submission is not what this test is about: put the report in 'submitted' directly.
+    await inScope(t.database.db, SYSTEM_SCOPE, (tx) =>
+      tx
+        .update(report)
+        .set({ status: 'submitted', submittedAt: sql`now()` })
+        .where(eq(report.id, r.id)),
+    );
+    const returned = await admin.post(`/api/communes/${w.a.id}/reports/${r.id}/return`, { version: r.version, comment: 'Bổ sung số liệu.' });
+    expect(returned.statusCode).toBe(200);
+    const mails = async () =>
+      rowsOf<{ to_address: string; subject: string; body: string; status: string }>(
+        await t.database.system.execute(
+          sql`select to_address, subject, body, status from outbox_message where commune_id = ${w.a.id} and meta->>'kind' = 'workflow' order by created_at`,
+        ),
+      );
+    expect(await mails()).toEqual([
+      { to_address: 'focal@a.example.vn', subject: 'Báo cáo bị trả lại', body: expect.stringContaining(`/reports/${r.id}`), status: 'pending' },
+    ]);
+    const bell = (await focal.get('/api/notifications')).json() as { items: { title: string; link: string }[] };
+    expect(bell.items.some((n) => n.title === 'Báo cáo bị trả lại' && n.link === `/reports/${r.id}`)).toBe(true);
+    // The outbox sender delivers it to the SMTP peer, with the stored Message-ID.
+    expect((await admin.post(`/api/communes/${w.a.id}/reminders/run`)).statusCode).toBe(200);
+    const got = smtp.received.filter((m) => m.subject === 'Báo cáo bị trả lại');
+    expect(got).toHaveLength(1);
+    expect(got[0]!.to).toEqual(['focal@a.example.vn']);
+    expect(got[0]!.text).toContain(`/reports/${r.id}`);
+    expect((await mails())[0]!.status).toBe('sent');
+    // The same return retried is answered from the record: no second notice or mail.
+    expect((await admin.post(`/api/communes/${w.a.id}/reports/${r.id}/return`, { version: r.version, comment: 'Bổ sung số liệu.' })).statusCode).toBe(200);
+    expect(await mails()).toHaveLength(1);
+
+    // With e-mail off in the commune's channels, a reopen tells the unit in the app only.
+    const cur = (await admin.get(settings())).json() as { version: number };
+    expect((await admin.request('PUT', settings(), { ...valid, channels: ['in_app'], version: cur.version })).statusCode).toBe(200);
+    await inScope(t.database.db, SYSTEM_SCOPE, (tx) => tx.update(report).set({ status: 'accepted' }).where(eq(report.id, r.id)));
+    const now = (await focal.get(`/api/communes/${w.a.id}/reports/${r.id}`)).json() as { version: number };
+    expect((await admin.post(`/api/communes/${w.a.id}/reports/${r.id}/reopen`, { version: now.version, reason: 'Mở lại để sửa.' })).statusCode).toBe(200);
+    expect(await mails()).toHaveLength(1);
   });
 });

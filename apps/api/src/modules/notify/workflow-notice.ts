@@ -3,9 +3,25 @@ import { rolePermissions, roleScopeLevel, roles, type Permission } from '@tds/co
 import type { Tx } from '../../db/client';
 import type { WorkflowNotice } from '../../platform/module';
 import { appUser, roleAssignment } from '../users';
-import { notification } from './notify.table';
+import { createHash } from 'node:crypto';
+import type { NotifyContext } from './channels';
+import { notification, outboxMessage } from './notify.table';
+import { loadSettings } from './settings-store';
 
 const holding = (p: Permission, level: 'commune' | 'unit') => roles.filter((r) => roleScopeLevel[r] === level && rolePermissions[r].includes(p));
+
+/**
+ * The server's mail context (channels, links, Message-ID domain), set when the notify module's routes
+ * are registered: a workflow notice runs inside a use-case's transaction, which knows no configuration.
+ */
+let mailContext: NotifyContext | null = null;
+/** Use `ctx` for workflow mail until the returned release is called (an app's close). */
+export function useWorkflowMail(ctx: NotifyContext): () => void {
+  mailContext = ctx;
+  return () => {
+    if (mailContext === ctx) mailContext = null;
+  };
+}
 
 /**
  * The in-app notice of a workflow transition: to the reviewers of the commune (a report submitted),
@@ -27,6 +43,7 @@ export async function notifyTransition(tx: Tx, n: WorkflowNotice): Promise<void>
           .where(and(base, isNotNull(roleAssignment.unitId), inArray(roleAssignment.role, holding('report.write', 'unit'))));
   const users = [...new Set(rows.filter((r) => n.audience === 'reviewers' || (!!n.unitPath && n.unitPath.includes(`/${r.unitId}/`))).map((r) => r.userId))];
   if (!users.length) return;
+  if (n.mail) await mailTransition(tx, n, users);
   await tx
     .insert(notification)
     .values(
@@ -40,4 +57,38 @@ export async function notifyTransition(tx: Tx, n: WorkflowNotice): Promise<void>
       })),
     )
     .onConflictDoNothing();
+}
+
+/**
+ * The same notice by e-mail, queued in the outbox in the transition's transaction (the outbox sender
+ * delivers it, with retries) to each recipient with an address, when the commune's reminder channels
+ * include e-mail and the server has an e-mail channel. Written once per event and recipient.
+ */
+async function mailTransition(tx: Tx, n: WorkflowNotice, users: string[]): Promise<void> {
+  const ctx = mailContext;
+  const channel = ctx?.channels.get('email');
+  if (!ctx || !channel) return;
+  if (!(await loadSettings(tx, n.communeId)).channels.includes('email')) return;
+  const people = await tx.select({ userId: appUser.id, fullName: appUser.fullName, email: appUser.email }).from(appUser).where(inArray(appUser.id, users));
+  const link = `${ctx.baseUrl}${n.link}`;
+  const messages = people.flatMap((p) => {
+    const toAddress = channel.addressOf(p);
+    if (!toAddress) return [];
+    const dedupeKey = `${n.key}:${p.userId}:email`;
+    return [
+      {
+        communeId: n.communeId,
+        dedupeKey,
+        channel: 'email',
+        recipientUserId: p.userId,
+        toAddress,
+        subject: n.title,
+        body: `Kính gửi ${p.fullName},\n\n${n.body}\n\nMở trên Thi Đua Số: ${link}\n`,
+        messageId: `<workflow.${createHash('sha1').update(dedupeKey).digest('hex')}@${ctx.messageDomain}>`,
+        nextAttemptAt: new Date(),
+        meta: { kind: 'workflow', key: n.key },
+      },
+    ];
+  });
+  if (messages.length) await tx.insert(outboxMessage).values(messages).onConflictDoNothing();
 }
