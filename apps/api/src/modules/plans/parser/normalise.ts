@@ -41,7 +41,7 @@ function casesOf(line: Line): { upper: boolean; lower: boolean } {
 
 const MARKER = /^(?:[IVX]{1,4}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s|\(\d{1,2}\)|[a-zđ][.)]\s|[-–—+•]\s|Điều\s+\d)/u;
 const STARTER =
-  /^(?:Căn cứ|Thực hiện\s+(?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Hướng dẫn|Thông tư|Nghị định|Luật)|Theo đề nghị|Xét đề nghị|Nơi nhận|(?:TM|KT|TL|TUQ)\.|[TK]\/[MTL]\s|Số\s*:|Trên đây)/u;
+  /^(?:Căn cứ|Thực hiện\s+(?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Hướng dẫn|Thông tư|Nghị định|Luật)|Theo đề nghị|Xét đề nghị|Nơi nhận|(?:TM|KT|TL|TUQ)\.|[TK]\/[MTL]\s|Số\s*:|Trên đây|KẾ HOẠCH(?:\s|$)|QUYẾT ĐỊNH(?:\s|$))/u;
 const PAGE_NUMBER = /^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu;
 const RULE_LINE = /^(?:[-_=*~.]{3,}|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)$/u;
 const CAPTION = /^\(?(?:Ảnh|Hình ảnh|Hình)(?:\s+minh\s+h[oọ][aạ])?\s*[:.)]/iu;

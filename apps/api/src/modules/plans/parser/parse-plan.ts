@@ -5,7 +5,7 @@ import { checkCompleteness, checkDateConflicts, checkDeadlineConflicts } from '.
 import { newCtx, warn, type Ctx, type Found } from './context.js';
 import { parseDeadlines } from './deadlines.js';
 import { parseDecision } from './decision.js';
-import { issuerFromPreamble, movementsOf, parseHeader, warnBlanks, type Header } from './header.js';
+import { inferIssuer, issuerFromPreamble, movementsOf, parseHeader, parseHeaderless, warnBlanks, type Header } from './header.js';
 import { parseLegalBases } from './legal-bases.js';
 import { buildWorkText, normalisePlanText, type Para } from './normalise.js';
 import { parseResponsibilities, type BodyRange } from './responsibilities.js';
@@ -31,20 +31,7 @@ export function parsePlanText(text: string): PlanParseResult {
 }
 
 function parsePlan(ctx: Ctx, paras: Para[], range: Range, typeAt: number, decision: DecisionDoc | null): PlanDoc {
-  const h: Header =
-    typeAt >= 0
-      ? parseHeader(ctx, paras, range.from, typeAt, 'plan')
-      : {
-          issuer: { name: null, parent: null },
-          number: null,
-          numberBlank: false,
-          date: null,
-          partialDate: null,
-          place: null,
-          title: null,
-          titleFound: null,
-          bodyFrom: range.from,
-        };
+  const h: Header = typeAt >= 0 ? parseHeader(ctx, paras, range.from, typeAt, 'plan') : parseHeaderless(ctx, paras, range.from, range.to, 'plan');
   const end = range.to;
   const sections = findSections(paras, h.bodyFrom, end);
   const firstSection = sections[0]?.head ?? end;
@@ -55,6 +42,7 @@ function parsePlan(ctx: Ctx, paras: Para[], range: Range, typeAt: number, decisi
   const preamble = { from: h.bodyFrom, to: firstSection };
   if (!h.issuer.name) h.issuer.name = issuerFromPreamble(ctx, paras, preamble.from, preamble.to, 'plan') ?? decision?.issuer.name ?? null;
   inheritFromDecision(ctx, h, decision);
+  inferIssuer(ctx, paras, h, range, 'plan');
   const responsibilities = parseResponsibilities(ctx, paras, get('responsibilities'), 'plan');
   const bodyOf = bodyLookup(responsibilities.bodies);
   const bodyRange = { from: firstSection, to: close };
