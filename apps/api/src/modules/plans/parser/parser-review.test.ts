@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, readSeed } from '../fixtures/expected.js';
+import { parsePlanText } from './index.js';
+import { extractText } from './read-file.js';
+
+/** Points an officer's review of the seed extractions found, each checked on the seed and on a small document of the same shape. */
+
+const plan = (file: string) => parsePlanText(readSeed(file)).plan!;
+
+async function pdfPlan(file: string) {
+  const r = await extractText(readFileSync(`${FIXTURES}${file}`), file, undefined);
+  if (!('text' in r)) throw new Error(r.message);
+  return parsePlanText(r.text).plan!;
+}
+
+const HEAD = `UBND XÃ ĐÔNG TÂY
+Số: 15/KH-UBND
+Đông Tây, ngày 10 tháng 9 năm 2025
+KẾ HOẠCH
+Thi đua "Chuyển đổi số" trên địa bàn xã
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức về chuyển đổi số.
+II. NỘI DUNG THI ĐUA
+1. Thi đua học tập kỹ năng số.
+`;
+const TAIL = `Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn Bình
+`;
+
+describe('responsibilities', () => {
+  it('001: the council is "Hội đồng Thi đua - Khen thưởng", without the adverb of its task', () => {
+    const bodies = plan('001_af22eac0dd1fb29f.txt').responsibilities.map((r) => r.body);
+    expect(bodies).toContain('Hội đồng Thi đua - Khen thưởng');
+    expect(bodies.some((b) => /\sthường$/u.test(b))).toBe(false);
+  });
+
+  it('003: responsibility 5 (the commune radio station and web page) is kept', () => {
+    const r = plan('003_52b1619693e432af.txt').responsibilities;
+    expect(r[4]).toEqual({
+      body: 'Đài Phát thanh xã, Trang thông tin điện tử xã',
+      tasks: [expect.stringMatching(/^Tuyên truyền, mở các chuyên trang, chuyên mục để tuyên truyền/u)],
+    });
+  });
+
+  it('004: the yearly-report paragraph is a deadline of all units, not a task of the Fatherland Front', () => {
+    const p = plan('004_10df63f3de600047.txt');
+    const front = p.responsibilities.find((r) => /Mặt trận Tổ quốc/u.test(r.body))!;
+    expect(front.body).toBe('Ủy ban Mặt trận Tổ quốc Việt Nam');
+    expect(front.tasks).toHaveLength(1);
+    expect(front.tasks.some((t) => /báo cáo/u.test(t))).toBe(false);
+    expect(p.deadlines).toEqual([expect.objectContaining({ from: 'tất cả các cơ quan, đơn vị và doanh nghiệp', day: 15, month: 12, recurrence: 'yearly' })]);
+  });
+
+  it('a body with an adverb before its verb, a verb before a comma, and a report paragraph of other units', () => {
+    const text = `${HEAD}III. TỔ CHỨC THỰC HIỆN
+1. Hội đồng Thi đua - Khen thưởng xã thường xuyên kiểm tra, đôn đốc các đơn vị.
+2. Đài Truyền thanh xã tuyên truyền, phổ biến các mô hình hay.
+3. Văn phòng HĐND và UBND xã
+Theo dõi, tổng hợp kết quả.
+Hằng năm các thôn, tổ dân phố gửi báo cáo kết quả về Văn phòng HĐND và UBND xã trước ngày 30/11.
+${TAIL}`;
+    const p = parsePlanText(text).plan!;
+    expect(p.responsibilities).toEqual([
+      { body: 'Hội đồng Thi đua - Khen thưởng xã', tasks: ['Thường xuyên kiểm tra, đôn đốc các đơn vị'] },
+      { body: 'Đài Truyền thanh xã', tasks: ['Tuyên truyền, phổ biến các mô hình hay'] },
+      { body: 'Văn phòng HĐND và UBND xã', tasks: ['Theo dõi, tổng hợp kết quả'] },
+    ]);
+    expect(p.deadlines).toEqual([expect.objectContaining({ from: 'các thôn, tổ dân phố', day: 30, month: 11 })]);
+  });
+});
+
+describe('criteria wrapped by the page inside a list of citations', () => {
+  it('001 and 003 as PDF: no criterion starts at "Nghị quyết số ..." after a wrapped "...;"', async () => {
+    for (const file of ['001_af22eac0dd1fb29f.pdf', '003_52b1619693e432af.pdf']) {
+      const p = await pdfPlan(file);
+      const text = plan(file.replace('.pdf', '.txt'));
+      const criteria = p.participantGroups.flatMap((g) => g.criteria);
+      expect(
+        criteria.filter((c) => /^Nghị quyết/u.test(c)),
+        file,
+      ).toEqual([]);
+      expect(criteria.length, file).toBe(text.participantGroups.flatMap((g) => g.criteria).length);
+    }
+  });
+
+  it('a hard-wrapped criterion citing several resolutions stays one criterion', () => {
+    const filler = 'Các cơ quan, đơn vị quán triệt và triển khai thực hiện đầy đủ các nhiệm vụ, giải pháp được giao';
+    const lines = Array.from({ length: 6 }, () => `${filler} trong năm.`);
+    const text = `${HEAD}${lines.join('\n')}
+III. TIÊU CHÍ THI ĐUA
+1. Đối với các thôn:
+- Quán triệt, triển khai thực hiện đầy đủ, sâu sắc nội dung Nghị quyết số 57-
+NQ/TW, Quyết định số 2024-QĐ/TW; Nghị quyết số 03/NQ-CP; Nghị quyết số 71/NQ-CP;
+Nghị quyết số 193/2025/QH15 bảo đảm cán bộ, đảng viên và nhân dân nhận thức đầy đủ.
+- Có Tổ công nghệ số cộng đồng hoạt động hiệu quả.
+${TAIL}`;
+    const g = parsePlanText(text).plan!.participantGroups;
+    expect(g).toHaveLength(1);
+    expect(g[0]!.criteria).toHaveLength(2);
+    expect(g[0]!.criteria[0]).toContain('Nghị quyết số 71/NQ-CP; Nghị quyết số 193/2025/QH15 bảo đảm');
+  });
+});
