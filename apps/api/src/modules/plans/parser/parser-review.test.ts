@@ -104,3 +104,30 @@ ${TAIL}`;
     expect(g[0]!.criteria[0]).toContain('Nghị quyết số 71/NQ-CP; Nghị quyết số 193/2025/QH15 bảo đảm');
   });
 });
+
+describe('known confusions are flagged, with the intended form, and kept as written', () => {
+  it('003: "sau rộng", "chuyên đổi số" and "VHXX"', () => {
+    const r = parsePlanText(readSeed('003_52b1619693e432af.txt'));
+    const typos = r.warnings.filter((w) => w.code === 'TYPO_SUSPECTED').map((w) => w.message);
+    expect(typos).toEqual([
+      expect.stringContaining('"sau rộng" (dòng 31) — có lẽ là "sâu rộng"'),
+      expect.stringContaining('"chuyên đổi" (dòng 129) — có lẽ là "chuyển đổi"'),
+      expect.stringContaining('"chuyên đổi" (dòng 147) — có lẽ là "chuyển đổi"'),
+      expect.stringContaining('"VHXX" (dòng 179) — có lẽ là "VHXH"'),
+    ]);
+    expect(r.plan!.recipients).toContain('Lưu: VT, VHXX');
+  });
+
+  it('in any plan, and not where the words are right', () => {
+    const text = `${HEAD}2. Triển khai sâu rộng, đẩy mạnh chuyển đổi số; triển khai sau rộng phong trào chuyên đổi số.
+${TAIL}- Lưu: VT, VHXX.
+`;
+    const r = parsePlanText(text);
+    const typos = r.warnings.filter((w) => w.code === 'TYPO_SUSPECTED');
+    expect(typos.map((w) => /"([^"]+)" \(dòng/u.exec(w.message)![1])).toEqual(['sau rộng', 'chuyên đổi', 'VHXX']);
+    expect(typos[0]).toMatchObject({ path: 'plan.contents.1.text' });
+    expect(
+      parsePlanText(text.replace('sau rộng', 'sâu rộng').replace('chuyên đổi', 'chuyển đổi').replace('VHXX', 'VHXH')).warnings.map((w) => w.code),
+    ).not.toContain('TYPO_SUSPECTED');
+  });
+});
