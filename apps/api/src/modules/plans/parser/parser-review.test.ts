@@ -73,6 +73,64 @@ ${TAIL}`;
   });
 });
 
+describe('contents and criteria', () => {
+  it('003: content h keeps its seven sector bullets', () => {
+    const h = plan('003_52b1619693e432af.txt').contents[6]!;
+    expect(h.order).toBe(7);
+    expect(h.text.startsWith('Chú trọng ưu tiên, đẩy mạnh thi đua chuyển đổi số ở một số lĩnh vực:\n- Về lĩnh vực nông nghiệp:')).toBe(true);
+    expect(h.text.split('\n- ')).toHaveLength(8);
+    expect(h.text).toContain('- Chuyển đổi số trong lĩnh vực dân cư:');
+  });
+
+  it('003: the shared criteria of the collectives come first in each of their groups; the lead-in "cụ thể như sau:" is no criterion', () => {
+    const groups = plan('003_52b1619693e432af.txt').participantGroups;
+    expect(groups.map((g) => g.name)).toEqual([
+      'Đối với các phòng ban chuyên môn, các ban ngành, đoàn thể của xã',
+      'Đối với các xóm',
+      'Đối với các doanh nghiệp trên địa bàn xã',
+      'Đối với cá nhân',
+      'Đối tượng khác',
+    ]);
+    for (const g of groups.slice(0, 3)) {
+      expect(g.criteria[0]).toMatch(/^Quán triệt, triển khai thực hiện đầy đủ/u);
+      expect(g.criteria[2]).toMatch(/^Tiếp tục thực hiện nhiệm vụ trọng tâm/u);
+    }
+    expect(groups.map((g) => g.criteria.length)).toEqual([5, 7, 4, 3, 1]);
+    expect(groups.flatMap((g) => g.criteria).some((c) => /như sau$/u.test(c))).toBe(false);
+  });
+
+  it('a content with a list, shared criteria above lettered groups, a lead-in, and a group written as one more item', () => {
+    const text = `${HEAD}2. Thi đua chuyển đổi số ở các lĩnh vực:
+- Về nông nghiệp: truy xuất nguồn gốc.
+- Về y tế: sổ sức khỏe điện tử.
+3. Thi đua bảo đảm an toàn thông tin.
+III. TIÊU CHÍ THI ĐUA
+1. Tiêu chí đối với tập thể
+- Có kế hoạch thực hiện phong trào.
+- Có sáng kiến được công nhận, cụ thể như sau:
+a) Đối với các thôn
+- Có Tổ công nghệ số cộng đồng.
+b) Đối với trường học
+- Số hóa học bạ.
+2. Tiêu chí đối với cá nhân
+- Hoàn thành khóa học kỹ năng số.
+- Đối tượng khác: Có đóng góp cho chuyển đổi số.
+${TAIL}`;
+    const p = parsePlanText(text).plan!;
+    expect(p.contents.map((c) => c.text)).toEqual([
+      'Thi đua học tập kỹ năng số',
+      'Thi đua chuyển đổi số ở các lĩnh vực:\n- Về nông nghiệp: truy xuất nguồn gốc.\n- Về y tế: sổ sức khỏe điện tử',
+      'Thi đua bảo đảm an toàn thông tin',
+    ]);
+    expect(p.participantGroups).toEqual([
+      { name: 'Đối với các thôn', criteria: ['Có kế hoạch thực hiện phong trào', 'Có Tổ công nghệ số cộng đồng'] },
+      { name: 'Đối với trường học', criteria: ['Có kế hoạch thực hiện phong trào', 'Số hóa học bạ'] },
+      { name: 'Đối với cá nhân', criteria: ['Hoàn thành khóa học kỹ năng số'] },
+      { name: 'Đối tượng khác', criteria: ['Có đóng góp cho chuyển đổi số'] },
+    ]);
+  });
+});
+
 describe('criteria wrapped by the page inside a list of citations', () => {
   it('001 and 003 as PDF: no criterion starts at "Nghị quyết số ..." after a wrapped "...;"', async () => {
     for (const file of ['001_af22eac0dd1fb29f.pdf', '003_52b1619693e432af.pdf']) {
