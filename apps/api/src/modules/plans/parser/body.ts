@@ -46,6 +46,35 @@ function withLeadIn(ctx: Ctx, paras: Para[], n: OutlineNode): Found<string> | nu
   return e > n.start ? { value: ctx.work.text.slice(n.start, e), start: n.start, end: e } : nodeText(n);
 }
 
+const SCOPE_HEAD = /^(?:\d{1,2}[.)]\s+)?([^:]{1,110}?)\s*:\s*(\S.*)?$|^(?:\d{1,2}[.)]\s+)(.{1,110})$/u;
+
+/**
+ * Scope ("1. Phạm vi: ... toàn xã") and participants ("2. Đối tượng thi đua" then "- Tập thể: ...",
+ * "- Cá nhân: ...") from the scope ranges: the text after a heading's colon, then its items.
+ */
+export function parseScope(ctx: Ctx, paras: Para[], ranges: Range[], prefix: string): { scope: string[]; participants: string[] } {
+  const out = { scope: [] as string[], participants: [] as string[] };
+  for (const r of ranges) {
+    const first = paras[r.from];
+    if (!first) continue;
+    const m = SCOPE_HEAD.exec(first.text);
+    const head = m ? (m[1] ?? m[3]!) : first.text;
+    const isHead = m !== null && topicsOf(head).includes('scope');
+    const key = /đối tượng/iu.test(isHead ? head : first.text) && !/phạm vi/iu.test(isHead ? head : first.text) ? 'participants' : 'scope';
+    const add = (t: Found<string> | null) => {
+      if (!t) return;
+      record(ctx, `${prefix}.${key}.${out[key].length}`, t, 0.8);
+      out[key].push(t.value);
+    };
+    if (isHead && m[2]) {
+      const at = first.text.length - m[2].length;
+      add(nodeText({ kind: 'none', marker: '', text: first.text, start: first.start, para: r.from, children: [] }, at));
+    }
+    for (const n of listItems(paras, { from: isHead ? r.from + 1 : r.from, to: r.to })) add(withLeadIn(ctx, paras, n));
+  }
+  return out;
+}
+
 const GROUP_HEAD = /^(?:(?:Tiêu chí|Tiêu chuẩn)(?:\s+thi đua)?\s+)?(đối với\s.+|Đối tượng khác.*)$/iu;
 
 /** A node that names a participant group; returns the group name as found. */

@@ -1,5 +1,5 @@
 import type { DecisionDoc, PlanDoc, PlanParseResult } from '@tds/contracts';
-import { itemTexts, parseAwardForms, parseDossier, parseGroups, parseOccasions } from './body.js';
+import { itemTexts, parseAwardForms, parseDossier, parseGroups, parseOccasions, parseScope } from './body.js';
 import { closingStart, parseRecipients, parseSigner } from './closing.js';
 import { checkCompleteness, checkDateConflicts, checkDeadlineConflicts } from './conflicts.js';
 import { newCtx, warn, type Ctx, type Found } from './context.js';
@@ -61,6 +61,7 @@ function parsePlan(ctx: Ctx, paras: Para[], range: Range, typeAt: number, decisi
     legalBases: parseLegalBases(ctx, paras, preamble, 'plan'),
     purposes: itemTexts(ctx, paras, get('purposes'), 'plan.purposes', false).map((f) => f.value),
     requirements: itemTexts(ctx, paras, get('requirements'), 'plan.requirements', false).map((f) => f.value),
+    ...scopeOf(parseScope(ctx, paras, get('scope'), 'plan')),
     contents: itemTexts(ctx, paras, get('contents'), 'plan.contents', true).map((f, i) => ({ order: i + 1, text: f.value })),
     participantGroups: parseGroups(ctx, paras, get('criteria'), 'plan'),
     awardForms: parseAwardForms(ctx, paras, get('awards'), 'plan'),
@@ -84,6 +85,11 @@ function parsePlan(ctx: Ctx, paras: Para[], range: Range, typeAt: number, decisi
     /\.\/\.$/u.test(paras[end - 1]?.text ?? '');
   checkCompleteness(ctx, new Set(topics.keys()), ending);
   return plan;
+}
+
+/** Scope and participants, only when the plan states them (the fields are optional). */
+function scopeOf(s: { scope: string[]; participants: string[] }): Pick<PlanDoc, 'scope' | 'participants'> {
+  return { ...(s.scope.length > 0 ? { scope: s.scope } : {}), ...(s.participants.length > 0 ? { participants: s.participants } : {}) };
 }
 
 /** The responsible body whose item covers paragraph i (the first in list order), by binary search when the items are in order. */

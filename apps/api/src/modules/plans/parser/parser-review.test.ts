@@ -73,6 +73,30 @@ ${TAIL}`;
   });
 });
 
+describe('scope and participants', () => {
+  it('003: section II keeps its scope and participants', () => {
+    const p = plan('003_52b1619693e432af.txt');
+    expect(p.scope).toEqual(['Phong trào thi đua “Đổi mới sáng tạo và Chuyển đổi số” được triển khai trên phạm vi toàn xã']);
+    expect(p.participants).toEqual([
+      'Tập thể: Cơ quan, đơn vị, doanh nghiệp, các tổ chức hợp pháp trên địa bàn xã Hải An',
+      expect.stringMatching(/^Cá nhân: Cán bộ, đảng viên, công chức, viên chức, người lao động/u),
+    ]);
+    expect(p.contents).toHaveLength(7);
+  });
+
+  it('a section "Phạm vi, đối tượng và nội dung" with a scope inline and participants as items', () => {
+    const text = HEAD.replace(
+      'II. NỘI DUNG THI ĐUA\n',
+      'II. PHẠM VI, ĐỐI TƯỢNG VÀ NỘI DUNG THI ĐUA\n1. Phạm vi: Toàn xã Đông Tây.\n2. Đối tượng thi đua\n- Tập thể: các thôn, cơ quan, trường học.\n- Cá nhân: cán bộ, công chức và Nhân dân.\n3. Nội dung thi đua\n',
+    );
+    const p = parsePlanText(`${text}${TAIL}`).plan!;
+    expect(p.scope).toEqual(['Toàn xã Đông Tây']);
+    expect(p.participants).toEqual(['Tập thể: các thôn, cơ quan, trường học', 'Cá nhân: cán bộ, công chức và Nhân dân']);
+    expect(p.contents.map((c) => c.text)).toEqual(['Thi đua học tập kỹ năng số']);
+    expect(parsePlanText(`${HEAD}${TAIL}`).plan).not.toHaveProperty('scope');
+  });
+});
+
 describe('contents and criteria', () => {
   it('003: content h keeps its seven sector bullets', () => {
     const h = plan('003_52b1619693e432af.txt').contents[6]!;
