@@ -40,6 +40,9 @@ export const planDoc = z.object({
   legalBases: z.array(legalBasisDoc),
   purposes: z.array(z.string()).optional(),
   requirements: z.array(z.string()).optional(),
+  /** Where the movement runs ("Phạm vi") and who takes part ("Đối tượng thi đua"), as written. */
+  scope: z.array(z.string()).optional(),
+  participants: z.array(z.string()).optional(),
   contents: z.array(z.object({ order: z.number().int(), text: z.string() })),
   participantGroups: z.array(z.object({ name: z.string(), criteria: z.array(z.string()) })),
   awardForms: z.array(z.object({ name: z.string(), code: z.string().nullable() })),

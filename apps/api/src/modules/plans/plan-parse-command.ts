@@ -30,7 +30,7 @@ export const planParseCommand: CliCommand = {
   async run(args, { log }) {
     if (args[0] !== 'parse' || args.length !== 2) throw new CliError('Cách dùng: plan parse FILE');
     const result = await parsePlanFile(args[1]!);
-    for (const w of result.warnings) log(`Cảnh báo ${w.code}: ${w.message}`);
+    for (const w of result.warnings) log(`Cảnh báo: ${w.message}`);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   },
 };

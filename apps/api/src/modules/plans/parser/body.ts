@@ -23,11 +23,54 @@ export function itemTexts(ctx: Ctx, paras: Para[], ranges: Range[], path: string
   const out: Found<string>[] = [];
   for (const r of ranges) {
     for (const n of listItems(paras, inner(paras, r))) {
-      const t = nodeText(n);
+      const t = withLeadIn(ctx, paras, n);
       if (!t || /^(?:Trên đây|Trong quá trình)/u.test(t.value)) continue;
       record(ctx, `${path}.${out.length}${withText ? '.text' : ''}`, t, 0.85);
       out.push(t);
     }
+  }
+  return out;
+}
+
+/**
+ * An item that introduces a list ("h. Chú trọng ... ở một số lĩnh vực:" and its bullets) is one item
+ * with its list: the text from the item to the end of its last sub-item, lines as written.
+ */
+function withLeadIn(ctx: Ctx, paras: Para[], n: OutlineNode): Found<string> | null {
+  const sub = walk(n.children);
+  const last = sub[sub.length - 1];
+  if (!last || !n.text.trimEnd().endsWith(':')) return nodeText(n);
+  const p = paras[last.para]!;
+  let e = p.start + p.text.length;
+  while (e > n.start && /[\s.;,:]/u.test(ctx.work.text[e - 1]!)) e--;
+  return e > n.start ? { value: ctx.work.text.slice(n.start, e), start: n.start, end: e } : nodeText(n);
+}
+
+const SCOPE_HEAD = /^(?:\d{1,2}[.)]\s+)?([^:]{1,110}?)\s*:\s*(\S.*)?$|^(?:\d{1,2}[.)]\s+)(.{1,110})$/u;
+
+/**
+ * Scope ("1. Phạm vi: ... toàn xã") and participants ("2. Đối tượng thi đua" then "- Tập thể: ...",
+ * "- Cá nhân: ...") from the scope ranges: the text after a heading's colon, then its items.
+ */
+export function parseScope(ctx: Ctx, paras: Para[], ranges: Range[], prefix: string): { scope: string[]; participants: string[] } {
+  const out = { scope: [] as string[], participants: [] as string[] };
+  for (const r of ranges) {
+    const first = paras[r.from];
+    if (!first) continue;
+    const m = SCOPE_HEAD.exec(first.text);
+    const head = m ? (m[1] ?? m[3]!) : first.text;
+    const isHead = m !== null && topicsOf(head).includes('scope');
+    const key = /đối tượng/iu.test(isHead ? head : first.text) && !/phạm vi/iu.test(isHead ? head : first.text) ? 'participants' : 'scope';
+    const add = (t: Found<string> | null) => {
+      if (!t) return;
+      record(ctx, `${prefix}.${key}.${out[key].length}`, t, 0.8);
+      out[key].push(t.value);
+    };
+    if (isHead && m[2]) {
+      const at = first.text.length - m[2].length;
+      add(nodeText({ kind: 'none', marker: '', text: first.text, start: first.start, para: r.from, children: [] }, at));
+    }
+    for (const n of listItems(paras, { from: isHead ? r.from + 1 : r.from, to: r.to })) add(withLeadIn(ctx, paras, n));
   }
   return out;
 }
@@ -45,33 +88,43 @@ function groupName(n: OutlineNode): Found<string> | null {
   return nodeText(n, at, head.length);
 }
 
-/** Participant groups with their criteria, from the criteria ranges. */
+/** A sentence that only leads in to a list ("..., cụ thể như sau:"): not a criterion. */
+const LEAD_IN = /(?:như sau|sau đây|bao gồm|gồm|cụ thể)\s*:\s*$/u;
+
+/**
+ * Participant groups with their criteria, from the criteria ranges. A heading whose items include
+ * groups ("1. Tiêu chuẩn đối với tập thể ..." then "a. Đối với ...", "b. Đối với ...") is not a group
+ * itself: its own criteria are shared, and come first in each of its groups.
+ */
 export function parseGroups(ctx: Ctx, paras: Para[], ranges: Range[], prefix: string): Group[] {
   const groups: Group[] = [];
-  const visit = (nodes: OutlineNode[]) => {
+  const visit = (nodes: OutlineNode[], shared: Found<string>[]) => {
     for (const n of nodes) {
       const name = groupName(n);
       if (!name) {
-        visit(n.children);
+        visit(n.children, shared);
         continue;
       }
-      const g = groups.length;
-      const path = `${prefix}.participantGroups.${g}`;
-      record(ctx, `${path}.name`, name, 0.85);
-      const group: Group = { name: capitalise(name.value), criteria: [] };
-      groups.push(group);
       const colon = n.text.indexOf(':');
       const inline = colon > 0 && colon < 120 ? nodeText(n, colon + 1) : null;
-      const crit = [inline, ...n.children.filter((c) => !groupName(c)).flatMap((c) => walk([c]).map((x) => nodeText(x)))];
-      for (const c of crit) {
-        if (!c) continue;
-        record(ctx, `${path}.criteria.${group.criteria.length}`, c, 0.8);
-        group.criteria.push(c.value);
+      const items = n.children.filter((c) => !groupName(c));
+      const own = [inline, ...items.flatMap((c) => walk([c]).map((x) => (LEAD_IN.test(x.text) ? null : nodeText(x))))];
+      const criteria = [...shared, ...own.filter((c): c is Found<string> => c !== null)];
+      const subgroups = n.children.filter((c) => groupName(c));
+      // Groups numbered apart from the heading's own items are its parts; a group written as one more
+      // item of the same list ("- Đối tượng khác: ...") is a group beside it.
+      if (subgroups.length > 0 && subgroups.every((g) => items.every((c) => c.kind !== g.kind))) {
+        visit(subgroups, criteria);
+        continue;
       }
-      visit(n.children.filter((c) => groupName(c)));
+      const path = `${prefix}.participantGroups.${groups.length}`;
+      record(ctx, `${path}.name`, name, 0.85);
+      criteria.forEach((c, k) => record(ctx, `${path}.criteria.${k}`, c, 0.8));
+      groups.push({ name: capitalise(name.value), criteria: criteria.map((c) => c.value) });
+      visit(subgroups, []);
     }
   };
-  for (const r of ranges) visit(outline(paras, r));
+  for (const r of ranges) visit(outline(paras, r), []);
   return groups;
 }
 

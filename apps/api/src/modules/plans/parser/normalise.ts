@@ -41,7 +41,8 @@ function casesOf(line: Line): { upper: boolean; lower: boolean } {
 
 const MARKER = /^(?:[IVX]{1,4}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s|\(\d{1,2}\)|[a-zđ][.)]\s|[-–—+•]\s|Điều\s+\d)/u;
 const STARTER =
-  /^(?:Căn cứ|Thực hiện\s+(?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Hướng dẫn|Thông tư|Nghị định|Luật)|Theo đề nghị|Xét đề nghị|Nơi nhận|(?:TM|KT|TL|TUQ)\.|[TK]\/[MTL]\s|Số\s*:|Trên đây)/u;
+  /^(?:Căn cứ|Thực hiện\s+(?:Kế hoạch|Quyết định|Nghị quyết|Công văn|Chỉ thị|Hướng dẫn|Thông tư|Nghị định|Luật)|Theo đề nghị|Xét đề nghị|Nơi nhận|(?:TM|KT|TL|TUQ)\.|[TK]\/[MTL]\s|Số\s*:|Trên đây|KẾ HOẠCH(?:\s|$)|QUYẾT ĐỊNH(?:\s|$))/u;
+const CITATION_START = /^(?:Nghị quyết|Quyết định|Nghị định|Thông tư|Chỉ thị|Kế hoạch|Công văn|Hướng dẫn|Kết luận|Luật)\s+(?:số\s+)?\d/u;
 const PAGE_NUMBER = /^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu;
 const RULE_LINE = /^(?:[-_=*~.]{3,}|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)$/u;
 const CAPTION = /^\(?(?:Ảnh|Hình ảnh|Hình)(?:\s+minh\s+h[oọ][aạ])?\s*[:.)]/iu;
@@ -213,6 +214,8 @@ function joinKind(prev: Building, line: Line, width: number, last: number): ' ' 
   if (nextCases.upper && !nextCases.lower && next.length > 3) return /^[IVX]{1,4}[.)]\s/u.test(prev.head) && prevCaps ? ' ' : null;
   if (prevCaps) return null;
   const lowerStart = /^["“‘(]?[\p{Ll}\d]/u.test(next);
+  // A list of citations wrapped by the page ("...Nghị quyết số 71/NQ-CP;" / "Nghị quyết số 193/2025/QH15 và ...") goes on.
+  if (/[;,]$/u.test(prev.tail) && width > 0 && width < 160 && last >= width * 0.7 && CITATION_START.test(next)) return ' ';
   if (prevTerminal) return lowerStart && !prev.tail.endsWith(':') ? ' ' : null;
   if (lowerStart) return ' ';
   if (width <= 0 || width >= 160) return null;

@@ -1,11 +1,11 @@
 import type { DecisionDoc, PlanDoc, PlanParseResult } from '@tds/contracts';
-import { itemTexts, parseAwardForms, parseDossier, parseGroups, parseOccasions } from './body.js';
+import { itemTexts, parseAwardForms, parseDossier, parseGroups, parseOccasions, parseScope } from './body.js';
 import { closingStart, parseRecipients, parseSigner } from './closing.js';
 import { checkCompleteness, checkDateConflicts, checkDeadlineConflicts } from './conflicts.js';
 import { newCtx, warn, type Ctx, type Found } from './context.js';
 import { parseDeadlines } from './deadlines.js';
 import { parseDecision } from './decision.js';
-import { issuerFromPreamble, movementsOf, parseHeader, warnBlanks, type Header } from './header.js';
+import { inferIssuer, issuerFromPreamble, movementsOf, parseHeader, parseHeaderless, warnBlanks, type Header } from './header.js';
 import { parseLegalBases } from './legal-bases.js';
 import { buildWorkText, normalisePlanText, type Para } from './normalise.js';
 import { parseResponsibilities, type BodyRange } from './responsibilities.js';
@@ -31,20 +31,7 @@ export function parsePlanText(text: string): PlanParseResult {
 }
 
 function parsePlan(ctx: Ctx, paras: Para[], range: Range, typeAt: number, decision: DecisionDoc | null): PlanDoc {
-  const h: Header =
-    typeAt >= 0
-      ? parseHeader(ctx, paras, range.from, typeAt, 'plan')
-      : {
-          issuer: { name: null, parent: null },
-          number: null,
-          numberBlank: false,
-          date: null,
-          partialDate: null,
-          place: null,
-          title: null,
-          titleFound: null,
-          bodyFrom: range.from,
-        };
+  const h: Header = typeAt >= 0 ? parseHeader(ctx, paras, range.from, typeAt, 'plan') : parseHeaderless(ctx, paras, range.from, range.to, 'plan');
   const end = range.to;
   const sections = findSections(paras, h.bodyFrom, end);
   const firstSection = sections[0]?.head ?? end;
@@ -55,6 +42,7 @@ function parsePlan(ctx: Ctx, paras: Para[], range: Range, typeAt: number, decisi
   const preamble = { from: h.bodyFrom, to: firstSection };
   if (!h.issuer.name) h.issuer.name = issuerFromPreamble(ctx, paras, preamble.from, preamble.to, 'plan') ?? decision?.issuer.name ?? null;
   inheritFromDecision(ctx, h, decision);
+  inferIssuer(ctx, paras, h, range, 'plan');
   const responsibilities = parseResponsibilities(ctx, paras, get('responsibilities'), 'plan');
   const bodyOf = bodyLookup(responsibilities.bodies);
   const bodyRange = { from: firstSection, to: close };
@@ -73,6 +61,7 @@ function parsePlan(ctx: Ctx, paras: Para[], range: Range, typeAt: number, decisi
     legalBases: parseLegalBases(ctx, paras, preamble, 'plan'),
     purposes: itemTexts(ctx, paras, get('purposes'), 'plan.purposes', false).map((f) => f.value),
     requirements: itemTexts(ctx, paras, get('requirements'), 'plan.requirements', false).map((f) => f.value),
+    ...scopeOf(parseScope(ctx, paras, get('scope'), 'plan')),
     contents: itemTexts(ctx, paras, get('contents'), 'plan.contents', true).map((f, i) => ({ order: i + 1, text: f.value })),
     participantGroups: parseGroups(ctx, paras, get('criteria'), 'plan'),
     awardForms: parseAwardForms(ctx, paras, get('awards'), 'plan'),
@@ -96,6 +85,11 @@ function parsePlan(ctx: Ctx, paras: Para[], range: Range, typeAt: number, decisi
     /\.\/\.$/u.test(paras[end - 1]?.text ?? '');
   checkCompleteness(ctx, new Set(topics.keys()), ending);
   return plan;
+}
+
+/** Scope and participants, only when the plan states them (the fields are optional). */
+function scopeOf(s: { scope: string[]; participants: string[] }): Pick<PlanDoc, 'scope' | 'participants'> {
+  return { ...(s.scope.length > 0 ? { scope: s.scope } : {}), ...(s.participants.length > 0 ? { participants: s.participants } : {}) };
 }
 
 /** The responsible body whose item covers paragraph i (the first in list order), by binary search when the items are in order. */

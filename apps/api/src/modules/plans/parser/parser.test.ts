@@ -91,8 +91,9 @@ describe('parsePlanText on the five seeds', () => {
     expect(lines[64]).toContain('phát trển');
   });
 
-  it('no typo is suspected in the other seeds', () => {
-    for (const seed of SEEDS.slice(1)) expect(parsePlanText(readSeed(seed.file)).warnings.filter((w) => w.code === 'TYPO_SUSPECTED')).toEqual([]);
+  it('no typo is suspected in the other seeds (003 has known confusions, tested in parser-review.test.ts)', () => {
+    for (const seed of SEEDS.slice(1).filter((s) => !s.file.startsWith('003')))
+      expect(parsePlanText(readSeed(seed.file)).warnings.filter((w) => w.code === 'TYPO_SUSPECTED')).toEqual([]);
   });
 
   it('every warning has a Vietnamese message', () => {

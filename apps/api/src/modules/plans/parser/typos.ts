@@ -165,6 +165,7 @@ interface Forms {
 export function checkTypos(ctx: Ctx): void {
   const w = wordsOf(ctx.work.text);
   const n = w.id.length;
+  let count = knownConfusions(ctx, w);
   const counts = new Map<number, number>();
   for (let i = 1; i < n; i++) if (w.linked[i]) counts.set(key(w.id[i - 1]!, w.id[i]!), (counts.get(key(w.id[i - 1]!, w.id[i]!)) ?? 0) + 1);
   const pairCount = (a: number, b: number) => counts.get(key(a, b)) ?? 0;
@@ -215,7 +216,6 @@ export function checkTypos(ctx: Ctx): void {
     const c = wanted.get(t);
     if (c !== undefined) wanted.set(t, c + 1);
   }
-  let count = 0;
   for (let i = 1; i < n; i++) {
     if (!w.linked[i]) continue;
     const a = w.id[i - 1]!;
@@ -238,6 +238,40 @@ export function checkTypos(ctx: Ctx): void {
       `(văn bản viết như vậy ${pairCount(a, intended)} lần). Chữ "${second}" được giữ nguyên như văn bản gốc, cần kiểm tra lại.`;
     warn(ctx, 'TYPO_SUSPECTED', message, path ?? undefined);
   }
+}
+
+/**
+ * Confusions seen in plans that the pair counts cannot catch (the right form is as rare as the
+ * wrong one in one document): written words (lower case, one space apart) and the intended form.
+ */
+export const KNOWN_CONFUSIONS: { written: string[]; intended: string }[] = [
+  { written: ['chuyên', 'đổi'], intended: 'chuyển đổi' },
+  { written: ['sau', 'rộng'], intended: 'sâu rộng' },
+  { written: ['vhxx'], intended: 'VHXH' },
+  { written: ['sát', 'nhập'], intended: 'sáp nhập' },
+  { written: ['chuẩn', 'đoán'], intended: 'chẩn đoán' },
+];
+
+/** TYPO_SUSPECTED for each known confusion in the text (within MAX_TYPO_WARNINGS); returns how many were given. */
+function knownConfusions(ctx: Ctx, w: Words): number {
+  const byFirst = new Map<string, { written: string[]; intended: string }[]>();
+  for (const k of KNOWN_CONFUSIONS) byFirst.set(k.written[0]!, [...(byFirst.get(k.written[0]!) ?? []), k]);
+  let count = 0;
+  for (let i = 0; i < w.id.length && count < MAX_TYPO_WARNINGS; i++) {
+    const entries = byFirst.get(w.vocab[w.id[i]!]!);
+    if (!entries) continue;
+    const k = entries.find((e) => e.written.every((x, j) => i + j < w.id.length && w.vocab[w.id[i + j]!] === x && (j === 0 || w.linked[i + j])));
+    if (!k) continue;
+    const last = i + k.written.length - 1;
+    const written = ctx.work.text.slice(w.start[i], w.end[last]);
+    const span = toNormSpan(ctx.work, w.start[i]!, w.end[last]!);
+    const message =
+      `Có thể gõ sai: "${written}" (dòng ${lineOf(ctx.work.norm, span.start)}) — có lẽ là "${k.intended}" (lỗi hay gặp). ` +
+      `Chữ "${written}" được giữ nguyên như văn bản gốc, cần kiểm tra lại.`;
+    if (warn(ctx, 'TYPO_SUSPECTED', message, fieldAt(ctx, span.start, span.end) ?? undefined)) count++;
+    i = last;
+  }
+  return count;
 }
 
 /** 1-based line of an offset in the normalised text. */

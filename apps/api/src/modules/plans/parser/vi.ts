@@ -88,6 +88,8 @@ export function orgCase(caps: string): string {
       // Party bodies: "Ban Thường vụ", "Tỉnh ủy", "Thành ủy" keep their second word in lower case.
       const before = words[i - 1]!.toLocaleLowerCase('vi');
       if ((lower === 'vụ' && before === 'thường') || (/^(?:ủy|uỷ)$/u.test(lower) && /^(?:tỉnh|thành|huyện|quận|thị)$/u.test(before))) return lower;
+      // "Ban Chấp hành Trung ương", "Ban Chỉ đạo": the second word of these compounds stays in lower case.
+      if ((lower === 'hành' && before === 'chấp') || (lower === 'ương' && before === 'trung') || (lower === 'đạo' && before === 'chỉ')) return lower;
       if (!proper && GENERIC.has(lower)) return lower;
       proper = true;
       return /^[\p{L}]/u.test(w) && !/\d/u.test(w) && w.length > 1 && isCapsWord(w) ? capitalise(lower) : w;
