@@ -492,6 +492,7 @@ const en: CatalogShape<Catalog> = {
       hint: 'Click a field to see where it came from. Fields with an orange border were extracted with low confidence; please check them.',
       lowConfidence: 'Check this ({{percent}}%)',
       lowList: 'Fields to check',
+      warningKind: { conflict: 'Conflict', typo: 'Spelling', check: 'To review' },
       noSpan: 'This field has no source text.',
       decisionFound: 'The file also holds the decision issuing the plan: {{title}}',
       noPlan: 'No plan found in the document. Please check the file.',

@@ -441,6 +441,7 @@ const vi = {
       hint: 'Bấm vào một trường để xem đoạn văn bản gốc tương ứng. Trường viền cam là trường hệ thống chưa chắc chắn, cần kiểm tra.',
       lowConfidence: 'Cần kiểm tra ({{percent}}%)',
       lowList: 'Trường cần kiểm tra',
+      warningKind: { conflict: 'Mâu thuẫn', typo: 'Chính tả', check: 'Cần xem lại' },
       noSpan: 'Trường này không có đoạn văn bản gốc.',
       decisionFound: 'Văn bản có kèm quyết định ban hành: {{title}}',
       noPlan: 'Không tìm thấy nội dung kế hoạch trong văn bản. Hãy kiểm tra lại tệp.',

@@ -86,7 +86,7 @@ export function ImportReviewStep({
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {result.warnings.map((w, i) => (
                 <li key={i} style={{ marginBottom: 4 }}>
-                  <Tag color={/CONFLICT/u.test(w.code) ? 'red' : 'orange'}>{w.code}</Tag>
+                  <Tag color={/CONFLICT/u.test(w.code) ? 'red' : 'orange'}>{t(`plans.import.warningKind.${warningKind(w.code)}`)}</Tag>
                   {w.path ? <Typography.Link onClick={() => go(w.path!)}>{w.message}</Typography.Link> : w.message}
                 </li>
               ))}
@@ -108,4 +108,9 @@ export function ImportReviewStep({
       </Col>
     </Row>
   );
+}
+
+/** The kind a warning is shown as (its code stays out of sight): a conflict, a suspected typo, or something to review. */
+function warningKind(code: string): 'conflict' | 'typo' | 'check' {
+  return /CONFLICT/u.test(code) ? 'conflict' : /TYPO/u.test(code) ? 'typo' : 'check';
 }
