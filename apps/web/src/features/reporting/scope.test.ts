@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { myUnits, seesWholeCommune } from './scope';
+import { defaultRegistrationPlan, myUnits, seesWholeCommune } from './scope';
 
 describe('scope', () => {
   it('finds the units a user registers for, and whether they see the whole commune', () => {
@@ -11,5 +11,17 @@ describe('scope', () => {
     expect(myUnits(roles, 'A')).toEqual([{ id: 'u1', name: 'Trường' }]);
     expect(seesWholeCommune(roles)).toBe(false);
     expect(seesWholeCommune([...roles, { role: 'commune_admin', communeId: 'A', unitId: null as string | null, scopeName: 'Xã A' }])).toBe(true);
+  });
+
+  it('opens a unit on the first published plan it takes part in, not on the newest plan of the commune', () => {
+    const plans = [{ id: 'newer-plan-without-schools' }, { id: 'movement-plan' }];
+    expect(defaultRegistrationPlan(plans, [{ planId: 'movement-plan' }], false)).toBe('movement-plan');
+    // Still loading the unit's items: no plan yet, so the page does not settle on the wrong one.
+    expect(defaultRegistrationPlan(plans, undefined, false)).toBeUndefined();
+    // Takes part in none: the first plan (the page says the unit is not in it).
+    expect(defaultRegistrationPlan(plans, [], false)).toBe('newer-plan-without-schools');
+    // The whole commune: the first plan.
+    expect(defaultRegistrationPlan(plans, undefined, true)).toBe('newer-plan-without-schools');
+    expect(defaultRegistrationPlan([], [], false)).toBeUndefined();
   });
 });

@@ -3,9 +3,9 @@ import { Alert, Card, Drawer, Empty, Flex, Grid, Select } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePlans } from '../../plans';
-import { useRegistration, useRegistrationList } from '../api';
+import { useDueItems, useRegistration, useRegistrationList } from '../api';
 import { planYears } from '../registrationForm';
-import { myUnits, seesWholeCommune } from '../scope';
+import { defaultRegistrationPlan, myUnits, seesWholeCommune } from '../scope';
 import { RegistrationForm } from '../components/registration/RegistrationForm';
 import { RegistrationOverview } from '../components/registration/RegistrationOverview';
 import { useCan, useCommune, useCurrentMe } from '../../../lib/session';
@@ -50,8 +50,16 @@ function RegistrationPageInner({ communeId, communeName }: { communeId: string; 
   const plans = usePlans(communeId, { page: 1, pageSize: 100, status: 'published' });
   const wholeCommune = seesWholeCommune(me.roles);
   const mine = myUnits(me.roles, communeId);
-  const planId = choice.planId ?? plans.data?.items[0]?.id;
   const ownUnit = wholeCommune ? undefined : (mine.find((u) => u.id === choice.unitId) ?? mine[0])?.id;
+  // A unit opens on a plan it takes part in: one that gave it a registration item.
+  const unitItems = useDueItems(
+    communeId,
+    { page: 1, pageSize: 100, kind: 'registration', ...(ownUnit ? { unitId: ownUnit } : {}) },
+    !wholeCommune && !!ownUnit,
+  );
+  const planId =
+    choice.planId ??
+    (plans.data ? defaultRegistrationPlan(plans.data.items, ownUnit && !unitItems.isError ? unitItems.data?.items : [], wholeCommune) : undefined);
 
   const list = useRegistrationList(communeId, planId ?? null, choice.year, wholeCommune);
   const own = useRegistration(communeId, wholeCommune ? null : (planId ?? null), ownUnit ?? null, choice.year);
