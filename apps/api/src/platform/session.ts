@@ -42,20 +42,51 @@ interface CachedActor {
   at: number;
 }
 
+/**
+ * Actors by token, with an index by session and by user: a session slides once a minute, so its
+ * announcement must not scan every cached session (a unit change, which is rare, does).
+ */
 class SessionCache {
-  readonly entries = new Map<string, CachedActor>();
-  constructor(readonly feed: ChangeFeed) {
+  private readonly entries = new Map<string, CachedActor>();
+  private readonly bySession = new Map<string, string>();
+  private readonly byUser = new Map<string, Set<string>>();
+  constructor(feed: ChangeFeed) {
     feed.on((kind, key) => {
-      if (kind === '*' || kind === 'commune') return this.entries.clear();
-      for (const [token, { actor }] of this.entries) {
-        if (
-          (kind === 'session' && actor.sessionId === key) ||
-          (kind === 'user' && actor.userId === key) ||
-          (kind === 'unit' && actor.roles.some((r) => r.unitId && r.communeId === key))
-        )
-          this.entries.delete(token);
+      if (kind === '*' || kind === 'commune') return this.clear();
+      if (kind === 'session') {
+        const token = this.bySession.get(key);
+        if (token) this.delete(token);
+      } else if (kind === 'user') {
+        for (const token of [...(this.byUser.get(key) ?? [])]) this.delete(token);
+      } else {
+        for (const [token, { actor }] of this.entries) if (actor.roles.some((r) => r.unitId && r.communeId === key)) this.delete(token);
       }
     });
+  }
+  get(token: string): CachedActor | undefined {
+    return this.entries.get(token);
+  }
+  set(token: string, entry: CachedActor): void {
+    this.delete(token);
+    this.entries.set(token, entry);
+    this.bySession.set(entry.actor.sessionId, token);
+    const mine = this.byUser.get(entry.actor.userId) ?? new Set<string>();
+    this.byUser.set(entry.actor.userId, mine.add(token));
+    if (this.entries.size > SESSION_CACHE_MAX) this.delete(this.entries.keys().next().value!);
+  }
+  delete(token: string): void {
+    const entry = this.entries.get(token);
+    if (!entry) return;
+    this.entries.delete(token);
+    this.bySession.delete(entry.actor.sessionId);
+    const mine = this.byUser.get(entry.actor.userId);
+    mine?.delete(token);
+    if (mine?.size === 0) this.byUser.delete(entry.actor.userId);
+  }
+  private clear(): void {
+    this.entries.clear();
+    this.bySession.clear();
+    this.byUser.clear();
   }
 }
 
@@ -71,16 +102,14 @@ export async function resolveSessionForRead(db: Db, token: string, idleMinutes: 
   if (!feed?.live) return resolveSession(db, token, idleMinutes);
   let cache = caches.get(feed);
   if (!cache) caches.set(feed, (cache = new SessionCache(feed)));
-  const hit = cache.entries.get(token);
+  const hit = cache.get(token);
   if (hit && now - hit.at < SESSION_REUSE_MS) return hit.actor;
   const seq = feed.seq;
   const actor = await resolveSession(db, token, idleMinutes);
   // Stored only when no announcement came while it was read (it might have been about this session).
   if (actor && feed.live && feed.seq === seq) {
-    cache.entries.delete(token);
-    cache.entries.set(token, { actor, at: now });
-    if (cache.entries.size > SESSION_CACHE_MAX) cache.entries.delete(cache.entries.keys().next().value!);
-  } else if (!actor) cache.entries.delete(token);
+    cache.set(token, { actor, at: now });
+  } else if (!actor) cache.delete(token);
   return actor;
 }
 
