@@ -33,6 +33,15 @@ const head = (r: ReturnType<typeof parsePlanText>) => {
   return { issuer: p.issuer, number: p.number, date: p.date, place: p.place, title: p.title };
 };
 
+/** What the table-shaped headers below all say: commune A's plan 15/KH-UBND of 03/04/2025 at Thanh Hoá. */
+const XA_A_HEADER = {
+  issuer: { name: 'Ủy ban nhân dân xã A', parent: 'Ủy ban nhân dân tỉnh Thanh Hoá' },
+  number: '15/KH-UBND',
+  date: '2025-04-03',
+  place: 'Thanh Hoá',
+  title: TITLE,
+};
+
 describe('headers as officers paste them', () => {
   it('reads a table header copied from a web page: issuer and motto in one row, number and place/date in the next', () => {
     const r = parseWith(
@@ -44,13 +53,7 @@ describe('headers as officers paste them', () => {
         TITLE,
       ].join('\n'),
     );
-    expect(head(r)).toEqual({
-      issuer: { name: 'Ủy ban nhân dân xã A', parent: 'Ủy ban nhân dân tỉnh Thanh Hoá' },
-      number: '15/KH-UBND',
-      date: '2025-04-03',
-      place: 'Thanh Hoá',
-      title: TITLE,
-    });
+    expect(head(r)).toEqual(XA_A_HEADER);
     expect(r.warnings).toEqual([expect.objectContaining({ code: 'SECTION_MISSING' }), expect.objectContaining({ code: 'SECTION_MISSING' })]);
   });
 
@@ -64,13 +67,7 @@ describe('headers as officers paste them', () => {
         TITLE,
       ].join('\n'),
     );
-    expect(head(r)).toEqual({
-      issuer: { name: 'Ủy ban nhân dân xã A', parent: 'Ủy ban nhân dân tỉnh Thanh Hoá' },
-      number: '15/KH-UBND',
-      date: '2025-04-03',
-      place: 'Thanh Hoá',
-      title: TITLE,
-    });
+    expect(head(r)).toEqual(XA_A_HEADER);
   });
 
   it('reads issuer and motto run together on one line, and number and place/date on one line', () => {
