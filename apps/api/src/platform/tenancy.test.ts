@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
 import { rowsOf } from '../db/security';
@@ -41,6 +42,34 @@ describe(`row-level security (${kind})`, () => {
   afterAll(async () => database?.close());
 
   const count = async (scope: Scope, query: string) => rowsOf<{ n: number }>(await inScope(database.db, scope, (tx) => tx.execute(sql.raw(query))))[0]!.n;
+
+  it.runIf(kind === 'postgres')('a scoped transaction is opened in one round trip, and a failure inside it leaves nothing behind', async () => {
+    const sent: string[] = [];
+    const original = pg.Client.prototype.query;
+    const spy = function (this: pg.Client, ...args: unknown[]) {
+      const q = args[0] as string | { text?: string };
+      sent.push(typeof q === 'string' ? q : (q.text ?? ''));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
+    pg.Client.prototype.query = spy as typeof original;
+    try {
+      const rows = await inScope(database.db, scopeA, (tx) =>
+        tx.execute(sql`select current_user as who, current_setting('app.session_token') = ${scopeA.token!} as mine`),
+      );
+      expect(rowsOf<{ who: string; mine: boolean }>(rows)[0]).toEqual({ who: 'tds_app', mine: true });
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    expect(sent.map((q) => q.trim().split(/\s+/)[0]!.replace(';', '').toLowerCase())).toEqual(['begin', 'select', 'commit']);
+    await expect(
+      inScope(database.db, scopeA, async (tx) => {
+        await tx.execute(sql`update unit set name = 'Tên Tạm Thời' where commune_id = ${w.a.id} and id = ${w.aOffice.id}`);
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    const left = await database.system.execute(sql`select name from unit where id = ${w.aOffice.id}`);
+    expect(rowsOf<{ name: string }>(left)[0]!.name).toBe(w.aOffice.name);
+  });
 
   it('an unfiltered select under commune A scope returns no commune-B row', async () => {
     for (const table of ['unit', 'person', 'app_user', 'role_assignment']) {

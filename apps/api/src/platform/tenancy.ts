@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import { systemDbOf, type Db, type Tx } from '../db/client';
 import { APP_ROLE } from '../db/security';
 
@@ -32,9 +34,47 @@ export async function inScope<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T
     return systemDbOf(db).transaction(fn);
   }
   const token = scope.token;
+  const pool = poolOf(db);
+  if (pool) return onePoolClient(pool, token, fn);
   return db.transaction(async (tx) => {
     // One round trip: the session token and the role (set_config('role') is SET LOCAL ROLE).
     await tx.execute(sql`select set_config('app.session_token', ${token}, true), set_config('role', ${APP_ROLE}, true)`);
     return fn(tx);
   });
+}
+
+/** The node-postgres session and pool behind a drizzle database (PGlite has none). */
+function poolOf(db: Db): { session: NodePgSession<never, never>; client: pg.Pool } | null {
+  const session = (db as unknown as { session?: unknown }).session;
+  if (!(session instanceof NodePgSession)) return null;
+  const client = (session as unknown as { client: unknown }).client;
+  return client instanceof pg.Pool ? { session: session as NodePgSession<never, never>, client } : null;
+}
+
+/**
+ * A scoped transaction on PostgreSQL in one round trip: BEGIN and the scope travel as one simple
+ * query (the token as an escaped literal: a simple query takes no parameters), where drizzle's own
+ * transaction would send BEGIN, wait, then the scope. The transaction object is drizzle's, on the
+ * pool client, so everything inside (savepoints included) works as before.
+ */
+async function onePoolClient<T>(pool: { session: NodePgSession<never, never>; client: pg.Pool }, token: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const root = pool.session as unknown as { dialect: never; schema: never; options: never };
+  const client = await pool.client.connect();
+  const session = new NodePgSession(client, root.dialect, root.schema, root.options);
+  const tx = new NodePgTransaction(root.dialect, session, root.schema) as unknown as Tx;
+  let broken = false;
+  try {
+    await client.query(
+      `begin; select set_config('app.session_token', ${client.escapeLiteral(token)}, true), set_config('role', ${client.escapeLiteral(APP_ROLE)}, true)`,
+    );
+    const result = await fn(tx);
+    await client.query('commit');
+    return result;
+  } catch (err) {
+    await client.query('rollback').catch(() => (broken = true));
+    throw err;
+  } finally {
+    // A connection that could not even roll back is not given to the next request.
+    client.release(broken || undefined);
+  }
 }
