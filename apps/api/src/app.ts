@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -51,7 +51,7 @@ export async function buildApp(opts: { config: Config; database: Database; logge
   const app = Fastify({
     logger: opts.logger ?? loggerOptions(config),
     // One line per request, at debug level only (the onResponse hook below); info keeps starts, jobs, warnings, errors.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     // X-Forwarded-For is believed only from configured proxies: otherwise any client picks its address.
     trustProxy: typeof config.TRUST_PROXY === 'number' ? hops(config.TRUST_PROXY) : config.TRUST_PROXY,

@@ -95,6 +95,38 @@ describe(`change feed and the caches it keeps right (${testDbKind()})`, () => {
     expect(await eventually(renamed)).toBe(true);
   });
 
+  it("the province's league and roll-up follow a roll-up, a target and the catalogue changed elsewhere", async () => {
+    const officer = await loginAs(t, 'province1', PASSWORD);
+    const code = 'CQ.HS_TRUC_TUYEN';
+    const league = `/api/provinces/${w.p1.id}/progress/league?indicatorCode=${code}&year=2024`;
+    const rollup = `/api/provinces/${w.p1.id}/progress/rollup?fromYear=2024&toYear=2024`;
+    type League = { indicator: { name: string }; rows: { id: string; value: number | null; target: number | null }[] };
+    type Rollup = { indicators: { code: string; years: { value: number | null }[] }[] };
+    const rowOf = async () => ((await officer.get(league)).json() as League).rows.find((r) => r.id === w.a.id);
+    const provinceValue = async () => ((await officer.get(rollup)).json() as Rollup).indicators.find((i) => i.code === code)?.years[0]?.value ?? null;
+    expect((await rowOf())?.value ?? null).toBeNull();
+    expect(await provinceValue()).toBeNull();
+    // Read twice, so the pages are kept in memory before anything changes.
+    expect((await officer.get(league)).statusCode).toBe(200);
+    expect((await officer.get(rollup)).statusCode).toBe(200);
+
+    await t.database.system.execute(sql`
+      insert into indicator_rollup (commune_id, province_id, indicator_code, year, period, sum_value, sum_numerator, sum_denominator, n, updated_at)
+      values (${w.a.id}, ${w.p1.id}, ${code}, 2024, 0, 0, 45, 50, 1, now())`);
+    expect(await eventually(async () => (await rowOf())?.value === 90)).toBe(true);
+    expect(await eventually(async () => (await provinceValue()) === 90)).toBe(true);
+
+    await t.database.system.execute(sql`
+      insert into target (commune_id, unit_id, indicator_code, year, value) values (${w.a.id}, null, ${code}, 2024, 95)`);
+    expect(await eventually(async () => (await rowOf())?.target === 95)).toBe(true);
+
+    await t.database.system.execute(sql`update indicator set name = 'Tỷ lệ hồ sơ trực tuyến (đổi tên)' where code = ${code}`);
+    expect(await eventually(async () => ((await officer.get(league)).json() as League).indicator.name === 'Tỷ lệ hồ sơ trực tuyến (đổi tên)')).toBe(true);
+    // Another province's officer is refused before anything kept is looked at.
+    const other = await loginAs(t, 'a.admin', PASSWORD);
+    expect((await other.get(league)).statusCode).toBe(403);
+  });
+
   it.runIf(testDbKind() === 'postgres')('caches nothing while the feed connection is lost, and listens again after', async () => {
     const feed = changeFeedOf(t.database.db)!;
     await t.database.system.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%'`);

@@ -2,7 +2,7 @@
  * The change feed: what lets an instance keep a value in memory and still answer as if it had
  * asked the database. Triggers announce on the channel `tds_change` every committed change that
  * could make such a value wrong (`session:<id>`, `user:<id>`, `unit:<commune id>`, `commune:*`;
- * migration 0013). An instance listens, and a cache holds a value only while the feed is live and
+ * migration 0013; `figures:*` for roll-ups, targets and the indicator catalogue, migration 0014). An instance listens, and a cache holds a value only while the feed is live and
  * no announcement for its key came between reading the value and storing it (`seq`).
  *
  * On PGlite the announcement arrives before the committing call returns. On PostgreSQL it arrives
@@ -14,7 +14,7 @@ import type { Database, Db } from '../db/client';
 
 export const CHANGE_CHANNEL = 'tds_change';
 
-export type ChangeKind = 'session' | 'user' | 'unit' | 'commune';
+export type ChangeKind = 'session' | 'user' | 'unit' | 'commune' | 'figures';
 type Listener = (kind: ChangeKind, key: string) => void;
 
 export interface ChangeFeed {
@@ -74,7 +74,7 @@ class Feed implements ChangeFeed {
   }
 }
 
-const KINDS = new Set<string>(['session', 'user', 'unit', 'commune']);
+const KINDS = new Set<string>(['session', 'user', 'unit', 'commune', 'figures']);
 
 function parse(payload: string | undefined): [ChangeKind, string] | null {
   const at = payload?.indexOf(':') ?? -1;

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
 import { achievement } from '../indicators';
 import { figureOf, indicatorRef, catalogueSql, type FigureRow } from './figures';
+import { provinceFigures } from './province-figures';
 import { authorizeCommune, communeInfo, provinceName } from './scope';
 
 /** One entrant of a league statement: the indicator's columns, the entrant and its sums and target. */
@@ -128,9 +129,11 @@ export async function communeLeague(opts: { db: Db; actor: Actor; communeId: str
 export async function provinceLeague(opts: { db: Db; actor: Actor; provinceId: string; query: LeagueQuery }): Promise<League> {
   const { db, actor, provinceId, query } = opts;
   authorizeProvince(actor, 'report.read', provinceId);
-  return inScope(db, actor.scope, async (tx) => {
-    const rows = rowsOf<LeagueSqlRow & { province_name: string }>(await tx.execute(provinceLeagueSql(provinceId, query)));
-    const name = rows[0]?.province_name ?? (await provinceName(tx, provinceId));
-    return leagueOf(tx, rows, { level: 'province', id: provinceId, name }, query, catalogueSql(null));
-  });
+  return provinceFigures(db, actor, ['league', provinceId, query.indicatorCode, query.year, query.period], () =>
+    inScope(db, actor.scope, async (tx) => {
+      const rows = rowsOf<LeagueSqlRow & { province_name: string }>(await tx.execute(provinceLeagueSql(provinceId, query)));
+      const name = rows[0]?.province_name ?? (await provinceName(tx, provinceId));
+      return leagueOf(tx, rows, { level: 'province', id: provinceId, name }, query, catalogueSql(null));
+    }),
+  );
 }

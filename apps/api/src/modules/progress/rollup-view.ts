@@ -6,6 +6,7 @@ import { rowsOf } from '../../db/security';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
 import { catalogueSql, communeSumsSql, figureOf, figuresSql, indicatorRef, nameSql, provinceSumsSql, scopeName, targetsSql, type FigureRow } from './figures';
+import { provinceFigures } from './province-figures';
 import { authorizeCommune } from './scope';
 
 /**
@@ -61,8 +62,10 @@ export async function communeRollup(opts: { db: Db; actor: Actor; communeId: str
 export async function provinceRollup(opts: { db: Db; actor: Actor; provinceId: string; query: RollupQuery }): Promise<Rollup> {
   const { db, actor, provinceId, query } = opts;
   authorizeProvince(actor, 'report.read', provinceId);
-  return inScope(db, actor.scope, async (tx) => {
-    const rows = rowsOf<FigureRow>(await tx.execute(provinceRollupSql(provinceId, query)));
-    return foldRollup(rows, { level: 'province', id: provinceId, name: scopeName(rows) }, query);
-  });
+  return provinceFigures(db, actor, ['rollup', provinceId, query.fromYear, query.toYear, query.period], () =>
+    inScope(db, actor.scope, async (tx) => {
+      const rows = rowsOf<FigureRow>(await tx.execute(provinceRollupSql(provinceId, query)));
+      return foldRollup(rows, { level: 'province', id: provinceId, name: scopeName(rows) }, query);
+    }),
+  );
 }
