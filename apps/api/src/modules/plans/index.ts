@@ -14,7 +14,7 @@ export type { PlanRow } from './plans.table';
 export { awardKind, dueItem, plan, planVersion } from './plans.table';
 
 export { parsePlanText } from './parser';
-export { createPlan } from './plans';
+export { createPlan } from './create-plan';
 export { publishPlan } from './publish-plan';
 
 export const manifest: ModuleManifest = {

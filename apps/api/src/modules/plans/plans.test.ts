@@ -7,6 +7,7 @@ import { rowsOf } from '../../db/security';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
 import { unzipEntry } from '../documents/docx-xml';
+import { getPlanTemplate } from './get-plan-template';
 
 const seed = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
 const SEED_002 = '002_11f87cc7687ac78a.txt';
@@ -36,6 +37,16 @@ describe(`plans (${testDbKind()})`, () => {
     admin = await loginAs(t, 'a.admin', PASSWORD);
   });
   afterAll(async () => t?.close());
+
+  it("fills the template with Vietnam's year: on 31/12 at 18:00 UTC it is already next year there", async () => {
+    const actor = (await resolveSession(t.database.db, admin.token, 60))!;
+    const onceDeadline = async (now: Date) => {
+      const doc = await getPlanTemplate({ db: t.database.db, actor, communeId: w.a.id, now });
+      return doc.deadlines.find((d) => d.recurrence === 'once')?.year;
+    };
+    expect(await onceDeadline(new Date('2026-12-31T16:59:00Z'))).toBe(2026);
+    expect(await onceDeadline(new Date('2026-12-31T18:00:00Z'))).toBe(2027);
+  });
 
   it('starts from the national template, edits it into new versions, and keeps the old ones', async () => {
     const doc = (await admin.get(`/api/plan-template?communeId=${w.a.id}`)).json();

@@ -95,8 +95,17 @@ function summarise(items: { title: string; dueDate: string }[]) {
  * dated due items for each participating unit and year. A dry run shows what will change in the
  * calendar; unresolved conflicts are refused with 409 PLAN_CONFLICTS.
  */
-export async function publishPlan(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; input: z.infer<typeof publishInput> }) {
+export async function publishPlan(opts: {
+  db: Db;
+  actor: Actor;
+  meta: RequestMeta;
+  communeId: string;
+  id: string;
+  input: z.infer<typeof publishInput>;
+  now?: Date;
+}) {
   const { db, actor, communeId, id, input } = opts;
+  const now = opts.now ?? new Date();
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const row = await loadPlan(tx, communeId, id);
@@ -145,7 +154,7 @@ export async function publishPlan(opts: { db: Db; actor: Actor; meta: RequestMet
     }
     const [updated] = await tx
       .update(plan)
-      .set({ status: 'published', publishedVersion: row.currentVersion, publishedAt: new Date(), updatedAt: new Date() })
+      .set({ status: 'published', publishedVersion: row.currentVersion, publishedAt: now, updatedAt: now })
       .where(and(eq(plan.communeId, communeId), eq(plan.id, id)))
       .returning();
     await writeAudit(tx, actor, opts.meta, {
