@@ -13,9 +13,11 @@ import {
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
 import { notifyContext } from './channels';
 import { useWorkflowMail } from './workflow-notice';
-import { listNotifications, markAllNotificationsRead, markNotificationRead } from './notifications';
+import { listNotifications } from './list-notifications';
+import { markAllNotificationsRead, markNotificationRead } from './mark-notifications-read';
 import { listOutbox } from './outbox';
-import { getReminderSettings, updateReminderSettings } from './reminder-settings';
+import { getReminderSettings } from './get-reminder-settings';
+import { updateReminderSettings } from './update-reminder-settings';
 import { runRemindersNow } from './run-reminders';
 
 const tags = ['notify'];

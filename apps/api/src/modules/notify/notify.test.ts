@@ -13,7 +13,8 @@ import { ChannelRegistry } from './channels';
 import { notification } from './notify.table';
 import { report } from '../reporting/reporting.table';
 import { dueItemId, openReportVia, publishTemplatePlan } from '../../testing/kits/reports';
-import { getReminderSettings, updateReminderSettings } from './reminder-settings';
+import { getReminderSettings } from './get-reminder-settings';
+import { updateReminderSettings } from './update-reminder-settings';
 import { startTestSmtp, type TestSmtp } from '../../testing/smtp';
 
 describe(`notify routes: settings, outbox, run now, in-app notifications (${testDbKind()})`, () => {

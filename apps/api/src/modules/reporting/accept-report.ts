@@ -25,6 +25,7 @@ export async function acceptReport(opts: {
   const comment = opts.comment?.normalize('NFC').trim() || null;
   return inScope(db, actor.scope, async (tx) => {
     const { row } = await takeReportStep(tx, actor, opts.meta, {
+      now: opts.now ?? new Date(),
       communeId,
       id: opts.id,
       transition: 'accept',

@@ -25,6 +25,7 @@ export async function reopenReport(opts: {
   const reason = opts.reason.normalize('NFC').trim();
   return inScope(db, actor.scope, async (tx) => {
     const { row } = await takeReportStep(tx, actor, opts.meta, {
+      now: opts.now ?? new Date(),
       communeId,
       id: opts.id,
       transition: 'reopen',

@@ -62,6 +62,7 @@ export async function uploadReportFile(opts: {
   file: UploadedFile;
   maxBytes: number;
   version?: number;
+  now?: Date;
 }) {
   const { db, actor, communeId, file } = opts;
   assertVisible(actor, communeId);
@@ -69,6 +70,7 @@ export async function uploadReportFile(opts: {
   return inScope(db, actor.scope, async (tx) => {
     const name = cleanText(file.filename).slice(0, 200) || `ke-hoach.${ext}`;
     const { row } = await takeReportStep(tx, actor, opts.meta, {
+      now: opts.now ?? new Date(),
       communeId,
       id: opts.id,
       transition: 'file',

@@ -13,6 +13,8 @@ export interface ReportStep {
   id: string;
   transition: ReportTransition;
   version: number;
+  /** The clock reading of the use-case (updated_at). */
+  now: Date;
   /** Problems refusing it (required fields, figures). */
   check?: (cur: ReportRow) => Promise<ErrorDetail[]> | ErrorDetail[];
   /** Fields it sets (status and version are the runner's). */
@@ -53,7 +55,7 @@ export async function takeReportStep(tx: Tx, actor: Actor, meta: RequestMeta, st
     },
     staleMessage: (row, version) => staleReportMessage(row.version, version),
     check: step.check ? (cur) => step.check!(cur!) : undefined,
-    set: async (cur) => ({ ...(await step.set(cur!)), updatedBy: actor.userId, updatedAt: new Date() }),
+    set: async (cur) => ({ ...(await step.set(cur!)), updatedBy: actor.userId, updatedAt: step.now }),
     addVersion: (row) => addReportVersion(tx, actor, row, step.transition, step.comment ?? null),
     audit: async (cur, row) => ({
       summary: step.summary(cur!, row, await labelOf(cur!)),

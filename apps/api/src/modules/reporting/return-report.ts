@@ -21,6 +21,7 @@ export async function returnReport(opts: {
   const comment = opts.comment.normalize('NFC').trim();
   return inScope(db, actor.scope, async (tx) => {
     const { row } = await takeReportStep(tx, actor, opts.meta, {
+      now: opts.now ?? new Date(),
       communeId,
       id: opts.id,
       transition: 'return',

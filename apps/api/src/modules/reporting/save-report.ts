@@ -31,13 +31,14 @@ export function checkSections(input: NonNullable<SaveInput['sections']>): { sect
  * not start from the current version is refused with STALE_VERSION and writes nothing, so the other
  * person's work is kept. Values are checked against the indicator definitions.
  */
-export async function saveReport(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; input: SaveInput }) {
+export async function saveReport(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; input: SaveInput; now?: Date }) {
   const { db, actor, communeId, input } = opts;
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     let values: ReportRow['values'] | undefined;
     let sections: ReportSection[] | undefined;
     const { row } = await takeReportStep(tx, actor, opts.meta, {
+      now: opts.now ?? new Date(),
       communeId,
       id: opts.id,
       transition: 'save',

@@ -32,6 +32,7 @@ export async function submitReport(opts: { db: Db; actor: Actor; meta: RequestMe
   return inScope(db, actor.scope, async (tx) => {
     let late = false;
     const { row } = await takeReportStep(tx, actor, opts.meta, {
+      now,
       communeId,
       id: opts.id,
       transition: 'submit',

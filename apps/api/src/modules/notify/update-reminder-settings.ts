@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { notifyChannelLabelsVi, type NotifyChannelName, type ReminderSettings, type ReminderSettingsInput } from '@tds/contracts';
+import { notifyChannelLabelsVi, type NotifyChannelName, type ReminderSettingsInput } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -10,29 +10,7 @@ import type { ChannelRegistry } from './channels';
 import { reminderSetting } from './notify.table';
 import { loadSettings, type StoredSettings } from './settings-store';
 
-function toDto(communeId: string, s: StoredSettings, channels: ChannelRegistry): ReminderSettings {
-  const available = channels.available();
-  // Until first saved, the defaults offer only what this server can deliver (no e-mail without SMTP).
-  const chosen = s.version === 0 ? s.channels.filter((c) => available.includes(c)) : s.channels;
-  return {
-    communeId,
-    offsets: s.offsets,
-    channels: chosen,
-    notifyFocalPoints: s.notifyFocalPoints,
-    notifyAdmins: s.notifyAdmins,
-    enabled: s.enabled,
-    version: s.version,
-    updatedAt: s.updatedAt?.toISOString() ?? null,
-    availableChannels: available,
-  };
-}
-
-/** A commune's reminder settings (the defaults until saved), with the channels this server can deliver. */
-export async function getReminderSettings(opts: { db: Db; actor: Actor; communeId: string; channels: ChannelRegistry }) {
-  const { db, actor, communeId } = opts;
-  authorize(actor, 'notify.manage', { communeId });
-  return inScope(db, actor.scope, async (tx) => toDto(communeId, await loadSettings(tx, communeId), opts.channels));
-}
+import { mapReminderSettings } from './reminder-settings.mapper';
 
 /** Refuse channels this server cannot deliver (SMS before it is set up, e-mail without SMTP). */
 function assertChannels(channels: readonly string[], registry: ChannelRegistry): void {
@@ -52,6 +30,7 @@ export async function updateReminderSettings(opts: {
   communeId: string;
   input: ReminderSettingsInput;
   channels: ChannelRegistry;
+  now?: Date;
 }) {
   const { db, actor, communeId, input } = opts;
   authorize(actor, 'notify.manage', { communeId });
@@ -67,7 +46,7 @@ export async function updateReminderSettings(opts: {
       enabled: input.enabled,
       version: input.version + 1,
       updatedBy: actor.userId,
-      updatedAt: new Date(),
+      updatedAt: opts.now ?? new Date(),
     };
     const saved =
       input.version === 0
@@ -100,6 +79,6 @@ export async function updateReminderSettings(opts: {
       before: summary(before),
       after: summary(after),
     });
-    return toDto(communeId, after, opts.channels);
+    return mapReminderSettings(communeId, after, opts.channels);
   });
 }
