@@ -73,7 +73,14 @@ export async function listProvinceTargets(opts: { db: Db; actor: Actor; province
 }
 
 /** Set several province targets (national indicators only), all or nothing. */
-export async function putProvinceTargets(opts: { db: Db; actor: Actor; meta: RequestMeta; provinceId: string; input: z.infer<typeof provinceTargetPutInput> }) {
+export async function putProvinceTargets(opts: {
+  db: Db;
+  actor: Actor;
+  meta: RequestMeta;
+  provinceId: string;
+  input: z.infer<typeof provinceTargetPutInput>;
+  now?: Date;
+}) {
   const { db, actor, provinceId, input } = opts;
   authorizeProvince(actor, 'indicator.manage', provinceId);
   return inScope(db, actor.scope, async (tx) => {
@@ -88,7 +95,7 @@ export async function putProvinceTargets(opts: { db: Db; actor: Actor; meta: Req
       seen.add(targetKey(item));
     });
     throwItemErrors(details);
-    const now = new Date();
+    const now = opts.now ?? new Date();
     const rows = await tx
       .insert(provinceTarget)
       .values(input.items.map((i) => ({ provinceId, indicatorCode: i.indicatorCode, year: i.year, value: i.value, updatedBy: actor.userId, updatedAt: now })))

@@ -8,7 +8,7 @@ import { plan } from '../plans';
 import { loadCommunePlan } from './registration-store';
 
 /** Open or close registration (đăng ký thi đua) for a commune plan. Audited when it changes; a repeat changes nothing. */
-export async function setRegistrationWindow(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; planId: string; open: boolean }) {
+export async function setRegistrationWindow(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; planId: string; open: boolean; now?: Date }) {
   const { db, actor, communeId, open } = opts;
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
@@ -17,7 +17,7 @@ export async function setRegistrationWindow(opts: { db: Db; actor: Actor; meta: 
     if (row.registrationOpen !== open) {
       await tx
         .update(plan)
-        .set({ registrationOpen: open, updatedAt: new Date() })
+        .set({ registrationOpen: open, updatedAt: opts.now ?? new Date() })
         .where(and(eq(plan.communeId, communeId), eq(plan.id, row.id)));
       await writeAudit(tx, actor, opts.meta, {
         action: open ? 'registration_open' : 'registration_close',
