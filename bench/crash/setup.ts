@@ -7,7 +7,7 @@ import { childPath } from '@tds/api/src/modules/org/org.rules';
 import { unit } from '@tds/api/src/modules/org/org.table';
 import { unitKeys } from '@tds/api/src/modules/org/unit-store';
 import { buildPlanTemplate } from '@tds/api/src/modules/plans/plan-template';
-import { createPlan } from '@tds/api/src/modules/plans/plans';
+import { createPlan } from '@tds/api/src/modules/plans/create-plan';
 import { publishPlan } from '@tds/api/src/modules/plans/publish-plan';
 import { dueItem } from '@tds/api/src/modules/plans/plans.table';
 import { report, reportVersion } from '@tds/api/src/modules/reporting/reporting.table';

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { isoDate, pageOf, pageQuery, requiredText, uuid } from './common.js';
 import { planDoc, planParseResult } from './plan-document.js';
 
+/** The two national movements every commune's plan carries out (QĐ 923/QĐ-TTg and Bình dân học vụ số). */
+export const NATIONAL_MOVEMENTS = ['Cả nước thi đua đổi mới sáng tạo và chuyển đổi số', 'Bình dân học vụ số'] as const;
+
 export const planStatuses = ['draft', 'published'] as const;
 export const planStatusLabelsVi: Record<(typeof planStatuses)[number], string> = { draft: 'Dự thảo', published: 'Đã ban hành' };
 

@@ -329,6 +329,8 @@ export const consolidatedReportQuery = z.strictObject({
   /** Final version: document number and date (dd/MM/yyyy shown, ISO here). */
   number: z.string().max(50).optional(),
   date: isoDate.optional(),
+  /** The commune's published plan reported on; by default the one with the most reports due in the year. */
+  planId: uuid.optional(),
 });
 export type ConsolidatedReportQuery = z.infer<typeof consolidatedReportQuery>;
 

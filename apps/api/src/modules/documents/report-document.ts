@@ -43,8 +43,8 @@ export interface ReportPart {
 export interface ConsolidatedReportContent {
   issuer: ReportIssuer;
   year: number;
-  /** The movement's name ("Bình dân học vụ số"), or null for the movement in general. */
-  movement: string | null;
+  /** The movements reported on (both the commune's plan names), none for the movement in general. */
+  movements: readonly string[];
   /** The body reported on ("xã Gia Phúc", "các xã, phường trên địa bàn tỉnh Một"). */
   scopeText: string;
   number: string | null;
@@ -56,14 +56,18 @@ export interface ConsolidatedReportContent {
 
 const placeholder = (i: number) => `BANG_${i + 1}`;
 
-/** "Kết quả thực hiện phong trào thi đua “Bình dân học vụ số” năm 2026". */
-export function reportSubject(movement: string | null, year: number): string {
-  return `Kết quả thực hiện phong trào thi đua${movement ? ` “${movement}”` : ''} năm ${year}`;
+/**
+ * "Kết quả thực hiện phong trào thi đua “Cả nước thi đua đổi mới sáng tạo và chuyển đổi số” và phong
+ * trào “Bình dân học vụ số” năm 2026": every movement named, or the movement in general.
+ */
+export function reportSubject(movements: readonly string[], year: number): string {
+  const named = movements.map((m) => `“${m}”`).join(' và phong trào ');
+  return `Kết quả thực hiện phong trào thi đua${named ? ` ${named}` : ''} năm ${year}`;
 }
 
 /** Maps a consolidated report to the Decree 30 document model (BÁO CÁO, symbol BC-UBND), tables as placeholders. */
 export function reportDocument(c: ConsolidatedReportContent): AdminDocument {
-  const subject = reportSubject(c.movement, c.year);
+  const subject = reportSubject(c.movements, c.year);
   const body: Block[] = c.parts.flatMap((part, i): Block[] => [
     { kind: 'heading', level: 1, label: `${roman(i)}.`, text: part.title },
     ...part.sections.flatMap((s, j): Block[] => [

@@ -1,4 +1,4 @@
-import type { PlanDoc } from '@tds/contracts';
+import { NATIONAL_MOVEMENTS, type PlanDoc } from '@tds/contracts';
 
 /** Where a template plan is issued. */
 export interface TemplateContext {
@@ -8,7 +8,7 @@ export interface TemplateContext {
   year: number;
 }
 
-const MOVEMENTS = ['Cả nước thi đua đổi mới sáng tạo và chuyển đổi số', 'Bình dân học vụ số'];
+const MOVEMENTS: readonly string[] = NATIONAL_MOVEMENTS;
 
 /**
  * The built-in national template of the movement (QĐ 923/QĐ-TTg + Bình dân học vụ số), filled in for
@@ -24,7 +24,7 @@ export function buildPlanTemplate(c: TemplateContext): PlanDoc {
     date: null,
     place: local,
     title: `Triển khai Phong trào thi đua “${MOVEMENTS[0]}” và “${MOVEMENTS[1]}” trên địa bàn ${level} ${local} giai đoạn 2025 - 2030`,
-    movements: MOVEMENTS,
+    movements: [...MOVEMENTS],
     legalBases: [
       { ref: null, type: 'Luật', date: '2022-06-15', issuer: 'Quốc hội', title: 'Luật Thi đua, khen thưởng' },
       {

@@ -1,8 +1,8 @@
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { IndicatorProgress, PlanDoc, ProgressCadence, ProgressCycleKind } from '@tds/contracts';
 import type { Tx } from '../../db/client';
+import { AppError } from '../../platform/errors';
 import { rowsOf } from '../../db/security';
-import { plan, planVersion } from '../plans';
 import { COUNTS, EXPECTED, isoOf, SUBMITTED, UNIT_STATUS } from './cycle';
 import { communeFigureRows, indicatorProgressOf, provinceFigureRows } from './indicator-progress';
 import { scopeName } from './figures';
@@ -56,7 +56,8 @@ export interface Shortfall {
 export interface ConsolidatedData {
   name: string;
   provinceName: string;
-  plan: PlanDoc | null;
+  /** The commune's published plan the report is on (its due items only are counted), if it has one. */
+  plan: ReportedPlan | null;
   cycles: YearCycle[];
   indicators: IndicatorProgress;
   /** Commune: every accepted report; province: counts per commune (`acceptedByCommune`). */
@@ -65,10 +66,15 @@ export interface ConsolidatedData {
   shortfalls: Shortfall[];
 }
 
-/** Due items of the node (aliases d, c = commune) in the year, of the kinds that make cycles. */
-function nodeItems(node: ProgressNode, year: number): SQL {
+export interface ReportedPlan {
+  id: string;
+  doc: PlanDoc;
+}
+
+/** Due items of the node (aliases d, c = commune) in the year, of the kinds that make cycles; of one plan when given. */
+function nodeItems(node: ProgressNode, year: number, planId: string | null): SQL {
   const where = 'communeId' in node ? sql`d.commune_id = ${node.communeId}` : sql`c.province_id = ${node.provinceId}`;
-  return sql`${where} and d.year = ${year} and d.kind in ('report', 'unit_plan')`;
+  return sql`${where} and d.year = ${year} and d.kind in ('report', 'unit_plan')${planId ? sql` and d.plan_id = ${planId}` : sql``}`;
 }
 const FROM_ITEMS = sql`from due_item d
   join commune c on c.id = d.commune_id
@@ -78,7 +84,7 @@ const FROM_ITEMS = sql`from due_item d
 const collator = new Intl.Collator('vi');
 const byCommune = <T extends { communeName: string }>(rows: T[]) => rows.sort((a, b) => collator.compare(a.communeName, b.communeName));
 
-async function yearCycles(tx: Tx, node: ProgressNode, year: number): Promise<YearCycle[]> {
+async function yearCycles(tx: Tx, node: ProgressNode, year: number, planId: string | null): Promise<YearCycle[]> {
   const rows = rowsOf<{
     commune_name: string;
     kind: ProgressCycleKind;
@@ -91,7 +97,7 @@ async function yearCycles(tx: Tx, node: ProgressNode, year: number): Promise<Yea
     late: number;
   }>(
     await tx.execute(sql`select c.name as commune_name, d.kind, d.cadence, d.year, d.period, max(d.due_date)::text as due_date, ${COUNTS}
-      ${FROM_ITEMS} where ${nodeItems(node, year)}
+      ${FROM_ITEMS} where ${nodeItems(node, year, planId)}
       group by c.id, c.name, d.kind, d.cadence, d.year, d.period order by max(d.due_date), d.kind, d.period`),
   );
   return byCommune(
@@ -109,7 +115,7 @@ async function yearCycles(tx: Tx, node: ProgressNode, year: number): Promise<Yea
   );
 }
 
-async function acceptedReports(tx: Tx, node: ProgressNode, year: number): Promise<AcceptedReport[]> {
+async function acceptedReports(tx: Tx, node: ProgressNode, year: number, planId: string | null): Promise<AcceptedReport[]> {
   const rows = rowsOf<{
     commune_name: string;
     unit_name: string;
@@ -122,7 +128,7 @@ async function acceptedReports(tx: Tx, node: ProgressNode, year: number): Promis
     reviewed_at: unknown;
   }>(
     await tx.execute(sql`select c.name as commune_name, u.name as unit_name, d.kind, d.cadence, d.year, d.period, r.submitted_at, r.late, r.reviewed_at
-      ${FROM_ITEMS} where ${nodeItems(node, year)} and r.status = 'accepted'
+      ${FROM_ITEMS} where ${nodeItems(node, year, planId)} and r.status = 'accepted'
       order by u.sort_key collate "C", d.due_date`),
   );
   return byCommune(
@@ -140,16 +146,16 @@ async function acceptedReports(tx: Tx, node: ProgressNode, year: number): Promis
   );
 }
 
-async function acceptedByCommune(tx: Tx, node: ProgressNode, year: number): Promise<AcceptedByCommune[]> {
+async function acceptedByCommune(tx: Tx, node: ProgressNode, year: number, planId: string | null): Promise<AcceptedByCommune[]> {
   const rows = rowsOf<{ commune_name: string; accepted: number; late: number }>(
     await tx.execute(sql`select c.name as commune_name, count(*)::int as accepted, count(*) filter (where r.late)::int as late
-      ${FROM_ITEMS} where ${nodeItems(node, year)} and r.status = 'accepted' group by c.id, c.name`),
+      ${FROM_ITEMS} where ${nodeItems(node, year, planId)} and r.status = 'accepted' group by c.id, c.name`),
   );
   return byCommune(rows.map((r) => ({ communeName: r.commune_name, accepted: r.accepted, late: r.late })));
 }
 
 /** Reports handed in late, and expected reports not handed in once the deadline has passed. */
-async function shortfalls(tx: Tx, node: ProgressNode, year: number): Promise<Shortfall[]> {
+async function shortfalls(tx: Tx, node: ProgressNode, year: number, planId: string | null): Promise<Shortfall[]> {
   const rows = rowsOf<{
     commune_name: string;
     unit_name: string;
@@ -163,7 +169,7 @@ async function shortfalls(tx: Tx, node: ProgressNode, year: number): Promise<Sho
   }>(
     await tx.execute(sql`select c.name as commune_name, u.name as unit_name, d.kind, d.cadence, d.year, d.period, d.due_date::text as due_date,
         ${UNIT_STATUS} as status, r.submitted_at
-      ${FROM_ITEMS} where ${nodeItems(node, year)}
+      ${FROM_ITEMS} where ${nodeItems(node, year, planId)}
         and ((${SUBMITTED} and r.late) or (not ${SUBMITTED} and ${EXPECTED} and d.late_after <= now()))
       order by u.sort_key collate "C", d.due_date`),
   );
@@ -182,21 +188,32 @@ async function shortfalls(tx: Tx, node: ProgressNode, year: number): Promise<Sho
   );
 }
 
-/** The commune's latest published plan of its own (not a unit's), whose issuer, signer and movement the report reuses. */
-async function communePlan(tx: Tx, communeId: string): Promise<PlanDoc | null> {
-  const [row] = await tx
-    .select({ doc: planVersion.doc })
-    .from(plan)
-    .innerJoin(planVersion, and(eq(planVersion.communeId, plan.communeId), eq(planVersion.planId, plan.id), eq(planVersion.version, plan.publishedVersion)))
-    .where(and(eq(plan.communeId, communeId), eq(plan.status, 'published'), isNull(plan.ownerUnitId)))
-    .orderBy(desc(plan.publishedAt))
-    .limit(1);
-  return row?.doc ?? null;
+/**
+ * The commune's own published plan (not a unit's) the report is on: the one asked for, else the one
+ * with the most reports due in the year, the latest published on a tie. NOT_FOUND for a plan asked
+ * for that is not one of them.
+ */
+async function reportedPlan(tx: Tx, communeId: string, year: number, planId: string | undefined): Promise<ReportedPlan | null> {
+  const [row] = rowsOf<ReportedPlan>(
+    await tx.execute(sql`select p.id, v.doc from plan p
+      join plan_version v on v.commune_id = p.commune_id and v.plan_id = p.id and v.version = p.published_version
+      where p.commune_id = ${communeId} and p.status = 'published' and p.owner_unit_id is null ${planId ? sql`and p.id = ${planId}` : sql``}
+      order by (select count(*) from due_item d where d.commune_id = p.commune_id and d.plan_id = p.id and d.year = ${year}
+        and d.kind in ('report', 'unit_plan')) desc, p.published_at desc, p.id
+      limit 1`),
+  );
+  if (!row && planId)
+    throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch đã ban hành của xã/phường để báo cáo.', [
+      { field: 'planId', message: 'Kế hoạch không có hoặc chưa ban hành.' },
+    ]);
+  return row ?? null;
 }
 
 /** Everything the consolidated report of a commune or a province shows for one year. */
-export async function loadConsolidatedData(tx: Tx, node: ProgressNode, year: number): Promise<ConsolidatedData> {
+export async function loadConsolidatedData(tx: Tx, node: ProgressNode, year: number, planId?: string): Promise<ConsolidatedData> {
   const commune = 'communeId' in node;
+  const plan = commune ? await reportedPlan(tx, node.communeId, year, planId) : null;
+  const of = plan?.id ?? null;
   const figures = commune ? await communeFigureRows(tx, node.communeId, year, 0) : await provinceFigureRows(tx, node.provinceId, year, 0);
   const name = scopeName(figures);
   const [place] = rowsOf<{ province_name: string }>(
@@ -210,11 +227,11 @@ export async function loadConsolidatedData(tx: Tx, node: ProgressNode, year: num
   return {
     name,
     provinceName: place?.province_name ?? '',
-    plan: commune ? await communePlan(tx, node.communeId) : null,
-    cycles: await yearCycles(tx, node, year),
+    plan,
+    cycles: await yearCycles(tx, node, year, of),
     indicators: indicatorProgressOf(figures, { level: commune ? 'commune' : 'province', id, name }, year, 0),
-    accepted: commune ? await acceptedReports(tx, node, year) : [],
-    acceptedByCommune: commune ? [] : await acceptedByCommune(tx, node, year),
-    shortfalls: await shortfalls(tx, node, year),
+    accepted: commune ? await acceptedReports(tx, node, year, of) : [],
+    acceptedByCommune: commune ? [] : await acceptedByCommune(tx, node, year, of),
+    shortfalls: await shortfalls(tx, node, year, of),
   };
 }

@@ -1,4 +1,4 @@
-import { cycleLabelVi, type ConsolidatedReportQuery, type IndicatorProgress, todayVn } from '@tds/contracts';
+import { cycleLabelVi, NATIONAL_MOVEMENTS, searchKey, type ConsolidatedReportQuery, type IndicatorProgress, todayVn } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
@@ -153,7 +153,28 @@ function reportParts(d: ConsolidatedData, year: number, scopeText: string, provi
   ];
 }
 
-/** Issuer, place, signer and recipients: from the commune's published plan, or defaults for the level. */
+/** "Xã Gia Phúc" -> "Gia Phúc": the commune's place name (địa danh). */
+const placeName = (communeName: string) => communeName.replace(/^(Xã|Phường|Đặc khu)\s+/u, '').trim();
+
+/**
+ * Whether a plan's issuer line names this commune ("ỦY BAN NHÂN DÂN XÃ GIA PHÚC" for Xã Gia Phúc),
+ * ignoring case and diacritics. A plan imported from another commune's text names that commune.
+ */
+function namesCommune(issuerName: string, communeName: string): boolean {
+  const place = searchKey(placeName(communeName));
+  return !!place && ` ${searchKey(issuerName)} `.includes(` ${place} `);
+}
+
+/** The movements the report names: its plan's, else both national movements. */
+function movementsOf(d: ConsolidatedData): readonly string[] {
+  const own = d.plan?.doc.movements.filter((m) => m.trim()) ?? [];
+  return own.length ? own : NATIONAL_MOVEMENTS;
+}
+
+/**
+ * Issuer, place, signer and recipients. Always the commune itself (its name, its province, its place
+ * name); the plan's issuer line, place and signer are reused only when that line names this commune.
+ */
 function issuerOf(d: ConsolidatedData, province: boolean): ReportIssuer {
   const provinceText = lowerFirst(d.provinceName);
   if (province) {
@@ -164,11 +185,12 @@ function issuerOf(d: ConsolidatedData, province: boolean): ReportIssuer {
       recipients: ['Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)', `Thường trực Tỉnh ủy, Hội đồng nhân dân ${provinceText}`, 'Lưu: VT'],
     };
   }
-  const plan = d.plan;
+  const plan = d.plan?.doc;
+  const own = plan?.issuer.name && namesCommune(plan.issuer.name, d.name) ? plan : null;
   return {
-    issuer: plan?.issuer.name ? plan.issuer : { name: `Ủy ban nhân dân ${lowerFirst(d.name)}`, parent: `Ủy ban nhân dân ${provinceText}` },
-    place: plan?.place ?? null,
-    signer: plan?.signer ?? { capacity: 'TM.', title: 'Chủ tịch', name: null },
+    issuer: own ? own.issuer : { name: `Ủy ban nhân dân ${lowerFirst(d.name)}`, parent: `Ủy ban nhân dân ${provinceText}` },
+    place: own?.place || placeName(d.name) || null,
+    signer: own?.signer ?? { capacity: 'TM.', title: 'Chủ tịch', name: null },
     recipients: [
       `Sở Nội vụ ${provinceText} (Ban Thi đua - Khen thưởng)`,
       'Thường trực Đảng ủy, Hội đồng nhân dân xã',
@@ -185,17 +207,17 @@ function issuerOf(d: ConsolidatedData, province: boolean): ReportIssuer {
 export async function consolidatedReport(opts: { db: Db; actor: Actor; node: ProgressNode; query: ConsolidatedReportQuery; format: ConsolidatedFormat }) {
   const { actor, node, query } = opts;
   authorizeNode(actor, node);
-  const data = await inScope(opts.db, actor.scope, (tx) => loadConsolidatedData(tx, node, query.year));
+  const data = await inScope(opts.db, actor.scope, (tx) => loadConsolidatedData(tx, node, query.year, query.planId));
   const province = 'provinceId' in node;
   const tables = reportTables(data, province, query.year);
   const fileBase = `bao-cao-tong-hop-${query.year}`;
   if (opts.format === 'xlsx')
-    return { name: `${fileBase}.xlsx`, type: XLSX_TYPE, body: await tablesWorkbook(tables, reportSubject(data.plan?.movements[0] ?? null, query.year)) };
+    return { name: `${fileBase}.xlsx`, type: XLSX_TYPE, body: await tablesWorkbook(tables, reportSubject(movementsOf(data), query.year)) };
   const scopeText = province ? `các xã, phường trên địa bàn ${lowerFirst(data.name)}` : lowerFirst(data.name);
   const content: ConsolidatedReportContent = {
     issuer: issuerOf(data, province),
     year: query.year,
-    movement: data.plan?.movements[0] ?? null,
+    movements: movementsOf(data),
     scopeText,
     number: query.number ?? null,
     date: query.date ?? todayVn(),

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/security';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
@@ -356,7 +357,9 @@ describe(`progress (${testDbKind()})`, () => {
     const xml = unzipEntry(res.rawPayload, 'word/document.xml')!;
     const text = textOf(xml);
     expect(text).toContain('BÁO CÁO');
-    expect(text).toContain('Kết quả thực hiện phong trào thi đua năm 2024');
+    expect(text).toContain(
+      'Kết quả thực hiện phong trào thi đua “Cả nước thi đua đổi mới sáng tạo và chuyển đổi số” và phong trào “Bình dân học vụ số” năm 2024',
+    );
     expect(text).toContain('XÃ GIA PHÚC');
     expect(text).toContain('I. KẾT QUẢ ĐẠT ĐƯỢC');
     expect(text).toContain('II. TỒN TẠI, HẠN CHẾ');
@@ -383,5 +386,67 @@ describe(`progress (${testDbKind()})`, () => {
     expect(provText).toContain('Số: 12/BC-UBND');
     expect(provText).not.toContain('Phường Bàn Thạch');
     expect((await admin.get(`/api/provinces/${w.p1.id}/progress/consolidated-report.xlsx?year=2024`)).statusCode).toBe(403);
+  });
+
+  it("heads the consolidated report with the commune and the plan it reports on, not another commune's imported plan, and counts that plan's reports only", async () => {
+    const template = (await admin.get(`/api/plan-template?communeId=${w.a.id}`)).json();
+    const publish = async (doc: unknown) => {
+      const created = await admin.post(`/api/communes/${w.a.id}/plans`, { doc, source: 'import' });
+      expect(created.statusCode, created.body).toBe(201);
+      const p = created.json() as { id: string; version: number };
+      const published = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: p.version });
+      expect(published.statusCode, published.body).toBe(200);
+      return p.id;
+    };
+    const own = await publish({ ...template, number: '12/KH-UBND', date: '2025-09-01' });
+    // Published later: a plan whose text came from another commune (its issuer line and place name it).
+    const other = await publish({
+      ...template,
+      number: '45/KH-UBND',
+      date: '2025-10-01',
+      issuer: { name: 'Ủy ban nhân dân xã Nguyễn Lương Bằng', parent: 'Ủy ban nhân dân tỉnh Hưng Yên' },
+      place: 'Nguyễn Lương Bằng',
+      movements: ['Bình dân học vụ số'],
+    });
+    const docText = async (q: string) => {
+      const res = await admin.get(`${A()}/consolidated-report.docx?year=2026${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return textOf(unzipEntry(res.rawPayload, 'word/document.xml')!);
+    };
+    for (const q of ['', `&planId=${own}`, `&planId=${other}`]) {
+      const text = await docText(q);
+      expect(text).toContain('XÃ GIA PHÚC');
+      expect(text).toContain('Gia Phúc, ngày');
+      expect(text).not.toMatch(/NGUYỄN LƯƠNG BẰNG|Nguyễn Lương Bằng/u);
+    }
+    expect(await docText(`&planId=${own}`)).toContain('“Cả nước thi đua đổi mới sáng tạo và chuyển đổi số” và phong trào “Bình dân học vụ số” năm 2026');
+    expect(await docText(`&planId=${other}`)).toContain('Kết quả thực hiện phong trào thi đua “Bình dân học vụ số” năm 2026');
+
+    // Each plan's cycle counts its own due items: the two plans' yearly reports are not added together.
+    const expectedOf = async (planId: string) => {
+      const res = await admin.get(`${A()}/consolidated-report.xlsx?year=2026&planId=${planId}`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+      const sheet = wb.getWorksheet('Tình hình nộp báo cáo')!;
+      const header = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ''));
+      const col = header.findIndex((h) => h.startsWith('Phải nộp'));
+      expect(col, header.join(' | ')).toBeGreaterThan(0);
+      return sheet.getColumn(col).values.slice(2).map(Number);
+    };
+    const [ownCounts, otherCounts] = [await expectedOf(own), await expectedOf(other)];
+    const items = async (planId: string) =>
+      rowsOf<{ n: number }>(
+        await sys((tx) =>
+          tx.execute(sql`select count(*)::int as n from due_item where plan_id = ${planId} and year = 2026 and kind = 'report' and cadence = 'yearly'`),
+        ),
+      )[0]!.n;
+    expect(Math.max(...ownCounts)).toBeLessThanOrEqual(await items(own));
+    expect(Math.max(...otherCounts)).toBeLessThanOrEqual(await items(other));
+    expect(Math.max(...ownCounts)).toBeGreaterThan(0);
+
+    expect((await admin.get(`${A()}/consolidated-report.docx?year=2026&planId=khong-phai-uuid`)).statusCode).toBe(400);
+    const foreign = await admin.get(`${A()}/consolidated-report.docx?year=2026&planId=${w.b.id}`);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error.details[0].field).toBe('planId');
   });
 });
