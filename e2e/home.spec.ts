@@ -72,6 +72,24 @@ describeE2E(
       await expect.poll(() => page.getByTestId('report-status').first().getAttribute('data-status')).toBe('returned');
     });
 
+    it('cán bộ xã thấy báo cáo chờ duyệt: bấm vào là mở báo cáo để duyệt; "Xem tất cả" mở hàng chờ duyệt', async () => {
+      const waiting = await one<{ n: number }>(sql`select count(*)::int as n from report where commune_id = ${e2e.ids.giaPhuc} and status = 'submitted'`);
+      expect(waiting!.n, 'the demo has submitted reports of Gia Phúc').toBeGreaterThan(0);
+      const page = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(page, 'giaphuc.vhxh');
+      await expect.poll(() => page.getByTestId('my-work-count-to_review').getAttribute('data-count')).toBe(String(waiting!.n));
+      const first = page.getByTestId('my-work-group-to_review').getByTestId('my-work-link').first();
+      const href = await first.getAttribute('href');
+      expect(href).toMatch(/^\/reports\/[0-9a-f-]{36}$/u);
+      await first.click();
+      await page.waitForURL(`**${href}`);
+      await expect.poll(() => page.getByTestId('report-status').first().getAttribute('data-status')).toBe('submitted');
+      await page.goBack();
+      await page.getByTestId('my-work-all-to_review').click();
+      await page.waitForURL('**/reports?tab=queue');
+      await page.getByTestId('review-queue-table').waitFor();
+    });
+
     it('chủ tịch xã không có việc nào ở đây: thấy lời nhắn, không phải lỗi', async () => {
       const page = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
       // The chairman (also on the council) reads and publishes, but owes no report and reviews none.
