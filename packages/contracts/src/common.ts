@@ -62,4 +62,5 @@ export const fieldLabelsVi: Record<string, string> = {
   version: 'Phiên bản',
   page: 'Trang',
   pageSize: 'Số dòng mỗi trang',
+  limit: 'Số mục',
 };

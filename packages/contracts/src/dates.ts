@@ -87,3 +87,8 @@ export function vnInstant(iso: string, hhmm = '00:00'): Date {
 export function vnWallClock(d: Date): Date {
   return new Date(d.getTime() + VN_OFFSET_MS);
 }
+
+/** Whole calendar days from `from` to `to` (both yyyy-MM-dd); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

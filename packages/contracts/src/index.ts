@@ -20,3 +20,4 @@ export * from './indicators.js';
 export * from './progress.js';
 export * from './notify.js';
 export * from './workflow.js';
+export * from './todo.js';

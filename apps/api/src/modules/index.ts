@@ -11,6 +11,7 @@ import { manifest as auth } from './auth';
 import { manifest as documents } from './documents';
 import { manifest as files } from './files';
 import { manifest as health } from './health';
+import { manifest as home } from './home';
 import { manifest as indicators } from './indicators';
 import { manifest as notify } from './notify';
 import { manifest as org } from './org';
@@ -20,6 +21,21 @@ import { manifest as progress } from './progress';
 import { manifest as reporting } from './reporting';
 import { manifest as users } from './users';
 
-export const modules: readonly ModuleManifest[] = [health, org, files, people, users, auth, audit, documents, plans, reporting, indicators, progress, notify];
+export const modules: readonly ModuleManifest[] = [
+  health,
+  org,
+  files,
+  people,
+  users,
+  auth,
+  audit,
+  documents,
+  plans,
+  reporting,
+  indicators,
+  progress,
+  notify,
+  home,
+];
 
 installModules(modules);

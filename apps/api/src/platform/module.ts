@@ -1,4 +1,4 @@
-import type { ErrorCode, Permission, Role } from '@tds/contracts';
+import type { ErrorCode, Permission, Role, TodoItemDto, TodoKind } from '@tds/contracts';
 import type { Config } from '../config/env';
 import type { Database, Db, Tx } from '../db/client';
 import type { Actor } from './actor';
@@ -56,19 +56,22 @@ export interface DerivedValueProvider {
  */
 export type DueItemUse = (tx: Tx, communeId: string, dueItemIds: readonly string[], opts: { submitted?: boolean }) => Promise<ReadonlySet<string>>;
 
-/** One item of "Việc của tôi": something the signed-in user has to do in a module. */
-export interface TodoItem {
-  /** Stable id within its source, e.g. "report:<id>". */
-  key: string;
-  kind: 'due_soon' | 'overdue' | 'returned' | 'to_review';
-  communeId: string;
-  title: string;
-  /** Where one click takes the user in the web app. */
-  href: string;
-  /** ISO instant the item is due by, when it has one. */
-  dueAt: string | null;
+/** One item of "Việc của tôi": something the signed-in user has to do in a module (`todoItem` in contracts). */
+export type TodoItem = TodoItemDto;
+/**
+ * What one source found for the user: at most `limit` items of each kind, the most pressing first
+ * (due soon and overdue by due date, returned and to review by how long they have waited), and how
+ * many of each kind there are in all.
+ */
+export interface TodoBatch {
+  items: TodoItem[];
+  totals: Partial<Record<TodoKind, number>>;
 }
-export type TodoSource = (ctx: { db: Db; actor: Actor; now: Date }) => Promise<TodoItem[]>;
+/**
+ * A module's share of "Việc của tôi". `now` is the instant "today" is taken from (Vietnam time);
+ * `communeId` keeps one commune's items; queries run under the actor's scope (row-level security).
+ */
+export type TodoSource = (ctx: { db: Db; actor: Actor; now: Date; communeId: string | null; limit: number }) => Promise<TodoBatch>;
 
 /** The fixtures of a module's routes for the authorization matrix: lazily loaded, by the matrix test only. */
 export type MatrixFixtures = () => Promise<readonly unknown[]>;

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@tds/contracts';
 import { useCommune, useCurrentMe } from '../lib/session';
+import { MyWork } from './home/MyWork';
 
 const CARDS: { path: string; labelKey: string; icon: React.ReactNode; permission: Permission }[] = [
   { path: '/org', labelKey: 'nav.org', icon: <ApartmentOutlined />, permission: 'org.read' },
@@ -25,7 +26,8 @@ export default function HomePage() {
         {commune ? `${commune.name} – ${commune.provinceName}. ` : ''}
         {t('home.intro')}
       </Typography.Paragraph>
-      <Row gutter={[16, 16]}>
+      <MyWork />
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         {CARDS.filter((c) => me.permissions.includes(c.permission)).map((c) => (
           <Col key={c.path} xs={12} md={6}>
             <Link to={c.path}>

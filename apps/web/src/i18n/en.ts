@@ -131,8 +131,32 @@ const en: CatalogShape<Catalog> = {
   },
   home: {
     welcome: 'Hello, {{name}}',
-    intro: 'Pick an item in the menu to start.',
+    intro: 'Your work is below; everything else is in the menu.',
     roles: 'Your roles',
+    todo: {
+      title: 'My work',
+      groups: { due_soon: 'Due soon', overdue: 'Overdue', returned: 'Returned to me', to_review: 'Waiting for my review' },
+      hints: {
+        due_soon: 'Due within the next 14 days, not submitted yet.',
+        overdue: 'Past due, not submitted.',
+        returned: 'Returned by the commune: correct it as asked, then submit again.',
+        to_review: 'Submitted by units, waiting to be accepted or returned.',
+      },
+      empty: 'Nothing to do.',
+      seeAll: 'See all ({{count}})',
+      due: 'Due {{date}}',
+      onlyCommune: 'Only {{name}}',
+      note: 'Comment: {{text}}',
+      when: {
+        dueToday: 'due today',
+        daysLeft: '{{count}} day(s) left',
+        daysLate: '{{count}} day(s) overdue',
+        returnedToday: 'returned today',
+        returnedAgo: 'returned {{count}} day(s) ago',
+        submittedToday: 'submitted today',
+        waiting: 'waiting {{count}} day(s)',
+      },
+    },
   },
   org: {
     title: 'Organisation',

@@ -97,8 +97,32 @@ const vi = {
   },
   home: {
     welcome: 'Xin chào, {{name}}',
-    intro: 'Chọn một mục trong menu để bắt đầu.',
+    intro: 'Việc cần làm của bạn ở dưới đây; các chức năng khác ở trong menu.',
     roles: 'Vai trò của bạn',
+    todo: {
+      title: 'Việc của tôi',
+      groups: { due_soon: 'Sắp đến hạn', overdue: 'Quá hạn', returned: 'Bị trả lại', to_review: 'Chờ tôi duyệt' },
+      hints: {
+        due_soon: 'Đến hạn trong 14 ngày tới, chưa nộp.',
+        overdue: 'Đã qua hạn, chưa nộp.',
+        returned: 'Xã đã trả lại: sửa theo ý kiến rồi nộp lại.',
+        to_review: 'Đơn vị đã nộp, chờ tiếp nhận hoặc trả lại.',
+      },
+      empty: 'Không có việc nào cần làm.',
+      seeAll: 'Xem tất cả ({{count}})',
+      due: 'Hạn {{date}}',
+      onlyCommune: 'Chỉ xem {{name}}',
+      note: 'Ý kiến: {{text}}',
+      when: {
+        dueToday: 'hạn hôm nay',
+        daysLeft: 'còn {{count}} ngày',
+        daysLate: 'quá hạn {{count}} ngày',
+        returnedToday: 'trả lại hôm nay',
+        returnedAgo: 'trả lại {{count}} ngày trước',
+        submittedToday: 'nộp hôm nay',
+        waiting: 'chờ {{count}} ngày',
+      },
+    },
   },
   org: {
     title: 'Tổ chức, đơn vị',

@@ -4,6 +4,7 @@ import { answeredDueItems } from './answered-due-items';
 import { registrationRoutes } from './registration.routes';
 import * as reportingTables from './reporting.table';
 import { reportsRoutes } from './reports.routes';
+import { reviewTodo, unitTodo } from './todo';
 
 export { answeredDueItems };
 /** Read models other modules join on (written only by this module). */
@@ -24,6 +25,8 @@ export const manifest: ModuleManifest = {
   permissions: ['report.read', 'report.write', 'report.review'],
   errorCodes: ['REPORT_LOCKED', 'INVALID_TRANSITION', 'REGISTRATION_CLOSED'],
   dueItemUses: [answeredDueItems],
+  /** "Việc của tôi": what a unit owes or must correct, and what waits for the commune's reviewers. */
+  todo: [unitTodo, reviewTodo],
   matrix: async () => {
     const [reports, registrations] = await Promise.all([import('./reports.matrix'), import('./registration.matrix')]);
     return [reports.reportsMatrix, registrations.registrationMatrix];

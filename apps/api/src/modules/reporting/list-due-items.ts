@@ -16,9 +16,10 @@ import { registration, report } from './reporting.table';
  * Where a due item stands: its report's status; for registration items, the registration's
  * (submitted, or draft); `missing` when nothing was opened.
  */
-const status = sql<
+export const dueItemStatus = sql<
   ReportDueItem['status']
 >`coalesce(${report.status}, case when ${registration.status} = 'submitted' then 'submitted' when ${registration.id} is not null then 'draft' else 'missing' end)`;
+const status = dueItemStatus;
 /** Submitted late, or not submitted and past the deadline. */
 const late = sql<boolean>`case when ${report.submittedAt} is not null then ${report.late} when ${registration.submittedAt} is not null then ${registration.late} else now() > ${dueItem.lateAfter} end`;
 

@@ -8,6 +8,8 @@ export const reportingFeature: Feature = {
   routes: [
     { path: 'reports', area: 'app', permission: 'report.read', page: lazy(() => import('./pages/ReportsPage')) },
     { path: 'reports/:reportId', area: 'app', permission: 'report.read', page: lazy(() => import('./pages/ReportFormPage')) },
+    // A due item's report opened in one click ("Việc của tôi"): opens it, then shows reports/:reportId.
+    { path: 'reports/due/:dueItemId', area: 'app', permission: 'report.write', page: lazy(() => import('./pages/OpenDueItemPage')) },
     { path: 'registration', area: 'app', permission: 'report.read', page: lazy(() => import('./pages/RegistrationPage')) },
   ],
   menu: [
