@@ -55,7 +55,7 @@ function questions(p: Province, size: Size): { q: Question; shared: SQL | null }
   const league = { indicatorCode: leagueIndicator(p), year: size.questionYear, period: 0 };
   const years = { fromYear: size.rollupFrom, toYear: size.rollupTo, period: 0 };
   return [
-    { q: completenessQuestion(p.id, cycle), shared: provinceCompletenessSql(p.id, cycle) },
+    { q: completenessQuestion(p.id, cycle), shared: provinceCompletenessSql(p.id, cycle, new Date()) },
     { q: leagueQuestion(p.id, league.indicatorCode, league.year, league.period), shared: provinceLeagueSql(p.id, league) },
     { q: rollupQuestion(p.id, years.fromYear, years.toYear, years.period), shared: provinceRollupSql(p.id, years) },
   ];

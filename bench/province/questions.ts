@@ -54,10 +54,11 @@ export function completenessQuestion(provinceId: string, c: { kind: string; cade
     sql: sql`
       select c.id, count(x.submitted) filter (where x.submitted or x.active)::int as expected,
         count(x.submitted) filter (where x.submitted and not x.late)::int as on_time,
-        count(x.submitted) filter (where x.submitted and x.late)::int as late
+        count(x.submitted) filter (where x.submitted and x.late)::int as late,
+        count(x.submitted) filter (where not x.submitted and x.active and x.late_after > now())::int as not_due
       from commune c
       left join lateral (
-        select r.status in ('submitted', 'returned', 'accepted') and r.submitted_at is not null as submitted, r.late,
+        select r.status in ('submitted', 'returned', 'accepted') and r.submitted_at is not null as submitted, r.late, d.late_after,
           (u.active_from is null or u.active_from <= least(d.due_date, ${to}::date)) and (u.active_to is null or u.active_to >= greatest(d.due_date, ${from}::date)) as active
         from due_item d
         join unit u on u.commune_id = d.commune_id and u.id = d.unit_id
@@ -69,23 +70,27 @@ export function completenessQuestion(provinceId: string, c: { kind: string; cade
       having count(x.submitted) > 0 or ((c.active_from is null or c.active_from <= ${`${c.year}-12-31`}::date) and (c.active_to is null or c.active_to >= ${`${c.year}-01-01`}::date))`,
     fromSql(rows) {
       const out: Answer = new Map();
-      const total = { expected: 0, onTime: 0, late: 0 };
+      const total = { expected: 0, onTime: 0, late: 0, notDue: 0 };
       for (const r of rows) {
         const expected = num(r.expected)!,
           onTime = num(r.on_time)!,
-          late = num(r.late)!;
-        out.set(String(r.id), { expected, onTime, late, missing: Math.max(0, expected - onTime - late) });
+          late = num(r.late)!,
+          notDue = num(r.not_due)!;
+        out.set(String(r.id), { expected, onTime, late, notDue, missing: Math.max(0, expected - onTime - late - notDue) });
         total.expected += expected;
         total.onTime += onTime;
         total.late += late;
+        total.notDue += notDue;
       }
-      out.set('total', { ...total, missing: Math.max(0, total.expected - total.onTime - total.late) });
+      out.set('total', { ...total, missing: Math.max(0, total.expected - total.onTime - total.late - total.notDue) });
       return out;
     },
     fromEndpoint(body) {
       const b = body as ProvinceCompleteness;
-      const out: Answer = new Map(b.communes.map((r) => [r.communeId, { expected: r.expected, onTime: r.onTime, late: r.late, missing: r.missing }]));
-      out.set('total', { expected: b.totals.expected, onTime: b.totals.onTime, late: b.totals.late, missing: b.totals.missing });
+      const out: Answer = new Map(
+        b.communes.map((r) => [r.communeId, { expected: r.expected, onTime: r.onTime, late: r.late, notDue: r.notDue, missing: r.missing }]),
+      );
+      out.set('total', { expected: b.totals.expected, onTime: b.totals.onTime, late: b.totals.late, notDue: b.totals.notDue, missing: b.totals.missing });
       return out;
     },
     tolerance: {},

@@ -57,13 +57,17 @@ export const progressStatusLabelsVi: Record<ProgressStatus, string> = {
   no_data: 'Chưa có số liệu',
 };
 
-/** A unit's standing in one cycle. not_expected: the unit closed before the deadline and did not submit. */
-export const progressUnitStatuses = ['on_time', 'late', 'missing', 'not_expected'] as const;
+/**
+ * A unit's standing in one cycle. missing: not handed in and the deadline has passed; not_due: not
+ * handed in yet, the deadline still ahead; not_expected: the unit closed before the deadline and did not submit.
+ */
+export const progressUnitStatuses = ['on_time', 'late', 'missing', 'not_due', 'not_expected'] as const;
 export type ProgressUnitStatus = (typeof progressUnitStatuses)[number];
 export const progressUnitStatusLabelsVi: Record<ProgressUnitStatus, string> = {
   on_time: 'Đúng hạn',
   late: 'Trễ hạn',
-  missing: 'Chưa nộp',
+  missing: 'Chưa nộp (quá hạn)',
+  not_due: 'Chưa đến hạn',
   not_expected: 'Không phải nộp',
 };
 
@@ -75,6 +79,9 @@ export const completenessCounts = z.object({
   expected: z.number().int(),
   onTime: z.number().int(),
   late: z.number().int(),
+  /** Expected, not handed in, and the deadline has not passed yet: not counted as missing. */
+  notDue: z.number().int(),
+  /** Expected, not handed in, and the deadline has passed. */
   missing: z.number().int(),
   /** onTime / expected, late / expected, (onTime + late) / expected, missing / expected; 0 when nothing is expected. */
   onTimeRate: pct,

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/client';
 import { rowsOf } from '../../db/security';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
-import { countStatuses, cycleWhere, isoOf, isPast, UNIT_STATUS, type CycleKey } from './cycle';
+import { countStatuses, cycleWhere, isoOf, isPast, unitStatusSql, type CycleKey } from './cycle';
 import { authorizeCommune, nodeUnit } from './scope';
 
 interface UnitStatusRow {
@@ -29,12 +29,13 @@ export async function cycleUnitRows(
   tx: Tx,
   communeId: string,
   k: CycleKey,
-  nodePath?: string,
+  nodePath: string | undefined,
+  now: Date,
 ): Promise<{ rows: CompletenessUnitRow[]; lastDue: string | null; lateAfter: string | null }> {
   const rows = rowsOf<UnitStatusRow>(
     await tx.execute(sql`
     select d.id as due_item_id, d.unit_id, u.name as unit_name, u.kind as unit_kind, u.parent_id, d.due_date::text as due_date, d.late_after,
-      ${UNIT_STATUS} as status, r.id as report_id, r.status as report_status, r.submitted_at
+      ${unitStatusSql(now)} as status, r.id as report_id, r.status as report_status, r.submitted_at
     from due_item d
     join unit u on u.commune_id = d.commune_id and u.id = d.unit_id
     left join report r on r.commune_id = d.commune_id and r.due_item_id = d.id
@@ -67,14 +68,21 @@ export async function cycleUnitRows(
 }
 
 /** Completeness and timeliness of one cycle at a node of a commune's tree: totals and every unit's standing. */
-export async function communeCompleteness(opts: { db: Db; actor: Actor; communeId: string; query: CompletenessQuery }): Promise<CommuneCompleteness> {
+export async function communeCompleteness(opts: {
+  db: Db;
+  actor: Actor;
+  communeId: string;
+  query: CompletenessQuery;
+  now?: Date;
+}): Promise<CommuneCompleteness> {
   const { db, actor, communeId, query } = opts;
+  const now = opts.now ?? new Date();
   authorizeCommune(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const node = query.unitId ? await nodeUnit(tx, communeId, query.unitId) : null;
-    const { rows, lastDue, lateAfter } = await cycleUnitRows(tx, communeId, query, node?.path);
+    const { rows, lastDue, lateAfter } = await cycleUnitRows(tx, communeId, query, node?.path, now);
     return {
-      cycle: { kind: query.kind, cadence: query.cadence, year: query.year, period: query.period, dueDate: lastDue, pastDue: isPast(lateAfter) },
+      cycle: { kind: query.kind, cadence: query.cadence, year: query.year, period: query.period, dueDate: lastDue, pastDue: isPast(lateAfter, now) },
       node: node ? { unitId: node.id, name: node.name } : null,
       totals: countStatuses(rows.map((r) => r.status)),
       units: rows,

@@ -3,7 +3,7 @@ import type { IndicatorProgress, PlanDoc, ProgressCadence, ProgressCycleKind } f
 import type { Tx } from '../../db/client';
 import { AppError } from '../../platform/errors';
 import { rowsOf } from '../../db/security';
-import { COUNTS, EXPECTED, isoOf, SUBMITTED, UNIT_STATUS } from './cycle';
+import { countsSql, EXPECTED, isoOf, SUBMITTED, unitStatusSql } from './cycle';
 import { communeFigureRows, indicatorProgressOf, provinceFigureRows } from './indicator-progress';
 import { scopeName } from './figures';
 import type { ProgressNode } from './scope';
@@ -24,6 +24,7 @@ export interface YearCycle {
   expected: number;
   onTime: number;
   late: number;
+  notDue: number;
 }
 export interface AcceptedReport {
   communeName: string;
@@ -84,7 +85,7 @@ const FROM_ITEMS = sql`from due_item d
 const collator = new Intl.Collator('vi');
 const byCommune = <T extends { communeName: string }>(rows: T[]) => rows.sort((a, b) => collator.compare(a.communeName, b.communeName));
 
-async function yearCycles(tx: Tx, node: ProgressNode, year: number, planId: string | null): Promise<YearCycle[]> {
+async function yearCycles(tx: Tx, node: ProgressNode, year: number, planId: string | null, now: Date): Promise<YearCycle[]> {
   const rows = rowsOf<{
     commune_name: string;
     kind: ProgressCycleKind;
@@ -95,8 +96,9 @@ async function yearCycles(tx: Tx, node: ProgressNode, year: number, planId: stri
     expected: number;
     on_time: number;
     late: number;
+    not_due: number;
   }>(
-    await tx.execute(sql`select c.name as commune_name, d.kind, d.cadence, d.year, d.period, max(d.due_date)::text as due_date, ${COUNTS}
+    await tx.execute(sql`select c.name as commune_name, d.kind, d.cadence, d.year, d.period, max(d.due_date)::text as due_date, ${countsSql(now)}
       ${FROM_ITEMS} where ${nodeItems(node, year, planId)}
       group by c.id, c.name, d.kind, d.cadence, d.year, d.period order by max(d.due_date), d.kind, d.period`),
   );
@@ -111,6 +113,7 @@ async function yearCycles(tx: Tx, node: ProgressNode, year: number, planId: stri
       expected: r.expected,
       onTime: r.on_time,
       late: r.late,
+      notDue: r.not_due,
     })),
   );
 }
@@ -155,7 +158,7 @@ async function acceptedByCommune(tx: Tx, node: ProgressNode, year: number, planI
 }
 
 /** Reports handed in late, and expected reports not handed in once the deadline has passed. */
-async function shortfalls(tx: Tx, node: ProgressNode, year: number, planId: string | null): Promise<Shortfall[]> {
+async function shortfalls(tx: Tx, node: ProgressNode, year: number, planId: string | null, now: Date): Promise<Shortfall[]> {
   const rows = rowsOf<{
     commune_name: string;
     unit_name: string;
@@ -168,9 +171,9 @@ async function shortfalls(tx: Tx, node: ProgressNode, year: number, planId: stri
     submitted_at: unknown;
   }>(
     await tx.execute(sql`select c.name as commune_name, u.name as unit_name, d.kind, d.cadence, d.year, d.period, d.due_date::text as due_date,
-        ${UNIT_STATUS} as status, r.submitted_at
+        ${unitStatusSql(now)} as status, r.submitted_at
       ${FROM_ITEMS} where ${nodeItems(node, year, planId)}
-        and ((${SUBMITTED} and r.late) or (not ${SUBMITTED} and ${EXPECTED} and d.late_after <= now()))
+        and ((${SUBMITTED} and r.late) or (not ${SUBMITTED} and ${EXPECTED} and d.late_after <= ${now.toISOString()}::timestamptz))
       order by u.sort_key collate "C", d.due_date`),
   );
   return byCommune(
@@ -210,7 +213,7 @@ async function reportedPlan(tx: Tx, communeId: string, year: number, planId: str
 }
 
 /** Everything the consolidated report of a commune or a province shows for one year. */
-export async function loadConsolidatedData(tx: Tx, node: ProgressNode, year: number, planId?: string): Promise<ConsolidatedData> {
+export async function loadConsolidatedData(tx: Tx, node: ProgressNode, year: number, planId: string | undefined, now: Date): Promise<ConsolidatedData> {
   const commune = 'communeId' in node;
   const plan = commune ? await reportedPlan(tx, node.communeId, year, planId) : null;
   const of = plan?.id ?? null;
@@ -228,10 +231,10 @@ export async function loadConsolidatedData(tx: Tx, node: ProgressNode, year: num
     name,
     provinceName: place?.province_name ?? '',
     plan,
-    cycles: await yearCycles(tx, node, year, of),
+    cycles: await yearCycles(tx, node, year, of, now),
     indicators: indicatorProgressOf(figures, { level: commune ? 'commune' : 'province', id, name }, year, 0),
     accepted: commune ? await acceptedReports(tx, node, year, of) : [],
     acceptedByCommune: commune ? [] : await acceptedByCommune(tx, node, year, of),
-    shortfalls: await shortfalls(tx, node, year, of),
+    shortfalls: await shortfalls(tx, node, year, of, now),
   };
 }

@@ -30,12 +30,13 @@ function reportTables(d: ConsolidatedData, province: boolean, year: number): Rep
       col('Phải nộp', 'int', 9),
       col('Đúng hạn', 'int', 9),
       col('Trễ hạn', 'int', 9),
-      col('Chưa nộp', 'int', 9),
+      col('Chưa đến hạn', 'int', 9),
+      col('Chưa nộp (quá hạn)', 'int', 9),
       col('Tỷ lệ đã nộp (%)', 'percent', 11),
     ],
     rows: d.cycles.map((c) => {
-      const n = countsOf(c.expected, c.onTime, c.late);
-      return [...communeCell(c), cycleLabelVi(c), c.dueDate, n.expected, n.onTime, n.late, n.missing, n.submittedRate];
+      const n = countsOf(c.expected, c.onTime, c.late, c.notDue);
+      return [...communeCell(c), cycleLabelVi(c), c.dueDate, n.expected, n.onTime, n.late, n.notDue, n.missing, n.submittedRate];
     }),
   };
   const accepted: ReportTable = province
@@ -92,11 +93,11 @@ const behind = (p: IndicatorProgress) =>
 
 /** The narrative skeleton: results, shortcomings, directions; figures filled in, judgement left to the writer. */
 function reportParts(d: ConsolidatedData, year: number, scopeText: string, province: boolean): ReportPart[] {
-  const total = d.cycles.reduce((a, c) => ({ e: a.e + c.expected, o: a.o + c.onTime, l: a.l + c.late }), { e: 0, o: 0, l: 0 });
-  const n = countsOf(total.e, total.o, total.l);
+  const total = d.cycles.reduce((a, c) => ({ e: a.e + c.expected, o: a.o + c.onTime, l: a.l + c.late, p: a.p + c.notDue }), { e: 0, o: 0, l: 0, p: 0 });
+  const n = countsOf(total.e, total.o, total.l, total.p);
   const cycleCount = new Set(d.cycles.map((c) => cycleLabelVi(c))).size;
   const reporting = cycleCount
-    ? `Năm ${year}, ${scopeText} có ${cycleCount} kỳ báo cáo, tổng số ${n.expected} báo cáo phải nộp; đã nộp ${n.onTime + n.late} báo cáo (${fmt(n.submittedRate)}%), trong đó đúng hạn ${n.onTime} (${fmt(n.onTimeRate)}%), trễ hạn ${n.late}; chưa nộp ${n.missing}.`
+    ? `Năm ${year}, ${scopeText} có ${cycleCount} kỳ báo cáo, tổng số ${n.expected} báo cáo phải nộp; đã nộp ${n.onTime + n.late} báo cáo (${fmt(n.submittedRate)}%), trong đó đúng hạn ${n.onTime} (${fmt(n.onTimeRate)}%), trễ hạn ${n.late}; quá hạn chưa nộp ${n.missing}${n.notDue ? `; ${n.notDue} báo cáo chưa đến hạn` : ''}.`
     : `Năm ${year}, ${scopeText} chưa có kỳ báo cáo nào.`;
   const pillars = d.indicators.pillars.map((p) =>
     p.achievementPct === null
@@ -204,10 +205,17 @@ function issuerOf(d: ConsolidatedData, province: boolean): ReportIssuer {
  * Use-case: the commune's (or the province's) yearly report on the movement, as .docx in the Decree 30
  * layout or as .xlsx with one sheet per table. Read in one transaction; rendered after it.
  */
-export async function consolidatedReport(opts: { db: Db; actor: Actor; node: ProgressNode; query: ConsolidatedReportQuery; format: ConsolidatedFormat }) {
+export async function consolidatedReport(opts: {
+  db: Db;
+  actor: Actor;
+  node: ProgressNode;
+  query: ConsolidatedReportQuery;
+  format: ConsolidatedFormat;
+  now?: Date;
+}) {
   const { actor, node, query } = opts;
   authorizeNode(actor, node);
-  const data = await inScope(opts.db, actor.scope, (tx) => loadConsolidatedData(tx, node, query.year, query.planId));
+  const data = await inScope(opts.db, actor.scope, (tx) => loadConsolidatedData(tx, node, query.year, query.planId, opts.now ?? new Date()));
   const province = 'provinceId' in node;
   const tables = reportTables(data, province, query.year);
   const fileBase = `bao-cao-tong-hop-${query.year}`;

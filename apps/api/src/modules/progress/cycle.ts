@@ -33,14 +33,21 @@ export const EXPECTED: SQL = sql`(${SUBMITTED} or (
     (u.active_from is null or (u.active_from <= d.due_date and u.active_from <= ${PERIOD_TO}))
     and (u.active_to is null or (u.active_to >= d.due_date and u.active_to >= ${PERIOD_FROM}))))`;
 
-/** A unit's standing for a due item: on_time | late | missing | not_expected. */
-export const UNIT_STATUS: SQL = sql`case when ${SUBMITTED} then (case when r.late then 'late' else 'on_time' end)
-    when ${EXPECTED} then 'missing' else 'not_expected' end`;
+/** The due item's deadline has passed at `now` (alias `d`): a report not handed in by then is missing. */
+const duePassed = (now: Date): SQL => sql`(d.late_after <= ${now.toISOString()}::timestamptz)`;
 
-/** Counts of expected, on-time and late items of a group, as SQL aggregates (expected, on_time, late). */
-export const COUNTS: SQL = sql`count(*) filter (where ${EXPECTED})::int as expected,
+/**
+ * A unit's standing for a due item at `now`: on_time | late | missing | not_due | not_expected. An
+ * expected report not handed in is missing only once its deadline has passed; before, it is not due.
+ */
+export const unitStatusSql = (now: Date): SQL => sql`case when ${SUBMITTED} then (case when r.late then 'late' else 'on_time' end)
+    when ${EXPECTED} then (case when ${duePassed(now)} then 'missing' else 'not_due' end) else 'not_expected' end`;
+
+/** Counts of a group's items at `now`, as SQL aggregates (expected, on_time, late, not_due). */
+export const countsSql = (now: Date): SQL => sql`count(*) filter (where ${EXPECTED})::int as expected,
     count(*) filter (where ${SUBMITTED} and not r.late)::int as on_time,
-    count(*) filter (where ${SUBMITTED} and r.late)::int as late`;
+    count(*) filter (where ${SUBMITTED} and r.late)::int as late,
+    count(*) filter (where ${EXPECTED} and not ${SUBMITTED} and not ${duePassed(now)})::int as not_due`;
 
 /** The WHERE of one cycle's due items (alias `d`), matching due_item_cycle_idx after the commune. */
 export function cycleWhere(k: CycleKey): SQL {
@@ -53,13 +60,14 @@ export function rate(count: number, expected: number): number {
   return Math.round(Math.min(1, count / expected) * 1000) / 10;
 }
 
-/** Counts and rates from expected, on-time and late numbers (missing is what remains). */
-export function countsOf(expected: number, onTime: number, late: number): CompletenessCounts {
-  const missing = Math.max(0, expected - onTime - late);
+/** Counts and rates from expected, on-time, late and not-yet-due numbers (missing is what remains). */
+export function countsOf(expected: number, onTime: number, late: number, notDue = 0): CompletenessCounts {
+  const missing = Math.max(0, expected - onTime - late - notDue);
   return {
     expected,
     onTime,
     late,
+    notDue,
     missing,
     onTimeRate: rate(onTime, expected),
     lateRate: rate(late, expected),
@@ -73,7 +81,8 @@ export function countStatuses(statuses: readonly string[]): CompletenessCounts {
   const n = (s: string) => statuses.filter((x) => x === s).length;
   const onTime = n('on_time');
   const late = n('late');
-  return countsOf(onTime + late + n('missing'), onTime, late);
+  const notDue = n('not_due');
+  return countsOf(onTime + late + n('missing') + notDue, onTime, late, notDue);
 }
 
 /** Whether a deadline instant (ISO) has passed. */

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/client';
 import { rowsOf } from '../../db/security';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
-import { COUNTS, countsOf, isoOf, isPast } from './cycle';
+import { countsOf, countsSql, isoOf, isPast } from './cycle';
 import { authorizeCommune } from './scope';
 
 interface CycleRow {
@@ -17,13 +17,14 @@ interface CycleRow {
   expected: number;
   on_time: number;
   late: number;
+  not_due: number;
 }
 
 /** Every report cycle of a commune (optionally of one year and kind), in date order, with its counts. */
-export async function listCycles(tx: Tx, communeId: string, filter: { year?: number; kind?: ProgressCycleKind }): Promise<ProgressCycles['cycles']> {
+export async function listCycles(tx: Tx, communeId: string, filter: { year?: number; kind?: ProgressCycleKind }, now: Date): Promise<ProgressCycles['cycles']> {
   const rows = rowsOf<CycleRow>(
     await tx.execute(sql`
-    select d.kind, d.cadence, d.year, d.period, max(d.due_date)::text as due_date, max(d.late_after) as late_after, ${COUNTS}
+    select d.kind, d.cadence, d.year, d.period, max(d.due_date)::text as due_date, max(d.late_after) as late_after, ${countsSql(now)}
     from due_item d
     join unit u on u.commune_id = d.commune_id and u.id = d.unit_id
     left join report r on r.commune_id = d.commune_id and r.due_item_id = d.id
@@ -38,8 +39,8 @@ export async function listCycles(tx: Tx, communeId: string, filter: { year?: num
     year: r.year,
     period: r.period,
     dueDate: r.due_date,
-    pastDue: isPast(isoOf(r.late_after)),
-    ...countsOf(r.expected, r.on_time, r.late),
+    pastDue: isPast(isoOf(r.late_after), now),
+    ...countsOf(r.expected, r.on_time, r.late, r.not_due),
   }));
 }
 
@@ -49,7 +50,8 @@ export async function communeCycles(opts: {
   actor: Actor;
   communeId: string;
   query: { year?: number; kind?: ProgressCycleKind };
+  now?: Date;
 }): Promise<ProgressCycles> {
   authorizeCommune(opts.actor, opts.communeId);
-  return inScope(opts.db, opts.actor.scope, async (tx) => ({ cycles: await listCycles(tx, opts.communeId, opts.query) }));
+  return inScope(opts.db, opts.actor.scope, async (tx) => ({ cycles: await listCycles(tx, opts.communeId, opts.query, opts.now ?? new Date()) }));
 }

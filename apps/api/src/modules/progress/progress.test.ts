@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/security';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,11 @@ import { buildPlanTemplate } from '../plans/plan-template';
 import { communeIndicator, provinceTarget, target } from '../indicators/indicators.table';
 import { unit } from '../org/org.table';
 import { dueItem } from '../plans/plans.table';
+import { resolveSession } from '../../platform/session';
+import { communeCompleteness } from './completeness';
 import { countsOf } from './cycle';
+import { communeCycles } from './cycles';
+import { provinceCompleteness } from './province-completeness';
 import { rankRows } from './league';
 
 /** Commune A's own indicators for these tests (national ones are used for the province figures). */
@@ -173,9 +177,39 @@ describe(`progress (${testDbKind()})`, () => {
       [closed.id]: 'not_expected',
       [closedSub.id]: 'on_time',
     });
-    expect(body.totals).toEqual({ expected: 5, onTime: 2, late: 1, missing: 2, onTimeRate: 40, lateRate: 20, submittedRate: 60, missingRate: 40 });
+    expect(body.totals).toEqual({ expected: 5, onTime: 2, late: 1, notDue: 0, missing: 2, onTimeRate: 40, lateRate: 20, submittedRate: 60, missingRate: 40 });
     expect(body.cycle).toMatchObject({ kind: 'report', cadence: 'yearly', year: 2024, period: 0, dueDate: '2024-12-04' });
     expect(body.units.find((u: { unitId: string }) => u.unitId === w.aTeam.id)).toMatchObject({ reportStatus: 'draft', submittedAt: null });
+  });
+
+  it('never counts a report whose deadline is still ahead as missing; once the deadline passes it is', async () => {
+    const planA = (await sys((tx) => tx.select({ planId: dueItem.planId }).from(dueItem).where(eq(dueItem.communeId, w.a.id)).limit(1)))[0]!.planId;
+    const deadline = '2027-12-04T17:00:00Z';
+    await addItem(w.a.id, planA, w.aOffice.id, { year: 2027, lateAfter: deadline });
+    await addItem(w.a.id, planA, w.aSchool.id, { year: 2027, lateAfter: deadline });
+    try {
+      const before = new Date('2027-12-04T16:00:00Z');
+      const after = new Date('2027-12-04T17:00:00Z');
+      const actor = (await resolveSession(t.database.db, admin.token, 60))!;
+      const query = { kind: 'report', cadence: 'yearly', year: 2027, period: 0 } as const;
+      const ahead = await communeCompleteness({ db: t.database.db, actor, communeId: w.a.id, query, now: before });
+      expect(ahead.units.map((u) => u.status)).toEqual(['not_due', 'not_due']);
+      expect(ahead.totals).toMatchObject({ expected: 2, onTime: 0, notDue: 2, missing: 0, missingRate: 0 });
+      expect(ahead.cycle.pastDue).toBe(false);
+      const passed = await communeCompleteness({ db: t.database.db, actor, communeId: w.a.id, query, now: after });
+      expect(passed.units.map((u) => u.status)).toEqual(['missing', 'missing']);
+      expect(passed.totals).toMatchObject({ notDue: 0, missing: 2, missingRate: 100 });
+      expect(passed.cycle.pastDue).toBe(true);
+      const cycle = (await communeCycles({ db: t.database.db, actor, communeId: w.a.id, query: { year: 2027 }, now: before })).cycles[0];
+      expect(cycle).toMatchObject({ expected: 2, notDue: 2, missing: 0 });
+      const officer = (await resolveSession(t.database.db, province1.token, 60))!;
+      const province = await provinceCompleteness({ db: t.database.db, actor: officer, provinceId: w.p1.id, query, now: before });
+      expect(province.totals).toMatchObject({ expected: 2, notDue: 2, missing: 0 });
+      // Through the API (today is before the deadline): nothing missing either.
+      expect((await admin.get(`${A()}/completeness?year=2027`)).json().totals).toMatchObject({ notDue: 2, missing: 0 });
+    } finally {
+      await sys((tx) => tx.delete(dueItem).where(and(eq(dueItem.communeId, w.a.id), eq(dueItem.year, 2027))));
+    }
   });
 
   it('narrows to a node of the tree (its subtree), and lists the cycles with their counts', async () => {

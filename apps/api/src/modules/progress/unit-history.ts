@@ -5,7 +5,7 @@ import { rowsOf } from '../../db/security';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
 import { loadUnit } from '../org';
-import { countStatuses, isoOf, isPast, UNIT_STATUS } from './cycle';
+import { countStatuses, isoOf, unitStatusSql } from './cycle';
 import { catalogueSql } from './figures';
 import { authorizeCommune } from './scope';
 
@@ -36,15 +36,16 @@ interface ValueRow {
 }
 
 /** Use-case: one unit's due items and reports over every cycle (newest first), and its accepted figures. */
-export async function unitHistory(opts: { db: Db; actor: Actor; communeId: string; unitId: string }): Promise<UnitHistory> {
+export async function unitHistory(opts: { db: Db; actor: Actor; communeId: string; unitId: string; now?: Date }): Promise<UnitHistory> {
   const { db, actor, communeId, unitId } = opts;
+  const now = opts.now ?? new Date();
   authorizeCommune(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const unit = await loadUnit(tx, communeId, unitId);
     const items = rowsOf<ItemRow>(
       await tx.execute(sql`
       select d.id as due_item_id, d.plan_id, d.kind, d.cadence, d.year, d.period, d.title, d.due_date::text as due_date, d.late_after,
-        ${UNIT_STATUS} as status, r.id as report_id, r.status as report_status, r.submitted_at
+        ${unitStatusSql(now)} as status, r.id as report_id, r.status as report_status, r.submitted_at
       from due_item d
       join unit u on u.commune_id = d.commune_id and u.id = d.unit_id
       left join report r on r.commune_id = d.commune_id and r.due_item_id = d.id
@@ -63,8 +64,8 @@ export async function unitHistory(opts: { db: Db; actor: Actor; communeId: strin
     );
     return {
       unit: { id: unit.id, name: unit.name, kind: unit.kind, activeFrom: unit.activeFrom, activeTo: unit.activeTo },
-      // Items not yet due count only once filed: a deadline still ahead is not "missing".
-      totals: countStatuses(items.filter((i) => i.status !== 'missing' || isPast(isoOf(i.late_after))).map((i) => i.status)),
+      // A deadline still ahead is counted as not due, never as missing.
+      totals: countStatuses(items.map((i) => i.status)),
       items: items.map((i) => ({
         dueItemId: i.due_item_id,
         planId: i.plan_id,

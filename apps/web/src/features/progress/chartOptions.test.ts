@@ -111,11 +111,11 @@ describe('achievement chart', () => {
   });
 });
 
-const texts = { onTime: 'Đúng hạn', late: 'Trễ hạn', missing: 'Chưa nộp', expected: 'Phải nộp' };
-const counts = (expected: number, onTime: number, late: number) => {
-  const missing = expected - onTime - late;
+const texts = { onTime: 'Đúng hạn', late: 'Trễ hạn', notDue: 'Chưa đến hạn', missing: 'Chưa nộp', expected: 'Phải nộp' };
+const counts = (expected: number, onTime: number, late: number, notDue = 0) => {
+  const missing = expected - onTime - late - notDue;
   const r = (x: number) => (expected ? Math.round((x / expected) * 1000) / 10 : 0);
-  return { expected, onTime, late, missing, onTimeRate: r(onTime), lateRate: r(late), submittedRate: r(onTime + late), missingRate: r(missing) };
+  return { expected, onTime, late, notDue, missing, onTimeRate: r(onTime), lateRate: r(late), submittedRate: r(onTime + late), missingRate: r(missing) };
 };
 
 describe('completeness charts', () => {
@@ -124,19 +124,22 @@ describe('completeness charts', () => {
       { kind: 'report', cadence: 'yearly', year: 2025, period: 0, dueDate: '2025-12-05', pastDue: true, ...counts(10, 6, 3) },
       { kind: 'report', cadence: 'half_yearly', year: 2025, period: 1, dueDate: '2025-06-05', pastDue: true, ...counts(10, 8, 0) },
       { kind: 'unit_plan', cadence: 'once', year: 2025, period: 0, dueDate: null, pastDue: false, ...counts(0, 0, 0) },
+      { kind: 'report', cadence: 'yearly', year: 2026, period: 0, dueDate: '2026-12-05', pastDue: false, ...counts(10, 2, 0, 8) },
     ],
   };
-  it('stacks on time, late and missing per cycle, the earliest deadline first', () => {
-    expect(sortCycles(cycles.cycles).map((c) => c.dueDate)).toEqual(['2025-06-05', '2025-12-05', null]);
+  it('stacks on time, late, not yet due and missing per cycle, the earliest deadline first', () => {
+    expect(sortCycles(cycles.cycles).map((c) => c.dueDate)).toEqual(['2025-06-05', '2025-12-05', '2026-12-05', null]);
     const o = cyclesOption(cycles, (c) => `${c.cadence}-${c.period}`, texts);
-    expect((o.xAxis as { data: string[] }).data).toEqual(['half_yearly-1', 'yearly-0', 'once-0']);
+    expect((o.xAxis as { data: string[] }).data).toEqual(['half_yearly-1', 'yearly-0', 'yearly-0', 'once-0']);
     const s = seriesOf(o);
-    expect(s.map((x) => x.name)).toEqual(['Đúng hạn', 'Trễ hạn', 'Chưa nộp']);
+    expect(s.map((x) => x.name)).toEqual(['Đúng hạn', 'Trễ hạn', 'Chưa đến hạn', 'Chưa nộp']);
     expect(s.every((x) => x.stack === 'total')).toBe(true);
+    // A cycle whose deadline is ahead shows its unsubmitted reports as not yet due, none as missing.
     expect(s.map((x) => x.data)).toEqual([
-      [8, 6, 0],
-      [0, 3, 0],
-      [2, 1, 0],
+      [8, 6, 2, 0],
+      [0, 3, 0, 0],
+      [0, 0, 8, 0],
+      [2, 1, 0, 0],
     ]);
     const html = (o.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: 1 }]);
     expect(html).toContain('Đúng hạn: 6 (60 %)');
@@ -152,7 +155,7 @@ describe('completeness charts', () => {
     );
     expect((o.yAxis as { data: string[] }).data).toEqual(['Xã A', 'Xã B']);
     expect(seriesOf(o)[0]!.itemStyle).toEqual({ color: COMPLETENESS_COLORS.onTime });
-    expect(seriesOf(o)[2]!.data).toEqual([0, 3]);
+    expect(seriesOf(o)[3]!.data).toEqual([0, 3]);
   });
 });
 

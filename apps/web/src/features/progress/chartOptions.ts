@@ -14,7 +14,7 @@ export type ProgressChartOption = ComposeOption<
 >;
 
 /** Colours of on time / late / missing (the same as the unit status tags). */
-export const COMPLETENESS_COLORS = { onTime: '#52c41a', late: '#faad14', missing: '#ff4d4f' } as const;
+export const COMPLETENESS_COLORS = { onTime: '#52c41a', late: '#faad14', notDue: '#bfbfbf', missing: '#ff4d4f' } as const;
 const BAR_BLUE = '#1677ff';
 
 /** Height of a horizontal bar chart with `rows` bars: readable on a phone, bounded on a desktop. */
@@ -121,6 +121,8 @@ export function achievementOption(progress: IndicatorProgress, texts: Achievemen
 export interface CompletenessTexts {
   onTime: string;
   late: string;
+  /** Expected but the deadline is still ahead: neither handed in nor missing. */
+  notDue: string;
   missing: string;
   expected: string;
 }
@@ -129,6 +131,7 @@ interface CountsRow {
   expected: number;
   onTime: number;
   late: number;
+  notDue: number;
   missing: number;
   onTimeRate: number;
   lateRate: number;
@@ -137,7 +140,7 @@ interface CountsRow {
 
 /** Stacked bars (on time / late / missing) over named categories, with rates in the tooltip. */
 function stackedCompleteness(categories: string[], rows: CountsRow[], texts: CompletenessTexts, horizontal: boolean, labelWidth: number): ProgressChartOption {
-  const series = (key: 'onTime' | 'late' | 'missing', name: string): BarSeriesOption => ({
+  const series = (key: 'onTime' | 'late' | 'notDue' | 'missing', name: string): BarSeriesOption => ({
     type: 'bar',
     name,
     stack: 'total',
@@ -152,7 +155,7 @@ function stackedCompleteness(categories: string[], rows: CountsRow[], texts: Com
   const value = { type: 'value' as const, minInterval: 1 };
   return {
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    legend: { top: 0, data: [texts.onTime, texts.late, texts.missing] },
+    legend: { top: 0, data: [texts.onTime, texts.late, texts.notDue, texts.missing] },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -166,13 +169,14 @@ function stackedCompleteness(categories: string[], rows: CountsRow[], texts: Com
           `${escapeHtml(texts.expected)}: ${r.expected}`,
           `${escapeHtml(texts.onTime)}: ${r.onTime} (${formatPct(r.onTimeRate)})`,
           `${escapeHtml(texts.late)}: ${r.late} (${formatPct(r.lateRate)})`,
+          `${escapeHtml(texts.notDue)}: ${r.notDue}`,
           `${escapeHtml(texts.missing)}: ${r.missing} (${formatPct(r.missingRate)})`,
         ].join('<br/>');
       },
     },
     xAxis: horizontal ? value : category,
     yAxis: horizontal ? category : value,
-    series: [series('onTime', texts.onTime), series('late', texts.late), series('missing', texts.missing)],
+    series: [series('onTime', texts.onTime), series('late', texts.late), series('notDue', texts.notDue), series('missing', texts.missing)],
   };
 }
 

@@ -13,6 +13,7 @@ function useCompletenessTexts(): CompletenessTexts {
       onTime: t('progress.dashboard.onTime'),
       late: t('progress.dashboard.late'),
       missing: t('progress.dashboard.missing'),
+      notDue: t('progress.dashboard.notDue'),
       expected: t('progress.dashboard.expected'),
     }),
     [t],
