@@ -56,6 +56,35 @@ describeE2E(
       await admin.getByTestId('plan-edit').waitFor();
       expect(await admin.getByTestId('plan-import').count()).toBe(0);
     });
+
+    it('cá nhân: đầu mối trường chỉ thấy nút sửa người của trường; thành viên tổ CNSCĐ không thấy nút nào; quản trị xã thấy tất cả', async () => {
+      const school = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(school, 'giaphuc.truong-th');
+      await school.goto('/people');
+      await school.getByText('Đỗ Minh Đức').first().waitFor();
+      await school.getByTestId('person-create').waitFor();
+      const edits = school.getByTestId('person-edit');
+      expect(await edits.count()).toBe(1);
+      const row = school.locator('tr', { has: school.getByTestId('person-edit') });
+      expect(await row.innerText()).toContain('Hoàng Thị Yến');
+      await school.getByText('Đỗ Minh Đức').first().click();
+      await school.getByTestId('person-form-fullName').waitFor();
+      expect(await school.getByTestId('person-form-submit').count()).toBe(0);
+
+      const team = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(team, 'giaphuc.thondong');
+      await team.goto('/people');
+      await team.getByText('Đỗ Minh Đức').first().waitFor();
+      expect(await team.getByTestId('person-create').count()).toBe(0);
+      expect(await team.getByTestId('person-edit').count()).toBe(0);
+
+      const admin = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(admin, 'giaphuc.vhxh');
+      await admin.goto('/people');
+      await admin.getByText('Đỗ Minh Đức').first().waitFor();
+      await admin.getByTestId('person-create').waitFor();
+      expect(await admin.getByTestId('person-edit').count()).toBe(10);
+    });
   },
   { movement: true },
 );
