@@ -85,6 +85,25 @@ describeE2E(
       await admin.getByTestId('person-create').waitFor();
       expect(await admin.getByTestId('person-edit').count()).toBe(10);
     });
+
+    it('đơn vị: đầu mối trường không thấy nút thêm, sửa, đóng, nhập Excel; quản trị xã thấy', async () => {
+      const school = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(school, 'giaphuc.truong-th');
+      await school.goto('/org');
+      await school.getByText('Trường Tiểu học Gia Phúc').first().waitFor();
+      await school.getByTestId('unit-excel').waitFor();
+      for (const id of ['unit-create', 'unit-edit', 'unit-close', 'unit-merge', 'unit-actions']) expect(await school.getByTestId(id).count(), id).toBe(0);
+      await school.getByTestId('unit-excel').click();
+      await school.getByText('Xuất Excel').first().waitFor();
+      expect(await school.getByText('Nhập từ Excel').count()).toBe(0);
+
+      const admin = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(admin, 'giaphuc.vhxh');
+      await admin.goto('/org');
+      await admin.getByTestId('unit-create').waitFor();
+      expect(await admin.getByTestId('unit-edit').count()).toBeGreaterThan(1);
+      expect(await admin.getByTestId('unit-close').count()).toBeGreaterThan(1);
+    });
   },
   { movement: true },
 );
