@@ -104,6 +104,22 @@ describeE2E(
       expect(await admin.getByTestId('unit-edit').count()).toBeGreaterThan(1);
       expect(await admin.getByTestId('unit-close').count()).toBeGreaterThan(1);
     });
+
+    it('người dùng: chủ tịch xem được danh sách nhưng không thấy nút thêm, sửa; quản trị xã thấy, trừ tự khóa mình', async () => {
+      const chair = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(chair, 'giaphuc.chutich');
+      await chair.goto('/users');
+      await chair.getByText('giaphuc.truong-th').first().waitFor();
+      expect(await chair.getByTestId('user-create').count()).toBe(0);
+      expect(await chair.getByTestId('user-edit').count()).toBe(0);
+      expect(await chair.getByTestId('user-more').count()).toBe(0);
+
+      const admin = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(admin, 'giaphuc.vhxh');
+      await admin.goto('/users');
+      await admin.getByTestId('user-create').waitFor();
+      expect(await admin.getByTestId('user-edit').count()).toBeGreaterThan(1);
+    });
   },
   { movement: true },
 );
