@@ -56,6 +56,70 @@ describeE2E(
       await admin.getByTestId('plan-edit').waitFor();
       expect(await admin.getByTestId('plan-import').count()).toBe(0);
     });
+
+    it('cá nhân: đầu mối trường chỉ thấy nút sửa người của trường; thành viên tổ CNSCĐ không thấy nút nào; quản trị xã thấy tất cả', async () => {
+      const school = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(school, 'giaphuc.truong-th');
+      await school.goto('/people');
+      await school.getByText('Đỗ Minh Đức').first().waitFor();
+      await school.getByTestId('person-create').waitFor();
+      const edits = school.getByTestId('person-edit');
+      expect(await edits.count()).toBe(1);
+      const row = school.locator('tr', { has: school.getByTestId('person-edit') });
+      expect(await row.innerText()).toContain('Hoàng Thị Yến');
+      await school.getByText('Đỗ Minh Đức').first().click();
+      await school.getByTestId('person-form-fullName').waitFor();
+      expect(await school.getByTestId('person-form-submit').count()).toBe(0);
+
+      const team = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(team, 'giaphuc.thondong');
+      await team.goto('/people');
+      await team.getByText('Đỗ Minh Đức').first().waitFor();
+      expect(await team.getByTestId('person-create').count()).toBe(0);
+      expect(await team.getByTestId('person-edit').count()).toBe(0);
+
+      const admin = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(admin, 'giaphuc.vhxh');
+      await admin.goto('/people');
+      await admin.getByText('Đỗ Minh Đức').first().waitFor();
+      await admin.getByTestId('person-create').waitFor();
+      expect(await admin.getByTestId('person-edit').count()).toBe(10);
+    });
+
+    it('đơn vị: đầu mối trường không thấy nút thêm, sửa, đóng, nhập Excel; quản trị xã thấy', async () => {
+      const school = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(school, 'giaphuc.truong-th');
+      await school.goto('/org');
+      await school.getByText('Trường Tiểu học Gia Phúc').first().waitFor();
+      await school.getByTestId('unit-excel').waitFor();
+      for (const id of ['unit-create', 'unit-edit', 'unit-close', 'unit-merge', 'unit-actions']) expect(await school.getByTestId(id).count(), id).toBe(0);
+      await school.getByTestId('unit-excel').click();
+      await school.getByText('Xuất Excel').first().waitFor();
+      expect(await school.getByText('Nhập từ Excel').count()).toBe(0);
+
+      const admin = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(admin, 'giaphuc.vhxh');
+      await admin.goto('/org');
+      await admin.getByTestId('unit-create').waitFor();
+      expect(await admin.getByTestId('unit-edit').count()).toBeGreaterThan(1);
+      expect(await admin.getByTestId('unit-close').count()).toBeGreaterThan(1);
+    });
+
+    it('người dùng: chủ tịch xem được danh sách nhưng không thấy nút thêm, sửa; quản trị xã thấy, trừ tự khóa mình', async () => {
+      const chair = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(chair, 'giaphuc.chutich');
+      await chair.goto('/users');
+      await chair.getByText('giaphuc.truong-th').first().waitFor();
+      expect(await chair.getByTestId('user-create').count()).toBe(0);
+      expect(await chair.getByTestId('user-edit').count()).toBe(0);
+      expect(await chair.getByTestId('user-more').count()).toBe(0);
+
+      const admin = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+      await loginViaUi(admin, 'giaphuc.vhxh');
+      await admin.goto('/users');
+      await admin.getByTestId('user-create').waitFor();
+      expect(await admin.getByTestId('user-edit').count()).toBeGreaterThan(1);
+    });
   },
   { movement: true },
 );

@@ -75,9 +75,16 @@ export const indicatorSchema = z.object({
   /** national: the national catalogue (read-only for communes); commune: the commune's own. */
   scope: z.enum(['national', 'commune']),
   communeId: uuid.nullable(),
+  /** What this user may do with this indicator now: edit or deactivate it (a commune's own, by who manages its indicators). */
+  can: z.object({ edit: z.boolean() }),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
-export const indicatorList = z.object({ items: z.array(indicatorSchema) });
+export const indicatorList = z.object({
+  items: z.array(indicatorSchema),
+  /** What this user may do here: add an indicator of the commune's own (never to the national catalogue). */
+  can: z.object({ create: z.boolean() }),
+});
+export type IndicatorList = z.infer<typeof indicatorList>;
 
 export const indicatorListQuery = z.strictObject({
   pillar: z.enum(indicatorPillars).optional(),
@@ -180,7 +187,10 @@ export const targetSchema = z.object({
   updatedAt: z.string(),
 });
 export type Target = z.infer<typeof targetSchema>;
-export const targetList = z.object({ items: z.array(targetSchema) });
+/** What this user may do with these targets now: set them, split one down to the units (or communes). */
+export const targetAbilities = z.object({ edit: z.boolean(), split: z.boolean() });
+export const targetList = z.object({ items: z.array(targetSchema), can: targetAbilities });
+export type TargetList = z.infer<typeof targetList>;
 export const targetListQuery = z.strictObject({ year: queryYear.optional(), indicatorCode: indicatorCodeRef.optional(), unitId: uuid.optional() });
 
 export const targetItemInput = z.strictObject({
@@ -234,7 +244,7 @@ export const communeTargetSchema = z.object({
 });
 export type CommuneTarget = z.infer<typeof communeTargetSchema>;
 export const provinceTargetListQuery = z.strictObject({ year: queryYear.optional(), indicatorCode: indicatorCodeRef.optional() });
-export const provinceTargetList = z.object({ items: z.array(provinceTargetSchema), communes: z.array(communeTargetSchema) });
+export const provinceTargetList = z.object({ items: z.array(provinceTargetSchema), communes: z.array(communeTargetSchema), can: targetAbilities });
 export const provinceTargetItemInput = z.strictObject({ indicatorCode: indicatorCodeRef, year, value: z.number({ error: 'Giá trị mục tiêu phải là số.' }) });
 export const provinceTargetPutInput = z.strictObject({
   items: z.array(provinceTargetItemInput).min(1, { error: 'Cần ít nhất một mục tiêu.' }).max(2000, { error: 'Tối đa 2000 mục tiêu một lần.' }),

@@ -57,6 +57,8 @@ export const unitSchema = z.object({
   mergedIntoId: uuid.nullable(),
   active: z.boolean(),
   version: z.number().int(),
+  /** What this user may do with this unit now: edit it, move, close or merge it (one PATCH route). */
+  can: z.object({ edit: z.boolean() }),
 });
 export type Unit = z.infer<typeof unitSchema>;
 
@@ -93,7 +95,11 @@ export const unitListQuery = pageQuery
     includeInactive: z.enum(['true', 'false']).optional(),
   })
   .strict();
-export const unitPage = pageOf(unitSchema);
+export const unitPage = pageOf(unitSchema).extend({
+  /** What this user may do with the commune's units: add one (under a unit they cover), import from Excel, export to Excel. */
+  can: z.object({ create: z.boolean(), import: z.boolean(), export: z.boolean() }),
+});
+export type UnitPage = z.infer<typeof unitPage>;
 
 /** One node of the organisation tree (the whole tree of a commune is small: tens to hundreds). */
 export const unitTreeNode = z.object({

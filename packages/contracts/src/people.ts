@@ -15,6 +15,8 @@ export const personSchema = z.object({
   position: z.string().nullable(),
   active: z.boolean(),
   version: z.number().int(),
+  /** What this user may do with this person now: edit (and deactivate) them, as the PATCH route decides. */
+  can: z.object({ edit: z.boolean() }),
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -30,4 +32,8 @@ export const personUpdateInput = personInput
   .extend({ version: z.number().int().min(1), active: z.boolean().optional() })
   .strict();
 export const personListQuery = pageQuery.extend({ unitId: uuid.optional() }).strict();
-export const personPage = pageOf(personSchema);
+export const personPage = pageOf(personSchema).extend({
+  /** What this user may do in this commune's list: add a person (in some unit they cover), read the unit tree to filter by unit. */
+  can: z.object({ create: z.boolean(), readUnits: z.boolean() }),
+});
+export type PersonPage = z.infer<typeof personPage>;

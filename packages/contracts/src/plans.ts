@@ -39,8 +39,12 @@ export type PlanDetail = z.infer<typeof planDetail>;
 
 export const planListQuery = pageQuery.extend({ status: z.enum(planStatuses).optional(), ownerUnitId: uuid.optional() }).strict();
 export const planPage = pageOf(planSummary).extend({
-  /** What this user may start here: a commune plan (from the template or imported text), a plan of their own unit. */
-  can: z.object({ createCommunePlan: z.boolean(), createUnitPlan: z.boolean() }),
+  /**
+   * What this user may start here: a commune plan (from the template or imported text), a plan of their
+   * own unit; and whether they may choose the unit a new plan belongs to (they read the unit tree and may
+   * create some plan; the create route checks the chosen unit's path).
+   */
+  can: z.object({ createCommunePlan: z.boolean(), createUnitPlan: z.boolean(), pickOwnerUnit: z.boolean() }),
 });
 
 export const planCreateInput = z.strictObject({

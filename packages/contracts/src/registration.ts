@@ -133,6 +133,8 @@ export const registrationList = z.object({
   registrationOpen: z.boolean(),
   counts: registrationCounts,
   items: z.array(registrationListItem),
+  /** What this user may do here: open or close registration for this plan (the window route's check). */
+  can: z.object({ setWindow: z.boolean() }),
 });
 export type RegistrationList = z.infer<typeof registrationList>;
 

@@ -131,7 +131,11 @@ export const reportDetail = reportSummary.extend({
   }),
 });
 export type ReportDetail = z.infer<typeof reportDetail>;
-export const reportPage = pageOf(reportSummary);
+export const reportPage = pageOf(reportSummary).extend({
+  /** What this user may do with the commune's reports: review them (return, accept, reopen; each report's own `can` says which now). */
+  can: z.object({ review: z.boolean() }),
+});
+export type ReportPage = z.infer<typeof reportPage>;
 
 /** A due item with its unit and its report (null while none was opened). */
 export const reportDueItem = z.object({

@@ -35,6 +35,11 @@ export const userSchema = z.object({
   outsideRoles: z.number().int().min(0),
   /** May the viewer edit, reset the password of, or unlock this user: every role lies within their scope. */
   manageable: z.boolean(),
+  /**
+   * What the viewer may do with this user now, as the routes decide: edit them (name, roles), reset
+   * their password, lift their sign-in delay, disable or enable them (never themselves).
+   */
+  can: z.object({ edit: z.boolean(), resetPassword: z.boolean(), unlock: z.boolean(), disable: z.boolean() }),
   version: z.number().int(),
 });
 export type User = z.infer<typeof userSchema>;
@@ -72,7 +77,15 @@ export const userUpdateInput = z.strictObject({
 });
 export const resetPasswordInput = z.strictObject({ newPassword: passwordSchema });
 export const userListQuery = pageQuery.extend({ communeId: uuid.optional() }).strict();
-export const userPage = pageOf(userSchema);
+export const userPage = pageOf(userSchema).extend({
+  /**
+   * What the viewer may do on this list: add a user (in the listed commune, or anywhere they manage
+   * users when no commune is given), list the users of every commune (not only one), and which roles
+   * they may grant somewhere (the server checks each role's scope again).
+   */
+  can: z.object({ create: z.boolean(), listAllCommunes: z.boolean(), grantRoles: z.array(z.enum(roles)) }),
+});
+export type UserPage = z.infer<typeof userPage>;
 
 export const loginInput = z.strictObject({ username: requiredText(60), password: z.string().min(1, { error: 'Không được để trống.' }).max(200) });
 export const changePasswordInput = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema });

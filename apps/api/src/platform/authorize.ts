@@ -27,6 +27,17 @@ export function can(actor: Actor, permission: Permission, resource: Resource = {
   return actor.roles.some((r) => roleCovers(r, permission, resource, (c) => actor.communeProvince.get(c)));
 }
 
+/**
+ * May `actor` do `permission` on some record of the commune: a role over the whole commune (or its
+ * province, or the system), or a unit-scoped role in it (which covers its own subtree there). The
+ * list-level "may add here"; the record-level decision is `can` with the record's unit path.
+ */
+export function canInCommune(actor: Actor, permission: Permission, communeId: string): boolean {
+  return (
+    can(actor, permission, { communeId }) || actor.roles.some((r) => r.communeId === communeId && !!r.unitId && rolePermissions[r.role].includes(permission))
+  );
+}
+
 /** True when the actor holds `permission` anywhere (used to gate routes before loading anything). */
 export function holds(actor: Actor, permission: Permission): boolean {
   return actor.permissions.has(permission);

@@ -1,9 +1,11 @@
 import type { Indicator, IndicatorAggregation, IndicatorDirection, IndicatorPillar, IndicatorSource, Target } from '@tds/contracts';
+import type { Actor } from '../../platform/actor';
 import type { IndicatorDef } from './catalogue';
+import { indicatorAbilities } from './indicators.policy';
 import type { target } from './indicators.table';
 
-/** An indicator definition as the API shows it. */
-export function toIndicator(d: IndicatorDef): Indicator {
+/** An indicator definition as the API shows it to `actor`, with what they may do with it. */
+export function toIndicator(actor: Actor, d: IndicatorDef): Indicator {
   return {
     code: d.code,
     pillar: d.pillar as IndicatorPillar,
@@ -25,6 +27,7 @@ export function toIndicator(d: IndicatorDef): Indicator {
     active: d.active,
     scope: d.communeId ? 'commune' : 'national',
     communeId: d.communeId,
+    can: indicatorAbilities(actor, d.communeId),
   };
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/security';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
+import { makeUser } from '../../testing/factories';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
 
 interface IndicatorOut {
@@ -212,5 +213,94 @@ describe(`indicator catalogue (${testDbKind()})`, () => {
     const focal = await loginAs(t, 'a.focal', PASSWORD);
     expect((await focal.get(url())).statusCode).toBe(200);
     expect((await focal.post(url(), ownIndicator('GP.LA'))).statusCode).toBe(403);
+  });
+  describe('can: what each user may do with indicators and targets, as the write routes decide', () => {
+    type List = { items: { code: string; scope: string; verifier: string | null; can: { edit: boolean } }[]; can: { create: boolean } };
+    const targets = (communeId: string) => `/api/communes/${communeId}/targets?year=2026`;
+
+    beforeAll(async () => {
+      await makeUser(t.database.db, {
+        username: 'two.communes',
+        password: PASSWORD,
+        roles: [
+          { role: 'commune_admin', communeId: w.b.id },
+          { role: 'unit_focal_point', communeId: w.a.id, unitId: w.aSchool.id },
+        ],
+      });
+      expect((await admin.post(url(), ownIndicator('GP.CAN'))).statusCode).toBe(201);
+    });
+    const listOf = async (c: Client, communeId: string) => {
+      const r = await c.get(`/api/communes/${communeId}/indicators?includeInactive=true`);
+      expect(r.statusCode).toBe(200);
+      return r.json() as List;
+    };
+
+    it("the commune admin may add and edit the commune's own indicators and set targets; national ones are nobody's to edit here", async () => {
+      const l = await listOf(admin, w.a.id);
+      expect(l.can.create).toBe(true);
+      expect(l.items.find((i) => i.code === 'GP.CAN')!.can.edit).toBe(true);
+      expect(l.items.filter((i) => i.scope === 'national').every((i) => !i.can.edit)).toBe(true);
+      const national = l.items.find((i) => i.scope === 'national')!;
+      expect((await admin.patch(`${url()}/${national.code}`, { verifier: 'x' })).statusCode).toBe(403);
+      expect((await admin.get(targets(w.a.id))).json().can).toEqual({ edit: true, split: true });
+      expect((await viewer.get('/api/indicators')).json().can.create).toBe(false);
+    });
+
+    it('a unit focal point reads them but may do nothing, and the routes refuse', async () => {
+      const focal = await loginAs(t, 'a.focal', PASSWORD);
+      const l = await listOf(focal, w.a.id);
+      expect(l.can.create).toBe(false);
+      expect(l.items.some((i) => i.can.edit)).toBe(false);
+      expect((await focal.get(targets(w.a.id))).json().can).toEqual({ edit: false, split: false });
+      expect((await focal.patch(`${url()}/GP.CAN`, { verifier: 'x' })).statusCode).toBe(403);
+      const item = { unitId: null, indicatorCode: 'GP.CAN', year: 2026, value: 3 };
+      expect((await focal.request('PUT', `/api/communes/${w.a.id}/targets`, { items: [item] })).statusCode).toBe(403);
+    });
+
+    it("the province's targets: the province officer may set them; a system admin too; a commune admin neither reads nor sets them", async () => {
+      const p1 = `/api/provinces/${w.p1.id}/targets?year=2026`;
+      const item = { indicatorCode: 'XH.KNS_CO_BAN', year: 2026, value: 70 };
+      expect((await province1.get(p1)).json().can).toEqual({ edit: true, split: true });
+      expect((await province1.request('PUT', `/api/provinces/${w.p1.id}/targets`, { items: [item] })).statusCode).toBe(200);
+      expect((await (await loginAs(t, 'sysadmin', PASSWORD)).get(p1)).json().can).toEqual({ edit: true, split: true });
+      expect((await admin.get(p1)).statusCode).toBe(403);
+      expect((await admin.request('PUT', `/api/provinces/${w.p1.id}/targets`, { items: [item] })).statusCode).toBe(403);
+    });
+
+    it('another commune sees nothing (404); a user with roles in two communes gets the answer of each', async () => {
+      const b = await loginAs(t, 'b.admin', PASSWORD);
+      expect((await b.get(url())).statusCode).toBe(404);
+      expect((await b.patch(`${url()}/GP.CAN`, { verifier: 'x' })).statusCode).toBe(404);
+      const two = await loginAs(t, 'two.communes', PASSWORD);
+      expect((await listOf(two, w.a.id)).can.create).toBe(false);
+      expect((await two.get(targets(w.a.id))).json().can.edit).toBe(false);
+      expect((await listOf(two, w.b.id)).can.create).toBe(true);
+      expect((await two.get(targets(w.b.id))).json().can.edit).toBe(true);
+    });
+
+    it("for every user, the indicator's can.edit and the targets' can.edit are exactly whether the routes accept a harmless write", async () => {
+      const sys = await loginAs(t, 'sysadmin', PASSWORD);
+      const cur = (await listOf(sys, w.a.id)).items.find((i) => i.code === 'GP.CAN')!;
+      const target = { unitId: null, indicatorCode: 'GP.CAN', year: 2026, value: 7 };
+      let accepted = 0;
+      let refused = 0;
+      for (const username of [...Object.keys(w.users), 'two.communes']) {
+        const c = await loginAs(t, username, PASSWORD);
+        const list = await c.get(url());
+        const edit = list.statusCode === 200 ? (list.json() as List).items.find((i) => i.code === 'GP.CAN')!.can.edit : false;
+        const r = await c.patch(`${url()}/GP.CAN`, { verifier: cur.verifier });
+        expect([200, 403, 404], `${username}: ${r.body}`).toContain(r.statusCode);
+        expect(edit, `${username}: can.edit vs PATCH ${r.statusCode}`).toBe(r.statusCode === 200);
+        const tl = await c.get(targets(w.a.id));
+        const setTargets = tl.statusCode === 200 ? tl.json().can.edit : false;
+        const put = await c.request('PUT', `/api/communes/${w.a.id}/targets`, { items: [target] });
+        expect([200, 403, 404], `${username}: ${put.body}`).toContain(put.statusCode);
+        expect(setTargets, `${username}: targets can.edit vs PUT ${put.statusCode}`).toBe(put.statusCode === 200);
+        if (r.statusCode === 200) accepted++;
+        else refused++;
+      }
+      expect(accepted).toBeGreaterThan(0);
+      expect(refused).toBeGreaterThan(0);
+    });
   });
 });

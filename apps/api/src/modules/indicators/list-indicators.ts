@@ -8,6 +8,7 @@ import { inScope } from '../../platform/tenancy';
 import { loadIndicators, type IndicatorDef } from './catalogue';
 import { indicator } from './indicators.table';
 import { toIndicator } from './indicators.mapper';
+import { indicatorListAbilities } from './indicators.policy';
 
 type Query = z.infer<typeof indicatorListQuery>;
 
@@ -23,7 +24,7 @@ export async function listIndicators(opts: { db: Db; actor: Actor; communeId: st
   authorize(actor, 'report.read', { communeId });
   return inScope(db, actor.scope, async (tx) => {
     const defs = await loadIndicators(tx, communeId, { activeOnly: query.includeInactive !== 'true' });
-    return { items: filter(defs, query).map(toIndicator) };
+    return { items: filter(defs, query).map((d) => toIndicator(actor, d)), can: indicatorListAbilities(actor, communeId) };
   });
 }
 
@@ -39,7 +40,8 @@ export async function listNationalIndicators(opts: { db: Db; actor: Actor; query
       items: filter(
         rows.map((r) => ({ ...r, communeId: null })),
         opts.query,
-      ).map(toIndicator),
+      ).map((d) => toIndicator(opts.actor, d)),
+      can: indicatorListAbilities(opts.actor, null),
     };
   });
 }

@@ -7,12 +7,14 @@ import { authorize } from '../../platform/authorize';
 import { inScope } from '../../platform/tenancy';
 import { target } from './indicators.table';
 import { selectTargets } from './target-store';
+import { communeTargetAbilities } from './indicators.policy';
 
 /** The commune's targets (its own and its units'), filtered by year, indicator or unit. */
 export async function listTargets(opts: { db: Db; actor: Actor; communeId: string; query: z.infer<typeof targetListQuery> }) {
   const { db, actor, communeId, query } = opts;
   authorize(actor, 'report.read', { communeId });
   return inScope(db, actor.scope, async (tx) => ({
+    can: communeTargetAbilities(actor, communeId),
     items: await selectTargets(
       tx,
       communeId,

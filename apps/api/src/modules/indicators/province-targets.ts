@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
 import { authorizeProvince } from '../../platform/authorize';
+import { provinceTargetAbilities } from './indicators.policy';
 import { inScope } from '../../platform/tenancy';
 import { commune } from '../org';
 import type { IndicatorDef } from './catalogue';
@@ -68,7 +69,7 @@ export async function listProvinceTargets(opts: { db: Db; actor: Actor; province
         ),
       )
       .orderBy(asc(provinceTarget.indicatorCode), asc(provinceTarget.year));
-    return { items: rows.map(toProvinceTarget), communes: await communeTargetsOf(tx, provinceId, query) };
+    return { items: rows.map(toProvinceTarget), communes: await communeTargetsOf(tx, provinceId, query), can: provinceTargetAbilities(actor, provinceId) };
   });
 }
 

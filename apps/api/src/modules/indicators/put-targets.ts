@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
 import { assertVisible, authorize } from '../../platform/authorize';
+import { communeTargetAbilities } from './indicators.policy';
 import { inScope } from '../../platform/tenancy';
 import { unit } from '../org';
 import { indicatorMap } from './catalogue';
@@ -49,6 +50,6 @@ export async function putTargets(opts: { db: Db; actor: Actor; meta: RequestMeta
       summary: `Đặt ${items.length} mục tiêu chỉ tiêu`,
       after: { count: items.length, items: input.items.slice(0, 100) },
     });
-    return { items };
+    return { items, can: communeTargetAbilities(actor, communeId) };
   });
 }

@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
 import { assertVisible, authorize } from '../../platform/authorize';
+import { communeTargetAbilities } from './indicators.policy';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
 import { isActiveOn } from '../org';
@@ -94,6 +95,6 @@ export async function splitTargets(opts: { db: Db; actor: Actor; meta: RequestMe
       summary: `Chia mục tiêu ${def.code} năm ${input.year} (${parent.value} ${def.measure}) cho ${items.length} đơn vị`,
       after: { method: input.method, shares: items.map((t) => ({ unitId: t.unitId, value: t.value })) },
     });
-    return { items };
+    return { items, can: communeTargetAbilities(actor, communeId) };
   });
 }

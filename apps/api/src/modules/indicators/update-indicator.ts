@@ -69,6 +69,6 @@ export async function updateIndicator(opts: { db: Db; actor: Actor; meta: Reques
     const { createdAt: _c2, updatedAt: _u2, ...after } = row!;
     const summary = patch.active === false && before.active ? `Ngừng sử dụng chỉ tiêu của xã: ${code}` : `Sửa chỉ tiêu của xã: ${code} - ${after.name}`;
     await writeAudit(tx, actor, opts.meta, { action: 'update', entityType: 'commune_indicator', entityId: code, communeId, summary, before, after });
-    return toIndicator(after);
+    return toIndicator(actor, after);
   });
 }

@@ -5,7 +5,8 @@ import { writeAudit } from '../../platform/audit';
 import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
-import { mapUnit } from './org.mapper';
+import { mapUnit, mapUnitRecord } from './org.mapper';
+import { unitResource } from './org.policy';
 import { badRange, childPath, parentKindError } from './org.rules';
 import { unit, type UnitRow } from './org.table';
 import { duplicateCode, findUnitByCode, loadUnit, unitKeys } from './unit-store';
@@ -29,16 +30,16 @@ export async function createUnit({ db, actor, meta, communeId, input }: CreateUn
       entityId: row.id,
       communeId,
       summary: `Tạo đơn vị ${row.code} – ${row.name}`,
-      after: mapUnit(row),
+      after: mapUnitRecord(row),
     });
-    return mapUnit(row);
+    return mapUnit(actor, row);
   });
 }
 
 /** Validate and insert one unit inside an open transaction (shared with the Excel import). */
 export async function insertUnit(tx: Tx, actor: Actor, communeId: string, input: UnitInput): Promise<UnitRow> {
   const parent = input.parentId ? await loadParent(tx, communeId, input.parentId) : null;
-  authorize(actor, 'org.unit.write', { communeId, unitPath: parent?.path ?? null });
+  authorize(actor, 'org.unit.write', unitResource(communeId, parent?.path ?? null));
   checkUnitRules(input.kind, parent?.kind as UnitKind | undefined, input.activeFrom, input.activeTo);
   if (await findUnitByCode(tx, communeId, input.code)) throw duplicateCode(input.code);
   const id = crypto.randomUUID();

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { unitPage, type unitListQuery, todayVn } from '@tds/contracts';
+import { unitPage, type UnitPage, type unitListQuery, todayVn } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { authorize } from '../../platform/authorize';
@@ -8,7 +8,8 @@ import { rowsOf } from '../../db/security';
 import { inScope } from '../../platform/tenancy';
 import { feedCache } from '../../platform/change-feed';
 import { matchSearch, pageWindow } from '../../platform/paging';
-import { mapUnit } from './org.mapper';
+import { mapUnit, mapUnitRecord } from './org.mapper';
+import { unitAbilityKey, unitListAbilities } from './org.policy';
 import { unit } from './org.table';
 
 const unitFields = {
@@ -26,15 +27,18 @@ const unitFields = {
   activeTo: unit.activeTo,
   mergedIntoId: unit.mergedIntoId,
   version: unit.version,
+  path: unit.path,
 };
 import { loadUnit } from './unit-store';
 
-type UnitPageBody = { items: ReturnType<typeof mapUnit>[]; total: number; page: number; pageSize: number };
+type UnitPageBody = UnitPage;
 
 /**
  * Recently served pages, each with the commune's unit counter at the time. A page is served from here
  * only while the counter is unchanged: read from the database, or from memory while the change feed
- * announces every unit change (platform/change-feed.ts), so every instance stays correct.
+ * announces every unit change (platform/change-feed.ts), so every instance stays correct. A page
+ * carries `can`, which is per user: it is kept under the actor's ability key (org.policy.ts), shared only
+ * by actors for whom every `can` of the page is the same.
  */
 const pageCache = new Map<string, { version: number; body: UnitPageBody; json: string }>();
 const PAGE_CACHE_MAX = 500;
@@ -67,7 +71,7 @@ export async function listUnitsCached(opts: {
   const { db, actor, communeId, query } = opts;
   authorize(actor, 'org.read', { communeId });
   const today = todayVn();
-  const key = `${communeId}|${today}|${JSON.stringify(query)}`;
+  const key = `${communeId}|${today}|${unitAbilityKey(actor, communeId)}|${JSON.stringify(query)}`;
   const version = await unitVersion(db, communeId);
   const hit = pageCache.get(key);
   if (hit && hit.version === version) return hit;
@@ -108,14 +112,20 @@ async function readUnitPage(db: Db, actor: Actor, communeId: string, query: z.in
               .where(where)
           )[0]?.n ?? 0)
         : 0);
-    return { items: rows.map((r) => mapUnit(r.u, today)), total: Number(total), page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((r) => mapUnit(actor, r.u, today)),
+      total: Number(total),
+      page: query.page,
+      pageSize: query.pageSize,
+      can: unitListAbilities(actor, communeId),
+    };
   });
 }
 
 /** One unit. */
 export async function getUnit(opts: { db: Db; actor: Actor; communeId: string; id: string }) {
   authorize(opts.actor, 'org.read', { communeId: opts.communeId });
-  return inScope(opts.db, opts.actor.scope, async (tx) => mapUnit(await loadUnit(tx, opts.communeId, opts.id)));
+  return inScope(opts.db, opts.actor.scope, async (tx) => mapUnit(opts.actor, await loadUnit(tx, opts.communeId, opts.id)));
 }
 
 /** The whole tree of a commune (tens to hundreds of nodes), flat with parent ids. */
@@ -131,7 +141,7 @@ export async function getUnitTree(opts: { db: Db; actor: Actor; communeId: strin
     return {
       communeId: opts.communeId,
       units: rows.map((r) => {
-        const m = mapUnit(r, today);
+        const m = mapUnitRecord(r, today);
         return { id: m.id, code: m.code, name: m.name, kind: m.kind, parentId: m.parentId, active: m.active };
       }),
     };

@@ -2,6 +2,8 @@ import { todayVn } from '@tds/contracts';
 import type { Commune, Province, Unit } from '@tds/contracts';
 import type { CommuneRow, UnitRow } from './org.table';
 import { isActiveOn } from './org.rules';
+import { unitAbilities } from './org.policy';
+import type { Actor } from '../../platform/actor';
 
 /** The columns a unit response needs (lists select only these). */
 export type UnitFields = Pick<
@@ -22,8 +24,8 @@ export type UnitFields = Pick<
   | 'version'
 >;
 
-/** Unit row -> response. */
-export function mapUnit(r: UnitFields, today = todayVn()): Unit {
+/** Unit row -> its record without `can` (what the audit log keeps; `can` is per user). */
+export function mapUnitRecord(r: UnitFields, today = todayVn()): Omit<Unit, 'can'> {
   return {
     id: r.id,
     communeId: r.communeId,
@@ -41,6 +43,11 @@ export function mapUnit(r: UnitFields, today = todayVn()): Unit {
     active: isActiveOn(r, today),
     version: r.version,
   };
+}
+
+/** Unit row -> response, with what `actor` may do with it. */
+export function mapUnit(actor: Actor, r: UnitFields & Pick<UnitRow, 'path'>, today = todayVn()): Unit {
+  return { ...mapUnitRecord(r, today), can: unitAbilities(actor, r.communeId, r.path) };
 }
 
 /** Commune row (with its province's name) -> response. */

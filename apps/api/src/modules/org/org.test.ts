@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/security';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
+import { makeUser } from '../../testing/factories';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
 
 describe(`organisation tree (${testDbKind()})`, () => {
@@ -163,5 +164,88 @@ describe(`organisation tree (${testDbKind()})`, () => {
     expect(c.statusCode).toBe(201);
     expect((await sys.post('/api/communes', { provinceId: p.json().id, code: 'nb-haian', name: 'Trùng', kind: 'xa' })).statusCode).toBe(409);
     expect((await admin.post('/api/provinces', { code: 'XX', name: 'Không được' })).statusCode).toBe(403);
+  });
+  describe('can: what each user may do with each unit, as the write routes decide', () => {
+    type Item = { id: string; version: number; contactName: string | null; can: { edit: boolean } };
+    type List = { items: Item[]; can: { create: boolean; import: boolean; export: boolean } };
+
+    beforeAll(async () => {
+      await makeUser(t.database.db, {
+        username: 'two.communes',
+        password: PASSWORD,
+        roles: [
+          { role: 'commune_admin', communeId: w.b.id },
+          { role: 'unit_focal_point', communeId: w.a.id, unitId: w.aSchool.id },
+        ],
+      });
+    });
+
+    const listOf = async (c: Client, communeId: string) => {
+      const r = await c.get(`${units(communeId)}?pageSize=200&includeInactive=true`);
+      expect(r.statusCode).toBe(200);
+      return r.json() as List;
+    };
+
+    it('the commune admin may add, import, export and edit every unit of their commune', async () => {
+      const l = await listOf(admin, w.a.id);
+      expect(l.can).toEqual({ create: true, import: true, export: true });
+      expect(l.items.length).toBeGreaterThan(3);
+      expect(l.items.every((u) => u.can.edit)).toBe(true);
+      expect((await admin.get(`${units()}/${w.aSchool.id}`)).json().can).toEqual({ edit: true });
+    });
+
+    it("a unit focal point may not edit units, not even their own; the route refuses; the shared page cache keeps each user's can", async () => {
+      const focal = await loginAs(t, 'a.focal', PASSWORD);
+      await listOf(admin, w.a.id); // the admin's page is now cached
+      const l = await listOf(focal, w.a.id);
+      expect(l.can).toEqual({ create: false, import: false, export: true });
+      expect(l.items.some((u) => u.can.edit)).toBe(false);
+      expect((await focal.get(`${units()}/${w.aSchool.id}`)).json().can.edit).toBe(false);
+      const school = l.items.find((u) => u.id === w.aSchool.id)!;
+      const refused = await focal.patch(`${units()}/${school.id}`, { contactName: 'Không được', version: school.version });
+      expect(refused.statusCode).toBe(403);
+      expect((await listOf(admin, w.a.id)).items.every((u) => u.can.edit)).toBe(true);
+    });
+
+    it('another commune sees nothing (404); a user with roles in two communes gets the answer of each', async () => {
+      const b = await loginAs(t, 'b.admin', PASSWORD);
+      expect((await b.get(units(w.a.id))).statusCode).toBe(404);
+      const school = (await admin.get(`${units()}/${w.aSchool.id}`)).json();
+      expect((await b.patch(`${units()}/${school.id}`, { contactName: 'X', version: school.version })).statusCode).toBe(404);
+      const two = await loginAs(t, 'two.communes', PASSWORD);
+      const inA = await listOf(two, w.a.id);
+      expect(inA.can.create).toBe(false);
+      expect(inA.items.some((u) => u.can.edit)).toBe(false);
+      const inB = await listOf(two, w.b.id);
+      expect(inB.can).toEqual({ create: true, import: true, export: true });
+      expect(inB.items.every((u) => u.can.edit)).toBe(true);
+    });
+
+    it('for every user and unit, can.edit is exactly whether a harmless PATCH is accepted', async () => {
+      const sys = await loginAs(t, 'sysadmin', PASSWORD);
+      const targets = [
+        { communeId: w.a.id, id: w.aSchool.id },
+        { communeId: w.a.id, id: w.aTeam.id },
+        { communeId: w.b.id, id: w.bOffice.id },
+        { communeId: w.c.id, id: w.cOffice.id },
+      ];
+      let accepted = 0;
+      let refused = 0;
+      for (const username of [...Object.keys(w.users), 'two.communes']) {
+        const c = await loginAs(t, username, PASSWORD);
+        for (const target of targets) {
+          const list = await c.get(`${units(target.communeId)}?pageSize=200&includeInactive=true`);
+          const canEdit = list.statusCode === 200 ? ((list.json() as List).items.find((u) => u.id === target.id)?.can.edit ?? false) : false;
+          const cur = (await sys.get(`${units(target.communeId)}/${target.id}`)).json();
+          const r = await c.patch(`${units(target.communeId)}/${target.id}`, { contactName: cur.contactName, version: cur.version });
+          expect([200, 403, 404], `${username} on ${target.id}: ${r.body}`).toContain(r.statusCode);
+          expect(canEdit, `${username} on ${target.id}: can.edit vs PATCH ${r.statusCode}`).toBe(r.statusCode === 200);
+          if (r.statusCode === 200) accepted++;
+          else refused++;
+        }
+      }
+      expect(accepted).toBeGreaterThan(0);
+      expect(refused).toBeGreaterThan(0);
+    });
   });
 });

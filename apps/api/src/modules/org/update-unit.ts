@@ -8,7 +8,8 @@ import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
 import { checkUnitRules, loadParent, normaliseUnitInput } from './create-unit';
-import { mapUnit } from './org.mapper';
+import { mapUnit, mapUnitRecord } from './org.mapper';
+import { unitResource } from './org.policy';
 import { childPath, wouldCycle } from './org.rules';
 import { unit } from './org.table';
 import { duplicateCode, findUnitByCode, loadUnit, movePaths, unitKeys } from './unit-store';
@@ -27,7 +28,7 @@ export async function updateUnit({ db, actor, meta, communeId, id, input }: Upda
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const current = await loadUnit(tx, communeId, id);
-    authorize(actor, 'org.unit.write', { communeId, unitPath: current.path });
+    authorize(actor, 'org.unit.write', unitResource(communeId, current.path));
     if (current.version !== input.version) throw new AppError('STALE_VERSION');
     const merged = { ...current, ...stripUndefined(input) };
     const values = normaliseUnitInput(merged as never);
@@ -39,7 +40,7 @@ export async function updateUnit({ db, actor, meta, communeId, id, input }: Upda
       const parent = await loadParent(tx, communeId, parentId);
       if (parent.id === id || wouldCycle(id, parent.path))
         throw new AppError('UNIT_CYCLE', undefined, [{ field: 'parentId', message: 'Đơn vị cấp trên tạo thành vòng lặp.' }]);
-      authorize(actor, 'org.unit.write', { communeId, unitPath: parent.path });
+      authorize(actor, 'org.unit.write', unitResource(communeId, parent.path));
       parentPath = parent.path;
       parentKind = parent.kind as UnitKind;
     }
@@ -92,10 +93,10 @@ export async function updateUnit({ db, actor, meta, communeId, id, input }: Upda
       entityId: id,
       communeId,
       summary: `${action === 'merge' ? 'Sáp nhập' : action === 'close' ? 'Đóng' : 'Sửa'} đơn vị ${row.code} – ${row.name}`,
-      before: mapUnit(current),
-      after: mapUnit(row),
+      before: mapUnitRecord(current),
+      after: mapUnitRecord(row),
     });
-    return mapUnit(row);
+    return mapUnit(actor, row);
   });
 }
 

@@ -11,9 +11,10 @@ import { inScope } from '../../platform/tenancy';
 import { unit } from '../org';
 import { loadUnit } from '../org';
 import { person, type PersonRow } from './people.table';
+import { peopleListAbilities, personAbilities, personResource } from './people.policy';
 
-/** Person row (with its unit's name) -> response. */
-export function mapPerson(r: PersonRow, unitName: string): Person {
+/** Person row (with its unit's name) -> what the audit log keeps (no `can`: that is per user). */
+function personRecord(r: PersonRow, unitName: string): Omit<Person, 'can'> {
   return {
     id: r.id,
     communeId: r.communeId,
@@ -28,6 +29,11 @@ export function mapPerson(r: PersonRow, unitName: string): Person {
   };
 }
 
+/** Person row (with its unit's name and path) -> response, with what `actor` may do with it. */
+export function mapPerson(actor: Actor, r: PersonRow, unit: { name: string; path: string }): Person {
+  return { ...personRecord(r, unit.name), can: personAbilities(actor, r.communeId, unit.path) };
+}
+
 const keys = (fullName: string, position?: string | null) => ({ searchKey: searchKey(`${fullName} ${position ?? ''}`), sortKey: personSortKey(fullName) });
 
 /** A page of people of a commune, sorted the Vietnamese way (given name, middle, family). */
@@ -37,14 +43,20 @@ export async function listPeople(opts: { db: Db; actor: Actor; communeId: string
   return inScope(db, actor.scope, async (tx) => {
     const { limit, offset } = pageWindow(query);
     const rows = await tx
-      .select({ p: person, unitName: unit.name, total: sql<number>`(count(*) over ())::int` })
+      .select({ p: person, unitName: unit.name, unitPath: unit.path, total: sql<number>`(count(*) over ())::int` })
       .from(person)
       .innerJoin(unit, and(eq(unit.communeId, person.communeId), eq(unit.id, person.unitId)))
       .where(and(eq(person.communeId, communeId), query.unitId ? eq(person.unitId, query.unitId) : undefined, matchSearch(person.searchKey, query.q)))
       .orderBy(sql`${person.sortKey} collate "C"`, asc(person.id))
       .limit(limit)
       .offset(offset);
-    return { items: rows.map((r) => mapPerson(r.p, r.unitName)), total: Number(rows[0]?.total ?? 0), page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((r) => mapPerson(actor, r.p, { name: r.unitName, path: r.unitPath })),
+      total: Number(rows[0]?.total ?? 0),
+      page: query.page,
+      pageSize: query.pageSize,
+      can: peopleListAbilities(actor, communeId),
+    };
   });
 }
 
@@ -62,7 +74,7 @@ export async function getPerson(opts: { db: Db; actor: Actor; communeId: string;
   authorize(opts.actor, 'person.read', { communeId: opts.communeId });
   return inScope(opts.db, opts.actor.scope, async (tx) => {
     const r = await loadPerson(tx, opts.communeId, opts.id);
-    return mapPerson(r.p, r.unitName);
+    return mapPerson(opts.actor, r.p, { name: r.unitName, path: r.unitPath });
   });
 }
 
@@ -78,23 +90,22 @@ export async function createPerson(opts: { db: Db; actor: Actor; meta: RequestMe
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const u = await unitFor(tx, communeId, input.unitId);
-    authorize(actor, 'person.write', { communeId, unitPath: u.path });
+    authorize(actor, 'person.write', personResource(communeId, u.path));
     const fullName = cleanText(input.fullName);
     const position = input.position ? cleanText(input.position) : null;
     const [row] = await tx
       .insert(person)
       .values({ communeId, unitId: u.id, fullName, gender: input.gender ?? null, birthYear: input.birthYear ?? null, position, ...keys(fullName, position) })
       .returning();
-    const out = mapPerson(row!, u.name);
     await writeAudit(tx, actor, opts.meta, {
       action: 'create',
       entityType: 'person',
       entityId: row!.id,
       communeId,
       summary: `Thêm cá nhân ${fullName} (${u.name})`,
-      after: out,
+      after: personRecord(row!, u.name),
     });
-    return out;
+    return mapPerson(actor, row!, u);
   });
 }
 
@@ -104,10 +115,10 @@ export async function updatePerson(opts: { db: Db; actor: Actor; meta: RequestMe
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const cur = await loadPerson(tx, communeId, id);
-    authorize(actor, 'person.write', { communeId, unitPath: cur.unitPath });
+    authorize(actor, 'person.write', personResource(communeId, cur.unitPath));
     if (cur.p.version !== input.version) throw new AppError('STALE_VERSION');
     const u = input.unitId && input.unitId !== cur.p.unitId ? await unitFor(tx, communeId, input.unitId) : null;
-    if (u) authorize(actor, 'person.write', { communeId, unitPath: u.path });
+    if (u) authorize(actor, 'person.write', personResource(communeId, u.path));
     const fullName = input.fullName !== undefined ? cleanText(input.fullName) : cur.p.fullName;
     const position = input.position !== undefined ? (input.position ? cleanText(input.position) : null) : cur.p.position;
     const [row] = await tx
@@ -126,16 +137,16 @@ export async function updatePerson(opts: { db: Db; actor: Actor; meta: RequestMe
       .where(and(eq(person.communeId, communeId), eq(person.id, id), eq(person.version, input.version)))
       .returning();
     if (!row) throw new AppError('STALE_VERSION');
-    const out = mapPerson(row, u?.name ?? cur.unitName);
+    const unitNow = u ?? { name: cur.unitName, path: cur.unitPath };
     await writeAudit(tx, actor, opts.meta, {
       action: 'update',
       entityType: 'person',
       entityId: id,
       communeId,
       summary: `Sửa cá nhân ${fullName}`,
-      before: mapPerson(cur.p, cur.unitName),
-      after: out,
+      before: personRecord(cur.p, cur.unitName),
+      after: personRecord(row, unitNow.name),
     });
-    return out;
+    return mapPerson(actor, row, unitNow);
   });
 }

@@ -38,10 +38,14 @@ export async function listPlans(opts: { db: Db; actor: Actor; communeId: string;
       total: Number(rows[0]?.total ?? 0),
       page: query.page,
       pageSize: query.pageSize,
-      can: {
-        createCommunePlan: can(actor, 'plan.write', { communeId }),
-        createUnitPlan: actor.roles.some((r) => r.communeId === communeId && !!r.unitId && rolePermissions[r.role].includes('plan.write')),
-      },
+      can: planListAbilities(actor, communeId),
     };
   });
+}
+
+/** What `actor` may start in the commune's plans (the create route checks plan.write on the owner unit's path). */
+function planListAbilities(actor: Actor, communeId: string) {
+  const createCommunePlan = can(actor, 'plan.write', { communeId });
+  const createUnitPlan = actor.roles.some((r) => r.communeId === communeId && !!r.unitId && rolePermissions[r.role].includes('plan.write'));
+  return { createCommunePlan, createUnitPlan, pickOwnerUnit: (createCommunePlan || createUnitPlan) && can(actor, 'org.read', { communeId }) };
 }

@@ -183,8 +183,8 @@ describe(`plans (${testDbKind()})`, () => {
     expect((await focal.patch(`${plans()}/${parent.id}`, { doc, version: 1 })).statusCode).toBe(403);
     expect((await focal.get(`${plans()}/${child.json().id}`)).json().can).toEqual({ edit: true, publish: false });
     expect((await admin.get(`${plans()}/${parent.id}`)).json().can).toEqual({ edit: true, publish: true });
-    expect((await focal.get(plans())).json().can).toEqual({ createCommunePlan: false, createUnitPlan: true });
-    expect((await admin.get(plans())).json().can).toEqual({ createCommunePlan: true, createUnitPlan: false });
+    expect((await focal.get(plans())).json().can).toEqual({ createCommunePlan: false, createUnitPlan: true, pickOwnerUnit: true });
+    expect((await admin.get(plans())).json().can).toEqual({ createCommunePlan: true, createUnitPlan: false, pickOwnerUnit: true });
     expect((await focal.post(`${plans()}/import`, { text: 'KẾ HOẠCH' })).statusCode).toBe(403);
   });
 
@@ -197,6 +197,8 @@ describe(`plans (${testDbKind()})`, () => {
     expect((await b.get(`${plans()}/${id}/document.docx`)).statusCode).toBe(404);
     const viewer = await loginAs(t, 'a.viewer', PASSWORD);
     expect((await viewer.get(plans())).statusCode).toBe(200);
+    // A viewer may start no plan, so is offered no owner unit to choose.
+    expect((await viewer.get(plans())).json().can).toEqual({ createCommunePlan: false, createUnitPlan: false, pickOwnerUnit: false });
     expect((await viewer.post(plans(), { doc: {}, source: 'blank' })).statusCode).toBe(403);
   });
 });

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { reportListQuery } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
 import type { Actor } from '../../platform/actor';
-import { authorize } from '../../platform/authorize';
+import { authorize, can } from '../../platform/authorize';
 import { matchSearch, pageWindow } from '../../platform/paging';
 import { inScope } from '../../platform/tenancy';
 import { unit } from '../org';
@@ -33,6 +33,12 @@ export async function listReports(opts: { db: Db; actor: Actor; communeId: strin
       matchSearch(unit.searchKey, query.q),
     );
     const rows = await selectReports(tx, communeId, where, pageWindow(query));
-    return { items: rows.map(mapSummary), total: Number(rows[0]?.total ?? 0), page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map(mapSummary),
+      total: Number(rows[0]?.total ?? 0),
+      page: query.page,
+      pageSize: query.pageSize,
+      can: { review: can(actor, 'report.review', { communeId }) },
+    };
   });
 }

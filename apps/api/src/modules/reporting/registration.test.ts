@@ -317,4 +317,20 @@ describe(`registration (${testDbKind()})`, () => {
     expect((await cAdmin.get(regs(w.c.id))).statusCode).toBe(404);
     expect(await rowOf(w.aOffice.id, ON_TIME_YEAR)).toBeUndefined();
   });
+  it("the registration list's can.setWindow is exactly whether the window route accepts this user (a repeat that changes nothing)", async () => {
+    expect((await admin.post(`/api/communes/${w.a.id}/plans/${planId}/registration-window`, { open: true })).statusCode).toBe(200);
+    expect((await admin.get(regs())).json().can).toEqual({ setWindow: true });
+    expect((await focal.get(regs())).json().can).toEqual({ setWindow: false });
+    let accepted = 0;
+    for (const username of Object.keys(w.users)) {
+      const c = await loginAs(t, username, PASSWORD);
+      const list = await c.get(regs());
+      const setWindow = list.statusCode === 200 ? list.json().can.setWindow : false;
+      const res = await c.post(`/api/communes/${w.a.id}/plans/${planId}/registration-window`, { open: true });
+      expect([200, 403, 404], `${username}: ${res.body}`).toContain(res.statusCode);
+      expect(setWindow, `${username}: can.setWindow vs ${res.statusCode}`).toBe(res.statusCode === 200);
+      if (res.statusCode === 200) accepted++;
+    }
+    expect(accepted).toBeGreaterThan(0);
+  });
 });

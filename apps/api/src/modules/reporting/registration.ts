@@ -49,6 +49,7 @@ export async function listRegistrations(opts: {
       fromYear: p.fromYear,
       toYear: p.toYear,
       registrationOpen: p.row.registrationOpen,
+      can: { setWindow: can(actor, 'report.review', { communeId }) },
       counts: {
         participating: items.length,
         registered,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/security';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
+import { makeUser } from '../../testing/factories';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
 import { communeIndicator, indicatorRollup, indicatorValue } from '../indicators/indicators.table';
 import { dueItem } from '../plans/plans.table';
@@ -448,5 +449,35 @@ describe(`reports (${testDbKind()})`, () => {
     expect((await admin.get(`${A()}/reports?status=bogus`)).statusCode).toBe(400);
     const due = (await admin.get(`${A()}/due-items?status=missing&kind=report&year=2030&unitId=${w.aVillage.id}`)).json();
     expect(due.items.map((i: { unitId: string }) => i.unitId).sort()).toEqual([w.aVillage.id, w.aTeam.id].sort());
+  });
+  it("the report list's can.review is exactly whether the review routes would take this user's review (return of a draft: refused for its state, not for the user)", async () => {
+    await makeUser(t.database.db, {
+      username: 'two.communes',
+      password: PASSWORD,
+      roles: [
+        { role: 'commune_admin', communeId: w.b.id },
+        { role: 'unit_focal_point', communeId: w.a.id, unitId: w.aSchool.id },
+      ],
+    });
+    const r = await open(admin, w.aOffice.id, 2030);
+    expect((await admin.get(`${A()}/reports`)).json().can).toEqual({ review: true });
+    expect((await focal.get(`${A()}/reports`)).json().can).toEqual({ review: false });
+    const two = await loginAs(t, 'two.communes', PASSWORD);
+    expect((await two.get(`${A()}/reports`)).json().can.review).toBe(false);
+    expect((await two.get(`/api/communes/${w.b.id}/reports`)).json().can.review).toBe(true);
+    expect((await (await loginAs(t, 'c.admin', PASSWORD)).get(`${A()}/reports`)).statusCode).toBe(404);
+    let reviewers = 0;
+    for (const username of [...Object.keys(w.users), 'two.communes']) {
+      const c = await loginAs(t, username, PASSWORD);
+      const list = await c.get(`${A()}/reports`);
+      const review = list.statusCode === 200 ? list.json().can.review : false;
+      const cur = (await admin.get(R(r.id))).json();
+      const res = await c.post(`${R(r.id)}/return`, { version: cur.version, comment: 'Thử quyền' });
+      expect(res.statusCode, `${username}: ${res.body}`).not.toBe(200);
+      expect(review, `${username}: can.review vs return ${res.statusCode} ${res.body}`).toBe(![403, 404].includes(res.statusCode));
+      if (review) reviewers++;
+    }
+    expect(reviewers).toBeGreaterThan(0);
+    expect((await admin.get(R(r.id))).json().status).toBe('draft');
   });
 });

@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/actor';
 import { can } from '../../platform/authorize';
 import { matchSearch, pageWindow } from '../../platform/paging';
 import { inScope } from '../../platform/tenancy';
-import { resourceOf } from './users.policy';
+import { resourceOf, userListAbilities } from './users.policy';
 import { presentUsers } from './users.store';
 import { appUser } from './users.table';
 
@@ -32,6 +32,7 @@ export async function listUsers(opts: { db: Db; actor: Actor; query: z.infer<typ
       total: Number(rows[0]?.total ?? 0),
       page: query.page,
       pageSize: query.pageSize,
+      can: userListAbilities(actor, query.communeId),
     };
   });
 }

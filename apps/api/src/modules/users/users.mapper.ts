@@ -1,6 +1,6 @@
 import type { RoleAssignment, User } from '@tds/contracts';
 import type { Actor } from '../../platform/actor';
-import { isManageable } from './users.policy';
+import { isManageable, userAbilities } from './users.policy';
 import type { AppUserRow } from './users.table';
 
 /** What the database knows of a user beyond the actor's view: every role counted, the sign-in delay. */
@@ -16,6 +16,7 @@ export interface UserFacts {
  */
 export function mapUser(actor: Actor, u: AppUserRow, roles: RoleAssignment[], facts: UserFacts | undefined): User {
   const outsideRoles = Math.max(0, (facts?.totalRoles ?? roles.length) - roles.length);
+  const manageable = isManageable(actor, u, roles, outsideRoles);
   return {
     id: u.id,
     username: u.username,
@@ -29,7 +30,8 @@ export function mapUser(actor: Actor, u: AppUserRow, roles: RoleAssignment[], fa
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     roles,
     outsideRoles,
-    manageable: isManageable(actor, u, roles, outsideRoles),
+    manageable,
+    can: userAbilities(actor, u, manageable),
     version: u.version,
   };
 }

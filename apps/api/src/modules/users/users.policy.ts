@@ -1,6 +1,6 @@
-import { roleScopeLevel, type RoleAssignment, type RoleAssignmentInput } from '@tds/contracts';
+import { rolePermissions, roles, roleScopeLevel, type RoleAssignment, type RoleAssignmentInput, type User, type UserPage } from '@tds/contracts';
 import type { Actor } from '../../platform/actor';
-import { assertVisible, can } from '../../platform/authorize';
+import { assertVisible, can, canInCommune } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 
 /** The shape a role assignment must have for its scope level; null when it is fine. */
@@ -63,4 +63,30 @@ export function checkGrants(actor: Actor, roles: RoleAssignmentInput[]): void {
         { field: `roles.${i}`, message: 'Không được giao vai trò này.' },
       ]);
   }
+}
+
+/**
+ * What the actor may do with a user whose manageability is `manageable` (isManageable): the edit,
+ * reset-password and unlock routes all require it (loadUser with user.manage); disabling oneself is refused.
+ */
+export function userAbilities(actor: Actor, u: { id: string }, manageable: boolean): User['can'] {
+  return { edit: manageable, resetPassword: manageable, unlock: manageable, disable: manageable && u.id !== actor.userId };
+}
+
+/** Scopes where the actor might grant a role: the system, and each commune or province of their roles. */
+function grantScopes(actor: Actor): { provinceId?: string | null; communeId?: string | null }[] {
+  return [{}, ...actor.roles.map((r) => ({ provinceId: r.provinceId, communeId: r.communeId }))];
+}
+
+/**
+ * What the actor may do on the users' list: create (within the listed commune, or anywhere when none is
+ * given: createUser checks the new user's home), see every commune's users, and the roles they may grant
+ * in some scope (mayGrant, the check of the create and edit routes).
+ */
+export function userListAbilities(actor: Actor, communeId: string | undefined): UserPage['can'] {
+  return {
+    create: communeId ? canInCommune(actor, 'user.manage', communeId) : actor.roles.some((r) => rolePermissions[r.role].includes('user.manage')),
+    listAllCommunes: actor.scope.all,
+    grantRoles: roles.filter((role) => grantScopes(actor).some((s) => mayGrant(actor, { role, ...s }))),
+  };
 }

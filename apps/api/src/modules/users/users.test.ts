@@ -172,4 +172,92 @@ describe(`users and roles (${testDbKind()})`, () => {
       expect((await sys.post(`/api/users/${withSystem}/reset-password`, { newPassword: 'HopLe2025abcd' })).statusCode).toBe(200);
     });
   });
+  describe('can: what each viewer may do with each user, as the routes decide', () => {
+    type Can = { edit: boolean; resetPassword: boolean; unlock: boolean; disable: boolean };
+    type Item = { id: string; username: string; version: number; fullName: string; can: Can };
+    type List = { items: Item[]; can: { create: boolean; listAllCommunes: boolean; grantRoles: string[] } };
+
+    beforeAll(async () => {
+      await makeUser(t.database.db, {
+        username: 'two.communes',
+        password: PASSWORD,
+        roles: [
+          { role: 'commune_admin', communeId: w.b.id },
+          { role: 'unit_focal_point', communeId: w.a.id, unitId: w.aSchool.id },
+        ],
+      });
+    });
+    const listOf = async (c: Client, communeId?: string) => {
+      const r = await c.get(`/api/users?pageSize=200${communeId ? `&communeId=${communeId}` : ''}`);
+      expect(r.statusCode).toBe(200);
+      return r.json() as List;
+    };
+    const byName = (l: List, username: string) => l.items.find((u) => u.username === username);
+    const all = { edit: true, resetPassword: true, unlock: true, disable: true };
+    const none = { edit: false, resetPassword: false, unlock: false, disable: false };
+
+    it("the commune admin manages their commune's users and grants commune and unit roles only", async () => {
+      const l = await listOf(admin, w.a.id);
+      expect(l.can).toEqual({
+        create: true,
+        listAllCommunes: false,
+        grantRoles: ['commune_admin', 'chairman', 'council_member', 'unit_focal_point', 'digital_team_member', 'viewer'],
+      });
+      expect(byName(l, 'a.focal')!.can).toEqual(all);
+      expect(byName(l, 'a.admin')!.can).toEqual({ ...all, disable: false });
+      const self = (await admin.get(`/api/users/${w.users['a.admin']!.id}`)).json();
+      expect((await admin.patch(`/api/users/${self.id}`, { disabled: true, version: self.version })).statusCode).toBe(400);
+      const sys = await listOf(await loginAs(t, 'sysadmin', PASSWORD));
+      expect(sys.can.listAllCommunes).toBe(true);
+      expect(sys.can.grantRoles).toContain('province_officer');
+      expect(sys.can.grantRoles).toContain('system_admin');
+    });
+
+    it('a chairman reads the users but may do nothing with them, and the routes refuse', async () => {
+      const chair = await loginAs(t, 'a.chair', PASSWORD);
+      const l = await listOf(chair, w.a.id);
+      expect(l.can).toEqual({ create: false, listAllCommunes: false, grantRoles: [] });
+      const focal = byName(l, 'a.focal')!;
+      expect(focal.can).toEqual(none);
+      expect((await chair.patch(`/api/users/${focal.id}`, { fullName: focal.fullName, version: focal.version })).statusCode).toBe(403);
+      expect((await chair.post(`/api/users/${focal.id}/unlock`)).statusCode).toBe(403);
+    });
+
+    it('another commune does not see them (404); a user with roles in two communes gets the answer of each', async () => {
+      const b = await loginAs(t, 'b.admin', PASSWORD);
+      expect(byName(await listOf(b, w.a.id), 'a.focal')).toBeUndefined();
+      const focal = (await admin.get(`/api/users/${w.users['a.focal']!.id}`)).json();
+      expect((await b.patch(`/api/users/${focal.id}`, { fullName: focal.fullName, version: focal.version })).statusCode).toBe(404);
+      const two = await loginAs(t, 'two.communes', PASSWORD);
+      const inB = await listOf(two, w.b.id);
+      expect(inB.can.create).toBe(true);
+      expect(byName(inB, 'b.admin')!.can).toEqual(all);
+      expect((await listOf(two, w.a.id)).can.create).toBe(false);
+      expect((await two.patch(`/api/users/${focal.id}`, { fullName: focal.fullName, version: focal.version })).statusCode).toBe(403);
+    });
+
+    it('for every viewer and user, can.edit and can.unlock are exactly whether the routes accept them', async () => {
+      const sys = await loginAs(t, 'sysadmin', PASSWORD);
+      const targets = ['a.focal', 'a.viewer', 'b.admin', 'c.admin', 'province1'].map((n) => w.users[n]!.id);
+      let accepted = 0;
+      let refused = 0;
+      for (const username of [...Object.keys(w.users), 'two.communes']) {
+        const c = await loginAs(t, username, PASSWORD);
+        for (const id of targets) {
+          const seen = await c.get(`/api/users/${id}`);
+          const can: Can = seen.statusCode === 200 ? seen.json().can : none;
+          const cur = (await sys.get(`/api/users/${id}`)).json();
+          const r = await c.patch(`/api/users/${id}`, { fullName: cur.fullName, version: cur.version });
+          expect([200, 403, 404], `${username} on ${cur.username}: ${r.body}`).toContain(r.statusCode);
+          expect(can.edit, `${username} on ${cur.username}: can.edit vs PATCH ${r.statusCode}`).toBe(r.statusCode === 200);
+          const u = await c.post(`/api/users/${id}/unlock`);
+          expect(can.unlock, `${username} on ${cur.username}: can.unlock vs ${u.statusCode}`).toBe(u.statusCode === 200);
+          if (r.statusCode === 200) accepted++;
+          else refused++;
+        }
+      }
+      expect(accepted).toBeGreaterThan(0);
+      expect(refused).toBeGreaterThan(0);
+    });
+  });
 });

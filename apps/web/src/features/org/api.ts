@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Commune, ImportResult, Province, Unit, UnitInput, UnitKind, UnitUpdateInput } from '@tds/contracts';
+import type { Commune, ImportResult, Province, Unit, UnitInput, UnitKind, UnitPage, UnitUpdateInput } from '@tds/contracts';
 import { apiGet, apiPatch, apiPost, downloadFile, uploadFile, type Page } from '../../lib/api';
 
 export interface UnitTreeItem {
@@ -36,7 +36,7 @@ export function useUnits(communeId: string | null, params: UnitListParams) {
   return useQuery({
     queryKey: orgKeys.unitList(communeId ?? '', params),
     queryFn: ({ signal }) =>
-      apiGet<Page<Unit>>(
+      apiGet<UnitPage>(
         base(communeId!),
         {
           page: params.page,

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Person } from '@tds/contracts';
-import { apiGet, apiPatch, apiPost, type Page } from '../../lib/api';
+import type { Person, PersonPage } from '@tds/contracts';
+import { apiGet, apiPatch, apiPost } from '../../lib/api';
 
 export interface PersonListParams {
   page: number;
@@ -20,7 +20,7 @@ export const peopleKeys = {
 export function usePeople(communeId: string | null, params: PersonListParams) {
   return useQuery({
     queryKey: peopleKeys.list(communeId ?? '', params),
-    queryFn: ({ signal }) => apiGet<Page<Person>>(base(communeId!), { ...params }, signal),
+    queryFn: ({ signal }) => apiGet<PersonPage>(base(communeId!), { ...params }, signal),
     enabled: !!communeId,
     placeholderData: keepPreviousData,
   });

@@ -1,6 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { calendar, PlanDetail, PlanDoc, planImportResult, PlanSummary, planVersionDetail, planVersionSummary, publishResult } from '@tds/contracts';
+import type {
+  calendar,
+  PlanDetail,
+  PlanDoc,
+  planImportResult,
+  planPage,
+  PlanSummary,
+  planVersionDetail,
+  planVersionSummary,
+  publishResult,
+} from '@tds/contracts';
 import { api, apiGet, apiPatch, apiPost, downloadFile, uploadFile, type Page } from '../../lib/api';
 
 export type PlanImportResult = z.infer<typeof planImportResult>;
@@ -33,8 +43,7 @@ export const planKeys = {
 export function usePlans(communeId: string | null, params: PlanListParams, enabled = true) {
   return useQuery({
     queryKey: planKeys.list(communeId ?? '', params),
-    queryFn: ({ signal }) =>
-      apiGet<Page<PlanSummary> & { can: { createCommunePlan: boolean; createUnitPlan: boolean } }>(base(communeId!), { ...params }, signal),
+    queryFn: ({ signal }) => apiGet<Page<PlanSummary> & { can: z.infer<typeof planPage>['can'] }>(base(communeId!), { ...params }, signal),
     enabled: !!communeId && enabled,
     placeholderData: keepPreviousData,
   });

@@ -3,6 +3,7 @@ import type {
   CommuneTarget,
   Indicator,
   IndicatorCreateInput,
+  IndicatorList,
   IndicatorPatchInput,
   IndicatorProgress,
   League,
@@ -14,6 +15,7 @@ import type {
   ReminderSettings,
   ReminderSettingsInput,
   Target,
+  TargetList,
   TargetPutInput,
   TargetSplitInput,
   UnitHistory,
@@ -127,25 +129,31 @@ export const indicatorKeys = {
   provinceTargets: (provinceId: string, year: number) => ['indicators', 'province', provinceId, 'targets', year] as const,
 };
 
+const indicatorsQuery = (communeId: string | null) => ({
+  queryKey: indicatorKeys.list(communeId ?? ''),
+  queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<IndicatorList>(`${communeBase(communeId!)}/indicators`, { includeInactive: 'true' }, signal),
+  enabled: !!communeId,
+});
+const nationalIndicatorsQuery = (enabled: boolean) => ({
+  queryKey: indicatorKeys.national,
+  queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<IndicatorList>('/api/indicators', undefined, signal),
+  enabled,
+  staleTime: 60_000,
+});
+
 /** The national catalogue plus the commune's own indicators (deactivated ones included). */
 export function useIndicators(communeId: string | null) {
-  return useQuery({
-    queryKey: indicatorKeys.list(communeId ?? ''),
-    queryFn: ({ signal }) => apiGet<{ items: Indicator[] }>(`${communeBase(communeId!)}/indicators`, { includeInactive: 'true' }, signal),
-    enabled: !!communeId,
-    select: (d) => d.items,
-  });
+  return useQuery({ ...indicatorsQuery(communeId), select: (d) => d.items });
+}
+
+/** What this user may do with the commune's indicators (`can` of the same answer as useIndicators). */
+export function useIndicatorsCan(communeId: string | null) {
+  return useQuery({ ...indicatorsQuery(communeId), select: (d) => d.can });
 }
 
 /** The national catalogue alone (province officers, who have no commune of their own). */
 export function useNationalIndicators(enabled = true) {
-  return useQuery({
-    queryKey: indicatorKeys.national,
-    queryFn: ({ signal }) => apiGet<{ items: Indicator[] }>('/api/indicators', undefined, signal),
-    enabled,
-    select: (d) => d.items,
-    staleTime: 60_000,
-  });
+  return useQuery({ ...nationalIndicatorsQuery(enabled), select: (d) => d.items });
 }
 
 export function useSaveIndicator(communeId: string) {
@@ -159,14 +167,20 @@ export function useSaveIndicator(communeId: string) {
   });
 }
 
+const targetsQuery = (communeId: string | null, year: number) => ({
+  queryKey: indicatorKeys.targets(communeId ?? '', year),
+  queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<TargetList>(`${communeBase(communeId!)}/targets`, { year }, signal),
+  enabled: !!communeId,
+  placeholderData: keepPreviousData,
+});
+
 export function useTargets(communeId: string | null, year: number) {
-  return useQuery({
-    queryKey: indicatorKeys.targets(communeId ?? '', year),
-    queryFn: ({ signal }) => apiGet<{ items: Target[] }>(`${communeBase(communeId!)}/targets`, { year }, signal),
-    enabled: !!communeId,
-    select: (d) => d.items,
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...targetsQuery(communeId, year), select: (d) => d.items });
+}
+
+/** What this user may do with the commune's targets (`can` of the same answer as useTargets). */
+export function useTargetsCan(communeId: string | null, year: number) {
+  return useQuery({ ...targetsQuery(communeId, year), select: (d) => d.can });
 }
 
 export function usePutTargets(communeId: string, year: number) {
@@ -189,6 +203,7 @@ export function useSplitTarget(communeId: string, year: number) {
 export interface ProvinceTargets {
   items: ProvinceTarget[];
   communes: CommuneTarget[];
+  can: TargetList['can'];
 }
 
 export function useProvinceTargets(provinceId: string | null, year: number) {

@@ -26,6 +26,7 @@ const stored: Indicator = {
   active: true,
   scope: 'commune',
   communeId: '00000000-0000-4000-8000-000000000001',
+  can: { edit: true },
 };
 
 const values = (over: Partial<IndicatorFormValues>): IndicatorFormValues => ({ ...toValues(stored), ...over });

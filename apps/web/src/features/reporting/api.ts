@@ -7,8 +7,8 @@ import type {
   ReportDetail,
   ReportDueItem,
   ReportKind,
+  ReportPage,
   ReportStatus,
-  ReportSummary,
   ReportVersionEntry,
   RegistrationDetail,
   RegistrationInput,
@@ -183,7 +183,7 @@ export function useDueItems(communeId: string, params: DueItemParams, enabled = 
 export function useReports(communeId: string, params: ReportListParams, enabled = true) {
   return useQuery({
     queryKey: reportingKeys.reportList(communeId, params),
-    queryFn: ({ signal }) => apiGet<Page<ReportSummary>>(reportsPath(communeId), { ...params }, signal),
+    queryFn: ({ signal }) => apiGet<ReportPage>(reportsPath(communeId), { ...params }, signal),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { User } from '@tds/contracts';
-import { apiGet, apiPatch, apiPost, type Page } from '../../lib/api';
+import type { User, UserPage } from '@tds/contracts';
+import { apiGet, apiPatch, apiPost } from '../../lib/api';
 
 export interface UserListParams {
   page: number;
@@ -18,7 +18,7 @@ export const userKeys = {
 export function useUsers(params: UserListParams) {
   return useQuery({
     queryKey: userKeys.list(params),
-    queryFn: ({ signal }) => apiGet<Page<User>>('/api/users', { ...params }, signal),
+    queryFn: ({ signal }) => apiGet<UserPage>('/api/users', { ...params }, signal),
     placeholderData: keepPreviousData,
   });
 }

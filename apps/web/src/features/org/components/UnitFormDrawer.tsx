@@ -48,11 +48,12 @@ interface Props {
   unitId: string | null;
   defaultParentId?: string | null;
   treeUnits: UnitTreeItem[] | undefined;
-  readOnly?: boolean;
+  /** The list's `can.create`: whether a new unit may be added here. */
+  canCreate: boolean;
   onClose: () => void;
 }
 
-export function UnitFormDrawer({ communeId, open, unitId, defaultParentId, treeUnits, readOnly, onClose }: Props) {
+export function UnitFormDrawer({ communeId, open, unitId, defaultParentId, treeUnits, canCreate, onClose }: Props) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
@@ -61,6 +62,8 @@ export function UnitFormDrawer({ communeId, open, unitId, defaultParentId, treeU
   const feedback = useSaveFeedback(form, FIELDS);
   const { error, stale, reset: resetFeedback } = feedback;
   const isEdit = !!unitId;
+  // An existing unit is editable only when the server says so for this unit (its `can`).
+  const readOnly = isEdit ? unit.data?.can.edit !== true : !canCreate;
 
   useEffect(() => {
     if (!open) return;

@@ -19,7 +19,7 @@ import { UnitTree } from '../components/UnitTree';
 import { UnitFormDrawer } from '../components/UnitFormDrawer';
 import { UnitLifecycleModal } from '../components/UnitLifecycleModal';
 import { ImportWizard } from '../components/ImportWizard';
-import { useCan, useCommune } from '../../../lib/session';
+import { useCommune } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
@@ -36,7 +36,6 @@ export default function OrgPage() {
 function OrgPageInner({ communeId, communeName }: { communeId: string; communeName: string }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const canWrite = useCan('org.unit.write');
   const screens = Grid.useBreakpoint();
   const compact = !screens.md;
   const paging = usePaging(20);
@@ -51,6 +50,9 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
 
   const tree = useUnitTree(communeId);
   const list = useUnits(communeId, { page, pageSize, q: q || undefined, kind, parentId: parentId ?? undefined, includeInactive });
+  // What this user may do comes with the list and each unit (never from permissions held somewhere).
+  const listCan = list.data?.can;
+  const anyEdit = !!list.data?.items.some((u) => u.can.edit);
   const byId = useMemo(() => new Map((tree.data ?? []).map((u) => [u.id, u])), [tree.data]);
   const parentName = parentId ? byId.get(parentId)?.name : undefined;
 
@@ -100,98 +102,100 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
         ]),
     { title: t('org.activeFrom'), dataIndex: 'activeFrom', width: 120, responsive: ['xxl'], render: (d: string | null) => formatDateVi(d) },
   ];
-  if (canWrite && compact) {
+  if (anyEdit && compact) {
     columns.push({
       title: <span className="tds-sr-only">{t('common.actions')}</span>,
       key: 'actions',
       width: 48,
       align: 'center',
-      render: (_, u) => (
-        <Dropdown
-          trigger={['click']}
-          placement="bottomRight"
-          menu={{
-            items: [
-              {
-                key: 'edit',
-                icon: <EditOutlined />,
-                label: t('common.edit'),
-                onClick: () => setDrawer({ open: true, unitId: u.id }),
-                'data-testid': 'unit-edit',
-              },
-              ...(u.active
-                ? [
-                    {
-                      key: 'close',
-                      icon: <StopOutlined />,
-                      label: t('org.closeUnit'),
-                      onClick: () => setLifecycle({ unit: u, mode: 'close' }),
-                      'data-testid': 'unit-close',
-                    },
-                    {
-                      key: 'merge',
-                      icon: <MergeCellsOutlined />,
-                      label: t('org.mergeUnit'),
-                      onClick: () => setLifecycle({ unit: u, mode: 'merge' }),
-                      'data-testid': 'unit-merge',
-                    },
-                  ]
-                : []),
-            ],
-          }}
-        >
-          <Button type="text" icon={<MoreOutlined />} aria-label={t('common.actions')} data-testid="unit-actions" />
-        </Dropdown>
-      ),
+      render: (_, u) =>
+        !u.can.edit ? null : (
+          <Dropdown
+            trigger={['click']}
+            placement="bottomRight"
+            menu={{
+              items: [
+                {
+                  key: 'edit',
+                  icon: <EditOutlined />,
+                  label: t('common.edit'),
+                  onClick: () => setDrawer({ open: true, unitId: u.id }),
+                  'data-testid': 'unit-edit',
+                },
+                ...(u.active
+                  ? [
+                      {
+                        key: 'close',
+                        icon: <StopOutlined />,
+                        label: t('org.closeUnit'),
+                        onClick: () => setLifecycle({ unit: u, mode: 'close' }),
+                        'data-testid': 'unit-close',
+                      },
+                      {
+                        key: 'merge',
+                        icon: <MergeCellsOutlined />,
+                        label: t('org.mergeUnit'),
+                        onClick: () => setLifecycle({ unit: u, mode: 'merge' }),
+                        'data-testid': 'unit-merge',
+                      },
+                    ]
+                  : []),
+              ],
+            }}
+          >
+            <Button type="text" icon={<MoreOutlined />} aria-label={t('common.actions')} data-testid="unit-actions" />
+          </Dropdown>
+        ),
     });
-  } else if (canWrite) {
+  } else if (anyEdit) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
       width: 120,
       fixed: 'right',
-      render: (_, u) => (
-        <Space size={0}>
-          <Tooltip title={t('common.edit')}>
-            <Button
-              type="text"
-              icon={<EditOutlined />}
-              onClick={() => setDrawer({ open: true, unitId: u.id })}
-              aria-label={t('common.edit')}
-              data-testid="unit-edit"
-            />
-          </Tooltip>
-          {u.active ? (
-            <>
-              <Tooltip title={t('org.closeUnit')}>
-                <Button
-                  type="text"
-                  icon={<StopOutlined />}
-                  onClick={() => setLifecycle({ unit: u, mode: 'close' })}
-                  aria-label={t('org.closeUnit')}
-                  data-testid="unit-close"
-                />
-              </Tooltip>
-              <Tooltip title={t('org.mergeUnit')}>
-                <Button
-                  type="text"
-                  icon={<MergeCellsOutlined />}
-                  onClick={() => setLifecycle({ unit: u, mode: 'merge' })}
-                  aria-label={t('org.mergeUnit')}
-                  data-testid="unit-merge"
-                />
-              </Tooltip>
-            </>
-          ) : null}
-        </Space>
-      ),
+      render: (_, u) =>
+        !u.can.edit ? null : (
+          <Space size={0}>
+            <Tooltip title={t('common.edit')}>
+              <Button
+                type="text"
+                icon={<EditOutlined />}
+                onClick={() => setDrawer({ open: true, unitId: u.id })}
+                aria-label={t('common.edit')}
+                data-testid="unit-edit"
+              />
+            </Tooltip>
+            {u.active ? (
+              <>
+                <Tooltip title={t('org.closeUnit')}>
+                  <Button
+                    type="text"
+                    icon={<StopOutlined />}
+                    onClick={() => setLifecycle({ unit: u, mode: 'close' })}
+                    aria-label={t('org.closeUnit')}
+                    data-testid="unit-close"
+                  />
+                </Tooltip>
+                <Tooltip title={t('org.mergeUnit')}>
+                  <Button
+                    type="text"
+                    icon={<MergeCellsOutlined />}
+                    onClick={() => setLifecycle({ unit: u, mode: 'merge' })}
+                    aria-label={t('org.mergeUnit')}
+                    data-testid="unit-merge"
+                  />
+                </Tooltip>
+              </>
+            ) : null}
+          </Space>
+        ),
     });
   }
 
   const excelItems = [
-    ...(canWrite ? [{ key: 'template', icon: <DownloadOutlined />, label: t('org.template') }] : []),
-    { key: 'export', icon: <FileExcelOutlined />, label: t('org.export') },
-    ...(canWrite ? [{ key: 'import', icon: <UploadOutlined />, label: t('org.import') }] : []),
+    ...(listCan?.import ? [{ key: 'template', icon: <DownloadOutlined />, label: t('org.template') }] : []),
+    ...(listCan?.export ? [{ key: 'export', icon: <FileExcelOutlined />, label: t('org.export') }] : []),
+    ...(listCan?.import ? [{ key: 'import', icon: <UploadOutlined />, label: t('org.import') }] : []),
   ];
   const onExcel = ({ key }: { key: string }) => {
     const fail = (e: unknown) => void message.error(errorText(e));
@@ -207,12 +211,14 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
         subtitle={communeName}
         extra={
           <>
-            <Dropdown menu={{ items: excelItems, onClick: onExcel }} trigger={['click']}>
-              <Button icon={<FileExcelOutlined />} data-testid="unit-excel">
-                {t('org.excel')}
-              </Button>
-            </Dropdown>
-            {canWrite ? (
+            {excelItems.length ? (
+              <Dropdown menu={{ items: excelItems, onClick: onExcel }} trigger={['click']}>
+                <Button icon={<FileExcelOutlined />} data-testid="unit-excel">
+                  {t('org.excel')}
+                </Button>
+              </Dropdown>
+            ) : null}
+            {listCan?.create ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, unitId: null })} data-testid="unit-create">
                 {t('org.createUnit')}
               </Button>
@@ -298,7 +304,7 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
         unitId={drawer.unitId}
         defaultParentId={parentId}
         treeUnits={tree.data}
-        readOnly={!canWrite}
+        canCreate={!!listCan?.create}
         onClose={() => setDrawer({ open: false, unitId: null })}
       />
       <UnitLifecycleModal
@@ -308,7 +314,7 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
         treeUnits={tree.data}
         onClose={() => setLifecycle((s) => ({ ...s, unit: null }))}
       />
-      {canWrite ? <ImportWizard communeId={communeId} open={importOpen} onClose={() => setImportOpen(false)} /> : null}
+      {listCan?.import ? <ImportWizard communeId={communeId} open={importOpen} onClose={() => setImportOpen(false)} /> : null}
     </div>
   );
 }

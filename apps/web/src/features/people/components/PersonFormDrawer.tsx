@@ -27,7 +27,7 @@ export function PersonFormDrawer({
   personId,
   defaultUnitId,
   treeUnits,
-  readOnly,
+  canCreate,
   onClose,
 }: {
   communeId: string;
@@ -35,7 +35,8 @@ export function PersonFormDrawer({
   personId: string | null;
   defaultUnitId?: string;
   treeUnits: UnitTreeItem[] | undefined;
-  readOnly?: boolean;
+  /** The list's `can.create`: whether a new person may be added here. */
+  canCreate: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -46,6 +47,8 @@ export function PersonFormDrawer({
   const feedback = useSaveFeedback(form, FIELDS);
   const { error, stale, reset: resetFeedback } = feedback;
   const isEdit = !!personId;
+  // An existing person is editable only when the server says so for this person (its `can`).
+  const readOnly = isEdit ? person.data?.can.edit !== true : !canCreate;
 
   useEffect(() => {
     if (!open) return;

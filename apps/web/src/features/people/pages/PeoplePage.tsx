@@ -8,7 +8,7 @@ import type { Person } from '@tds/contracts';
 import { usePeople } from '../api';
 import { useUnitTree, filterUnitNode, unitTreeSelectData } from '../../org';
 import { PersonFormDrawer } from '../components/PersonFormDrawer';
-import { useCan, useCommune } from '../../../lib/session';
+import { useCommune } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
@@ -22,15 +22,16 @@ export default function PeoplePage() {
 
 function PeoplePageInner({ communeId, communeName }: { communeId: string; communeName: string }) {
   const { t } = useTranslation();
-  const canWrite = useCan('person.write');
-  const canReadOrg = useCan('org.read');
   const paging = usePaging(20);
   const { page, pageSize, setPage } = paging;
   const [q, setQ] = useState('');
   const [unitId, setUnitId] = useState<string | undefined>();
   const [drawer, setDrawer] = useState<{ open: boolean; id: string | null }>({ open: false, id: null });
-  const tree = useUnitTree(canReadOrg ? communeId : null);
   const list = usePeople(communeId, { page, pageSize, q: q || undefined, unitId });
+  // What this user may do here comes with the list, per record (never from permissions held somewhere).
+  const listCan = list.data?.can;
+  const canReadOrg = !!listCan?.readUnits;
+  const tree = useUnitTree(canReadOrg ? communeId : null);
   const unitData = useMemo(() => unitTreeSelectData(tree.data, { includeInactive: true }), [tree.data]);
 
   const columns: TableProps<Person>['columns'] = [
@@ -54,21 +55,22 @@ function PeoplePageInner({ communeId, communeName }: { communeId: string; commun
     { title: t('people.position'), dataIndex: 'position', responsive: ['md'], minWidth: 140 },
     { title: t('people.unit'), dataIndex: 'unitName', minWidth: 160 },
   ];
-  if (canWrite) {
+  if (list.data?.items.some((p) => p.can.edit)) {
     columns.push({
       title: t('common.actions'),
       key: 'a',
       width: 80,
       fixed: 'right',
-      render: (_, p) => (
-        <Button
-          type="text"
-          icon={<EditOutlined />}
-          onClick={() => setDrawer({ open: true, id: p.id })}
-          aria-label={t('common.edit')}
-          data-testid="person-edit"
-        />
-      ),
+      render: (_, p) =>
+        p.can.edit ? (
+          <Button
+            type="text"
+            icon={<EditOutlined />}
+            onClick={() => setDrawer({ open: true, id: p.id })}
+            aria-label={t('common.edit')}
+            data-testid="person-edit"
+          />
+        ) : null,
     });
   }
 
@@ -78,7 +80,7 @@ function PeoplePageInner({ communeId, communeName }: { communeId: string; commun
         title={t('people.title')}
         subtitle={communeName}
         extra={
-          canWrite ? (
+          listCan?.create ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, id: null })} data-testid="person-create">
               {t('people.createPerson')}
             </Button>
@@ -132,7 +134,7 @@ function PeoplePageInner({ communeId, communeName }: { communeId: string; commun
         personId={drawer.id}
         defaultUnitId={unitId}
         treeUnits={tree.data}
-        readOnly={!canWrite}
+        canCreate={!!listCan?.create}
         onClose={() => setDrawer({ open: false, id: null })}
       />
     </div>

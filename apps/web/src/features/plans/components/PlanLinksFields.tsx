@@ -3,7 +3,6 @@ import { Col, Form, Row, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePlans } from '../api';
 import { useUnitTree, filterUnitNode, unitTreeSelectData } from '../../org';
-import { useCan } from '../../../lib/session';
 import { selectFilter } from '../../../lib/format';
 
 export interface PlanLinks {
@@ -14,8 +13,9 @@ export interface PlanLinks {
 /** When creating a plan: the higher plan it implements, and the unit whose own plan it is. */
 export function PlanLinksFields({ communeId, value, onChange }: { communeId: string; value: PlanLinks; onChange: (v: PlanLinks) => void }) {
   const { t } = useTranslation();
-  const canReadOrg = useCan('org.read');
   const plans = usePlans(communeId, { page: 1, pageSize: 200 });
+  // Choosing the owner unit only when the plan list says so (`can.pickOwnerUnit`), not from permissions.
+  const canReadOrg = !!plans.data?.can.pickOwnerUnit;
   const tree = useUnitTree(canReadOrg ? communeId : null);
   const unitData = useMemo(() => unitTreeSelectData(tree.data), [tree.data]);
   return (

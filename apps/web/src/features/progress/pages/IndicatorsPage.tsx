@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Result, Segmented, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCan, useCurrentMe } from '../../../lib/session';
+import { useCurrentMe } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { NoCommune } from '../../../components/ui/Forbidden';
 import { IndicatorCatalog } from '../components/indicators/IndicatorCatalog';
@@ -14,7 +14,7 @@ import type { DashboardLevel } from '../dashboardParams';
 type TabKey = 'catalog' | 'targets';
 
 /** Targets of the commune, or of the province for province officers (with a switch between the two). */
-function TargetsPane({ view, canManage }: { view: ReturnType<typeof useDashboardScope>; canManage: boolean }) {
+function TargetsPane({ view }: { view: ReturnType<typeof useDashboardScope> }) {
   const { t } = useTranslation();
   const me = useCurrentMe();
   const communes = useMemo(() => {
@@ -38,11 +38,9 @@ function TargetsPane({ view, canManage }: { view: ReturnType<typeof useDashboard
       ) : null}
       {!scope ? view.level === 'province' ? <Result status="info" title={t('progress.dashboard.noProvince')} /> : <NoCommune /> : null}
       {scope?.level === 'province' ? (
-        <ProvinceTargetsTab key={scope.id} provinceId={scope.id} communes={communes} canManage={canManage} year={view.year} onYear={view.setYear} />
+        <ProvinceTargetsTab key={scope.id} provinceId={scope.id} communes={communes} year={view.year} onYear={view.setYear} />
       ) : null}
-      {scope?.level === 'commune' ? (
-        <CommuneTargetsTab key={scope.id} communeId={scope.id} canManage={canManage} year={view.year} onYear={view.setYear} />
-      ) : null}
+      {scope?.level === 'commune' ? <CommuneTargetsTab key={scope.id} communeId={scope.id} year={view.year} onYear={view.setYear} /> : null}
     </div>
   );
 }
@@ -50,7 +48,6 @@ function TargetsPane({ view, canManage }: { view: ReturnType<typeof useDashboard
 /** Indicator catalogue (national + the commune's own) and targets per year. */
 export default function IndicatorsPage() {
   const { t } = useTranslation();
-  const canManage = useCan('indicator.manage');
   const view = useDashboardScope();
   const [params, setParams] = useSearchParams();
   const tab: TabKey = params.get('tab') === 'targets' ? 'targets' : 'catalog';
@@ -76,12 +73,12 @@ export default function IndicatorsPage() {
           {
             key: 'catalog',
             label: <span data-testid="indicators-tab-catalog">{t('progress.indicators.tabCatalog')}</span>,
-            children: <IndicatorCatalog key={communeId ?? 'national'} communeId={communeId} canManage={canManage} />,
+            children: <IndicatorCatalog key={communeId ?? 'national'} communeId={communeId} />,
           },
           {
             key: 'targets',
             label: <span data-testid="indicators-tab-targets">{t('progress.indicators.tabTargets')}</span>,
-            children: <TargetsPane view={view} canManage={canManage} />,
+            children: <TargetsPane view={view} />,
           },
         ]}
       />

@@ -8,7 +8,7 @@ import { planYears } from '../registrationForm';
 import { defaultRegistrationPlan, myUnits, seesWholeCommune } from '../scope';
 import { RegistrationForm } from '../components/registration/RegistrationForm';
 import { RegistrationOverview } from '../components/registration/RegistrationOverview';
-import { useCan, useCommune, useCurrentMe } from '../../../lib/session';
+import { useCommune, useCurrentMe } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { NoCommune } from '../../../components/ui/Forbidden';
@@ -44,7 +44,6 @@ function useChoice() {
 function RegistrationPageInner({ communeId, communeName }: { communeId: string; communeName: string }) {
   const { t } = useTranslation();
   const me = useCurrentMe();
-  const canReview = useCan('report.review');
   const screens = Grid.useBreakpoint();
   const choice = useChoice();
   const plans = usePlans(communeId, { page: 1, pageSize: 100, status: 'published' });
@@ -111,9 +110,7 @@ function RegistrationPageInner({ communeId, communeName }: { communeId: string; 
       {planId && wholeCommune ? (
         <>
           {list.error ? <ErrorAlert error={list.error} /> : null}
-          {list.data ? (
-            <RegistrationOverview communeId={communeId} data={list.data} canReview={canReview} onOpenUnit={(unitId) => choice.set({ unitId })} />
-          ) : null}
+          {list.data ? <RegistrationOverview communeId={communeId} data={list.data} onOpenUnit={(unitId) => choice.set({ unitId })} /> : null}
           <Drawer
             open={!!choice.unitId}
             onClose={() => choice.set({ unitId: undefined })}

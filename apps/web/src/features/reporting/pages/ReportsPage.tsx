@@ -3,7 +3,8 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DueItemsTab } from '../components/list/DueItemsTab';
 import { ReportListTab } from '../components/list/ReportListTab';
-import { useCan, useCommune, useCurrentMe } from '../../../lib/session';
+import { useCommune, useCurrentMe } from '../../../lib/session';
+import { useReports } from '../api';
 import { myUnits, seesWholeCommune } from '../scope';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { NoCommune } from '../../../components/ui/Forbidden';
@@ -20,7 +21,8 @@ export default function ReportsPage() {
 
 function ReportsPageInner({ communeId, communeName }: { communeId: string; communeName: string }) {
   const { t } = useTranslation();
-  const canReview = useCan('report.review');
+  // Whether this user reviews this commune's reports comes with the report list (`can.review`), not from permissions.
+  const canReview = !!useReports(communeId, { page: 1, pageSize: 1, status: 'submitted' }).data?.can.review;
   const me = useCurrentMe();
   const ownUnitId = seesWholeCommune(me.roles) ? undefined : myUnits(me.roles, communeId)[0]?.id;
   const [params, setParams] = useSearchParams();

@@ -4,7 +4,7 @@ import type { FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { roleScopeLevel, roles, type Role } from '@tds/contracts';
-import { useCan, useCurrentMe } from '../../../lib/session';
+import { useCurrentMe } from '../../../lib/session';
 import { useProvinces, useUnitTree, filterUnitNode, unitTreeSelectData } from '../../org';
 import { selectFilter } from '../../../lib/format';
 
@@ -28,10 +28,21 @@ export function toRoleAssignments(rows: readonly RoleRowValue[] | undefined) {
     });
 }
 
-function RoleRow({ form, name, onRemove, defaultCommuneId }: { form: FormInstance; name: number; onRemove: () => void; defaultCommuneId: string | null }) {
+function RoleRow({
+  form,
+  name,
+  onRemove,
+  defaultCommuneId,
+  grantRoles,
+}: {
+  form: FormInstance;
+  name: number;
+  onRemove: () => void;
+  defaultCommuneId: string | null;
+  grantRoles: readonly Role[];
+}) {
   const { t } = useTranslation();
   const me = useCurrentMe();
-  const isSystem = useCan('org.territory.write');
   const role = Form.useWatch(['roles', name, 'role'], form) as Role | undefined;
   const communeId = Form.useWatch(['roles', name, 'communeId'], form) as string | undefined;
   const level = role ? roleScopeLevel[role] : undefined;
@@ -39,9 +50,8 @@ function RoleRow({ form, name, onRemove, defaultCommuneId }: { form: FormInstanc
   const units = useUnitTree(level === 'unit' ? (communeId ?? null) : null);
   const unitData = useMemo(() => unitTreeSelectData(units.data), [units.data]);
 
-  const roleOptions = roles
-    .filter((r) => isSystem || (r !== 'system_admin' && r !== 'province_officer'))
-    .map((r) => ({ value: r, label: t(`users.roleNames.${r}`) }));
+  // Only the roles the server says this user may grant, plus the row's current role (shown, kept if unchanged).
+  const roleOptions = roles.filter((r) => grantRoles.includes(r) || r === role).map((r) => ({ value: r, label: t(`users.roleNames.${r}`) }));
 
   return (
     <Card size="small" style={{ marginBottom: 8 }} styles={{ body: { paddingBottom: 0 } }}>
@@ -100,14 +110,14 @@ function RoleRow({ form, name, onRemove, defaultCommuneId }: { form: FormInstanc
   );
 }
 
-export function RoleRows({ form, defaultCommuneId }: { form: FormInstance; defaultCommuneId: string | null }) {
+export function RoleRows({ form, defaultCommuneId, grantRoles }: { form: FormInstance; defaultCommuneId: string | null; grantRoles: readonly Role[] }) {
   const { t } = useTranslation();
   return (
     <Form.List name="roles">
       {(fields, { add, remove }) => (
         <>
           {fields.map((f) => (
-            <RoleRow key={f.key} form={form} name={f.name} onRemove={() => remove(f.name)} defaultCommuneId={defaultCommuneId} />
+            <RoleRow key={f.key} form={form} name={f.name} onRemove={() => remove(f.name)} defaultCommuneId={defaultCommuneId} grantRoles={grantRoles} />
           ))}
           <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({})} data-testid="user-add-role">
             {t('users.addRole')}

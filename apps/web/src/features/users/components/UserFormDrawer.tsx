@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Button, Divider, Drawer, Flex, Form, Grid, Input, Select, Skeleton, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { userCreateInput, userUpdateInput, type User } from '@tds/contracts';
+import { userCreateInput, userUpdateInput, type Role, type User } from '@tds/contracts';
 import { useSaveUser, useUser } from '../api';
 import { RoleRows, toRoleAssignments, type RoleRowValue } from './RoleRows';
 import { useCurrentMe } from '../../../lib/session';
@@ -31,11 +31,14 @@ export function UserFormDrawer({
   open,
   userId,
   defaultCommuneId,
+  grantRoles,
   onClose,
 }: {
   open: boolean;
   userId: string | null;
   defaultCommuneId: string | null;
+  /** The roles the list says this user may grant (`can.grantRoles`). */
+  grantRoles: readonly Role[];
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -152,7 +155,7 @@ export function UserFormDrawer({
         <Divider titlePlacement="start" style={{ marginTop: 0 }}>
           <Typography.Text strong>{t('users.roles')}</Typography.Text>
         </Divider>
-        <RoleRows form={form} defaultCommuneId={defaultCommuneId} />
+        <RoleRows form={form} defaultCommuneId={defaultCommuneId} grantRoles={grantRoles} />
       </Form>
     </Drawer>
   );

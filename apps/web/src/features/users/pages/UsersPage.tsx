@@ -8,7 +8,7 @@ import type { User } from '@tds/contracts';
 import { isLocked, useSaveUser, useUnlockUser, useUsers } from '../api';
 import { UserFormDrawer } from '../components/UserFormDrawer';
 import { ResetPasswordModal } from '../components/ResetPasswordModal';
-import { useCan, useCommune } from '../../../lib/session';
+import { useCommune } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
@@ -18,8 +18,6 @@ import { errorText } from '../../../lib/errors';
 export default function UsersPage() {
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
-  const canManage = useCan('user.manage');
-  const isSystem = useCan('org.territory.write');
   const { communeId, commune } = useCommune();
   const [onlyCommune, setOnlyCommune] = useState(true);
   const paging = usePaging(20);
@@ -27,8 +25,12 @@ export default function UsersPage() {
   const [q, setQ] = useState('');
   const [drawer, setDrawer] = useState<{ open: boolean; id: string | null }>({ open: false, id: null });
   const [resetFor, setResetFor] = useState<User | null>(null);
-  const filterCommune = onlyCommune || !isSystem ? (communeId ?? undefined) : undefined;
+  // The switch to every commune's users is shown only when the list says so (listAllCommunes).
+  const filterCommune = onlyCommune ? (communeId ?? undefined) : undefined;
   const list = useUsers({ page, pageSize, q: q || undefined, communeId: filterCommune });
+  // What this user may do comes with the list and each user (never from permissions held somewhere).
+  const listCan = list.data?.can;
+  const anyAction = !!list.data?.items.some((u) => u.can.edit || u.can.resetPassword || u.can.unlock || u.can.disable);
   const save = useSaveUser();
   const unlock = useUnlockUser();
 
@@ -59,7 +61,7 @@ export default function UsersPage() {
       title: t('users.username'),
       dataIndex: 'username',
       width: 160,
-      render: (v: string, u) => (canManage && u.manageable ? <Typography.Link onClick={() => setDrawer({ open: true, id: u.id })}>{v}</Typography.Link> : v),
+      render: (v: string, u) => (u.can.edit ? <Typography.Link onClick={() => setDrawer({ open: true, id: u.id })}>{v}</Typography.Link> : v),
     },
     { title: t('users.fullName'), dataIndex: 'fullName', minWidth: 160 },
     {
@@ -104,37 +106,45 @@ export default function UsersPage() {
     },
     { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 150, responsive: ['lg'], render: (v: string | null) => formatDateTimeVi(v) },
   ];
-  if (canManage) {
+  if (anyAction) {
     columns.push({
       title: t('common.actions'),
       key: 'a',
       width: 100,
       fixed: 'right',
       render: (_, u) => {
-        if (!u.manageable) return null;
         const items: MenuProps['items'] = [
-          { key: 'reset', icon: <KeyOutlined />, label: t('users.resetPassword'), onClick: () => setResetFor(u) },
-          ...(isLocked(u) ? [{ key: 'unlock', icon: <UnlockOutlined />, label: t('users.unlock'), onClick: () => doUnlock(u) }] : []),
-          {
-            key: 'disable',
-            icon: u.disabled ? <UnlockOutlined /> : <StopOutlined />,
-            danger: !u.disabled,
-            label: u.disabled ? t('users.enable') : t('users.disable'),
-            onClick: () => toggleDisabled(u),
-          },
+          ...(u.can.resetPassword ? [{ key: 'reset', icon: <KeyOutlined />, label: t('users.resetPassword'), onClick: () => setResetFor(u) }] : []),
+          ...(u.can.unlock && isLocked(u) ? [{ key: 'unlock', icon: <UnlockOutlined />, label: t('users.unlock'), onClick: () => doUnlock(u) }] : []),
+          ...(u.can.disable
+            ? [
+                {
+                  key: 'disable',
+                  icon: u.disabled ? <UnlockOutlined /> : <StopOutlined />,
+                  danger: !u.disabled,
+                  label: u.disabled ? t('users.enable') : t('users.disable'),
+                  onClick: () => toggleDisabled(u),
+                },
+              ]
+            : []),
         ];
+        if (!u.can.edit && !items.length) return null;
         return (
           <Space size={0}>
-            <Button
-              type="text"
-              icon={<EditOutlined />}
-              onClick={() => setDrawer({ open: true, id: u.id })}
-              aria-label={t('common.edit')}
-              data-testid="user-edit"
-            />
-            <Dropdown menu={{ items }} trigger={['click']}>
-              <Button type="text" icon={<MoreOutlined />} aria-label={t('common.more')} data-testid="user-more" />
-            </Dropdown>
+            {u.can.edit ? (
+              <Button
+                type="text"
+                icon={<EditOutlined />}
+                onClick={() => setDrawer({ open: true, id: u.id })}
+                aria-label={t('common.edit')}
+                data-testid="user-edit"
+              />
+            ) : null}
+            {items.length ? (
+              <Dropdown menu={{ items }} trigger={['click']}>
+                <Button type="text" icon={<MoreOutlined />} aria-label={t('common.more')} data-testid="user-more" />
+              </Dropdown>
+            ) : null}
           </Space>
         );
       },
@@ -147,7 +157,7 @@ export default function UsersPage() {
         title={t('users.title')}
         subtitle={filterCommune ? commune?.name : undefined}
         extra={
-          canManage ? (
+          listCan?.create ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ open: true, id: null })} data-testid="user-create">
               {t('users.createUser')}
             </Button>
@@ -163,7 +173,7 @@ export default function UsersPage() {
               setPage(1);
             }}
           />
-          {isSystem ? (
+          {listCan?.listAllCommunes || !onlyCommune ? (
             <Flex align="center" gap={6}>
               <Switch
                 checked={onlyCommune}
@@ -190,9 +200,15 @@ export default function UsersPage() {
           />
         </div>
       </Card>
-      {canManage ? (
+      {listCan?.create || anyAction ? (
         <>
-          <UserFormDrawer open={drawer.open} userId={drawer.id} defaultCommuneId={communeId} onClose={() => setDrawer({ open: false, id: null })} />
+          <UserFormDrawer
+            open={drawer.open}
+            userId={drawer.id}
+            defaultCommuneId={communeId}
+            grantRoles={listCan?.grantRoles ?? []}
+            onClose={() => setDrawer({ open: false, id: null })}
+          />
           <ResetPasswordModal user={resetFor} onClose={() => setResetFor(null)} />
         </>
       ) : null}

@@ -4,7 +4,7 @@ import type { TableProps } from 'antd';
 import { ApartmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, Target } from '@tds/contracts';
-import { useIndicators, usePutTargets, useSplitTarget, useTargets } from '../../api';
+import { useIndicators, usePutTargets, useSplitTarget, useTargets, useTargetsCan } from '../../api';
 import { cellKey, childrenSummary, savedValues } from '../../targetsDraft';
 import { useTargetDraft } from './useTargetDraft';
 import { indicatorNameColumn, ownTargetColumn } from './targetColumns';
@@ -90,17 +90,7 @@ function UnitTargets({
 }
 
 /** Targets of a commune for a year: its own per indicator, and its units' and villages' below, with a split. */
-export function CommuneTargetsTab({
-  communeId,
-  canManage,
-  year,
-  onYear,
-}: {
-  communeId: string;
-  canManage: boolean;
-  year: number;
-  onYear: (y: number) => void;
-}) {
+export function CommuneTargetsTab({ communeId, year, onYear }: { communeId: string; year: number; onYear: (y: number) => void }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const indicators = useIndicators(communeId);
@@ -114,7 +104,9 @@ export function CommuneTargetsTab({
   const draft = useTargetDraft(saved, active);
   const [added, setAdded] = useState<Record<string, string[]>>({});
   const [splitting, setSplitting] = useState<Indicator | null>(null);
-  const readOnly = !canManage;
+  // Setting and splitting targets only when the server says so for this commune (the targets' `can`).
+  const targetsCan = useTargetsCan(communeId, year).data;
+  const readOnly = !targetsCan?.edit;
 
   const unitNames = useMemo(() => new Map((tree.data ?? []).map((u) => [u.id, u.name])), [tree.data]);
   const unitData = useMemo(() => unitTreeSelectData(tree.data), [tree.data]);

@@ -4,7 +4,7 @@ import type { TableProps } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { indicatorPillars, searchKey, type Indicator, type IndicatorPillar } from '@tds/contracts';
-import { useIndicators, useNationalIndicators } from '../../api';
+import { useIndicators, useIndicatorsCan, useNationalIndicators } from '../../api';
 import { IndicatorFormDrawer } from './IndicatorFormDrawer';
 import { IndicatorNameCell } from './IndicatorNameCell';
 import { SearchInput } from '../../../../components/ui/SearchInput';
@@ -52,9 +52,11 @@ function IndicatorDetails({ indicator: i }: { indicator: Indicator }) {
 }
 
 /** The catalogue, national and the commune's own, by pillar; the commune's own can be added and edited. */
-export function IndicatorCatalog({ communeId, canManage }: { communeId: string | null; canManage: boolean }) {
+export function IndicatorCatalog({ communeId }: { communeId: string | null }) {
   const { t } = useTranslation();
   const own = useIndicators(communeId);
+  // What this user may do comes with the list and each indicator (never from permissions held somewhere).
+  const listCan = useIndicatorsCan(communeId).data;
   const national = useNationalIndicators(!communeId);
   const list = communeId ? own : national;
   const [pillar, setPillar] = useState<IndicatorPillar | 'all'>('all');
@@ -103,7 +105,7 @@ export function IndicatorCatalog({ communeId, canManage }: { communeId: string |
       key: 'actions',
       width: 64,
       render: (_: unknown, i) =>
-        canManage && i.scope === 'commune' && communeId ? (
+        i.can.edit && communeId ? (
           <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(i)} aria-label={t('common.edit')} data-testid={`indicator-edit-${i.code}`} />
         ) : null,
     },
@@ -129,7 +131,7 @@ export function IndicatorCatalog({ communeId, canManage }: { communeId: string |
           <Switch size="small" checked={showInactive} onChange={setShowInactive} aria-label={t('progress.indicators.includeInactive')} />
           <Typography.Text>{t('progress.indicators.includeInactive')}</Typography.Text>
         </Flex>
-        {canManage && communeId ? (
+        {listCan?.create && communeId ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="indicator-create" style={{ marginInlineStart: 'auto' }}>
             {t('progress.indicators.create')}
           </Button>

@@ -38,14 +38,12 @@ function CommuneTargets({ rows }: { rows: CommuneTarget[] }) {
 export function ProvinceTargetsTab({
   provinceId,
   communes,
-  canManage,
   year,
   onYear,
 }: {
   provinceId: string;
   /** The province's communes (for split weights). */
   communes: SplitPart[];
-  canManage: boolean;
   year: number;
   onYear: (y: number) => void;
 }) {
@@ -62,7 +60,8 @@ export function ProvinceTargetsTab({
   );
   const draft = useTargetDraft(saved, active);
   const [splitting, setSplitting] = useState<Indicator | null>(null);
-  const readOnly = !canManage;
+  // Setting and splitting targets only when the server says so for this province (the targets' `can`).
+  const readOnly = !targets.data?.can.edit;
 
   const save = () => {
     const body = draft.itemsFor(year);

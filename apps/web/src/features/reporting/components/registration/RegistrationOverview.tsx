@@ -48,12 +48,11 @@ function Counts({ counts }: { counts: RegistrationList['counts'] }) {
 export function RegistrationOverview({
   communeId,
   data,
-  canReview,
   onOpenUnit,
 }: {
   communeId: string;
+  /** The list, with `can.setWindow`: whether this user may open or close registration. */
   data: RegistrationList;
-  canReview: boolean;
   onOpenUnit: (unitId: string) => void;
 }) {
   const { t } = useTranslation();
@@ -110,7 +109,7 @@ export function RegistrationOverview({
         <Flex gap={8} align="center">
           <Switch
             checked={data.registrationOpen}
-            disabled={!canReview}
+            disabled={!data.can.setWindow}
             loading={windowMutation.isPending}
             onChange={toggle}
             data-testid="registration-window-switch"
