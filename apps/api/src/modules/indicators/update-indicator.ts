@@ -31,7 +31,15 @@ async function inUse(tx: Tx, communeId: string, code: string): Promise<boolean> 
  * deleted, old figures keep their meaning). National indicators are not edited here. Once figures or
  * targets exist, the measure and the aggregation stay as they are.
  */
-export async function updateIndicator(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; code: string; input: IndicatorPatchInput }) {
+export async function updateIndicator(opts: {
+  db: Db;
+  actor: Actor;
+  meta: RequestMeta;
+  communeId: string;
+  code: string;
+  input: IndicatorPatchInput;
+  now?: Date;
+}) {
   const { db, actor, communeId, code } = opts;
   assertVisible(actor, communeId);
   authorize(actor, 'indicator.manage', { communeId });
@@ -63,7 +71,7 @@ export async function updateIndicator(opts: { db: Db; actor: Actor; meta: Reques
     const { communeId: _cid, code: _code, ...set } = next;
     const [row] = await tx
       .update(communeIndicator)
-      .set({ ...set, updatedAt: new Date() })
+      .set({ ...set, updatedAt: opts.now ?? new Date() })
       .where(and(eq(communeIndicator.communeId, communeId), eq(communeIndicator.code, code)))
       .returning();
     const { createdAt: _c2, updatedAt: _u2, ...after } = row!;

@@ -21,10 +21,12 @@ export interface UpdateUnitOptions {
   communeId: string;
   id: string;
   input: UnitUpdateInput;
+  /** The use-case's clock reading (updated_at). */
+  now?: Date;
 }
 
 /** Edit, move, close or merge a unit, with optimistic locking on `version`. */
-export async function updateUnit({ db, actor, meta, communeId, id, input }: UpdateUnitOptions) {
+export async function updateUnit({ db, actor, meta, communeId, id, input, now = new Date() }: UpdateUnitOptions) {
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const current = await loadUnit(tx, communeId, id);
@@ -82,7 +84,7 @@ export async function updateUnit({ db, actor, meta, communeId, id, input }: Upda
     if (newPath !== current.path) await movePaths(tx, communeId, current.path, newPath);
     const [row] = await tx
       .update(unit)
-      .set({ ...values, activeTo, mergedIntoId, parentId: parentId ?? null, ...unitKeys(values), version: sql`${unit.version} + 1`, updatedAt: new Date() })
+      .set({ ...values, activeTo, mergedIntoId, parentId: parentId ?? null, ...unitKeys(values), version: sql`${unit.version} + 1`, updatedAt: now })
       .where(and(eq(unit.communeId, communeId), eq(unit.id, id), eq(unit.version, input.version)))
       .returning();
     if (!row) throw new AppError('STALE_VERSION');

@@ -110,7 +110,15 @@ export async function createPerson(opts: { db: Db; actor: Actor; meta: RequestMe
 }
 
 /** Edit or move a person, with optimistic locking. */
-export async function updatePerson(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; input: z.infer<typeof personUpdateInput> }) {
+export async function updatePerson(opts: {
+  db: Db;
+  actor: Actor;
+  meta: RequestMeta;
+  communeId: string;
+  id: string;
+  input: z.infer<typeof personUpdateInput>;
+  now?: Date;
+}) {
   const { db, actor, communeId, id, input } = opts;
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
@@ -132,7 +140,7 @@ export async function updatePerson(opts: { db: Db; actor: Actor; meta: RequestMe
         birthYear: input.birthYear !== undefined ? input.birthYear : cur.p.birthYear,
         active: input.active ?? cur.p.active,
         version: sql`${person.version} + 1`,
-        updatedAt: new Date(),
+        updatedAt: opts.now ?? new Date(),
       })
       .where(and(eq(person.communeId, communeId), eq(person.id, id), eq(person.version, input.version)))
       .returning();

@@ -13,7 +13,7 @@ import { appUser } from './users.table';
  * Edit a user's name, e-mail, person link, roles or disabled flag. A disabled user's sessions stop
  * resolving at once (the session function refuses them), so nothing else needs ending here.
  */
-export async function updateUser(opts: { db: Db; actor: Actor; meta: RequestMeta; id: string; input: z.infer<typeof userUpdateInput> }) {
+export async function updateUser(opts: { db: Db; actor: Actor; meta: RequestMeta; id: string; input: z.infer<typeof userUpdateInput>; now?: Date }) {
   const { db, actor, id, input } = opts;
   return inScope(db, actor.scope, async (tx) => {
     const cur = await loadUser(tx, actor, id, 'user.manage');
@@ -38,7 +38,7 @@ export async function updateUser(opts: { db: Db; actor: Actor; meta: RequestMeta
         disabled: input.disabled ?? cur.disabled,
         searchKey: searchKey(`${cur.username} ${fullName} ${email ?? ''}`),
         version: sql`${appUser.version} + 1`,
-        updatedAt: new Date(),
+        updatedAt: opts.now ?? new Date(),
       })
       .where(and(eq(appUser.id, id), eq(appUser.version, input.version)))
       .returning();
