@@ -20,14 +20,15 @@ export const dueItemStatus = sql<
   ReportDueItem['status']
 >`coalesce(${report.status}, case when ${registration.status} = 'submitted' then 'submitted' when ${registration.id} is not null then 'draft' else 'missing' end)`;
 const status = dueItemStatus;
-/** Submitted late, or not submitted and past the deadline. */
-const late = sql<boolean>`case when ${report.submittedAt} is not null then ${report.late} when ${registration.submittedAt} is not null then ${registration.late} else now() > ${dueItem.lateAfter} end`;
+/** Submitted late, or not submitted and past the deadline at `now`. */
+const lateAt = (now: Date) =>
+  sql<boolean>`case when ${report.submittedAt} is not null then ${report.late} when ${registration.submittedAt} is not null then ${registration.late} else ${now.toISOString()}::timestamptz > ${dueItem.lateAfter} end`;
 
 /**
  * A page of a commune's due items with their unit and report (or `missing`), by due date then
  * unit. `unitId` selects a node and the units under it.
  */
-export async function listDueItems(opts: { db: Db; actor: Actor; communeId: string; query: z.infer<typeof reportDueItemQuery> }) {
+export async function listDueItems(opts: { db: Db; actor: Actor; communeId: string; query: z.infer<typeof reportDueItemQuery>; now?: Date }) {
   const { db, actor, communeId, query } = opts;
   authorize(actor, 'report.read', { communeId });
   const { limit, offset } = pageWindow(query);
@@ -39,7 +40,7 @@ export async function listDueItems(opts: { db: Db; actor: Actor; communeId: stri
         unitPath: unit.path,
         planTitle: plan.title,
         status,
-        late,
+        late: lateAt(opts.now ?? new Date()),
         submittedAt: sql<Date | string | null>`coalesce(${report.submittedAt}, ${registration.submittedAt})`,
         report: { id: report.id, status: report.status, version: report.version, late: report.late, submittedAt: report.submittedAt },
         total: sql<number>`(count(*) over ())::int`,
