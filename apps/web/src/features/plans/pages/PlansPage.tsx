@@ -99,6 +99,7 @@ function PlansPageInner({ communeId, communeName }: { communeId: string; commune
           <Select<PlanStatus>
             allowClear
             placeholder={t('plans.allStatuses')}
+            aria-label={t('plans.allStatuses')}
             value={status}
             onChange={(v) => {
               setStatus(v);
