@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { rowsOf } from '@tds/api/src/db/security';
 import { inScope, SYSTEM_SCOPE } from '@tds/api/src/platform/tenancy';
 import { describeE2E, loginViaUi, type E2E } from './support/fixture';
-import { formatViolations, seriousViolations } from './support/a11y';
+import { formatViolations, horizontalOverflow, seriousViolations } from './support/a11y';
 
 // bypassCSP: the app's Content-Security-Policy (script-src 'self') would block the injected axe script.
 const desktop: BrowserContextOptions = { viewport: { width: 1366, height: 800 }, bypassCSP: true };
@@ -24,6 +27,9 @@ async function visit(page: Page, path: string, ready?: string): Promise<void> {
   if (ready) await page.getByTestId(ready).first().waitFor();
   await settle(page);
 }
+
+/** Seed plan 002, pasted into the import wizard: its preamble has legal bases. */
+const SEED_002 = path.join(path.dirname(fileURLToPath(import.meta.url)), '../apps/api/src/modules/plans/fixtures/002_11f87cc7687ac78a.txt');
 
 interface Ids {
   planId: string;
@@ -136,6 +142,38 @@ describeE2E(
       await Promise.all([tour('1366×800', desktop, found, failures), tour('360×740', phone, found, failures)]);
       expect(failures.join('\n\n'), 'axe: serious or critical violations').toBe('');
     }, 170_000);
+
+    it('360×740: không bảng nào rộng hơn trang (danh sách, chi tiết kế hoạch, hàng chờ duyệt, căn cứ trong trình nhập)', async () => {
+      const found = await need();
+      const page = await e2e.newPage(phone);
+      await loginViaUi(page, 'giaphuc.vhxh');
+      const problems: string[] = [];
+      const check = async (label: string) => {
+        const o = await horizontalOverflow(page);
+        if (o.scrollWidth > o.innerWidth || o.wide.length > 0) {
+          problems.push(`${label}: document ${o.scrollWidth} px for a ${o.innerWidth} px screen; wider: ${o.wide.join(', ') || '—'}`);
+        }
+      };
+      await visit(page, '/plans', 'plan-row-title');
+      await check('Kế hoạch');
+      // Every tab of the plan's page (the deadlines table is on 'timeline').
+      for (const tab of ['overview', 'contents', 'criteria', 'timeline', 'responsibilities', 'documents', 'history']) {
+        await visit(page, `/plans/${found.planId}?tab=${tab}`, 'plan-title');
+        await check(`Chi tiết kế hoạch, thẻ ${tab}`);
+      }
+      await visit(page, '/reports?tab=queue', 'review-queue-table');
+      await page.getByTestId('review-queue-table').locator('[data-testid^="review-report-"]').first().waitFor();
+      await check('Hàng chờ duyệt');
+      // The wizard: paste a plan with legal bases, read it, and look at the review step's form.
+      await visit(page, '/plans/import', 'import-parse');
+      await page.getByTestId('import-text').fill(readFileSync(SEED_002, 'utf8'));
+      await page.getByTestId('import-parse').click();
+      await page.locator('#plan-section-legal input').first().waitFor();
+      await settle(page);
+      await page.locator('#plan-section-legal').scrollIntoViewIfNeeded();
+      await check('Trình nhập: căn cứ');
+      expect(problems.join('\n'), 'horizontal overflow at 360 px').toBe('');
+    }, 90_000);
   },
   { movement: true },
 );

@@ -96,8 +96,9 @@ export async function expectNoSeriousViolations(page: Page, label: string): Prom
 
 /**
  * What is wider than the viewport on the page: the document's own horizontal scroll, and every
- * element of the main content whose right edge goes past the screen (outside an element marked
- * data-hscroll, a deliberate horizontal-scroll wrapper, and outside elements that clip their content).
+ * element of the main content whose edges go past the screen, also inside scrolling boxes (a table's
+ * own scroll container counts), except inside an element marked data-hscroll (a deliberate
+ * horizontal-scroll wrapper) or one that clips its content (overflow hidden or clip).
  */
 export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number; wide: string[] }> {
   return page.evaluate(() => {
@@ -107,8 +108,10 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
     const clipped = (el: Element): boolean => {
       for (let p = el.parentElement; p && p !== root.parentElement; p = p.parentElement) {
         if (p.hasAttribute('data-hscroll')) return true;
+        // Content clipped by its box is not wider than the page; a scrolling box (auto, scroll) is,
+        // unless marked data-hscroll as a deliberate horizontal-scroll wrapper.
         const ox = getComputedStyle(p).overflowX;
-        if (ox === 'hidden' || ox === 'auto' || ox === 'scroll' || ox === 'clip') {
+        if (ox === 'hidden' || ox === 'clip') {
           const r = p.getBoundingClientRect();
           if (r.right <= width + 1) return true;
         }
