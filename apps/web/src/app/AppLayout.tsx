@@ -171,7 +171,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
             type="text"
             icon={<GlobalOutlined />}
             onClick={() => setLanguage(isEn ? 'vi' : 'en')}
-            aria-label={t('header.language')}
+            // The visible code (EN/VI) is part of the name, as WCAG 2.5.3 asks.
+            aria-label={isMobile ? t('header.language') : `${isEn ? 'VI' : 'EN'} – ${t('header.language')}`}
             title={t('header.switchTo')}
             data-testid="lang-switch"
           >

@@ -106,7 +106,7 @@ function TodoRow({ item, today, showCommune }: { item: TodoItemDto; today: strin
         style={{ display: 'block', minWidth: 0, color: 'inherit' }}
         data-testid="my-work-link"
       >
-        <Typography.Text strong style={{ color: '#1677ff', overflowWrap: 'anywhere' }}>
+        <Typography.Text strong style={{ color: '#0958d9', overflowWrap: 'anywhere' }}>
           {item.title}
         </Typography.Text>
         <Flex wrap gap={4} align="center" style={{ marginTop: 4 }}>

@@ -166,6 +166,7 @@ export const progressVi = {
     offset: { before: '{{n}} ngày trước', on: 'Đúng ngày đến hạn', after: '{{n}} ngày sau' },
     sides: { before: 'ngày trước hạn', on: 'đúng ngày đến hạn', after: 'ngày sau hạn' },
     days: 'Số ngày',
+    sideLabel: 'Trước, đúng hay sau hạn',
     addOffset: 'Thêm mốc',
     problems: {
       notInteger: 'Số ngày phải là số nguyên.',
@@ -354,6 +355,7 @@ export const progressEn: typeof progressVi = {
     offset: { before: '{{n}} day(s) before', on: 'On the due date', after: '{{n}} day(s) after' },
     sides: { before: 'days before', on: 'on the due date', after: 'days after' },
     days: 'Days',
+    sideLabel: 'Before, on or after the due date',
     addOffset: 'Add',
     problems: {
       notInteger: 'Days must be a whole number.',

@@ -179,6 +179,7 @@ export const reportingVi = {
   },
   notify: {
     title: 'Thông báo',
+    bellUnread: 'Thông báo: {{count}} chưa đọc',
     empty: 'Không có thông báo mới.',
     readAll: 'Đánh dấu đã đọc tất cả',
   },
@@ -365,6 +366,7 @@ export const reportingEn: typeof reportingVi = {
   },
   notify: {
     title: 'Notifications',
+    bellUnread: 'Notifications: {{count}} unread',
     empty: 'No new notifications.',
     readAll: 'Mark all as read',
   },

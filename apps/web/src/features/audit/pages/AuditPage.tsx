@@ -91,6 +91,7 @@ function AuditPageInner({ communeId, communeName }: { communeId: string; commune
           <AutoComplete
             allowClear
             placeholder={t('audit.entityType')}
+            aria-label={t('audit.entityType')}
             value={entityTypeText}
             onChange={(v: string) => {
               setEntityType(v ?? '');
@@ -103,6 +104,7 @@ function AuditPageInner({ communeId, communeName }: { communeId: string; commune
           <AutoComplete
             allowClear
             placeholder={t('audit.action')}
+            aria-label={t('audit.action')}
             value={actionText}
             onChange={(v: string) => {
               setAction(v ?? '');

@@ -254,6 +254,7 @@ function OrgPageInner({ communeId, communeName }: { communeId: string; communeNa
               <Select
                 allowClear
                 placeholder={t('org.allKinds')}
+                aria-label={t('org.allKinds')}
                 value={kind}
                 onChange={(v?: UnitKind) => {
                   setKind(v);

@@ -168,6 +168,7 @@ function CommunesTab() {
           <Select
             allowClear
             placeholder={t('territory.allProvinces')}
+            aria-label={t('territory.allProvinces')}
             value={provinceId}
             onChange={(v?: string) => {
               setProvinceId(v);

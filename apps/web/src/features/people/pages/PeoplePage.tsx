@@ -102,6 +102,7 @@ function PeoplePageInner({ communeId, communeName }: { communeId: string; commun
               showSearch
               treeDefaultExpandAll
               placeholder={t('people.allUnits')}
+              aria-label={t('people.allUnits')}
               value={unitId}
               onChange={(v?: string) => {
                 setUnitId(v);

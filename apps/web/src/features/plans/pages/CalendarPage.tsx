@@ -85,6 +85,7 @@ function CalendarInner({ communeId, communeName }: { communeId: string; communeN
             allowClear
             showSearch={{ filterOption: (input, option) => selectFilter(input, option) }}
             placeholder={t('calendar.allPlans')}
+            aria-label={t('calendar.allPlans')}
             value={planId}
             onChange={(v?: string) => setPlan(v)}
             options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title || t('plans.untitled') }))}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { usePaging } from '../../../lib/paging';
-import { Button, Card, Flex, Select, Table, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Select, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { CalendarOutlined, FileAddOutlined, ImportOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -30,30 +30,44 @@ function PlansPageInner({ communeId, communeName }: { communeId: string; commune
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<PlanStatus | undefined>();
   const list = usePlans(communeId, { page, pageSize, q: q || undefined, status });
+  // Phones: one column holding title, number, date and status, so the list never scrolls sideways.
+  const compact = !Grid.useBreakpoint().sm;
 
-  const columns: TableProps<PlanSummary>['columns'] = [
+  const titleCell = (title: string, p: PlanSummary) => (
+    <Flex vertical align="flex-start">
+      <Link to={`/plans/${p.id}`} data-testid="plan-row-title">
+        {title || t('plans.untitled')}
+      </Link>
+      {p.parent ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('plans.parent')}: {p.parent.title}
+        </Typography.Text>
+      ) : null}
+      {p.ownerUnitName ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('plans.ownerUnit')}: {p.ownerUnitName}
+        </Typography.Text>
+      ) : null}
+    </Flex>
+  );
+
+  const compactColumns: TableProps<PlanSummary>['columns'] = [
     {
-      title: t('plans.planTitle'),
-      dataIndex: 'title',
-      minWidth: 280,
-      render: (title: string, p) => (
-        <Flex vertical align="flex-start">
-          <Link to={`/plans/${p.id}`} data-testid="plan-row-title">
-            {title || t('plans.untitled')}
-          </Link>
-          {p.parent ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('plans.parent')}: {p.parent.title}
-            </Typography.Text>
-          ) : null}
-          {p.ownerUnitName ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('plans.ownerUnit')}: {p.ownerUnitName}
-            </Typography.Text>
-          ) : null}
+      key: 'plan',
+      render: (_: unknown, p) => (
+        <Flex vertical gap={4} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+          {titleCell(p.title, p)}
+          <Flex wrap gap={8} align="center">
+            <Typography.Text type="secondary">{[p.number, planDateVi(p.date)].filter(Boolean).join(' · ') || '—'}</Typography.Text>
+            <StatusTag status={p.status} />
+          </Flex>
         </Flex>
       ),
     },
+  ];
+
+  const columns: TableProps<PlanSummary>['columns'] = [
+    { title: t('plans.planTitle'), dataIndex: 'title', minWidth: 280, render: titleCell },
     { title: t('plans.number'), dataIndex: 'number', width: 140, render: (n: string | null) => n ?? '—' },
     { title: t('plans.date'), dataIndex: 'date', width: 120, render: (d: string | null) => planDateVi(d) || '—', responsive: ['sm'] },
     { title: t('common.status'), dataIndex: 'status', width: 130, render: (s: PlanStatus) => <StatusTag status={s} /> },
@@ -99,6 +113,7 @@ function PlansPageInner({ communeId, communeName }: { communeId: string; commune
           <Select<PlanStatus>
             allowClear
             placeholder={t('plans.allStatuses')}
+            aria-label={t('plans.allStatuses')}
             value={status}
             onChange={(v) => {
               setStatus(v);
@@ -114,10 +129,11 @@ function PlansPageInner({ communeId, communeName }: { communeId: string; commune
           <Table<PlanSummary>
             rowKey="id"
             size="middle"
-            columns={columns}
+            columns={compact ? compactColumns : columns}
+            showHeader={!compact}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 'max-content' }}
+            scroll={compact ? undefined : { x: 'max-content' }}
             pagination={paging.config(list.data?.total)}
           />
         </div>

@@ -79,6 +79,7 @@ function RegistrationPageInner({ communeId, communeName }: { communeId: string; 
           <Select
             value={planId}
             placeholder={t('reporting.registration.choosePlan')}
+            aria-label={t('reporting.registration.choosePlan')}
             onChange={(v: string) => choice.set({ planId: v, year: undefined })}
             loading={plans.isPending}
             options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title || t('reporting.registration.untitledPlan') }))}
@@ -89,6 +90,7 @@ function RegistrationPageInner({ communeId, communeName }: { communeId: string; 
           <Select<number>
             value={year}
             placeholder={t('reporting.registration.year')}
+            aria-label={t('reporting.registration.year')}
             onChange={(y) => choice.set({ year: y })}
             options={(range ? planYears(range.fromYear, range.toYear) : []).map((y) => ({ value: y, label: t('reporting.filters.yearN', { year: y }) }))}
             style={{ width: 130 }}
@@ -100,6 +102,7 @@ function RegistrationPageInner({ communeId, communeName }: { communeId: string; 
               onChange={(v: string) => choice.set({ unitId: v })}
               options={mine.map((u) => ({ value: u.id, label: u.name }))}
               style={{ width: 260, maxWidth: '100%' }}
+              aria-label={t('reporting.columns.unit')}
               data-testid="registration-unit"
             />
           ) : null}

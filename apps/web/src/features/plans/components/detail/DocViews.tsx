@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanDoc } from '@tds/contracts';
 import { deadlineWording, dueByLabel, planDateVi, type Deadline } from '../../planText';
@@ -117,6 +117,8 @@ export function DueText({ d }: { d: Deadline }) {
 
 export function TimelineView({ doc }: { doc: PlanDoc }) {
   const { t } = useTranslation();
+  // Phones: the deadline's wording, when and how often in one column (no sideways scrolling).
+  const compact = !Grid.useBreakpoint().sm;
   return (
     <>
       <Section title={t('plans.phases')}>
@@ -134,15 +136,31 @@ export function TimelineView({ doc }: { doc: PlanDoc }) {
             rowKey={(_, i) => String(i)}
             dataSource={doc.deadlines}
             pagination={false}
-            scroll={{ x: 'max-content' }}
+            scroll={compact ? undefined : { x: 'max-content' }}
+            showHeader={!compact}
             data-testid="plan-deadlines"
-            columns={[
-              { title: t('plans.deadlineWhat'), dataIndex: 'what', minWidth: 220 },
-              { title: t('plans.deadlineFrom'), dataIndex: 'from', minWidth: 140, responsive: ['md'] },
-              { title: t('plans.deadlineTo'), dataIndex: 'to', minWidth: 140, responsive: ['md'] },
-              { title: t('plans.deadlines'), key: 'when', minWidth: 200, render: (_, d) => <DueText d={d} /> },
-              { title: t('plans.recurrence'), dataIndex: 'recurrence', width: 120, render: (r: Deadline['recurrence']) => t(`plans.recurrences.${r}`) },
-            ]}
+            columns={
+              compact
+                ? [
+                    {
+                      key: 'deadline',
+                      render: (_, d) => (
+                        <Space orientation="vertical" size={2} style={{ overflowWrap: 'anywhere' }}>
+                          <span>{d.what}</span>
+                          <DueText d={d} />
+                          <Typography.Text type="secondary">{t(`plans.recurrences.${d.recurrence}`)}</Typography.Text>
+                        </Space>
+                      ),
+                    },
+                  ]
+                : [
+                    { title: t('plans.deadlineWhat'), dataIndex: 'what', minWidth: 220 },
+                    { title: t('plans.deadlineFrom'), dataIndex: 'from', minWidth: 140, responsive: ['md'] },
+                    { title: t('plans.deadlineTo'), dataIndex: 'to', minWidth: 140, responsive: ['md'] },
+                    { title: t('plans.deadlines'), key: 'when', minWidth: 200, render: (_, d) => <DueText d={d} /> },
+                    { title: t('plans.recurrence'), dataIndex: 'recurrence', width: 120, render: (r: Deadline['recurrence']) => t(`plans.recurrences.${r}`) },
+                  ]
+            }
           />
         )}
       </Section>

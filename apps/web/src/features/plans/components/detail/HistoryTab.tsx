@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Descriptions, Drawer, Grid, Space, Spin, Table, Tabs, Tag } from 'antd';
+import { Button, Descriptions, Drawer, Grid, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { usePlanVersion, usePlanVersions, type PlanVersionSummary } from '../../api';
@@ -54,6 +54,8 @@ export function HistoryTab({ communeId, planId, current, published }: { communeI
   const { t } = useTranslation();
   const versions = usePlanVersions(communeId, planId);
   const [viewing, setViewing] = useState<number | null>(null);
+  // Phones: version and action as columns, who/when/why under the version (no sideways scrolling).
+  const compact = !Grid.useBreakpoint().sm;
   return (
     <>
       {versions.error ? <ErrorAlert error={versions.error} /> : null}
@@ -63,7 +65,7 @@ export function HistoryTab({ communeId, planId, current, published }: { communeI
         loading={versions.isFetching}
         dataSource={[...(versions.data ?? [])].sort((a, b) => b.version - a.version)}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        scroll={compact ? undefined : { x: 'max-content' }}
         locale={{ emptyText: t('plans.history.empty') }}
         data-testid="plan-versions"
         columns={[
@@ -71,17 +73,24 @@ export function HistoryTab({ communeId, planId, current, published }: { communeI
             title: t('plans.history.version'),
             dataIndex: 'version',
             width: 150,
-            render: (v: number) => (
-              <Space size={4}>
-                <span>{v}</span>
-                {v === current ? <Tag color="blue">{t('plans.history.current')}</Tag> : null}
-                {v === published ? <Tag color="green">{t('plans.history.published')}</Tag> : null}
+            render: (v: number, row) => (
+              <Space orientation="vertical" size={2} style={{ overflowWrap: 'anywhere' }}>
+                <Space size={4} wrap>
+                  <span>{v}</span>
+                  {v === current ? <Tag color="blue">{t('plans.history.current')}</Tag> : null}
+                  {v === published ? <Tag color="green">{t('plans.history.published')}</Tag> : null}
+                </Space>
+                {compact ? (
+                  <Typography.Text type="secondary">
+                    {[formatDateTimeVi(row.createdAt), row.createdByName, row.note].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                ) : null}
               </Space>
             ),
           },
-          { title: t('plans.history.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTimeVi(v) },
-          { title: t('plans.history.createdBy'), dataIndex: 'createdByName', minWidth: 140 },
-          { title: t('plans.history.note'), dataIndex: 'note', minWidth: 200 },
+          { title: t('plans.history.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTimeVi(v), responsive: ['sm'] },
+          { title: t('plans.history.createdBy'), dataIndex: 'createdByName', minWidth: 140, responsive: ['sm'] },
+          { title: t('plans.history.note'), dataIndex: 'note', minWidth: 200, responsive: ['sm'] },
           {
             title: t('common.actions'),
             key: 'a',

@@ -71,6 +71,7 @@ export function OffsetTagsInput({ value = [], onChange, disabled }: { value?: nu
             onChange={setSide}
             options={(['before', 'on', 'after'] as const).map((s) => ({ value: s, label: t(`progress.reminders.sides.${s}`) }))}
             style={{ width: 160 }}
+            aria-label={t('progress.reminders.sideLabel')}
             data-testid="reminder-offset-side"
           />
           <Button icon={<PlusOutlined />} onClick={add} data-testid="reminder-offset-add">

@@ -45,14 +45,15 @@ export function OutboxCard({ communeId }: { communeId: string }) {
     {
       title: t('common.status'),
       dataIndex: 'status',
-      width: 150,
+      width: 120,
       render: (s: OutboxStatus) => (
         <Tag color={OUTBOX_STATUS_COLORS[s]} data-testid={`outbox-status-${s}`}>
           {t(`progress.reminders.outboxStatuses.${s}`)}
         </Tag>
       ),
     },
-    { title: t('progress.reminders.attempts'), dataIndex: 'attempts', width: 90, align: 'right' },
+    // On phones: subject and status only, so that the table fits the screen without scrolling sideways.
+    { title: t('progress.reminders.attempts'), dataIndex: 'attempts', width: 90, align: 'right', responsive: ['sm'] },
     {
       title: t('progress.reminders.lastError'),
       dataIndex: 'lastError',
@@ -73,7 +74,13 @@ export function OutboxCard({ communeId }: { communeId: string }) {
           '—'
         ),
     },
-    { title: t('progress.reminders.sentAt'), dataIndex: 'sentAt', width: 140, render: (d: string | null) => (d ? formatDateTimeVi(d) : '—') },
+    {
+      title: t('progress.reminders.sentAt'),
+      dataIndex: 'sentAt',
+      width: 140,
+      render: (d: string | null) => (d ? formatDateTimeVi(d) : '—'),
+      responsive: ['sm'],
+    },
   ];
 
   return (
@@ -87,6 +94,7 @@ export function OutboxCard({ communeId }: { communeId: string }) {
         <Select<OutboxStatus>
           allowClear
           placeholder={t('progress.reminders.allStatuses')}
+          aria-label={t('progress.reminders.allStatuses')}
           value={status}
           onChange={(v) => {
             setStatus(v);

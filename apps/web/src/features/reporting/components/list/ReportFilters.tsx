@@ -41,6 +41,7 @@ export function ReportFilters({
       <Select<number>
         allowClear
         placeholder={t('reporting.filters.allYears')}
+        aria-label={t('reporting.filters.allYears')}
         value={value.year}
         onChange={(year) => set({ year })}
         options={yearOptions(vietnamYear()).map((y) => ({ value: y, label: t('reporting.filters.yearN', { year: y }) }))}
@@ -51,6 +52,7 @@ export function ReportFilters({
         <Select
           allowClear
           placeholder={t('reporting.filters.allKinds')}
+          aria-label={t('reporting.filters.allKinds')}
           value={value.kind}
           onChange={(kind) => set({ kind })}
           options={kinds.map((k) => ({ value: k, label: t(`reporting.kinds.${k}`) }))}
@@ -61,6 +63,7 @@ export function ReportFilters({
       <Select<ReportCadence>
         allowClear
         placeholder={t('reporting.filters.allCadences')}
+        aria-label={t('reporting.filters.allCadences')}
         value={value.cadence}
         onChange={(cadence) => set({ cadence })}
         options={reportCadences.map((c) => ({ value: c, label: t(`reporting.cadences.${c}`) }))}
@@ -71,6 +74,7 @@ export function ReportFilters({
         <Select<DueItemStatus>
           allowClear
           placeholder={t('reporting.filters.allStatuses')}
+          aria-label={t('reporting.filters.allStatuses')}
           value={value.status}
           onChange={(status) => set({ status })}
           options={statuses.map((s) => ({ value: s, label: t(`reporting.status.${s}`) }))}
@@ -83,6 +87,7 @@ export function ReportFilters({
         showSearch
         filterTreeNode={filterUnitNode}
         placeholder={t('reporting.filters.allUnits')}
+        aria-label={t('reporting.filters.allUnits')}
         value={value.unitId}
         onChange={(unitId?: string) => set({ unitId })}
         treeData={unitTreeSelectData(units.data)}

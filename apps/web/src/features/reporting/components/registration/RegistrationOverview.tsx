@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { App as AntApp, Button, Card, Col, Flex, Row, Select, Statistic, Switch, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
@@ -60,6 +60,7 @@ export function RegistrationOverview({
   const windowMutation = useRegistrationWindow(communeId, data.planId);
   const [status, setStatus] = useState<RegistrationStatus | undefined>();
   const [q, setQ] = useState('');
+  const switchLabelId = useId();
   const rows = data.items.filter((i) => (!status || i.status === status) && (!q || searchKey(i.unitName).includes(searchKey(q))));
 
   const toggle = (open: boolean) =>
@@ -112,9 +113,10 @@ export function RegistrationOverview({
             disabled={!data.can.setWindow}
             loading={windowMutation.isPending}
             onChange={toggle}
+            aria-labelledby={switchLabelId}
             data-testid="registration-window-switch"
           />
-          <span>{data.registrationOpen ? t('reporting.registration.isOpen') : t('reporting.registration.isClosed')}</span>
+          <span id={switchLabelId}>{data.registrationOpen ? t('reporting.registration.isOpen') : t('reporting.registration.isClosed')}</span>
         </Flex>
       </Flex>
       <Counts counts={data.counts} />
@@ -123,6 +125,7 @@ export function RegistrationOverview({
         <Select<RegistrationStatus>
           allowClear
           placeholder={t('reporting.filters.allStatuses')}
+          aria-label={t('reporting.filters.allStatuses')}
           value={status}
           onChange={setStatus}
           options={registrationStatuses.map((s) => ({ value: s, label: t(`reporting.registration.status.${s}`) }))}
