@@ -1,6 +1,9 @@
 import { communeParams, communeUnitParams, personInput, personListQuery, personPage, personSchema, personUpdateInput } from '@tds/contracts';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
-import { createPerson, getPerson, listPeople, updatePerson } from './people';
+import { createPerson } from './create-person';
+import { getPerson } from './get-person';
+import { listPeople } from './list-people';
+import { updatePerson } from './update-person';
 
 const tags = ['people'];
 
