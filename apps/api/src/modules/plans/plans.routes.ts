@@ -37,7 +37,10 @@ import { listPlanVersions } from './list-plan-versions';
 import { listPlans } from './list-plans';
 import { updatePlan } from './update-plan';
 import { printPlan, type PrintKind } from './print-plan';
-import { createProvincePlan, deleteProvincePlan, listProvincePlans, updateProvincePlan } from './province-plans';
+import { createProvincePlan } from './create-province-plan';
+import { deleteProvincePlan } from './delete-province-plan';
+import { listProvincePlans } from './list-province-plans';
+import { updateProvincePlan } from './update-province-plan';
 import { publishPlan } from './publish-plan';
 import { listAwardKinds } from './award-kinds';
 
