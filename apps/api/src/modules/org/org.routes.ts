@@ -19,7 +19,10 @@ import {
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
 import { createUnit } from './create-unit';
 import { getUnit, getUnitTree, listUnitsCached } from './list-units';
-import { listCommunes, listProvinces, saveCommune, saveProvince } from './territory';
+import { listCommunes } from './list-communes';
+import { listProvinces } from './list-provinces';
+import { saveCommune } from './save-commune';
+import { saveProvince } from './save-province';
 import { updateUnit } from './update-unit';
 
 const tags = ['org'];
