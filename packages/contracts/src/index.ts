@@ -21,3 +21,4 @@ export * from './progress.js';
 export * from './notify.js';
 export * from './workflow.js';
 export * from './todo.js';
+export * from './participation.js';

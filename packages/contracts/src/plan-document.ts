@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { uuid } from './common.js';
+import { unitKinds } from './org.js';
 
 /**
  * The structure of a movement plan as extracted from (or printed to) a document. Values are plain;
@@ -27,6 +29,18 @@ export const deadlineDoc = z.object({
   qualifier: z.enum(deadlineQualifiers),
   text: z.string(),
 });
+/**
+ * A participant group ("Đối với các trường học") and the units it covers: the unit kinds (proposed by
+ * the parser with its reason, confirmed by the officer) and units chosen by name from the commune's
+ * tree. A plan without `kinds` (stored before the mapping existed) is read with the proposal.
+ */
+export const participantGroupDoc = z.object({
+  name: z.string(),
+  criteria: z.array(z.string()),
+  kinds: z.array(z.enum(unitKinds)).max(unitKinds.length).optional(),
+  unitIds: z.array(uuid).max(2000).optional(),
+  reason: z.string().optional(),
+});
 export const signerDoc = z.object({ name: z.string().nullable(), title: z.string().nullable(), capacity: z.enum(['TM.', 'KT.', 'TL.', 'TUQ.']).nullable() });
 export const issuerDoc = z.object({ name: z.string().nullable(), parent: z.string().nullable() });
 
@@ -44,7 +58,7 @@ export const planDoc = z.object({
   scope: z.array(z.string()).optional(),
   participants: z.array(z.string()).optional(),
   contents: z.array(z.object({ order: z.number().int(), text: z.string() })),
-  participantGroups: z.array(z.object({ name: z.string(), criteria: z.array(z.string()) })),
+  participantGroups: z.array(participantGroupDoc),
   awardForms: z.array(z.object({ name: z.string(), code: z.string().nullable() })),
   occasions: z.array(z.enum(['yearly', 'mid-term', 'final', 'thematic'])),
   dossier: z.array(z.string()),

@@ -90,12 +90,30 @@ export const publishInput = z.strictObject({
   /** Conflict key -> chosen option value. */
   resolutions: z.record(z.string(), z.string()).default({}),
   dryRun: z.boolean().default(false),
+  /** The officer publishes although some deadline reaches no unit (it stays on the plan, owed by none). */
+  acceptUnreached: z.boolean().default(false),
   fromYear: z.number().int().min(2000).max(2100).optional(),
   toYear: z.number().int().min(2000).max(2100).optional(),
 });
 export const calendarChange = z.object({ title: z.string(), dueDate: isoDate, units: z.number().int() });
+/** One deadline of the plan and who owes it: units by name, or the commune itself (owed upward). */
+export const deadlineOwnersView = z.object({
+  index: z.number().int(),
+  what: z.string(),
+  text: z.string(),
+  from: z.string().nullable(),
+  owner: z.enum(['units', 'commune']),
+  /** Units named by the addressee line, or all the plan's participants when it names none. */
+  how: z.enum(['all', 'named', 'commune']),
+  units: z.number().int(),
+  /** The first units by tree order (all of them up to 200). */
+  unitNames: z.array(z.string()),
+});
 export const publishResult = z.object({
   dryRun: z.boolean(),
+  deadlines: z.array(deadlineOwnersView),
+  /** Deadlines owed by units that reach none. */
+  unreached: z.number().int(),
   added: z.array(calendarChange),
   removed: z.array(calendarChange),
   unchanged: z.number().int(),
@@ -112,6 +130,8 @@ export const calendarEntry = z.object({
   planTitle: z.string(),
   /** For due items: how many units owe it, and how late it becomes. */
   units: z.number().int().nullable(),
+  /** The first owing units by name (tree order). */
+  unitNames: z.array(z.string()).nullable(),
   lateAfter: z.string().nullable(),
 });
 export const calendar = z.object({ entries: z.array(calendarEntry) });
@@ -151,3 +171,4 @@ export const awardKindSchema = z.object({
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
 });
+export type PublishResult = z.infer<typeof publishResult>;

@@ -176,7 +176,14 @@ export async function seedMovement(db: Db, opts: { adminUserId: string; communeI
     deadlines: [...parsed.deadlines, ...EXTRA_DEADLINES],
   };
   const created = await createPlan({ db, actor, meta, communeId, input: { doc, source: 'import', note: 'Nhập từ văn bản của xã' } });
-  await publishPlan({ db, actor, meta, communeId, id: created.id, input: { version: created.version, resolutions: {}, dryRun: false } });
+  await publishPlan({
+    db,
+    actor,
+    meta,
+    communeId,
+    id: created.id,
+    input: { version: created.version, resolutions: {}, dryRun: false, acceptUnreached: false },
+  });
 
   const year = Number(todayVn().slice(0, 4));
   await seedTargets(db, actor, communeId, year);

@@ -22,7 +22,9 @@ export function wouldCycle(unitId: string, newParentPath: string | null): boolea
 
 /** Which parent kinds a kind of unit may sit under (null = may be a root). */
 export function parentKindError(kind: UnitKind, parentKind: UnitKind | null): string | null {
-  if (kind === 'digital_team' && parentKind !== 'village') return 'Tổ công nghệ số cộng đồng phải trực thuộc một thôn, xóm hoặc tổ dân phố.';
+  // A team works in a village, or belongs to a mass organisation (the youth union's team).
+  if (kind === 'digital_team' && parentKind !== 'village' && parentKind !== 'mass_org')
+    return 'Tổ công nghệ số cộng đồng phải trực thuộc một thôn, xóm, tổ dân phố hoặc một tổ chức đoàn thể.';
   if (parentKind === 'digital_team') return 'Tổ công nghệ số cộng đồng không có đơn vị trực thuộc.';
   return null;
 }

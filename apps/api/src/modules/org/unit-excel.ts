@@ -25,7 +25,7 @@ export const unitColumns: readonly { key: UnitColumnKey; header: string; width: 
     key: 'parentCode',
     header: 'Mã đơn vị cấp trên',
     width: 20,
-    help: 'Để trống nếu trực thuộc xã/phường. Mã một đơn vị đã có hoặc ở dòng khác của tệp. Tổ công nghệ số cộng đồng phải trực thuộc một thôn, xóm, tổ dân phố.',
+    help: 'Để trống nếu trực thuộc xã/phường. Mã một đơn vị đã có hoặc ở dòng khác của tệp. Tổ công nghệ số cộng đồng phải trực thuộc một thôn, xóm, tổ dân phố hoặc một tổ chức đoàn thể.',
   },
   { key: 'contactName', header: 'Người liên hệ', width: 24, help: 'Không bắt buộc. Tối đa 120 ký tự.' },
   { key: 'phone', header: 'Điện thoại', width: 16, help: 'Không bắt buộc. Chữ số và + ( ) . -' },

@@ -7,7 +7,11 @@ import { authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
 import { loadDoc } from './plan-store';
+import { unit } from '../org';
 import { dueItem, plan } from './plans.table';
+
+/** How many owing units a calendar entry names. */
+const UNIT_NAMES = 30;
 
 type Entry = z.infer<typeof calendarEntry>;
 const MILESTONE_TITLE = { 'mid-term': 'Sơ kết giữa kỳ', final: 'Tổng kết' } as const;
@@ -33,8 +37,10 @@ export async function getCalendar(opts: { db: Db; actor: Actor; communeId: strin
         planId: dueItem.planId,
         units: sql<number>`count(*)::int`,
         lateAfter: sql<string>`min(${dueItem.lateAfter})`,
+        unitNames: sql<string[]>`(array_agg(${unit.name} order by ${unit.sortKey}))[1:${UNIT_NAMES}]`,
       })
       .from(dueItem)
+      .innerJoin(unit, and(eq(unit.communeId, dueItem.communeId), eq(unit.id, dueItem.unitId)))
       .where(
         and(
           eq(dueItem.communeId, communeId),
@@ -54,6 +60,7 @@ export async function getCalendar(opts: { db: Db; actor: Actor; communeId: strin
         planId: d.planId,
         planTitle: titleOf.get(d.planId) ?? '',
         units: Number(d.units),
+        unitNames: d.unitNames,
         lateAfter: new Date(d.lateAfter).toISOString(),
       });
     }
@@ -71,6 +78,7 @@ export async function getCalendar(opts: { db: Db; actor: Actor; communeId: strin
             planId: p.id,
             planTitle: p.title,
             units: null,
+            unitNames: null,
             lateAfter: null,
           });
       }
@@ -85,6 +93,7 @@ export async function getCalendar(opts: { db: Db; actor: Actor; communeId: strin
             planId: p.id,
             planTitle: p.title,
             units: null,
+            unitNames: null,
             lateAfter: null,
           });
       }

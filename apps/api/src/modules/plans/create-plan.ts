@@ -8,6 +8,7 @@ import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
 import { addVersion, ownerPath } from './plan-owner';
+import { checkChosenUnits } from './participation';
 import { headOf, loadPlan, mapDetail } from './plan-store';
 import { plan, provincePlan } from './plans.table';
 
@@ -27,6 +28,7 @@ export async function createPlan(opts: { db: Db; actor: Actor; meta: RequestMeta
       const [pp] = await tx.select({ id: provincePlan.id }).from(provincePlan).where(eq(provincePlan.id, input.provincePlanId));
       if (!pp) throw new AppError('VALIDATION_FAILED', 'Kế hoạch của tỉnh không tồn tại.', [{ field: 'provincePlanId', message: 'Không tìm thấy kế hoạch.' }]);
     }
+    await checkChosenUnits(tx, communeId, input.doc);
     const head = headOf(input.doc);
     const [row] = await tx
       .insert(plan)

@@ -2,13 +2,14 @@
 import type { ModuleManifest } from '../../platform/module';
 import { loadPlanReaders } from './import-plan';
 import { planParseCommand } from './plan-parse-command';
-import { participatingKinds, planYears } from './plan-rules';
+import { activeUnits, participatingUnits } from './participation';
+import { planYears } from './plan-rules';
 import * as plansTables from './plans.table';
 import { plansRoutes } from './plans.routes';
 
 export { buildPlanTemplate } from './plan-template';
 export { loadDoc, loadPlan } from './plan-store';
-export { participatingKinds, planYears };
+export { activeUnits, participatingUnits, planYears };
 export type { PlanRow } from './plans.table';
 /** Read models other modules join on (written only by this module). */
 export { awardKind, dueItem, plan, planVersion } from './plans.table';
@@ -24,6 +25,6 @@ export const manifest: ModuleManifest = {
   workerPreload: [loadPlanReaders],
   tables: plansTables,
   permissions: ['plan.read', 'plan.write', 'plan.publish', 'province_plan.write'],
-  errorCodes: ['NOT_A_PLAN', 'FILE_UNREADABLE', 'PLAN_CONFLICTS', 'PLAN_NOT_PUBLISHED', 'FILE_TOO_COMPLEX'],
+  errorCodes: ['NOT_A_PLAN', 'FILE_UNREADABLE', 'PLAN_CONFLICTS', 'PLAN_UNREACHED', 'PLAN_NOT_PUBLISHED', 'FILE_TOO_COMPLEX'],
   cli: [planParseCommand],
 };

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlanTemplate } from './plan-template';
-import { kindsOfGroup, planConflicts, resolveDeadlines } from './plan-rules';
+import { planConflicts, resolveDeadlines } from './plan-rules';
 
 const template = () => buildPlanTemplate({ communeName: 'Xã Hải An', provinceName: 'Tỉnh Ninh Bình', year: 2025 });
 
 describe('plan rules', () => {
-  it('maps participant groups to unit kinds', () => {
-    expect(kindsOfGroup('Đối với các thôn, tổ dân phố').sort()).toEqual(['village']);
-    expect(kindsOfGroup('Đối với Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội')).toContain('mass_org');
-    expect(kindsOfGroup('Đối với doanh nghiệp, hợp tác xã')).toEqual(['enterprise']);
-    expect(kindsOfGroup('Tổ công nghệ số cộng đồng')).toContain('digital_team');
-    expect(kindsOfGroup('Đối với các cơ quan, đơn vị').sort()).toEqual(['office', 'public_service']);
-    expect(kindsOfGroup('Đối với cá nhân')).toEqual([]);
-  });
-
   it('has no conflict in the national template', () => {
     expect(planConflicts(template())).toEqual([]);
   });

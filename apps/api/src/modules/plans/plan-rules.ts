@@ -1,27 +1,7 @@
 import { createHash } from 'node:crypto';
-import { searchKey, type PlanDoc, type UnitKind } from '@tds/contracts';
+import { searchKey, type PlanDoc } from '@tds/contracts';
 
 type Deadline = PlanDoc['deadlines'][number];
-
-/** Unit kinds a participant group names ("Đối với các thôn, tổ dân phố" -> village ...). */
-export function kindsOfGroup(name: string): UnitKind[] {
-  const k = searchKey(name);
-  const out = new Set<UnitKind>();
-  if (/\b(co quan|don vi|phong|ban nganh|cong chuc|vien chuc)\b/u.test(k)) out.add('office').add('public_service');
-  if (/\b(mat tran|doan the|hoi |doan thanh nien|cuu chien binh|phu nu|nong dan)/u.test(k)) out.add('mass_org');
-  if (/\b(thon|xom|to dan pho|khu pho|ban|ap)\b/u.test(k) && !/ban nganh/u.test(k)) out.add('village');
-  if (/to cong nghe so|cong dong so|to cnscd|cnscd/u.test(k)) out.add('digital_team');
-  if (/\b(truong|giao duc|hoc sinh)/u.test(k)) out.add('school');
-  if (/\b(doanh nghiep|hop tac xa|co so san xuat|ho kinh doanh)/u.test(k)) out.add('enterprise');
-  return [...out];
-}
-
-/** Kinds of the units that take part under a plan: those its participant groups name. */
-export function participatingKinds(doc: PlanDoc): UnitKind[] {
-  const all = new Set<UnitKind>(doc.participantGroups.flatMap((g) => kindsOfGroup(g.name)));
-  // The digital teams report through their villages unless the plan names them.
-  return [...all];
-}
 
 /** What a deadline asks for. */
 export function dueKind(d: Deadline): 'report' | 'unit_plan' | 'registration' {

@@ -136,7 +136,7 @@ export function buildPlanTemplate(c: TemplateContext): PlanDoc {
     deadlines: [
       {
         what: 'Kế hoạch thực hiện phong trào của cơ quan, đơn vị',
-        from: 'các cơ quan, đơn vị, thôn, tổ dân phố',
+        from: 'tất cả các đơn vị tham gia phong trào',
         to: 'Ủy ban nhân dân (qua Phòng Văn hóa - Xã hội)',
         day: 31,
         month: 12,
@@ -147,7 +147,7 @@ export function buildPlanTemplate(c: TemplateContext): PlanDoc {
       },
       {
         what: 'Báo cáo kết quả thực hiện phong trào thi đua',
-        from: 'các cơ quan, đơn vị, thôn, tổ dân phố',
+        from: 'tất cả các đơn vị tham gia phong trào',
         to: 'Ủy ban nhân dân (qua Phòng Văn hóa - Xã hội)',
         day: 5,
         month: 12,

@@ -1,16 +1,16 @@
 import { todayVn } from '@tds/contracts';
-import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PlanDoc, publishInput } from '@tds/contracts';
+import type { PlanDoc, publishInput, PublishResult } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
 import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
-import { unit } from '../org';
 import { expandDeadline } from './due-dates';
-import { deadlineKey, dueCadence, dueKind, participatingKinds, planYears, resolveDeadlines } from './plan-rules';
+import { activeUnits, deadlineOwners, participatingUnits } from './participation';
+import { deadlineKey, dueCadence, dueKind, planYears, resolveDeadlines } from './plan-rules';
 import { loadDoc, loadPlan, mapSummaries } from './plan-store';
 import { dueItem, plan } from './plans.table';
 import { dueItemUses } from '../../platform/extensions';
@@ -34,26 +34,39 @@ function itemTitle(what: string, year: number, period: number | null): string {
   return period ? `${base} (6 tháng ${period === 1 ? 'đầu' : 'cuối'} năm ${year})` : `${base} năm ${year}`;
 }
 
-/** The due items a plan's deadlines give every participating unit, year by year. */
+/** Who owes each deadline, as the preview shows it. */
+type OwnersView = PublishResult['deadlines'][number];
+
+const NAMES_SHOWN = 200;
+
+/** The due items a plan's deadlines give the units that owe them, year by year, and who owes what. */
 async function wantedItems(
   tx: Tx,
   communeId: string,
   doc: PlanDoc,
-  deadlines: PlanDoc['deadlines'],
+  deadlines: { d: PlanDoc['deadlines'][number]; index: number }[],
   years: { fromYear: number; toYear: number },
-): Promise<Wanted[]> {
-  const kinds = participatingKinds(doc);
-  if (kinds.length === 0) return [];
-  const today = todayVn();
-  const units = await tx
-    .select({ id: unit.id })
-    .from(unit)
-    .where(and(eq(unit.communeId, communeId), inArray(unit.kind, kinds), or(isNull(unit.activeTo), gte(unit.activeTo, today))));
+  today: string,
+): Promise<{ wanted: Wanted[]; owners: OwnersView[] }> {
+  const units = await activeUnits(tx, communeId, today);
+  const participants = participatingUnits(doc, units);
   const out: Wanted[] = [];
-  for (const d of deadlines) {
+  const owners: OwnersView[] = [];
+  for (const { d, index } of deadlines) {
+    const who = deadlineOwners(d, participants, units);
+    owners.push({
+      index,
+      what: d.what,
+      text: d.text,
+      from: d.from,
+      owner: who.commune ? 'commune' : 'units',
+      how: who.commune ? 'commune' : who.how,
+      units: who.units.length,
+      unitNames: who.units.slice(0, NAMES_SHOWN).map((u) => u.name),
+    });
     const key = deadlineKey(d);
     for (const inst of expandDeadline(d, years.fromYear, years.toYear)) {
-      for (const u of units) {
+      for (const u of who.units) {
         out.push({
           unitId: u.id,
           deadlineKey: key,
@@ -68,7 +81,7 @@ async function wantedItems(
       }
     }
   }
-  return out;
+  return { wanted: out, owners };
 }
 
 /** Of these due items, those something (a report, a registration...) already answers: asked of the modules that use them. */
@@ -113,6 +126,7 @@ export async function publishPlan(opts: {
     if (row.currentVersion !== input.version) throw new AppError('STALE_VERSION');
     const doc = await loadDoc(tx, row);
     const { deadlines, unresolved } = resolveDeadlines(doc, input.resolutions);
+    const kept = deadlines.map((d) => ({ d, index: doc.deadlines.indexOf(d) }));
     if (unresolved.length) {
       throw new AppError(
         'PLAN_CONFLICTS',
@@ -121,7 +135,15 @@ export async function publishPlan(opts: {
       );
     }
     const years = { ...planYears(doc), ...(input.fromYear ? { fromYear: input.fromYear } : {}), ...(input.toYear ? { toYear: input.toYear } : {}) };
-    const wanted = row.ownerUnitId ? [] : await wantedItems(tx, communeId, doc, deadlines, years);
+    const { wanted, owners } = row.ownerUnitId ? { wanted: [], owners: [] } : await wantedItems(tx, communeId, doc, kept, years, todayVn(now));
+    const unreached = owners.filter((o) => o.owner === 'units' && o.units === 0);
+    if (unreached.length && !input.dryRun && !input.acceptUnreached) {
+      throw new AppError(
+        'PLAN_UNREACHED',
+        undefined,
+        unreached.map((o) => ({ field: `deadlines.${o.index}`, message: `Thời hạn "${o.text}" (${o.what}) chưa giao cho đơn vị nào.` })),
+      );
+    }
     const existing = await tx
       .select()
       .from(dueItem)
@@ -136,7 +158,14 @@ export async function publishPlan(opts: {
       existing.filter((e) => !want.has(identity(e))).map((e) => e.id),
     );
     const removed = existing.filter((e) => !want.has(identity(e)) && !answered.has(e.id));
-    const result = { dryRun: input.dryRun, added: summarise(added), removed: summarise(removed), unchanged: wanted.length - added.length };
+    const result = {
+      dryRun: input.dryRun,
+      deadlines: owners,
+      unreached: unreached.length,
+      added: summarise(added),
+      removed: summarise(removed),
+      unchanged: wanted.length - added.length,
+    };
     if (input.dryRun) return { ...result, plan: null };
 
     if (removed.length)
@@ -164,7 +193,14 @@ export async function publishPlan(opts: {
       communeId,
       summary: `Ban hành kế hoạch: ${row.title} (phiên bản ${row.currentVersion})`,
       before: { status: row.status, publishedVersion: row.publishedVersion },
-      after: { status: 'published', publishedVersion: row.currentVersion, added: added.length, removed: removed.length, resolutions: input.resolutions },
+      after: {
+        status: 'published',
+        publishedVersion: row.currentVersion,
+        added: added.length,
+        removed: removed.length,
+        resolutions: input.resolutions,
+        ...(unreached.length ? { acceptedUnreached: unreached.map((o) => o.text) } : {}),
+      },
     });
     return { ...result, plan: (await mapSummaries(tx, actor, [updated!]))[0]! };
   });

@@ -8,6 +8,7 @@ import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
 import { addVersion, ownerPath } from './plan-owner';
+import { checkChosenUnits } from './participation';
 import { headOf, loadPlan, mapDetail } from './plan-store';
 import { plan } from './plans.table';
 
@@ -29,6 +30,7 @@ export async function updatePlan(opts: {
     authorize(actor, 'plan.write', { communeId, unitPath: await ownerPath(tx, communeId, cur.ownerUnitId) });
     if (cur.currentVersion !== input.version) throw new AppError('STALE_VERSION');
     const next = cur.currentVersion + 1;
+    await checkChosenUnits(tx, communeId, input.doc);
     const head = headOf(input.doc);
     const [row] = await tx
       .update(plan)

@@ -5,7 +5,7 @@ import type { Tx } from '../../db/client';
 import { AppError } from '../../platform/errors';
 import { unit } from '../org';
 import { person } from '../people';
-import { participatingKinds, planYears } from '../plans';
+import { participatingUnits, planYears } from '../plans';
 import { loadDoc, loadPlan } from '../plans';
 import { dueItem, type PlanRow } from '../plans';
 import { registration, type RegistrationRow } from './reporting.table';
@@ -99,12 +99,12 @@ export async function participants(tx: Tx, p: RegistrationPlan): Promise<Partici
       .from(dueItem)
       .where(and(eq(dueItem.communeId, communeId), eq(dueItem.planId, p.row.id)))
       .limit(1);
-    const kinds = participatingKinds(p.doc);
-    if (!anyItem && kinds.length) {
-      rows = await tx
+    if (!anyItem) {
+      const active = await tx
         .select(cols)
         .from(unit)
-        .where(and(eq(unit.communeId, communeId), inArray(unit.kind, kinds), or(isNull(unit.activeTo), gte(unit.activeTo, todayVn()))));
+        .where(and(eq(unit.communeId, communeId), or(isNull(unit.activeTo), gte(unit.activeTo, todayVn()))));
+      rows = participatingUnits(p.doc, active);
     }
   }
   return rows.map((r) => ({ ...r, kind: r.kind as UnitKind })).sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));

@@ -16,7 +16,7 @@ export function planDocWithRegistration(communeName = 'Xã Gia Phúc'): PlanDoc 
       ...doc.deadlines,
       {
         what: 'Đăng ký thi đua',
-        from: 'các cơ quan, đơn vị, thôn, tổ dân phố',
+        from: 'các cơ quan, đơn vị, thôn, tổ dân phố và Tổ công nghệ số cộng đồng',
         to: 'Ủy ban nhân dân (qua Phòng Văn hóa - Xã hội)',
         day: 31,
         month: 3,

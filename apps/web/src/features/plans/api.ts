@@ -128,6 +128,7 @@ export interface PublishInput {
   version: number;
   resolutions: Record<string, string>;
   dryRun: boolean;
+  acceptUnreached?: boolean;
 }
 
 export function usePublishPlan(communeId: string, id: string) {

@@ -8,6 +8,7 @@ export interface CalEntry {
   planId: string;
   planTitle: string;
   units: number | null;
+  unitNames?: string[] | null;
   lateAfter: string | null;
 }
 

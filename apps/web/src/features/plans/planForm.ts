@@ -79,8 +79,14 @@ export function formToDoc(v: Partial<PlanFormValues>): PlanDoc {
       .filter(Boolean)
       .map((text, i) => ({ order: i + 1, text })),
     participantGroups: list<PlanDoc['participantGroups'][number]>(v.participantGroups)
-      .map((g) => ({ name: str(g.name), criteria: strings(g.criteria) }))
-      .filter((g) => g.name || g.criteria.length),
+      .map((g) => ({
+        name: str(g.name),
+        criteria: strings(g.criteria),
+        ...(Array.isArray(g.kinds) ? { kinds: [...new Set(g.kinds)] } : {}),
+        ...(Array.isArray(g.unitIds) && g.unitIds.length ? { unitIds: [...new Set(g.unitIds)] } : {}),
+        ...(g.reason ? { reason: g.reason } : {}),
+      }))
+      .filter((g) => g.name || g.criteria.length || g.kinds?.length || g.unitIds?.length),
     awardForms: list<PlanDoc['awardForms'][number]>(v.awardForms)
       .map((a) => ({ name: str(a.name), code: nul(a.code) }))
       .filter((a) => a.name),

@@ -1,5 +1,5 @@
 import type { PlanDoc } from '@tds/contracts';
-import { matchKey } from '@tds/contracts';
+import { matchKey, proposeKinds } from '@tds/contracts';
 import { AWARD_PHRASE, awardCode } from './awards.js';
 import { record, type Ctx, type Found } from './context.js';
 import { isHeadingLike, listItems, nodeText, outline, walk, type OutlineNode } from './lists.js';
@@ -120,7 +120,10 @@ export function parseGroups(ctx: Ctx, paras: Para[], ranges: Range[], prefix: st
       const path = `${prefix}.participantGroups.${groups.length}`;
       record(ctx, `${path}.name`, name, 0.85);
       criteria.forEach((c, k) => record(ctx, `${path}.criteria.${k}`, c, 0.8));
-      groups.push({ name: capitalise(name.value), criteria: criteria.map((c) => c.value) });
+      const title = capitalise(name.value);
+      // The units the group covers, as proposed from its name; the officer confirms them in the review.
+      const proposal = proposeKinds(title);
+      groups.push({ name: title, criteria: criteria.map((c) => c.value), kinds: proposal.kinds, reason: proposal.reason });
       visit(subgroups, []);
     }
   };

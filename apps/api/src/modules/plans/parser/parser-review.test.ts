@@ -146,7 +146,7 @@ ${TAIL}`;
       'Thi đua chuyển đổi số ở các lĩnh vực:\n- Về nông nghiệp: truy xuất nguồn gốc.\n- Về y tế: sổ sức khỏe điện tử',
       'Thi đua bảo đảm an toàn thông tin',
     ]);
-    expect(p.participantGroups).toEqual([
+    expect(p.participantGroups.map(({ name, criteria }) => ({ name, criteria }))).toEqual([
       { name: 'Đối với các thôn', criteria: ['Có kế hoạch thực hiện phong trào', 'Có Tổ công nghệ số cộng đồng'] },
       { name: 'Đối với trường học', criteria: ['Có kế hoạch thực hiện phong trào', 'Số hóa học bạ'] },
       { name: 'Đối với cá nhân', criteria: ['Hoàn thành khóa học kỹ năng số'] },

@@ -87,7 +87,7 @@ describe('plans in other shapes', () => {
       ['152/2025/NĐ-CP', 'Nghị định', '2025-06-14'],
     ]);
     expect(p.contents.map((c) => c.order)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(p.participantGroups).toEqual([
+    expect(p.participantGroups.map(({ name, criteria }) => ({ name, criteria }))).toEqual([
       { name: 'Đối với các thôn', criteria: ['Có Tổ công nghệ số cộng đồng hoạt động hiệu quả', 'Trên 80% hộ dân cài đặt ứng dụng định danh điện tử'] },
       { name: 'Đối với trường học', criteria: ['Số hóa học bạ'] },
     ]);

@@ -79,6 +79,12 @@ export function DayDrawer({ day, entries, onClose }: { day: string | null; entri
             </div>
             {e.endDate && e.endDate !== e.date ? <div>{t('calendar.range', { from: formatDateVi(e.date), to: formatDateVi(e.endDate) })}</div> : null}
             {e.lateAfter ? <div>{t('calendar.lateAfter', { time: formatDateTimeVi(e.lateAfter) })}</div> : null}
+            {e.unitNames?.length ? (
+              <div data-testid="calendar-day-units" style={{ overflowWrap: 'anywhere' }}>
+                {t('calendar.owedBy')}: {e.unitNames.join(', ')}
+                {e.units !== null && e.units > e.unitNames.length ? ` … (+${e.units - e.unitNames.length})` : ''}
+              </div>
+            ) : null}
           </div>
         </div>
       ))}

@@ -7,6 +7,7 @@ import { api } from '../../../../lib/api';
 import { formatDateVi } from '../../../../lib/format';
 import { ErrorAlert } from '../../../../components/ui/ErrorAlert';
 import { planKeys, usePublishPlan, type PublishResult } from '../../api';
+import { DeadlineOwners } from './DeadlineOwners';
 
 type Change = PublishResult['added'][number];
 
@@ -38,6 +39,7 @@ export function PublishModal({ communeId, plan, open, onClose }: { communeId: st
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [resolutions, setResolutions] = useState<Record<string, string>>({});
+  const [acceptUnreached, setAcceptUnreached] = useState(false);
   const publish = usePublishPlan(communeId, plan.id);
   const resolved = plan.conflicts.every((c) => c.options.some((o) => o.value === resolutions[c.key]));
 
@@ -57,11 +59,12 @@ export function PublishModal({ communeId, plan, open, onClose }: { communeId: st
   const close = () => {
     publish.reset();
     setResolutions({});
+    setAcceptUnreached(false);
     onClose();
   };
   const confirm = () =>
     publish.mutate(
-      { version: plan.version, resolutions, dryRun: false },
+      { version: plan.version, resolutions, dryRun: false, acceptUnreached },
       {
         onSuccess: () => {
           void message.success(t('plans.publishModal.done'));
@@ -79,7 +82,7 @@ export function PublishModal({ communeId, plan, open, onClose }: { communeId: st
       onOk={confirm}
       okText={t('plans.publishModal.confirm')}
       okButtonProps={{
-        disabled: !resolved || !r || preview.isFetching,
+        disabled: !resolved || !r || preview.isFetching || (r.unreached > 0 && !acceptUnreached),
         loading: publish.isPending,
         ...({ 'data-testid': 'publish-confirm' } as Record<string, string>),
       }}
@@ -116,6 +119,7 @@ export function PublishModal({ communeId, plan, open, onClose }: { communeId: st
       ) : null}
       {r && !preview.isFetching ? (
         <div data-testid="publish-preview">
+          <DeadlineOwners result={r} acceptUnreached={acceptUnreached} onAcceptUnreached={setAcceptUnreached} />
           <Changes title={t('plans.publishModal.added', { count: r.added.length })} items={r.added} color="#389e0d" />
           <Changes title={t('plans.publishModal.removed', { count: r.removed.length })} items={r.removed} color="#cf1322" />
           <Typography.Text type="secondary">

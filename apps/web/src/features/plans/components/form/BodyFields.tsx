@@ -1,5 +1,6 @@
 import { Card, Checkbox, Col, Flex, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { GroupUnitsFields } from './GroupUnitsFields';
 import { AddButton, PlanField, RemoveButton, StringList } from './PlanField';
 
 export const OCCASIONS = ['yearly', 'mid-term', 'final', 'thematic'] as const;
@@ -57,10 +58,11 @@ export function CriteriaFields() {
                     <RemoveButton onClick={() => remove(g.name)} />
                   </div>
                 </Flex>
+                <GroupUnitsFields group={g.name} />
                 <StringList name={[g.name, 'criteria']} path={`plan.participantGroups.${g.name}.criteria`} label={t('plans.criteria')} multiline />
               </Card>
             ))}
-            <AddButton onClick={() => add({ name: '', criteria: [] })}>{t('plans.addGroup')}</AddButton>
+            <AddButton onClick={() => add({ name: '', criteria: [], kinds: [], unitIds: [] })}>{t('plans.addGroup')}</AddButton>
           </>
         )}
       </Form.List>

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanDetail, PlanDoc, PublishResult } from '@tds/contracts';
+import { makeUnit } from '../../testing/factories';
+import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
+import { buildWorld, PASSWORD, type World } from '../../testing/world';
+import { readSeed } from './fixtures/expected';
+
+/**
+ * Each real plan published on a commune with every kind of unit: who owes each deadline, as a reader
+ * of the plan would say (the expectations below are written from reading each seed).
+ */
+describe(`real plans: who owes each deadline (${testDbKind()})`, () => {
+  let t: TestApp;
+  let w: World;
+  let admin: Client;
+  const extra: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await buildWorld(t.database.db);
+    const db = t.database.db;
+    extra.centre = (await makeUnit(db, w.a.id, { code: 'TTVH', name: 'Trung tâm Văn hóa, Thể thao và Truyền thông', kind: 'public_service' })).id;
+    extra.youth = (await makeUnit(db, w.a.id, { code: 'DTN', name: 'Đoàn Thanh niên xã', kind: 'mass_org' })).id;
+    extra.youthTeam = (await makeUnit(db, w.a.id, { code: 'DTN-CNS', name: 'Tổ CNSCĐ Đoàn Thanh niên', kind: 'digital_team', parentId: extra.youth })).id;
+    extra.firm = (await makeUnit(db, w.a.id, { code: 'DN1', name: 'Công ty TNHH Minh Phát', kind: 'enterprise' })).id;
+    admin = await loginAs(t, 'a.admin', PASSWORD);
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  const OFFICE = 'Phòng Văn hóa - Xã hội';
+  const SCHOOL = 'Trường Tiểu học';
+  const VILLAGE = 'Thôn Đông';
+  const TEAM = 'Tổ CNSCĐ thôn Đông';
+  const CENTRE = 'Trung tâm Văn hóa, Thể thao và Truyền thông';
+  const YOUTH = 'Đoàn Thanh niên xã';
+  const YOUTH_TEAM = 'Tổ CNSCĐ Đoàn Thanh niên';
+  const FIRM = 'Công ty TNHH Minh Phát';
+
+  async function imported(file: string): Promise<PlanDetail> {
+    const parsed = await admin.post(`/api/communes/${w.a.id}/plans/import`, { text: readSeed(file) });
+    expect(parsed.statusCode).toBe(200);
+    const doc = parsed.json().plan as PlanDoc;
+    const created = await admin.post(`/api/communes/${w.a.id}/plans`, { doc, source: 'import' });
+    expect(created.statusCode, created.body).toBe(201);
+    return created.json() as PlanDetail;
+  }
+
+  /** Answer every question the plan asks before publishing (keep all dates, keep past ones). */
+  const answers = (p: PlanDetail) =>
+    Object.fromEntries(p.conflicts.map((c) => [c.key, c.options.find((o) => o.value === 'keep-all')?.value ?? c.options[0]!.value]));
+
+  async function preview(p: PlanDetail): Promise<PublishResult> {
+    const res = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: p.version, dryRun: true, resolutions: answers(p) });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as PublishResult;
+  }
+
+  /** Deadline text -> the names of its owing units, sorted ("xã" when the commune itself owes it). */
+  const owners = (r: PublishResult) =>
+    r.deadlines.map((d) => [d.text.slice(0, 40), d.owner === 'commune' ? ['xã'] : [...d.unitNames].sort((a, b) => a.localeCompare(b, 'vi'))]);
+  const sorted = (...names: string[]) => names.sort((a, b) => a.localeCompare(b, 'vi'));
+
+  it('000: the yearly report of "các cơ quan, đơn vị, ban, ngành" goes to offices, public service units and schools, not to enterprises', async () => {
+    const p = await imported('000_d8b7d3d9952b7702.txt');
+    const groups = p.doc.participantGroups;
+    expect(groups[0]).toMatchObject({ kinds: ['office', 'public_service', 'school'], reason: expect.stringContaining('cơ quan, đơn vị') });
+    expect(groups.map((g) => g.kinds)).toEqual([['office', 'public_service', 'school'], ['mass_org'], ['enterprise'], [], []]);
+    const r = await preview(p);
+    expect(owners(r)).toEqual([[expect.any(String), sorted(OFFICE, SCHOOL, CENTRE)]]);
+    expect(r.unreached).toBe(0);
+  });
+
+  it('001: the reports go to offices, units, mass organisations and every digital team (under a village or the youth union), not to villages or enterprises', async () => {
+    const p = await imported('001_af22eac0dd1fb29f.txt');
+    expect(p.doc.participantGroups.map((g) => g.kinds)).toEqual([
+      ['office', 'public_service', 'school'],
+      ['mass_org'],
+      ['digital_team'],
+      ['enterprise'],
+      [],
+      [],
+    ]);
+    const r = await preview(p);
+    const want = sorted(OFFICE, SCHOOL, CENTRE, YOUTH, TEAM, YOUTH_TEAM);
+    expect(owners(r).map((o) => o[1])).toEqual([want, want]);
+  });
+
+  it('002: "tất cả các đơn vị" reaches every participant, schools included; "trên địa bàn" and "Ủy ban Mặt trận" pull in no village', async () => {
+    const p = await imported('002_11f87cc7687ac78a.txt');
+    expect(p.doc.participantGroups.map((g) => g.kinds)).toEqual([['office', 'public_service', 'school'], ['mass_org'], ['enterprise'], [], []]);
+    const r = await preview(p);
+    expect(owners(r)).toEqual([[expect.any(String), sorted(OFFICE, SCHOOL, CENTRE, YOUTH, FIRM)]]);
+  });
+
+  it("003: the culture office's own upward report is the commune's; each other deadline goes to the bodies it names", async () => {
+    const p = await imported('003_52b1619693e432af.txt');
+    expect(p.doc.participantGroups.map((g) => g.kinds)).toEqual([['office', 'mass_org'], ['village'], ['enterprise'], [], []]);
+    const r = await preview(p);
+    const all = sorted(OFFICE, YOUTH, VILLAGE, FIRM);
+    expect(r.deadlines.map((d) => [d.what, d.owner, d.how])).toEqual([
+      ['Xây dựng kế hoạch triển khai thực hiện phong trào thi đua', 'units', 'all'],
+      ['Kế hoạch phát động Phong trào thi đua', 'units', 'named'],
+      ['Báo cáo kết quả thực hiện phong trào thi đua', 'units', 'all'],
+      ['Báo cáo kết quả triển khai thực hiện phong trào thi đua', 'commune', 'commune'],
+      ['Báo cáo kết quả thực hiện Phong trào thi đua', 'units', 'named'],
+    ]);
+    expect(owners(r).map((o) => o[1])).toEqual([all, sorted(OFFICE, YOUTH, VILLAGE), all, ['xã'], sorted(OFFICE, VILLAGE, FIRM)]);
+  });
+
+  it('004: no participant section, so the deadline reaches no unit: publishing asks, and the officer picks the units', async () => {
+    const p = await imported('004_10df63f3de600047.txt');
+    expect(p.doc.participantGroups).toEqual([]);
+    const r = await preview(p);
+    expect(r.deadlines).toEqual([expect.objectContaining({ owner: 'units', units: 0, unitNames: [] })]);
+    expect(r.unreached).toBe(1);
+    const refused = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: p.version, resolutions: answers(p) });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      code: 'PLAN_UNREACHED',
+      details: [{ field: 'deadlines.0', message: expect.stringContaining('chưa giao cho đơn vị nào') }],
+    });
+
+    // A unit of another commune cannot be chosen.
+    const group = { name: 'Các cơ quan, đơn vị và doanh nghiệp', criteria: [], kinds: ['office', 'enterprise'], unitIds: [w.aSchool.id] };
+    const foreign = await admin.patch(`/api/communes/${w.a.id}/plans/${p.id}`, {
+      version: p.version,
+      doc: { ...p.doc, participantGroups: [{ ...group, unitIds: [w.bOffice.id] }] },
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.details).toEqual([expect.objectContaining({ field: 'doc.participantGroups.0.unitIds' })]);
+
+    const edited = await admin.patch(`/api/communes/${w.a.id}/plans/${p.id}`, { version: p.version, doc: { ...p.doc, participantGroups: [group] } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const next = edited.json() as PlanDetail;
+    // Offices and enterprises by kind, the school chosen by name: the line names "cơ quan, đơn vị và doanh nghiệp".
+    expect(owners(await preview(next))).toEqual([[expect.any(String), sorted(OFFICE, SCHOOL, FIRM)]]);
+    const published = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: next.version, resolutions: answers(next) });
+    expect(published.statusCode, published.body).toBe(200);
+    expect((published.json() as PublishResult).added.every((a) => a.units === 3)).toBe(true);
+  });
+
+  it('a plan whose deadlines reach no unit is published only when the officer says so, and the audit says which', async () => {
+    const p = await imported('004_10df63f3de600047.txt');
+    const res = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: p.version, resolutions: answers(p), acceptUnreached: true });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as PublishResult).added).toEqual([]);
+  });
+});
