@@ -124,7 +124,14 @@ export async function buildWorld(db: Db, sizes: SetupSizes): Promise<World> {
   const repUnits = Math.ceil(sizes.drafts / ITEMS_PER_UNIT);
   await addOffices(db, rep.id, 'BC', repUnits);
   const repPlan = await createPlan({ db, actor, meta, communeId: rep.id, input: { doc: benchDoc(rep.name), source: 'template' } });
-  await publishPlan({ db, actor, meta, communeId: rep.id, id: repPlan.id, input: { version: repPlan.version, resolutions: {}, dryRun: false } });
+  await publishPlan({
+    db,
+    actor,
+    meta,
+    communeId: rep.id,
+    id: repPlan.id,
+    input: { version: repPlan.version, resolutions: {}, dryRun: false, acceptUnreached: false },
+  });
   const draftIds = await inScope(db, SYSTEM_SCOPE, async (tx) => {
     const items = await tx
       .select()

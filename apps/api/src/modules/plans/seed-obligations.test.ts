@@ -137,6 +137,9 @@ describe(`real plans: who owes each deadline (${testDbKind()})`, () => {
     const published = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: next.version, resolutions: answers(next) });
     expect(published.statusCode, published.body).toBe(200);
     expect((published.json() as PublishResult).added.every((a) => a.units === 3)).toBe(true);
+    // The calendar names the owing units (the 15/12 report is due by the end of 14/12).
+    const cal = await admin.get(`/api/communes/${w.a.id}/calendar?from=2026-12-01&to=2026-12-31&planId=${p.id}`);
+    expect(cal.json().entries).toEqual([expect.objectContaining({ date: '2026-12-14', units: 3, unitNames: expect.arrayContaining([OFFICE, SCHOOL, FIRM]) })]);
   });
 
   it('a plan whose deadlines reach no unit is published only when the officer says so, and the audit says which', async () => {

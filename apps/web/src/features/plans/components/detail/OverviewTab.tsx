@@ -103,7 +103,8 @@ export function OverviewTab({ plan }: { plan: PlanDetail }) {
           <Descriptions.Item label={t('plans.movements')} span={2}>
             {doc.movements.length
               ? doc.movements.map((m) => (
-                  <Tag key={m} color="red">
+                  // A movement's name can be a whole sentence: it wraps instead of widening the page.
+                  <Tag key={m} color="red" style={{ whiteSpace: 'normal', maxWidth: '100%', overflowWrap: 'anywhere', marginBottom: 4 }}>
                     {m}
                   </Tag>
                 ))

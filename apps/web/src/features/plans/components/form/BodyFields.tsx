@@ -62,7 +62,9 @@ export function CriteriaFields() {
                 <StringList name={[g.name, 'criteria']} path={`plan.participantGroups.${g.name}.criteria`} label={t('plans.criteria')} multiline />
               </Card>
             ))}
-            <AddButton onClick={() => add({ name: '', criteria: [], kinds: [], unitIds: [] })}>{t('plans.addGroup')}</AddButton>
+            <AddButton testId="plan-add-group" onClick={() => add({ name: '', criteria: [], kinds: [], unitIds: [] })}>
+              {t('plans.addGroup')}
+            </AddButton>
           </>
         )}
       </Form.List>

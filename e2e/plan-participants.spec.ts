@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeE2E, loginViaUi } from './support/fixture';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Seed plan 004: no participant section at all; its yearly report is due from "tất cả các cơ quan, đơn vị và doanh nghiệp". */
+const SEED_004 = path.join(root, 'apps/api/src/modules/plans/fixtures/004_10df63f3de600047.txt');
+
+const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+/** Answer each question of the publish dialog with its first option. */
+async function answerQuestions(page: Page) {
+  const conflicts = page.getByTestId('publish-conflicts');
+  if ((await conflicts.count()) === 0) return;
+  for (const group of await conflicts.locator('.ant-radio-group').all()) await group.getByTestId('publish-option').first().click();
+}
+
+describeE2E('kế hoạch: đối tượng tham gia và đơn vị phải thực hiện', (e2e) => {
+  it('nhập mẫu 004 (không có phần đối tượng), chọn đơn vị trong cây, ban hành, thấy tên đơn vị trong bản xem trước', async () => {
+    const page = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+    await loginViaUi(page, 'giaphuc.vhxh');
+    await page.goto(`${e2e.baseUrl}/plans/import`);
+    await page.getByTestId('import-text').fill(readFileSync(SEED_004, 'utf8'));
+    await page.getByTestId('import-parse').click();
+    await page.getByTestId('plan-form').waitFor();
+
+    // The plan names no participants: add a group, take the enterprises by kind and one school by name.
+    await page.getByTestId('plan-add-group').click();
+    await page.locator('#plan_participantGroups_0_name').fill('Các cơ quan, đơn vị và doanh nghiệp');
+    // The proposal from the name, with its reason.
+    await expect.poll(() => page.getByTestId('group-units').innerText()).toContain('Đề xuất từ tên nhóm');
+    await page.locator('#plan_participantGroups_0_kinds').click();
+    await page.locator('#plan_participantGroups_0_kinds').fill('Doanh nghiệp');
+    await openDropdown(page).getByText('Doanh nghiệp, hợp tác xã').click();
+    await page.keyboard.press('Escape');
+    await page.locator('#plan_participantGroups_0_unitIds').click();
+    await page.locator('#plan_participantGroups_0_unitIds').fill('Tiểu học');
+    await openDropdown(page).getByText('Trường Tiểu học Gia Phúc').click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('import-save').click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/u);
+    await page.getByText('Đã lưu dự thảo kế hoạch.').waitFor();
+
+    // Publish: the preview names the units that owe the yearly report.
+    await page.getByTestId('plan-publish').click();
+    const modal = page.getByRole('dialog', { name: 'Ban hành kế hoạch' });
+    await modal.waitFor();
+    await answerQuestions(page);
+    const owners = modal.getByTestId('publish-owners');
+    await owners.waitFor();
+    const text = await owners.innerText();
+    expect(text).toContain('Trường Tiểu học Gia Phúc');
+    expect(text).toContain('Công ty TNHH May mặc Gia Phúc');
+    expect(text).toContain('Hợp tác xã Nông nghiệp Gia Phúc');
+    expect(text).not.toContain('Thôn Đông');
+    expect(text).not.toContain('Trường Mầm non Gia Phúc');
+    expect(await modal.getByTestId('publish-accept-unreached').count()).toBe(0);
+    await page.getByTestId('publish-confirm').click();
+    await page.getByText('Đã ban hành kế hoạch.').waitFor();
+  });
+
+  it('mẫu 004 không chọn đơn vị: bản xem trước báo chưa giao cho đơn vị nào, chỉ ban hành được khi xác nhận', async () => {
+    const page = await e2e.newPage({ viewport: { width: 360, height: 780 } });
+    await loginViaUi(page, 'giaphuc.vhxh');
+    await page.goto(`${e2e.baseUrl}/plans/import`);
+    await page.getByTestId('import-text').fill(readFileSync(SEED_004, 'utf8'));
+    await page.getByTestId('import-parse').click();
+    await page.getByTestId('plan-form').waitFor();
+    await page.getByTestId('import-save').click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/u);
+    await page.getByTestId('plan-title').waitFor();
+    // The plan's page is no wider than the phone.
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => el.scrollWidth > window.innerWidth + 1 && !el.closest('.ant-tabs-nav'))
+        .map((el) => `${el.tagName}.${String(el.className).slice(0, 40)} ${el.scrollWidth} ${(el.textContent ?? '').slice(0, 60)}`)
+        .slice(-6),
+    );
+    expect(wide).toEqual([]);
+    await page.getByTestId('plan-publish').click();
+    const modal = page.getByRole('dialog', { name: 'Ban hành kế hoạch' });
+    await modal.waitFor();
+    await answerQuestions(page);
+    await modal.getByTestId('publish-owners').waitFor();
+    expect(await modal.getByTestId('publish-owners').innerText()).toContain('Chưa giao cho đơn vị nào');
+    const confirm = page.getByTestId('publish-confirm');
+    expect(await confirm.isDisabled()).toBe(true);
+    await modal.getByTestId('publish-accept-unreached').click();
+    await expect.poll(() => confirm.isDisabled()).toBe(false);
+    // Nothing in the dialog is wider than the phone.
+    const wideInModal = await page.evaluate(() =>
+      [...document.querySelectorAll('.ant-modal-wrap *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 5)
+        .map((el) => `${el.tagName}.${el.className}`),
+    );
+    expect(wideInModal).toEqual([]);
+    await confirm.click();
+    await page.getByText('Đã ban hành kế hoạch.').waitFor();
+  });
+});
