@@ -146,10 +146,13 @@ const SECTIONS = (unitName: string, year: number) => [
   { key: 'phuong-huong', title: 'Phương hướng, kiến nghị', text: 'Tiếp tục duy trì Tổ công nghệ số cộng đồng, đẩy mạnh thanh toán không dùng tiền mặt.' },
 ];
 
+/** The latest cycle, unit by unit: most on time, some waiting for review, one late, one missing. */
+const LATEST_OUTCOMES = ['on_time', 'submitted', 'on_time', 'late', 'on_time', 'submitted', 'on_time', 'missing'] as const;
+
 /** A deterministic spread of outcomes: most on time, some late, a few missing. */
 function outcome(seed: number, latest: boolean): 'on_time' | 'late' | 'missing' | 'submitted' {
   const r = seed % 10;
-  if (latest) return r < 5 ? 'on_time' : r < 7 ? 'submitted' : r < 8 ? 'late' : 'missing';
+  if (latest) return LATEST_OUTCOMES[r % LATEST_OUTCOMES.length]!;
   return r < 8 ? 'on_time' : r < 9 ? 'late' : 'missing';
 }
 
@@ -242,11 +245,17 @@ async function seedReports(db: Db, opts: { communeId: string; planId: string; ke
     const latestDue = items.reduce((m, it) => (it.dueDate > m ? it.dueDate : m), '');
     const rows: (typeof report.$inferInsert)[] = [];
     const authors = new Map<string, { name: string; submittedAt: string }>();
+    // The latest cycle's outcomes go by the units' order, so some reports always wait for review
+    // however many units owe that cycle.
+    const latestOrder = items
+      .filter((it) => it.dueDate === latestDue)
+      .map((it) => units.get(it.unitId)!.code)
+      .sort();
     for (const it of items) {
       const u = units.get(it.unitId)!;
       const seed = hash(`${u.code}|${it.year}|${it.period}`);
       const latest = it.dueDate === latestDue;
-      const how = outcome(seed, latest);
+      const how = latest ? LATEST_OUTCOMES[latestOrder.indexOf(u.code) % LATEST_OUTCOMES.length]! : outcome(seed, false);
       if (how === 'missing' || (latest && u.code === opts.keepOpenUnitCode)) continue;
       const yearIndex = Math.max(0, it.year - 2025 + (it.period === 1 ? -0.5 : 0));
       const typed = figuresFor(u.kind, u.code, seed, yearIndex).map(([code, a, b]) =>
