@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { queryYear, requiredText, text, uuid, year } from './common.js';
+import { unitKinds } from './org.js';
 
 // Indicator catalogue (national + a commune's own) and targets (province -> commune -> unit/village).
 
@@ -75,8 +76,14 @@ export const indicatorSchema = z.object({
   /** national: the national catalogue (read-only for communes); commune: the commune's own. */
   scope: z.enum(['national', 'commune']),
   communeId: uuid.nullable(),
-  /** What this user may do with this indicator now: edit or deactivate it (a commune's own, by who manages its indicators). */
-  can: z.object({ edit: z.boolean() }),
+  /** The unit kinds whose reports ask for it (null: every kind), and whether the commune chose them. */
+  unitKinds: z.array(z.enum(unitKinds)).nullable(),
+  unitKindsChosen: z.boolean(),
+  /**
+   * What this user may do with this indicator now: edit or deactivate it (a commune's own, by who
+   * manages its indicators); choose the unit kinds that report it (any indicator, same people).
+   */
+  can: z.object({ edit: z.boolean(), chooseKinds: z.boolean() }),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 export const indicatorList = z.object({
@@ -93,6 +100,12 @@ export const indicatorListQuery = z.strictObject({
   q: z.string().max(200).optional(),
 });
 export const indicatorParams = z.strictObject({ communeId: uuid, code: indicatorCodeRef });
+
+/** The unit kinds that report an indicator in this commune; null goes back to the national default. */
+export const indicatorKindsInput = z.strictObject({
+  unitKinds: z.array(z.enum(unitKinds)).min(1, { error: 'Chọn ít nhất một loại đơn vị (hoặc dùng mặc định).' }).max(unitKinds.length).nullable(),
+});
+export type IndicatorKindsInput = z.infer<typeof indicatorKindsInput>;
 
 /** The editable fields of a commune's own indicator. */
 const indicatorFields = z.strictObject({

@@ -67,6 +67,6 @@ export async function createIndicator(opts: { db: Db; actor: Actor; meta: Reques
       summary: `Thêm chỉ tiêu của xã: ${def.code} - ${def.name}`,
       after: def,
     });
-    return toIndicator(actor, def);
+    return toIndicator(actor, { ...def, unitKinds: null, unitKindsChosen: false });
   });
 }

@@ -4,7 +4,7 @@ import * as indicatorsTables from './indicators.table';
 import { indicatorsRoutes } from './indicators.routes';
 
 export { achievement, aggregateValue, elapsedShare, trackStatus, type IndicatorMeasure } from './achievement';
-export { indicatorMap, loadIndicators, type IndicatorDef } from './catalogue';
+export { indicatorMap, loadIndicators, reportedBy, type IndicatorDef } from './catalogue';
 export { recordSourceValues, withdrawSourceValues, type SourceValue } from './record-values';
 export { writeRegistrationTargets } from './registered-targets';
 export { refreshRollup, type RollupKey } from './rollup';

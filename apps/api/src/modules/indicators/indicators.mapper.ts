@@ -4,8 +4,8 @@ import type { IndicatorDef } from './catalogue';
 import { indicatorAbilities } from './indicators.policy';
 import type { target } from './indicators.table';
 
-/** An indicator definition as the API shows it to `actor`, with what they may do with it. */
-export function toIndicator(actor: Actor, d: IndicatorDef): Indicator {
+/** An indicator definition as the API shows it to `actor` in commune `viewer` (null: the national list), with what they may do with it. */
+export function toIndicator(actor: Actor, d: IndicatorDef, viewer: string | null = d.communeId): Indicator {
   return {
     code: d.code,
     pillar: d.pillar as IndicatorPillar,
@@ -27,7 +27,9 @@ export function toIndicator(actor: Actor, d: IndicatorDef): Indicator {
     active: d.active,
     scope: d.communeId ? 'commune' : 'national',
     communeId: d.communeId,
-    can: indicatorAbilities(actor, d.communeId),
+    unitKinds: d.unitKinds,
+    unitKindsChosen: d.unitKindsChosen,
+    can: indicatorAbilities(actor, d.communeId, viewer),
   };
 }
 

@@ -49,6 +49,11 @@ export const indicatorsMatrix: MatrixModule = {
       params: (c) => ({ communeId: communeOf(c), code: OWN_CODE }),
       body: (c) => ({ name: `Chỉ tiêu riêng ${c.n}` }),
     },
+    'PUT /api/communes/:communeId/indicators/:code/unit-kinds': {
+      params: (c) => ({ communeId: communeOf(c), code: 'XH.HO_CAP_QUANG' }),
+      // Alternate so that no call is a repeat of the one before.
+      body: (c) => ({ unitKinds: c.n % 2 ? ['village', 'school'] : null }),
+    },
     'GET /api/communes/:communeId/targets': { params: (c) => ({ communeId: communeOf(c) }), query: () => 'year=2026' },
     'PUT /api/communes/:communeId/targets': {
       params: (c) => ({ communeId: communeOf(c) }),

@@ -11,9 +11,13 @@ export const managesCommune = (actor: Actor, communeId: string) => can(actor, 'i
 /** May `actor` set and split the province's own targets (authorizeProvince 'indicator.manage'). */
 export const managesProvince = (actor: Actor, provinceId: string) => can(actor, 'indicator.manage', { provinceId });
 
-/** A commune's own indicator may be edited by who manages the commune's indicators; national ones by no commune. */
-export function indicatorAbilities(actor: Actor, communeId: string | null): Indicator['can'] {
-  return { edit: !!communeId && managesCommune(actor, communeId) };
+/**
+ * A commune's own indicator may be edited by who manages the commune's indicators; national ones by no
+ * commune. The unit kinds that report an indicator, national or own, are chosen in the commune `viewer`
+ * by the same people (the check of PUT .../indicators/:code/unit-kinds).
+ */
+export function indicatorAbilities(actor: Actor, communeId: string | null, viewer: string | null = communeId): Indicator['can'] {
+  return { edit: !!communeId && managesCommune(actor, communeId), chooseKinds: !!viewer && managesCommune(actor, viewer) };
 }
 
 /** Adding an indicator: to a commune's own list only. */

@@ -1,6 +1,7 @@
 import {
   communeParams,
   indicatorCreateInput,
+  indicatorKindsInput,
   indicatorList,
   indicatorListQuery,
   indicatorParams,
@@ -19,6 +20,7 @@ import {
   targetSplitInput,
 } from '@tds/contracts';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
+import { chooseIndicatorKinds } from './choose-indicator-kinds';
 import { createIndicator } from './create-indicator';
 import { listIndicators, listNationalIndicators } from './list-indicators';
 import { listTargets } from './list-targets';
@@ -88,6 +90,21 @@ export async function indicatorsRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => updateIndicator({ db, actor: actorOf(req), meta: metaOf(req), ...req.params, input: req.body }),
+  );
+
+  app.put(
+    `${commune}/indicators/:code/unit-kinds`,
+    {
+      config: { access: 'indicator.manage' },
+      schema: {
+        tags,
+        summary: 'Chọn loại đơn vị báo cáo một chỉ tiêu (chỉ tiêu quốc gia hoặc của xã)',
+        params: indicatorParams,
+        body: indicatorKindsInput,
+        response: { 200: indicatorSchema },
+      },
+    },
+    async (req) => chooseIndicatorKinds({ db, actor: actorOf(req), meta: metaOf(req), ...req.params, input: req.body }),
   );
 
   app.get(

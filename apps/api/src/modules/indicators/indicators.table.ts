@@ -40,7 +40,30 @@ const indicatorColumns = {
 };
 
 /** The national catalogue (three pillars), readable by everyone; no tenant column. */
-export const indicator = pgTable('indicator', { ...indicatorColumns }, (t) => [primaryKey({ name: 'indicator_pk', columns: [t.code] })]);
+export const indicator = pgTable(
+  'indicator',
+  {
+    ...indicatorColumns,
+    /** The unit kinds that report it unless the commune chooses otherwise (null: every kind). */
+    unitKinds: text('unit_kinds').array(),
+  },
+  (t) => [primaryKey({ name: 'indicator_pk', columns: [t.code] })],
+);
+
+/** A commune's choice of the unit kinds that report an indicator (national or its own). */
+export const indicatorUnitKinds = pgTable(
+  'indicator_unit_kinds',
+  {
+    communeId: uuid('commune_id')
+      .notNull()
+      .references(() => commune.id, { onDelete: 'restrict' }),
+    indicatorCode: text('indicator_code').notNull(),
+    unitKinds: text('unit_kinds').array().notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'indicator_unit_kinds_pk', columns: [t.communeId, t.indicatorCode] })],
+);
 
 /** A commune's own indicators, alongside the national ones. Codes never collide with national codes. */
 export const communeIndicator = pgTable(

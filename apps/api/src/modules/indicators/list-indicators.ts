@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { authorize } from '../../platform/authorize';
 import { inScope } from '../../platform/tenancy';
-import { loadIndicators, type IndicatorDef } from './catalogue';
+import { loadIndicators, nationalDef, type IndicatorDef } from './catalogue';
 import { indicator } from './indicators.table';
 import { toIndicator } from './indicators.mapper';
 import { indicatorListAbilities } from './indicators.policy';
@@ -24,7 +24,7 @@ export async function listIndicators(opts: { db: Db; actor: Actor; communeId: st
   authorize(actor, 'report.read', { communeId });
   return inScope(db, actor.scope, async (tx) => {
     const defs = await loadIndicators(tx, communeId, { activeOnly: query.includeInactive !== 'true' });
-    return { items: filter(defs, query).map((d) => toIndicator(actor, d)), can: indicatorListAbilities(actor, communeId) };
+    return { items: filter(defs, query).map((d) => toIndicator(actor, d, communeId)), can: indicatorListAbilities(actor, communeId) };
   });
 }
 
@@ -37,10 +37,7 @@ export async function listNationalIndicators(opts: { db: Db; actor: Actor; query
       .where(opts.query.includeInactive === 'true' ? undefined : eq(indicator.active, true))
       .orderBy(asc(indicator.sortOrder), asc(indicator.code));
     return {
-      items: filter(
-        rows.map((r) => ({ ...r, communeId: null })),
-        opts.query,
-      ).map((d) => toIndicator(opts.actor, d)),
+      items: filter(rows.map(nationalDef), opts.query).map((d) => toIndicator(opts.actor, d)),
       can: indicatorListAbilities(opts.actor, null),
     };
   });

@@ -8,14 +8,14 @@ import { authorizeProvince } from '../../platform/authorize';
 import { provinceTargetAbilities } from './indicators.policy';
 import { inScope } from '../../platform/tenancy';
 import { commune } from '../org';
-import type { IndicatorDef } from './catalogue';
+import { nationalDef, type IndicatorDef } from './catalogue';
 import { indicator, provinceTarget, target } from './indicators.table';
 import { itemDetail, targetIssue, targetKey, throwItemErrors } from './target-store';
 
 /** The national catalogue by code (provinces set targets on national indicators only). */
 export async function nationalMap(tx: Tx): Promise<Map<string, IndicatorDef>> {
   const rows = await tx.select().from(indicator);
-  return new Map(rows.map((r) => [r.code, { ...r, communeId: null }]));
+  return new Map(rows.map((r) => [r.code, nationalDef(r)]));
 }
 
 const toProvinceTarget = (r: typeof provinceTarget.$inferSelect): ProvinceTarget => ({

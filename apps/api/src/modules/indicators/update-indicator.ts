@@ -9,6 +9,7 @@ import { inScope } from '../../platform/tenancy';
 import { assertValidDef, cleanFields } from './indicator-fields';
 import { communeIndicator, indicator, indicatorValue, target } from './indicators.table';
 import { toIndicator } from './indicators.mapper';
+import { indicatorMap } from './catalogue';
 
 /** True when figures or targets already use the indicator (its way of counting can no longer change). */
 async function inUse(tx: Tx, communeId: string, code: string): Promise<boolean> {
@@ -77,6 +78,6 @@ export async function updateIndicator(opts: {
     const { createdAt: _c2, updatedAt: _u2, ...after } = row!;
     const summary = patch.active === false && before.active ? `Ngừng sử dụng chỉ tiêu của xã: ${code}` : `Sửa chỉ tiêu của xã: ${code} - ${after.name}`;
     await writeAudit(tx, actor, opts.meta, { action: 'update', entityType: 'commune_indicator', entityId: code, communeId, summary, before, after });
-    return toIndicator(actor, after);
+    return toIndicator(actor, (await indicatorMap(tx, communeId)).get(code)!);
   });
 }

@@ -1,6 +1,6 @@
 import type { ReportFormIndicator } from '@tds/contracts';
 import type { Tx } from '../../db/client';
-import { loadIndicators, type IndicatorDef } from '../indicators';
+import { loadIndicators, reportedBy, type IndicatorDef } from '../indicators';
 import { isRatio } from './report-values';
 import type { ReportSection } from './reporting.table';
 
@@ -55,9 +55,12 @@ export function formIndicator(d: IndicatorDef): ReportFormIndicator {
   };
 }
 
-/** The indicators a report's form asks for: every active one typed in reports (none for unit plans). */
-export async function reportForm(tx: Tx, communeId: string, kind: string): Promise<ReportFormIndicator[]> {
+/**
+ * The indicators a report's form asks for: every active one typed in reports that units of this kind
+ * report (the commune's choice per indicator, else the national default); none for unit plans.
+ */
+export async function reportForm(tx: Tx, communeId: string, kind: string, unitKind: string): Promise<ReportFormIndicator[]> {
   if (kind === 'unit_plan') return [];
   const defs = await loadIndicators(tx, communeId, { activeOnly: true });
-  return defs.filter((d) => d.source === 'report').map(formIndicator);
+  return defs.filter((d) => d.source === 'report' && reportedBy(d, unitKind)).map(formIndicator);
 }

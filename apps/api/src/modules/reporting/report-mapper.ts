@@ -16,6 +16,7 @@ const summaryColumns = {
   r: report,
   unitName: unit.name,
   unitPath: unit.path,
+  unitKind: unit.kind,
   title: dueItem.title,
   dueDate: dueItem.dueDate,
   lateAfter: dueItem.lateAfter,
@@ -87,7 +88,7 @@ export async function mapDetail(tx: Tx, actor: Actor, row: ReportRow): Promise<R
     values: row.values,
     summary: row.summary,
     file: file ? { ...file, createdAt: file.createdAt.toISOString() } : null,
-    form: await reportForm(tx, row.communeId, row.kind),
+    form: await reportForm(tx, row.communeId, row.kind, j!.unitKind),
     can: reportAbilities(actor, row, j!.unitPath),
   };
 }

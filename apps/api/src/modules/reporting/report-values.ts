@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ErrorDetail, reportValueInput } from '@tds/contracts';
-import type { IndicatorDef } from '../indicators';
+import { unitKindLabelsVi, type ErrorDetail, type reportValueInput, type UnitKind } from '@tds/contracts';
+import { reportedBy, type IndicatorDef } from '../indicators';
 import type { ReportValue } from './reporting.table';
 
 type ValueInput = z.infer<typeof reportValueInput>;
@@ -98,7 +98,12 @@ const empty = (code: string, v: ValueInput): ReportValue => ({ code, value: null
  * Vietnamese, with the field `values[i].<part>`. Empty figures are allowed (a draft may leave them);
  * rows that are wholly empty are dropped.
  */
-export function checkValues(defs: ReadonlyMap<string, IndicatorDef>, inputs: readonly ValueInput[]): { values: ReportValue[]; errors: ErrorDetail[] } {
+export function checkValues(
+  defs: ReadonlyMap<string, IndicatorDef>,
+  inputs: readonly ValueInput[],
+  /** When given, a figure of an indicator that units of this kind do not report is refused. */
+  unitKind?: string,
+): { values: ReportValue[]; errors: ErrorDetail[] } {
   const values: ReportValue[] = [];
   const errors: ErrorDetail[] = [];
   const seen = new Set<string>();
@@ -109,6 +114,11 @@ export function checkValues(defs: ReadonlyMap<string, IndicatorDef>, inputs: rea
     if (!def.active) return void errors.push({ field: `${at}.code`, message: `Chỉ tiêu "${def.name}" không còn được sử dụng.` });
     if (def.source !== 'report')
       return void errors.push({ field: `${at}.code`, message: `Chỉ tiêu "${def.name}" được tính tự động từ dữ liệu của hệ thống, không nhập trong báo cáo.` });
+    if (unitKind && !reportedBy(def, unitKind))
+      return void errors.push({
+        field: `${at}.code`,
+        message: `Chỉ tiêu "${def.name}" không do ${unitKindLabelsVi[unitKind as UnitKind]?.toLocaleLowerCase('vi') ?? 'loại đơn vị này'} báo cáo.`,
+      });
     if (seen.has(def.code)) return void errors.push({ field: `${at}.code`, message: `Chỉ tiêu "${def.name}" được nhập nhiều lần.` });
     seen.add(def.code);
     const checked = isRatio(def) ? checkRatio(def, v, at) : checkPlain(def, v, at);

@@ -4,7 +4,9 @@ import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { assertVisible } from '../../platform/authorize';
 import { inScope } from '../../platform/tenancy';
+import { and, eq } from 'drizzle-orm';
 import { indicatorMap } from '../indicators';
+import { unit } from '../org';
 import { mapDetail } from './report-mapper';
 import { takeReportStep } from './report-step';
 import { checkValues } from './report-values';
@@ -54,7 +56,11 @@ export async function saveReport(opts: { db: Db; actor: Actor; meta: RequestMeta
           if (cur.kind === 'unit_plan' && input.values.length) {
             errors.push({ field: 'values', message: 'Kế hoạch của đơn vị không có số liệu chỉ tiêu: chỉ cần tóm tắt và tệp kế hoạch.' });
           } else {
-            const checked = checkValues(await indicatorMap(tx, communeId), input.values);
+            const [owner] = await tx
+              .select({ kind: unit.kind })
+              .from(unit)
+              .where(and(eq(unit.communeId, communeId), eq(unit.id, cur.unitId)));
+            const checked = checkValues(await indicatorMap(tx, communeId), input.values, owner?.kind);
             errors.push(...checked.errors);
             values = checked.values;
           }

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  UnitKind,
   CommuneTarget,
   Indicator,
   IndicatorCreateInput,
@@ -163,6 +164,16 @@ export function useSaveIndicator(communeId: string) {
       args.code
         ? apiPatch<Indicator>(`${communeBase(communeId)}/indicators/${enc(args.code)}`, args.input)
         : apiPost<Indicator>(`${communeBase(communeId)}/indicators`, args.input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: indicatorKeys.commune(communeId) }),
+  });
+}
+
+/** Choose the unit kinds that report an indicator in the commune (null: back to the national default). */
+export function useChooseIndicatorKinds(communeId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (args: { code: string; unitKinds: UnitKind[] | null }) =>
+      api<Indicator>(`${communeBase(communeId)}/indicators/${enc(args.code)}/unit-kinds`, { method: 'PUT', body: { unitKinds: args.unitKinds } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: indicatorKeys.commune(communeId) }),
   });
 }

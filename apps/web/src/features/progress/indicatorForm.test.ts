@@ -26,7 +26,9 @@ const stored: Indicator = {
   active: true,
   scope: 'commune',
   communeId: '00000000-0000-4000-8000-000000000001',
-  can: { edit: true },
+  unitKinds: null,
+  unitKindsChosen: false,
+  can: { edit: true, chooseKinds: true },
 };
 
 const values = (over: Partial<IndicatorFormValues>): IndicatorFormValues => ({ ...toValues(stored), ...over });

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Descriptions, Flex, Select, Switch, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { indicatorPillars, searchKey, type Indicator, type IndicatorPillar } from '@tds/contracts';
 import { useIndicators, useIndicatorsCan, useNationalIndicators } from '../../api';
 import { IndicatorFormDrawer } from './IndicatorFormDrawer';
 import { IndicatorNameCell } from './IndicatorNameCell';
+import { IndicatorKindsModal, UnitKindsText } from './IndicatorKindsModal';
 import { SearchInput } from '../../../../components/ui/SearchInput';
 import { ErrorAlert } from '../../../../components/ui/ErrorAlert';
 import { formatNumber } from '../../../../lib/format';
@@ -45,6 +46,10 @@ function IndicatorDetails({ indicator: i }: { indicator: Indicator }) {
       <Descriptions.Item label={t('progress.indicators.evidence')} span={2}>
         {i.evidence ?? '—'}
       </Descriptions.Item>
+      <Descriptions.Item label={t('progress.indicators.kinds')} span={2}>
+        <UnitKindsText indicator={i} />
+        {i.unitKindsChosen ? ` (${t('progress.indicators.kindsChosen')})` : ''}
+      </Descriptions.Item>
       <Descriptions.Item label={t('progress.indicators.verifier')}>{i.verifier ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('progress.indicators.source')}>{t(`progress.indicators.sources.${i.source}`)}</Descriptions.Item>
     </Descriptions>
@@ -64,6 +69,7 @@ export function IndicatorCatalog({ communeId }: { communeId: string | null }) {
   const [showInactive, setShowInactive] = useState(false);
   const [editing, setEditing] = useState<Indicator | null>(null);
   const [creating, setCreating] = useState(false);
+  const [choosing, setChoosing] = useState<Indicator | null>(null);
 
   const rows = useMemo(() => {
     const key = searchKey(q);
@@ -99,15 +105,39 @@ export function IndicatorCatalog({ communeId }: { communeId: string | null }) {
       responsive: ['md'],
       render: (a: Indicator['aggregation']) => t(`progress.indicators.aggregations.${a}`),
     },
+    {
+      title: t('progress.indicators.kinds'),
+      key: 'kinds',
+      width: 220,
+      responsive: ['md'],
+      render: (_: unknown, i) => (
+        <Typography.Text type={i.unitKinds ? undefined : 'secondary'} data-testid={`indicator-kinds-${i.code}`}>
+          <UnitKindsText indicator={i} />
+        </Typography.Text>
+      ),
+    },
     { title: t('progress.indicators.verifier'), dataIndex: 'verifier', width: 180, responsive: ['xl'], render: (v: string | null) => v ?? '—' },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 64,
-      render: (_: unknown, i) =>
-        i.can.edit && communeId ? (
-          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(i)} aria-label={t('common.edit')} data-testid={`indicator-edit-${i.code}`} />
-        ) : null,
+      width: 88,
+      render: (_: unknown, i) => (
+        <Flex gap={4}>
+          {i.can.chooseKinds && communeId && i.source === 'report' ? (
+            <Button
+              size="small"
+              icon={<TeamOutlined />}
+              onClick={() => setChoosing(i)}
+              aria-label={t('progress.indicators.kindsTitle')}
+              title={t('progress.indicators.kindsTitle')}
+              data-testid={`indicator-choose-kinds-${i.code}`}
+            />
+          ) : null}
+          {i.can.edit && communeId ? (
+            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(i)} aria-label={t('common.edit')} data-testid={`indicator-edit-${i.code}`} />
+          ) : null}
+        </Flex>
+      ),
     },
   ];
 
@@ -149,6 +179,7 @@ export function IndicatorCatalog({ communeId }: { communeId: string | null }) {
         scroll={{ x: 'max-content' }}
         data-testid="indicator-table"
       />
+      {communeId ? <IndicatorKindsModal communeId={communeId} indicator={choosing} onClose={() => setChoosing(null)} /> : null}
       {communeId ? (
         <IndicatorFormDrawer
           communeId={communeId}
