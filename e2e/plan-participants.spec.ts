@@ -18,8 +18,17 @@ async function answerQuestions(page: Page) {
   for (const group of await conflicts.locator('.ant-radio-group').all()) await group.getByTestId('publish-option').first().click();
 }
 
+/** Seed 004's "Năm 2025: ... ban hành Kế hoạch" names no day: the officer dates it 30/9 in the review form. */
+async function dateTheYearOnlyDeadline(page: Page) {
+  const card = page.locator('#plan-section-timeline');
+  expect(await card.getByTestId('deadline-undated').count()).toBe(1);
+  await page.locator('#plan_deadlines_0_day').fill('30');
+  await page.locator('#plan_deadlines_0_month').fill('9');
+  await expect.poll(() => card.getByTestId('deadline-undated').count()).toBe(0);
+}
+
 describeE2E('kế hoạch: đối tượng tham gia và đơn vị phải thực hiện', (e2e) => {
-  it('nhập mẫu 004 (không có phần đối tượng), chọn đơn vị trong cây, ban hành, thấy tên đơn vị trong bản xem trước', async () => {
+  it('nhập mẫu 004 (không có phần đối tượng), chọn đơn vị trong cây, xác nhận ngày sơ kết, tổng kết, ban hành, thấy tên đơn vị trong bản xem trước và trên lịch', async () => {
     const page = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
     await loginViaUi(page, 'giaphuc.vhxh');
     await page.goto(`${e2e.baseUrl}/plans/import`);
@@ -40,6 +49,15 @@ describeE2E('kế hoạch: đối tượng tham gia và đơn vị phải thực
     await page.locator('#plan_participantGroups_0_unitIds').fill('Tiểu học');
     await openDropdown(page).getByText('Trường Tiểu học Gia Phúc').click();
     await page.keyboard.press('Escape');
+
+    // When: the reviews (2027, 2030) come with a default day, marked so until confirmed; the year-only deadline needs a day.
+    const reviews = page.getByTestId('milestone-row');
+    expect(await reviews.count()).toBe(2);
+    expect(await page.getByTestId('milestone-default').count()).toBe(2);
+    expect(await page.locator('#plan_milestones_0_dueDate').inputValue()).toBe('14/12/2027');
+    for (const box of await page.getByTestId('milestone-confirm').all()) await box.click();
+    await expect.poll(() => page.getByTestId('milestone-default').count()).toBe(0);
+    await dateTheYearOnlyDeadline(page);
     await page.getByTestId('import-save').click();
     await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/u);
     await page.getByText('Đã lưu dự thảo kế hoạch.').waitFor();
@@ -58,17 +76,31 @@ describeE2E('kế hoạch: đối tượng tham gia và đơn vị phải thực
     expect(text).not.toContain('Thôn Đông');
     expect(text).not.toContain('Trường Mầm non Gia Phúc');
     expect(await modal.getByTestId('publish-accept-unreached').count()).toBe(0);
+    // The reviews are confirmed: their reports are due from the same units on those days.
+    const reviewText = await modal.getByTestId('publish-reviews').innerText();
+    expect(reviewText).toContain('Sơ kết giữa kỳ năm 2027: các đơn vị nộp báo cáo đến hết ngày 14/12/2027');
+    expect(reviewText).not.toContain('Ngày mặc định');
     await page.getByTestId('publish-confirm').click();
     await page.getByText('Đã ban hành kế hoạch.').waitFor();
+
+    // The calendar names the units that owe the 2026 report (due by the end of 14/12/2026).
+    const planId = /\/plans\/([0-9a-f-]{36})$/u.exec(page.url())![1]!;
+    await page.goto(`${e2e.baseUrl}/calendar?planId=${planId}`);
+    const entry = page.getByTestId('calendar-entry').filter({ hasText: 'năm 2026' }).first();
+    await entry.click();
+    const units = page.getByTestId('calendar-day-units').first();
+    await units.waitFor();
+    expect(await units.innerText()).toContain('Trường Tiểu học Gia Phúc');
   });
 
-  it('mẫu 004 không chọn đơn vị: bản xem trước báo chưa giao cho đơn vị nào, chỉ ban hành được khi xác nhận', async () => {
+  it('mẫu 004 không chọn đơn vị: bản xem trước báo chưa giao cho đơn vị nào và ngày sơ kết, tổng kết còn là mặc định; chỉ ban hành được khi xác nhận cả hai', async () => {
     const page = await e2e.newPage({ viewport: { width: 360, height: 780 } });
     await loginViaUi(page, 'giaphuc.vhxh');
     await page.goto(`${e2e.baseUrl}/plans/import`);
     await page.getByTestId('import-text').fill(readFileSync(SEED_004, 'utf8'));
     await page.getByTestId('import-parse').click();
     await page.getByTestId('plan-form').waitFor();
+    await dateTheYearOnlyDeadline(page);
     await page.getByTestId('import-save').click();
     await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/u);
     await page.getByTestId('plan-title').waitFor();
@@ -87,6 +119,11 @@ describeE2E('kế hoạch: đối tượng tham gia và đơn vị phải thực
     await modal.getByTestId('publish-owners').waitFor();
     expect(await modal.getByTestId('publish-owners').innerText()).toContain('Chưa giao cho đơn vị nào');
     const confirm = page.getByTestId('publish-confirm');
+    expect(await confirm.isDisabled()).toBe(true);
+    // The review days are defaults: one click confirms them (a new version of the plan), the preview follows.
+    expect(await modal.getByTestId('publish-reviews').innerText()).toContain('Ngày mặc định');
+    await modal.getByTestId('publish-confirm-dates').click();
+    await expect.poll(() => modal.getByTestId('publish-reviews').innerText()).not.toContain('Ngày mặc định');
     expect(await confirm.isDisabled()).toBe(true);
     await modal.getByTestId('publish-accept-unreached').click();
     await expect.poll(() => confirm.isDisabled()).toBe(false);

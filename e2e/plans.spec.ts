@@ -98,10 +98,17 @@ describeE2E('kế hoạch: nhập văn bản, sửa, ban hành, lịch, tải .d
     await modal.waitFor();
     await page.getByTestId('publish-preview').waitFor();
     expect(await modal.getByTestId('publish-conflicts').count()).toBe(0);
+    // The plan gives the reviews no day: they take the yearly report's, as defaults the officer confirms here.
+    expect(await page.getByTestId('publish-confirm').isDisabled()).toBe(true);
+    await modal.getByTestId('publish-confirm-dates').click();
+    await expect.poll(() => modal.getByTestId('publish-reviews').innerText()).not.toContain('Ngày mặc định');
+    await page.getByTestId('publish-preview').waitFor();
     const rows = await previewRows(page).allInnerTexts();
-    const yearly = rows.filter((r) => /\b04\/12\/20\d\d\b/u.test(r));
+    const reviews = rows.filter((r) => /sơ kết|tổng kết/iu.test(r));
+    expect(reviews.map((r) => /\b04\/12\/(20\d\d)\b/u.exec(r)?.[1])).toEqual(['2027', '2030']);
+    const yearly = rows.filter((r) => /\b04\/12\/20\d\d\b/u.test(r) && !reviews.includes(r));
     expect(yearly.map((r) => /\b04\/12\/(20\d\d)\b/u.exec(r)![1])).toEqual(['2025', '2026', '2027', '2028', '2029', '2030']);
-    expect(rows.every((r) => r.includes('04/12/'))).toBe(true); // 002 has one deadline: nothing else is due
+    expect(rows.every((r) => r.includes('04/12/'))).toBe(true); // 002 has one deadline (and its reviews): nothing else is due
     const row2026 = yearly.find((r) => r.includes('04/12/2026'))!;
     expect(row2026).toMatch(/báo cáo/iu);
     expect(row2026).toContain('năm 2026');

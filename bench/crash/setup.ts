@@ -49,6 +49,8 @@ function benchDoc(communeName: string): PlanDoc {
     number: '01/KH-UBND',
     date: '2025-06-01',
     participantGroups: [{ name: 'Đối với các cơ quan, đơn vị', criteria: ['Hoàn thành kế hoạch.'] }],
+    // A bench plan without reviews: its reports are the yearly and half-yearly ones only.
+    milestones: [],
     deadlines: [
       doc.deadlines.find((d) => d.recurrence === 'yearly')!,
       {

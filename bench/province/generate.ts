@@ -216,6 +216,11 @@ function planDoc(communeName: string, provinceName: string): PlanDoc {
     recurrence: 'half-yearly' as const,
     qualifier: 'in' as const,
     text: '6 tháng một lần',
+    // The plan names no day: the officer chose the end of June and of December.
+    dates: [
+      { day: 30, month: 6 },
+      { day: 31, month: 12 },
+    ],
   };
   return { ...doc, number: '01/KH-UBND', date: '2025-03-01', deadlines: [yearly, halfYearly] };
 }

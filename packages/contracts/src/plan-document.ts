@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './common.js';
+import { isoDate, uuid } from './common.js';
 import { unitKinds } from './org.js';
 
 /**
@@ -28,6 +28,24 @@ export const deadlineDoc = z.object({
   /** before: "trước ngày" (due by the end of the previous day); by: "chậm nhất/đến ngày"; in: "trong tháng". */
   qualifier: z.enum(deadlineQualifiers),
   text: z.string(),
+  /**
+   * The days an officer chose for a half-yearly deadline the plan gives no date ("lồng ghép vào báo
+   * cáo 6 tháng"): the first half's, then the second's. Other undated deadlines take `day`/`month`.
+   */
+  dates: z
+    .array(z.object({ day: z.number().int().min(1).max(31), month: z.number().int().min(1).max(12) }))
+    .max(2)
+    .optional(),
+});
+/**
+ * A mid-term (sơ kết) or final (tổng kết) review. `dueDate` is the day units report for it: a
+ * default is offered (see `reviewDate`) and stays a default until an officer confirms it.
+ */
+export const milestoneDoc = z.object({
+  kind: z.enum(['mid-term', 'final']),
+  year: z.number().int(),
+  dueDate: isoDate.nullable().optional(),
+  confirmed: z.boolean().optional(),
 });
 /**
  * A participant group ("Đối với các trường học") and the units it covers: the unit kinds (proposed by
@@ -64,7 +82,7 @@ export const planDoc = z.object({
   dossier: z.array(z.string()),
   solutions: z.array(z.string()).optional(),
   phases: z.array(z.object({ name: z.string(), fromYear: z.number().int(), toYear: z.number().int() })),
-  milestones: z.array(z.object({ kind: z.enum(['mid-term', 'final']), year: z.number().int() })),
+  milestones: z.array(milestoneDoc),
   deadlines: z.array(deadlineDoc),
   responsibilities: z.array(z.object({ body: z.string(), tasks: z.array(z.string()) })),
   recipients: z.array(z.string()),

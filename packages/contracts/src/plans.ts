@@ -109,9 +109,21 @@ export const deadlineOwnersView = z.object({
   /** The first units by tree order (all of them up to 200). */
   unitNames: z.array(z.string()),
 });
+/** A mid-term or final review and the day its report is due (a default until an officer confirms it). */
+export const reviewView = z.object({
+  index: z.number().int(),
+  kind: z.enum(['mid-term', 'final']),
+  year: z.number().int(),
+  dueDate: isoDate,
+  isDefault: z.boolean(),
+  units: z.number().int(),
+});
 export const publishResult = z.object({
   dryRun: z.boolean(),
   deadlines: z.array(deadlineOwnersView),
+  reviews: z.array(reviewView),
+  /** Deadlines that name no date: each needs one chosen before publishing. */
+  undated: z.array(z.object({ index: z.number().int(), what: z.string(), text: z.string() })),
   /** Deadlines owed by units that reach none. */
   unreached: z.number().int(),
   added: z.array(calendarChange),

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import { permissions, type PlanDoc, todayVn } from '@tds/contracts';
+import { isUndated, permissions, reviewDate, type PlanDoc, todayVn } from '@tds/contracts';
 import type { Db } from '../db/client';
 import type { Actor } from '../platform/actor';
 import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
 import { unit } from '../modules/org';
 import { parsePlanText } from '../modules/plans';
-import { createPlan } from '../modules/plans';
+import { createPlan, updatePlan } from '../modules/plans';
 import { publishPlan } from '../modules/plans';
 import { dueItem } from '../modules/plans';
 import { putTargets } from '../modules/indicators';
@@ -70,28 +70,6 @@ const EXTRA_DEADLINES: PlanDoc['deadlines'] = [
     recurrence: 'once',
     qualifier: 'by',
     text: 'chậm nhất ngày 30/9/2025',
-  },
-  {
-    what: 'Báo cáo sơ kết giai đoạn 2025 - 2027',
-    from: null,
-    to: 'UBND xã',
-    day: 15,
-    month: 10,
-    year: 2027,
-    recurrence: 'once',
-    qualifier: 'before',
-    text: 'trước ngày 15/10/2027',
-  },
-  {
-    what: 'Báo cáo tổng kết phong trào giai đoạn 2025 - 2030',
-    from: null,
-    to: 'UBND xã',
-    day: 15,
-    month: 10,
-    year: 2030,
-    recurrence: 'once',
-    qualifier: 'before',
-    text: 'trước ngày 15/10/2030',
   },
 ];
 
@@ -168,24 +146,44 @@ export async function seedMovement(db: Db, opts: { adminUserId: string; communeI
   const { communeId } = opts;
   const parsed = parsePlanText(fs.readFileSync(path.join(FIXTURES, '000_d8b7d3d9952b7702.txt'), 'utf8')).plan;
   if (!parsed) throw new Error('Không đọc được kế hoạch mẫu của xã Gia Phúc.');
+  // As an officer would: the text imported as it reads (version 1), then the number and date the
+  // signed copy bears (version 2), then the participants, the dates the text leaves out ("trong năm
+  // 2025" becomes 30/9/2025) and the review days confirmed (version 3).
+  const created = await createPlan({ db, actor, meta, communeId, input: { doc: parsed, source: 'import', note: 'Nhập từ văn bản của xã' } });
+  // Not 27/KH-UBND nor any number the plan cites: those are other plans.
+  const numbered: PlanDoc = { ...parsed, number: parsed.number ?? '35/KH-UBND', date: parsed.date ?? '2025-08-21' };
+  const v2 = await updatePlan({
+    db,
+    actor,
+    meta,
+    communeId,
+    id: created.id,
+    input: { doc: numbered, version: created.version, note: 'Bổ sung số, ngày văn bản' },
+  });
   const doc: PlanDoc = {
-    ...parsed,
-    number: parsed.number ?? '27/KH-UBND',
-    date: parsed.date ?? '2025-08-21',
+    ...numbered,
     participantGroups: [
       ...parsed.participantGroups,
       { name: 'Các trường học, thôn và Tổ công nghệ số cộng đồng', criteria: ['Hoàn thành chỉ tiêu Bình dân học vụ số được giao'] },
     ],
-    deadlines: [...parsed.deadlines, ...EXTRA_DEADLINES],
+    deadlines: [...parsed.deadlines.filter((d) => !isUndated(d)), ...EXTRA_DEADLINES],
+    milestones: parsed.milestones.map((m) => ({ ...m, dueDate: reviewDate(parsed, m).date, confirmed: true })),
   };
-  const created = await createPlan({ db, actor, meta, communeId, input: { doc, source: 'import', note: 'Nhập từ văn bản của xã' } });
+  const v3 = await updatePlan({
+    db,
+    actor,
+    meta,
+    communeId,
+    id: created.id,
+    input: { doc, version: v2.version, note: 'Bổ sung đối tượng, thời hạn; xác nhận ngày sơ kết, tổng kết' },
+  });
   await publishPlan({
     db,
     actor,
     meta,
     communeId,
     id: created.id,
-    input: { version: created.version, resolutions: {}, dryRun: false, acceptUnreached: false },
+    input: { version: v3.version, resolutions: {}, dryRun: false, acceptUnreached: false },
   });
 
   const year = Number(todayVn().slice(0, 4));

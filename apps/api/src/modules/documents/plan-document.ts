@@ -114,7 +114,9 @@ export function deadlineSentence(d: Deadline): string {
   const what = d.from ? `${upperFirst(d.from)} gửi ${lowerFirst(d.what)}` : upperFirst(d.what);
   const to = d.to ? ` về ${d.to}` : '';
   // The structured date says it exactly ("trước ngày 05/12 hằng năm"); free text only when there is none.
-  return sentence(`${what}${to} ${d.month ? whenText(d) : d.text.trim() || whenText(d)}`);
+  // A year alone ("Năm 2025:" heading an item) reads "trong năm 2025" in a sentence.
+  const yearOnly = !d.month && d.recurrence === 'once' && d.year ? `trong năm ${d.year}` : null;
+  return sentence(`${what}${to} ${d.month ? whenText(d) : (yearOnly ?? (d.text.trim() || whenText(d)))}`);
 }
 
 /** V. Phases with their reviews, and the reporting deadlines. */

@@ -16,6 +16,7 @@ import { dueItemId, openReportVia, publishTemplatePlan } from '../../testing/kit
 import { getReminderSettings } from './get-reminder-settings';
 import { updateReminderSettings } from './update-reminder-settings';
 import { startTestSmtp, type TestSmtp } from '../../testing/smtp';
+import { confirmReviews } from '../../testing/kits/reports';
 
 describe(`notify routes: settings, outbox, run now, in-app notifications (${testDbKind()})`, () => {
   let t: TestApp;
@@ -123,7 +124,7 @@ describe(`notify routes: settings, outbox, run now, in-app notifications (${test
 
   it('"run now" plans and sends the commune\'s reminders once; the outbox lists them newest first', async () => {
     const doc = (await admin.get(`/api/plan-template?communeId=${w.a.id}`)).json();
-    const p = (await admin.post(`/api/communes/${w.a.id}/plans`, { doc, source: 'template' })).json();
+    const p = (await admin.post(`/api/communes/${w.a.id}/plans`, { doc: confirmReviews(doc), source: 'template' })).json();
     expect((await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: p.version, dryRun: false })).statusCode).toBe(200);
     const today = todayVn();
     await inScope(t.database.db, SYSTEM_SCOPE, async (tx) => {

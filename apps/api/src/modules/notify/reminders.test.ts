@@ -19,6 +19,7 @@ import { planReminders } from './plan-reminders';
 import { reminderKey, reminderMessageId } from './reminder-text';
 import { runReminderJob, startReminderJob } from './reminder-job';
 import { closedPort, startTestSmtp, type TestSmtp } from '../../testing/smtp';
+import { confirmReviews } from '../../testing/kits/reports';
 
 const MAIL_DOMAIN = 'thiduaso.local';
 
@@ -84,7 +85,7 @@ describe(`reminders: planning, outbox, SMTP delivery, one sender (${testDbKind()
     });
     admin = await loginAs(t, 'a.admin', PASSWORD);
     const doc = (await admin.get(`/api/plan-template?communeId=${w.a.id}`)).json();
-    const p = (await admin.post(`/api/communes/${w.a.id}/plans`, { doc, source: 'template' })).json();
+    const p = (await admin.post(`/api/communes/${w.a.id}/plans`, { doc: confirmReviews(doc), source: 'template' })).json();
     planId = p.id;
     expect((await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: p.version, dryRun: false })).statusCode).toBe(200);
     // Park every due item far away; each test brings the ones it needs to a date near today.

@@ -1,6 +1,7 @@
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { calendarEntry, calendarQuery } from '@tds/contracts';
+import { reviewDate } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { authorize } from '../../platform/authorize';
@@ -83,7 +84,8 @@ export async function getCalendar(opts: { db: Db; actor: Actor; communeId: strin
           });
       }
       for (const m of doc.milestones) {
-        const date = `${m.year}-12-31`;
+        // On the day its reports are due (the confirmed day, or the default offered).
+        const date = reviewDate(doc, m).date;
         if (date >= query.from && date <= query.to)
           entries.push({
             date,

@@ -22,10 +22,28 @@ describe('deadline rules (Asia/Ho_Chi_Minh)', () => {
     expect(yearly.map((d) => d.dueDate)).toEqual(['2025-12-14', '2026-12-14', '2027-12-14', '2028-12-14', '2029-12-14', '2030-12-14']);
     const once = expandDeadline({ ...base, day: 18, month: 7, year: 2025, recurrence: 'once', qualifier: 'before' }, 2025, 2030);
     expect(once.map((d) => d.dueDate)).toEqual(['2025-07-17']);
-    const half = expandDeadline({ ...base, day: null, month: null, recurrence: 'half-yearly', qualifier: 'in' }, 2026, 2026);
-    expect(half.map((d) => [d.dueDate, d.period])).toEqual([
-      ['2026-06-30', 1],
-      ['2026-12-31', 2],
+  });
+
+  it('invents no date: an undated half-yearly or yearly deadline has no instance until the officer chooses its days', () => {
+    const undated = { ...base, day: null, month: null, qualifier: 'in' as const };
+    expect(expandDeadline({ ...undated, recurrence: 'half-yearly' }, 2026, 2026)).toEqual([]);
+    expect(expandDeadline({ ...undated, recurrence: 'yearly' }, 2026, 2027)).toEqual([]);
+    expect(expandDeadline({ ...undated, year: 2025, recurrence: 'once' }, 2025, 2030)).toEqual([]);
+    const chosen = expandDeadline(
+      {
+        ...undated,
+        recurrence: 'half-yearly',
+        dates: [
+          { day: 20, month: 6 },
+          { day: 10, month: 12 },
+        ],
+      },
+      2026,
+      2026,
+    );
+    expect(chosen.map((d) => [d.dueDate, d.period])).toEqual([
+      ['2026-06-20', 1],
+      ['2026-12-10', 2],
     ]);
   });
 });

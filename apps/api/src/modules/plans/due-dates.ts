@@ -32,14 +32,17 @@ export function lastOnTimeDay(d: Pick<Deadline, 'day' | 'month' | 'qualifier'>, 
   return d.qualifier === 'before' ? addDays(named, -1) : named;
 }
 
-/** Expand a deadline into its dated instances for the years of a plan (inclusive range). */
+/** Expand a deadline into its dated instances for the years of a plan (inclusive range); an undated deadline has none. */
 export function expandDeadline(d: Deadline, fromYear: number, toYear: number): DueDate[] {
   const years = d.recurrence === 'once' ? [d.year ?? fromYear] : range(fromYear, toYear);
   const out: DueDate[] = [];
   for (const year of years) {
     if (d.recurrence === 'half-yearly' && !d.month) {
-      // "6 tháng" with no date: end of June and end of December.
-      out.push(instance(`${year}-06-30`, year, 1), instance(`${year}-12-31`, year, 2));
+      // "6 tháng" with no date: the two days the officer chose, or nothing (never an invented 30/6, 31/12).
+      (d.dates ?? []).slice(0, 2).forEach((h, i) => {
+        const due = lastOnTimeDay({ day: h.day, month: h.month, qualifier: d.qualifier === 'in' ? 'by' : d.qualifier }, year);
+        if (due) out.push(instance(due, year, i + 1));
+      });
       continue;
     }
     const due = lastOnTimeDay(d, year);

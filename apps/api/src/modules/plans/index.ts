@@ -16,6 +16,7 @@ export { awardKind, dueItem, plan, planVersion } from './plans.table';
 
 export { parsePlanText } from './parser';
 export { createPlan } from './create-plan';
+export { updatePlan } from './update-plan';
 export { publishPlan } from './publish-plan';
 
 export const manifest: ModuleManifest = {
@@ -25,6 +26,6 @@ export const manifest: ModuleManifest = {
   workerPreload: [loadPlanReaders],
   tables: plansTables,
   permissions: ['plan.read', 'plan.write', 'plan.publish', 'province_plan.write'],
-  errorCodes: ['NOT_A_PLAN', 'FILE_UNREADABLE', 'PLAN_CONFLICTS', 'PLAN_UNREACHED', 'PLAN_NOT_PUBLISHED', 'FILE_TOO_COMPLEX'],
+  errorCodes: ['NOT_A_PLAN', 'FILE_UNREADABLE', 'PLAN_CONFLICTS', 'PLAN_UNREACHED', 'PLAN_DATES', 'PLAN_NOT_PUBLISHED', 'FILE_TOO_COMPLEX'],
   cli: [planParseCommand],
 };

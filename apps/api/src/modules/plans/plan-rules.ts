@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { searchKey, type PlanDoc } from '@tds/contracts';
+import { contradictingDates } from './parser/conflicts';
 
 type Deadline = PlanDoc['deadlines'][number];
 
@@ -40,8 +41,8 @@ const dm = (d: Deadline) =>
   `${d.day ? `${String(d.day).padStart(2, '0')}/` : ''}${d.month ? String(d.month).padStart(2, '0') : '?'}${d.year ? `/${d.year}` : ''}`;
 
 /**
- * Conflicts an officer must settle before publishing: several dates for one recurring report, and a
- * once-only deadline that falls before the plan's own date.
+ * Conflicts an officer must settle before publishing: several dates for one recurring report, two
+ * once-only dates that contradict each other, and a once-only deadline before the plan's own date.
  */
 export function planConflicts(doc: PlanDoc): Conflict[] {
   const out: Conflict[] = [];
@@ -60,6 +61,19 @@ export function planConflicts(doc: PlanDoc): Conflict[] {
       options: [
         ...idx.map((i) => ({ value: `keep:${i}`, label: `Chỉ áp dụng: ${doc.deadlines[i]!.text}` })),
         { value: 'keep-all', label: 'Áp dụng tất cả các thời hạn' },
+      ],
+    });
+  }
+  for (const c of contradictingDates(doc.deadlines)) {
+    const a = doc.deadlines[c.early]!;
+    const b = doc.deadlines[c.month]!;
+    out.push({
+      key: `dates:${c.early}:${c.month}`,
+      message: `Hai thời hạn mâu thuẫn cho cùng nội dung: "${a.text}" (${a.what}) sớm hơn "${b.text}" (${b.what}). Chọn thời hạn áp dụng.`,
+      options: [
+        { value: `keep:${c.early}`, label: `Chỉ áp dụng: ${a.text}` },
+        { value: `keep:${c.month}`, label: `Chỉ áp dụng: ${b.text}` },
+        { value: 'keep-all', label: 'Áp dụng cả hai thời hạn' },
       ],
     });
   }
@@ -88,7 +102,7 @@ export function resolveDeadlines(doc: PlanDoc, resolutions: Record<string, strin
   const dropped = new Set<number>();
   for (const c of conflicts) {
     const choice = resolutions[c.key];
-    if (c.key.startsWith('deadlines:') && choice?.startsWith('keep:')) {
+    if ((c.key.startsWith('deadlines:') || c.key.startsWith('dates:')) && choice?.startsWith('keep:')) {
       const keep = Number(choice.slice(5));
       for (const o of c.options) if (o.value.startsWith('keep:') && o.value !== choice) dropped.add(Number(o.value.slice(5)));
       dropped.delete(keep);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/security';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
+import { confirmReviews } from '../../testing/kits/reports';
 import { unzipEntry } from '../documents/docx-xml';
 import { getPlanTemplate } from './get-plan-template';
 
@@ -99,7 +100,7 @@ describe(`plans (${testDbKind()})`, () => {
 
   it('publishing asks to settle conflicts, shows the calendar change, then creates due items', async () => {
     const parsed = (await admin.post(`${plans()}/import`, { text: seed(SEED_003) })).json();
-    const p = (await admin.post(plans(), { doc: { ...parsed.plan, date: '2025-09-15' }, source: 'import' })).json();
+    const p = (await admin.post(plans(), { doc: confirmReviews({ ...parsed.plan, date: '2025-09-15' }), source: 'import' })).json();
     expect(p.conflicts.length).toBeGreaterThanOrEqual(1);
     const refused = await admin.post(`${plans()}/${p.id}/publish`, { version: p.version, dryRun: true });
     expect(refused.statusCode).toBe(409);
@@ -117,7 +118,7 @@ describe(`plans (${testDbKind()})`, () => {
 
   it('turns "trước ngày 05/12 hằng năm" into items due by the end of 04/12 for every participating unit, 2025-2030', async () => {
     const parsed = (await admin.post(`${plans()}/import`, { text: seed(SEED_002) })).json();
-    const p = (await admin.post(plans(), { doc: parsed.plan, source: 'import' })).json();
+    const p = (await admin.post(plans(), { doc: confirmReviews(parsed.plan), source: 'import' })).json();
     const done = await admin.post(`${plans()}/${p.id}/publish`, { version: p.version, resolutions: {} });
     expect(done.statusCode).toBe(200);
     const cal = (await admin.get(`/api/communes/${w.a.id}/calendar?from=2026-01-01&to=2026-12-31&planId=${p.id}`)).json();
@@ -133,7 +134,10 @@ describe(`plans (${testDbKind()})`, () => {
     expect(cal.entries.some((e: { kind: string }) => e.kind === 'phase')).toBe(true);
 
     // Re-publishing after a change shows what will change before it happens; a retry changes nothing.
-    const doc = { ...parsed.plan, deadlines: parsed.plan.deadlines.map((d: { day: number }) => ({ ...d, day: 10, text: 'trước ngày 10/12 hằng năm' })) };
+    const doc = confirmReviews({
+      ...parsed.plan,
+      deadlines: parsed.plan.deadlines.map((d: { day: number }) => ({ ...d, day: 10, text: 'trước ngày 10/12 hằng năm' })),
+    });
     const v2 = (await admin.patch(`${plans()}/${p.id}`, { doc, version: p.version })).json();
     const preview = (await admin.post(`${plans()}/${p.id}/publish`, { version: v2.version, dryRun: true })).json();
     expect(preview.removed.some((x: { dueDate: string }) => x.dueDate === '2026-12-04')).toBe(true);

@@ -1,4 +1,4 @@
-import { todayVn } from '@tds/contracts';
+import { formatDateVi, isUndated, reviewDate, todayVn, VN_OFFSET, addDays } from '@tds/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PlanDoc, publishInput, PublishResult } from '@tds/contracts';
@@ -36,6 +36,9 @@ function itemTitle(what: string, year: number, period: number | null): string {
 
 /** Who owes each deadline, as the preview shows it. */
 type OwnersView = PublishResult['deadlines'][number];
+type ReviewView = PublishResult['reviews'][number];
+
+const REVIEW_TITLE = { 'mid-term': 'Báo cáo sơ kết phong trào thi đua', final: 'Báo cáo tổng kết phong trào thi đua' } as const;
 
 const NAMES_SHOWN = 200;
 
@@ -47,7 +50,7 @@ async function wantedItems(
   deadlines: { d: PlanDoc['deadlines'][number]; index: number }[],
   years: { fromYear: number; toYear: number },
   today: string,
-): Promise<{ wanted: Wanted[]; owners: OwnersView[] }> {
+): Promise<{ wanted: Wanted[]; owners: OwnersView[]; reviews: ReviewView[] }> {
   const units = await activeUnits(tx, communeId, today);
   const participants = participatingUnits(doc, units);
   const out: Wanted[] = [];
@@ -81,7 +84,45 @@ async function wantedItems(
       }
     }
   }
-  return { wanted: out, owners };
+  // Mid-term and final reviews: every participant reports for them, on the confirmed (or default) day,
+  // unless a dated deadline of the plan already asks for that review's report.
+  const reviews: ReviewView[] = [];
+  doc.milestones.forEach((m, index) => {
+    const { date, isDefault } = reviewDate(doc, m);
+    reviews.push({ index, kind: m.kind, year: m.year, dueDate: date, isDefault, units: participants.length });
+    const cadence = m.kind === 'mid-term' ? 'midterm' : 'final';
+    const covered = deadlines.some(({ d }) => dueCadence(d) === cadence && expandDeadline(d, years.fromYear, years.toYear).some((i) => i.year === m.year));
+    if (covered) return;
+    for (const u of participants) {
+      out.push({
+        unitId: u.id,
+        deadlineKey: `review:${cadence}`,
+        kind: 'report',
+        cadence,
+        title: `${REVIEW_TITLE[m.kind]} năm ${m.year}`,
+        dueDate: date,
+        lateAfter: new Date(`${addDays(date, 1)}T00:00:00${VN_OFFSET}`).toISOString(),
+        year: m.year,
+        period: 0,
+      });
+    }
+  });
+  return { wanted: out, owners, reviews };
+}
+
+/** What still needs a date before publishing: undated deadlines, and review days that are only defaults. */
+function missingDates(doc: PlanDoc, kept: { d: PlanDoc['deadlines'][number]; index: number }[], reviews: ReviewView[]) {
+  const undated = kept.filter(({ d }) => isUndated(d)).map(({ d, index }) => ({ index, what: d.what, text: d.text }));
+  const details = [
+    ...undated.map((u) => ({ field: `deadlines.${u.index}`, message: `Thời hạn "${u.text}" (${u.what}) chưa có ngày cụ thể: chọn ngày.` })),
+    ...reviews
+      .filter((r) => r.isDefault)
+      .map((r) => ({
+        field: `milestones.${r.index}.dueDate`,
+        message: `Ngày nộp ${REVIEW_TITLE[r.kind].toLocaleLowerCase('vi')} năm ${r.year} đang là ngày mặc định (${formatDateVi(r.dueDate)}): xác nhận hoặc chọn ngày khác.`,
+      })),
+  ];
+  return { undated, details };
 }
 
 /** Of these due items, those something (a report, a registration...) already answers: asked of the modules that use them. */
@@ -135,7 +176,11 @@ export async function publishPlan(opts: {
       );
     }
     const years = { ...planYears(doc), ...(input.fromYear ? { fromYear: input.fromYear } : {}), ...(input.toYear ? { toYear: input.toYear } : {}) };
-    const { wanted, owners } = row.ownerUnitId ? { wanted: [], owners: [] } : await wantedItems(tx, communeId, doc, kept, years, todayVn(now));
+    const { wanted, owners, reviews } = row.ownerUnitId
+      ? { wanted: [], owners: [], reviews: [] }
+      : await wantedItems(tx, communeId, doc, kept, years, todayVn(now));
+    const dates = row.ownerUnitId ? { undated: [], details: [] } : missingDates(doc, kept, reviews);
+    if (dates.details.length && !input.dryRun) throw new AppError('PLAN_DATES', undefined, dates.details);
     const unreached = owners.filter((o) => o.owner === 'units' && o.units === 0);
     if (unreached.length && !input.dryRun && !input.acceptUnreached) {
       throw new AppError(
@@ -161,6 +206,8 @@ export async function publishPlan(opts: {
     const result = {
       dryRun: input.dryRun,
       deadlines: owners,
+      reviews,
+      undated: dates.undated,
       unreached: unreached.length,
       added: summarise(added),
       removed: summarise(removed),

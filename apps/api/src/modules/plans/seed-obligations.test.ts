@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanDetail, PlanDoc, PublishResult } from '@tds/contracts';
+import { isUndated, reviewDate, type PlanDetail, type PlanDoc, type PublishResult } from '@tds/contracts';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/security';
 import { makeUnit } from '../../testing/factories';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
@@ -59,6 +61,8 @@ describe(`real plans: who owes each deadline (${testDbKind()})`, () => {
   const owners = (r: PublishResult) =>
     r.deadlines.map((d) => [d.text.slice(0, 40), d.owner === 'commune' ? ['xã'] : [...d.unitNames].sort((a, b) => a.localeCompare(b, 'vi'))]);
   const sorted = (...names: string[]) => names.sort((a, b) => a.localeCompare(b, 'vi'));
+  const dueItems = async (planId: string) =>
+    Number(rowsOf<{ n: number }>(await t.database.system.execute(sql`select count(*)::int as n from due_item where plan_id = ${planId}`))[0]!.n);
 
   it('000: the yearly report of "các cơ quan, đơn vị, ban, ngành" goes to offices, public service units and schools, not to enterprises', async () => {
     const p = await imported('000_d8b7d3d9952b7702.txt');
@@ -66,8 +70,18 @@ describe(`real plans: who owes each deadline (${testDbKind()})`, () => {
     expect(groups[0]).toMatchObject({ kinds: ['office', 'public_service', 'school'], reason: expect.stringContaining('cơ quan, đơn vị') });
     expect(groups.map((g) => g.kinds)).toEqual([['office', 'public_service', 'school'], ['mass_org'], ['enterprise'], [], []]);
     const r = await preview(p);
-    expect(owners(r)).toEqual([[expect.any(String), sorted(OFFICE, SCHOOL, CENTRE)]]);
+    // "Các cơ quan, đơn vị ban hành Kế hoạch ... trong năm 2025", then the yearly report before 05/11.
+    expect(owners(r)).toEqual([
+      ['trong năm 2025', sorted(OFFICE, SCHOOL, CENTRE)],
+      [expect.any(String), sorted(OFFICE, SCHOOL, CENTRE)],
+    ]);
     expect(r.unreached).toBe(0);
+    // The year-only obligation waits for a date; the reviews get the yearly report's day, as defaults.
+    expect(r.undated).toEqual([{ index: 0, what: expect.stringContaining('Kế hoạch phát động'), text: 'trong năm 2025' }]);
+    expect(r.reviews).toEqual([
+      { index: 0, kind: 'mid-term', year: 2027, dueDate: '2027-11-04', isDefault: true, units: 5 },
+      { index: 1, kind: 'final', year: 2030, dueDate: '2030-11-04', isDefault: true, units: 5 },
+    ]);
   });
 
   it('001: the reports go to offices, units, mass organisations and every digital team (under a village or the youth union), not to villages or enterprises', async () => {
@@ -107,18 +121,38 @@ describe(`real plans: who owes each deadline (${testDbKind()})`, () => {
     expect(owners(r).map((o) => o[1])).toEqual([all, sorted(OFFICE, YOUTH, VILLAGE), all, ['xã'], sorted(OFFICE, VILLAGE, FIRM)]);
   });
 
-  it('004: no participant section, so the deadline reaches no unit: publishing asks, and the officer picks the units', async () => {
+  /** The officer's dates: a day for each undated deadline, the mid-term report on 20/11/2027, the final's default confirmed. */
+  const dated = (doc: PlanDoc): PlanDoc => ({
+    ...doc,
+    deadlines: doc.deadlines.map((d) => (isUndated(d) ? { ...d, day: 30, month: 9, qualifier: 'by' } : d)),
+    milestones: doc.milestones.map((m) => ({ ...m, dueDate: m.kind === 'mid-term' ? '2027-11-20' : reviewDate(doc, m).date, confirmed: true })),
+  });
+
+  it('004: no participant section, so the deadlines reach no unit; undated and default dates are asked first; the officer dates them and picks the units', async () => {
     const p = await imported('004_10df63f3de600047.txt');
     expect(p.doc.participantGroups).toEqual([]);
     const r = await preview(p);
-    expect(r.deadlines).toEqual([expect.objectContaining({ owner: 'units', units: 0, unitNames: [] })]);
-    expect(r.unreached).toBe(1);
+    expect(r.deadlines).toEqual([
+      expect.objectContaining({ text: 'Năm 2025', owner: 'units', units: 0, unitNames: [] }),
+      expect.objectContaining({ text: 'trước ngày 15/12', owner: 'units', units: 0, unitNames: [] }),
+    ]);
+    expect(r.unreached).toBe(2);
+    expect(r.undated.map((u) => u.index)).toEqual([0]);
+    expect(r.reviews.map((v) => [v.kind, v.year, v.dueDate, v.isDefault])).toEqual([
+      ['mid-term', 2027, '2027-12-14', true],
+      ['final', 2030, '2030-12-14', true],
+    ]);
     const refused = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: p.version, resolutions: answers(p) });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toMatchObject({
-      code: 'PLAN_UNREACHED',
-      details: [{ field: 'deadlines.0', message: expect.stringContaining('chưa giao cho đơn vị nào') }],
+      code: 'PLAN_DATES',
+      details: [
+        { field: 'deadlines.0', message: expect.stringContaining('chưa có ngày cụ thể') },
+        { field: 'milestones.0.dueDate', message: expect.stringContaining('14/12/2027') },
+        { field: 'milestones.1.dueDate', message: expect.stringContaining('mặc định') },
+      ],
     });
+    expect(await dueItems(p.id)).toBe(0);
 
     // A unit of another commune cannot be chosen.
     const group = { name: 'Các cơ quan, đơn vị và doanh nghiệp', criteria: [], kinds: ['office', 'enterprise'], unitIds: [w.aSchool.id] };
@@ -129,14 +163,41 @@ describe(`real plans: who owes each deadline (${testDbKind()})`, () => {
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().error.details).toEqual([expect.objectContaining({ field: 'doc.participantGroups.0.unitIds' })]);
 
-    const edited = await admin.patch(`/api/communes/${w.a.id}/plans/${p.id}`, { version: p.version, doc: { ...p.doc, participantGroups: [group] } });
+    // Dated, but still owed by nobody: publishing asks about that next.
+    const v2 = (await admin.patch(`/api/communes/${w.a.id}/plans/${p.id}`, { version: p.version, doc: dated(p.doc) })).json() as PlanDetail;
+    const unreached = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: v2.version, resolutions: answers(v2) });
+    expect(unreached.json().error).toMatchObject({ code: 'PLAN_UNREACHED', details: [{ field: 'deadlines.0' }, { field: 'deadlines.1' }] });
+
+    const edited = await admin.patch(`/api/communes/${w.a.id}/plans/${p.id}`, { version: v2.version, doc: { ...v2.doc, participantGroups: [group] } });
     expect(edited.statusCode, edited.body).toBe(200);
     const next = edited.json() as PlanDetail;
-    // Offices and enterprises by kind, the school chosen by name: the line names "cơ quan, đơn vị và doanh nghiệp".
-    expect(owners(await preview(next))).toEqual([[expect.any(String), sorted(OFFICE, SCHOOL, FIRM)]]);
+    // Offices and enterprises by kind, the school chosen by name: the lines name "cơ quan, đơn vị và doanh nghiệp".
+    const ready = await preview(next);
+    expect(owners(ready)).toEqual([
+      [expect.any(String), sorted(OFFICE, SCHOOL, FIRM)],
+      [expect.any(String), sorted(OFFICE, SCHOOL, FIRM)],
+    ]);
+    expect([ready.undated, ready.reviews.map((v) => [v.dueDate, v.isDefault, v.units])]).toEqual([
+      [],
+      [
+        ['2027-11-20', false, 3],
+        ['2030-12-14', false, 3],
+      ],
+    ]);
     const published = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: next.version, resolutions: answers(next) });
     expect(published.statusCode, published.body).toBe(200);
-    expect((published.json() as PublishResult).added.every((a) => a.units === 3)).toBe(true);
+    const added = (published.json() as PublishResult).added;
+    expect(added.every((a) => a.units === 3)).toBe(true);
+    expect(added).toEqual(
+      expect.arrayContaining([
+        { title: expect.stringContaining('Kế hoạch phát động'), dueDate: '2025-09-30', units: 3 },
+        { title: 'Báo cáo sơ kết phong trào thi đua năm 2027', dueDate: '2027-11-20', units: 3 },
+        { title: 'Báo cáo tổng kết phong trào thi đua năm 2030', dueDate: '2030-12-14', units: 3 },
+      ]),
+    );
+    // Publishing again adds nothing (the review items keep their identity).
+    const again = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: next.version, resolutions: answers(next), dryRun: true });
+    expect([again.json().added, again.json().removed]).toEqual([[], []]);
     // The calendar names the owing units (the 15/12 report is due by the end of 14/12).
     const cal = await admin.get(`/api/communes/${w.a.id}/calendar?from=2026-12-01&to=2026-12-31&planId=${p.id}`);
     expect(cal.json().entries).toEqual([expect.objectContaining({ date: '2026-12-14', units: 3, unitNames: expect.arrayContaining([OFFICE, SCHOOL, FIRM]) })]);
@@ -144,8 +205,24 @@ describe(`real plans: who owes each deadline (${testDbKind()})`, () => {
 
   it('a plan whose deadlines reach no unit is published only when the officer says so, and the audit says which', async () => {
     const p = await imported('004_10df63f3de600047.txt');
-    const res = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: p.version, resolutions: answers(p), acceptUnreached: true });
+    const v2 = (await admin.patch(`/api/communes/${w.a.id}/plans/${p.id}`, { version: p.version, doc: dated(p.doc) })).json() as PlanDetail;
+    const res = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: v2.version, resolutions: answers(v2), acceptUnreached: true });
     expect(res.statusCode, res.body).toBe(200);
     expect((res.json() as PublishResult).added).toEqual([]);
+  });
+
+  it('003: the two contradicting dates of the unit plan ask which one stands; the choice decides the due items', async () => {
+    const p = await imported('003_52b1619693e432af.txt');
+    const conflict = p.conflicts.find((c) => c.key.startsWith('dates:'))!;
+    expect(conflict.message).toContain('trước ngày 18/7/2025');
+    expect(conflict.message).toContain('trong tháng 9/2025');
+    const v2 = (await admin.patch(`/api/communes/${w.a.id}/plans/${p.id}`, { version: p.version, doc: dated(p.doc) })).json() as PlanDetail;
+    const refused = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: v2.version, dryRun: true, resolutions: {} });
+    expect(refused.json().error.details.map((d: { field: string }) => d.field)).toContain(conflict.key);
+    // Keep "trong tháng 9/2025": the 18/7 item is not scheduled.
+    const resolutions = { ...answers(v2), [conflict.key]: conflict.options[1]!.value };
+    const r = (await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: v2.version, dryRun: true, resolutions })).json() as PublishResult;
+    expect(r.added.map((a) => a.dueDate)).toContain('2025-09-30');
+    expect(r.added.map((a) => a.dueDate)).not.toContain('2025-07-17');
   });
 });

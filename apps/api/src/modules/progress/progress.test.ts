@@ -6,6 +6,7 @@ import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
 import { makePlan, makeUnit } from '../../testing/factories';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
+import { confirmReviews } from '../../testing/kits/reports';
 import { paragraphsOf, textOf, unzipEntry } from '../documents/docx-xml';
 import { buildPlanTemplate } from '../plans/plan-template';
 import { communeIndicator, provinceTarget, target } from '../indicators/indicators.table';
@@ -424,8 +425,8 @@ describe(`progress (${testDbKind()})`, () => {
 
   it("heads the consolidated report with the commune and the plan it reports on, not another commune's imported plan, and counts that plan's reports only", async () => {
     const template = (await admin.get(`/api/plan-template?communeId=${w.a.id}`)).json();
-    const publish = async (doc: unknown) => {
-      const created = await admin.post(`/api/communes/${w.a.id}/plans`, { doc, source: 'import' });
+    const publish = async (doc: Parameters<typeof confirmReviews>[0] & Record<string, unknown>) => {
+      const created = await admin.post(`/api/communes/${w.a.id}/plans`, { doc: confirmReviews(doc), source: 'import' });
       expect(created.statusCode, created.body).toBe(201);
       const p = created.json() as { id: string; version: number };
       const published = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: p.version });

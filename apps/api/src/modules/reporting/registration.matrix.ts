@@ -5,12 +5,13 @@ import { registration } from './reporting.table';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
 import { loginAs, type Client, type TestApp } from '../../testing/harness';
 import { PASSWORD } from '../../testing/world';
+import { confirmReviews } from '../../testing/kits/reports';
 import { communeOf, unitOf, type Ctx, type MatrixModule } from '../../testing/matrix-types';
 
 /** The national template with a yearly registration deadline ("Đăng ký thi đua trước ngày 31/3 hằng năm"). */
 export function planDocWithRegistration(communeName = 'Xã Gia Phúc'): PlanDoc {
   const doc = buildPlanTemplate({ communeName, provinceName: 'Tỉnh Một', year: 2026 });
-  return {
+  return confirmReviews({
     ...doc,
     deadlines: [
       ...doc.deadlines,
@@ -26,7 +27,7 @@ export function planDocWithRegistration(communeName = 'Xã Gia Phúc'): PlanDoc 
         text: 'trước ngày 31/3 hằng năm',
       },
     ],
-  };
+  });
 }
 
 /** Create a commune plan through the API and publish it (its due items include each unit's registration deadline). */

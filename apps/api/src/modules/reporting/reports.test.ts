@@ -196,7 +196,7 @@ describe(`reports (${testDbKind()})`, () => {
     expect(sub.json()).toMatchObject({ status: 'submitted', late: true });
     // A due item not yet due is not late while missing; once its instant passes it is.
     const officeDue = await dueItemId(t.database.db, planId, w.aOffice.id, { kind: 'report', year: 2027 });
-    const row = async () => (await admin.get(`${A()}/due-items?unitId=${w.aOffice.id}&year=2027&kind=report`)).json().items[0];
+    const row = async () => (await admin.get(`${A()}/due-items?unitId=${w.aOffice.id}&year=2027&kind=report&cadence=yearly`)).json().items[0];
     expect(await row()).toMatchObject({
       id: officeDue,
       status: 'missing',
@@ -447,8 +447,13 @@ describe(`reports (${testDbKind()})`, () => {
     expect(page).toMatchObject({ page: 2, pageSize: 2, total: all.total });
     expect(page.items).toHaveLength(2);
     expect((await admin.get(`${A()}/reports?status=bogus`)).statusCode).toBe(400);
-    const due = (await admin.get(`${A()}/due-items?status=missing&kind=report&year=2030&unitId=${w.aVillage.id}`)).json();
+    const due = (await admin.get(`${A()}/due-items?status=missing&kind=report&year=2030&cadence=yearly&unitId=${w.aVillage.id}`)).json();
     expect(due.items.map((i: { unitId: string }) => i.unitId).sort()).toEqual([w.aVillage.id, w.aTeam.id].sort());
+    // 2030 also holds the final review: its reports are due from the same units, on the confirmed day.
+    const final = (await admin.get(`${A()}/due-items?kind=report&year=2030&cadence=final&unitId=${w.aVillage.id}`)).json();
+    expect(final.items.map((i: { unitId: string; title: string }) => [i.unitId, i.title]).sort()).toEqual(
+      [w.aVillage.id, w.aTeam.id].sort().map((id) => [id, 'Báo cáo tổng kết phong trào thi đua năm 2030']),
+    );
   });
   it("the report list's can.review is exactly whether the review routes would take this user's review (return of a draft: refused for its state, not for the user)", async () => {
     await makeUser(t.database.db, {

@@ -59,4 +59,48 @@ describe('plan form values', () => {
   it('accepts partial values', () => {
     expect(formToDoc({})).toEqual(emptyPlanDoc());
   });
+
+  it('offers a review its default day, unconfirmed, and keeps the confirmation and the halves an officer chose', () => {
+    const yearly = {
+      what: 'Báo cáo kết quả',
+      from: null,
+      to: null,
+      day: 20,
+      month: 11,
+      year: null,
+      recurrence: 'yearly' as const,
+      qualifier: 'before' as const,
+      text: 'trước ngày 20/11 hằng năm',
+    };
+    const half = { ...yearly, day: null, month: null, recurrence: 'half-yearly' as const, qualifier: 'in' as const, text: '6 tháng' };
+    const doc = { ...emptyPlanDoc(), deadlines: [yearly, half], milestones: [{ kind: 'mid-term' as const, year: 2027 }] };
+    const form = docToForm(doc);
+    expect(form.milestones[0]!.dueDate?.format('DD/MM/YYYY')).toBe('19/11/2027');
+    expect(form.milestones[0]!.confirmed).toBe(false);
+    // Saved without confirming: the day is kept, still a default.
+    expect(formToDoc(form).milestones).toEqual([{ kind: 'mid-term', year: 2027, dueDate: '2027-11-19', confirmed: false }]);
+    const chosen = {
+      ...form,
+      milestones: [{ ...form.milestones[0]!, dueDate: dayjs('2027-11-25'), confirmed: true }],
+      deadlines: [
+        yearly,
+        {
+          ...half,
+          dates: [
+            { day: 15, month: 6 },
+            { day: 15, month: 12 },
+          ],
+        },
+      ],
+    };
+    const saved = formToDoc(chosen);
+    expect(saved.milestones).toEqual([{ kind: 'mid-term', year: 2027, dueDate: '2027-11-25', confirmed: true }]);
+    expect(saved.deadlines[1]!.dates).toEqual([
+      { day: 15, month: 6 },
+      { day: 15, month: 12 },
+    ]);
+    // One half only is no choice: nothing is kept.
+    const oneHalf = formToDoc({ ...chosen, deadlines: [{ ...half, dates: [{ day: 15, month: 6 }] }] });
+    expect(oneHalf.deadlines[0]!.dates).toBeUndefined();
+  });
 });

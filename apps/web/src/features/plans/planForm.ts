@@ -3,15 +3,18 @@
  * officer added and left empty; the document holds ISO dates, nulls and no blank rows. Pure.
  */
 import type { Dayjs } from 'dayjs';
-import type { PlanDoc } from '@tds/contracts';
+import { reviewDate, type PlanDoc } from '@tds/contracts';
 import { dayjsToIso, isoToDayjs } from '../../lib/format';
 import { deadlineWording } from './planText';
 
 type LegalBasis = PlanDoc['legalBases'][number];
 
-export type PlanFormValues = Omit<PlanDoc, 'date' | 'legalBases'> & {
+type Milestone = PlanDoc['milestones'][number];
+
+export type PlanFormValues = Omit<PlanDoc, 'date' | 'legalBases' | 'milestones'> & {
   date: Dayjs | null;
   legalBases: (Omit<LegalBasis, 'date'> & { date: Dayjs | null })[];
+  milestones: (Omit<Milestone, 'dueDate'> & { dueDate: Dayjs | null })[];
 };
 
 export function emptyPlanDoc(): PlanDoc {
@@ -49,6 +52,8 @@ export function docToForm(doc: PlanDoc): PlanFormValues {
     solutions: d.solutions ?? [],
     date: isoToDayjs(d.date),
     legalBases: d.legalBases.map((b) => ({ ...b, date: isoToDayjs(b.date) })),
+    // A review without a day shows the default the plan suggests, unconfirmed.
+    milestones: d.milestones.map((m) => ({ ...m, dueDate: isoToDayjs(reviewDate(d, m).date), confirmed: m.confirmed === true })),
   };
 }
 
@@ -96,9 +101,12 @@ export function formToDoc(v: Partial<PlanFormValues>): PlanDoc {
     phases: list<PlanDoc['phases'][number]>(v.phases)
       .map((p) => ({ name: str(p.name), fromYear: int(p.fromYear), toYear: int(p.toYear) }))
       .filter((p): p is PlanDoc['phases'][number] => p.fromYear !== null && p.toYear !== null),
-    milestones: list<PlanDoc['milestones'][number]>(v.milestones)
+    milestones: list<PlanFormValues['milestones'][number]>(v.milestones)
       .filter((m) => (m.kind === 'mid-term' || m.kind === 'final') && int(m.year) !== null)
-      .map((m) => ({ kind: m.kind!, year: int(m.year)! })),
+      .map((m) => {
+        const dueDate = dayjsToIso(m.dueDate ?? null);
+        return { kind: m.kind!, year: int(m.year)!, ...(dueDate ? { dueDate, confirmed: m.confirmed === true } : {}) };
+      }),
     deadlines: list<PlanDoc['deadlines'][number]>(v.deadlines)
       .map((d) => {
         const base = {
@@ -111,7 +119,11 @@ export function formToDoc(v: Partial<PlanFormValues>): PlanDoc {
           recurrence: d.recurrence ?? 'once',
           qualifier: d.qualifier ?? 'by',
         } as const;
-        return { ...base, text: str(d.text) || deadlineWording(base) };
+        const dates = list<{ day: number; month: number }>(d.dates)
+          .map((x) => ({ day: int(x.day), month: int(x.month) }))
+          .filter((x): x is { day: number; month: number } => x.day !== null && x.month !== null);
+        const halves = base.recurrence === 'half-yearly' && base.month === null && dates.length === 2 ? { dates } : {};
+        return { ...base, text: str(d.text) || deadlineWording(base), ...halves };
       })
       .filter((d) => d.what || d.month || d.text),
     responsibilities: list<PlanDoc['responsibilities'][number]>(v.responsibilities)

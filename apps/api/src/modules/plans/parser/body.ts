@@ -159,9 +159,33 @@ const OCCASIONS: [RegExp, PlanDoc['occasions'][number]][] = [
   [/chuyên đề|đột xuất|theo đợt/u, 'thematic'],
 ];
 
-/** Award occasions declared by items such as "a) Khen thưởng hằng năm và khen thưởng sơ kết". */
-export function parseOccasions(paras: Para[], ranges: Range[]): PlanDoc['occasions'] {
+/** A review named where awards are given: "khen thưởng ... khi sơ kết, tổng kết", "tôn vinh ... tại Hội nghị sơ kết". */
+const REVIEW_WORD = /(?<!(?:cơ sở|kết quả)\s)(sơ kết|tổng kết)/giu;
+const AWARD_WORD = /khen thưởng|tôn vinh|biểu dương/iu;
+/** The council's name holds "khen thưởng" without speaking of an award. */
+const COUNCIL = /Hội đồng\s+thi đua\s*[,-–]?\s*khen thưởng/giu;
+/** At most this many characters of the body are read for review occasions (a real plan has well under 100,000). */
+const OCCASION_SCAN = 400_000;
+
+/**
+ * Award occasions: items such as "a) Khen thưởng hằng năm và khen thưởng sơ kết" in the awards part,
+ * and anywhere in `body`, a sentence that gives awards at the reviews ("khen thưởng cho các tập thể
+ * ... khi sơ kết, tổng kết Phong trào"; "thẩm định hồ sơ ... khen thưởng ... tại Hội nghị sơ kết,
+ * tổng kết"): mid-term and final occasions.
+ */
+export function parseOccasions(paras: Para[], ranges: Range[], body?: Range): PlanDoc['occasions'] {
   const out = new Set<PlanDoc['occasions'][number]>();
+  let budget = OCCASION_SCAN;
+  for (let i = body?.from ?? 0; body && i < body.to && budget > 0; i++) {
+    const text = paras[i]!.text;
+    budget -= text.length;
+    if (!/sơ kết|tổng kết/iu.test(text)) continue;
+    for (const sentence of text.split(/[.;!?](?:\s+|$)/u)) {
+      if (!AWARD_WORD.test(sentence.replace(COUNCIL, ''))) continue;
+      REVIEW_WORD.lastIndex = 0;
+      for (let m = REVIEW_WORD.exec(sentence); m; m = REVIEW_WORD.exec(sentence)) out.add(m[1]!.toLocaleLowerCase('vi') === 'sơ kết' ? 'mid-term' : 'final');
+    }
+  }
   for (const r of ranges) {
     for (const n of walk(outline(paras, r))) {
       if (!/^Khen thưởng\s/iu.test(n.text)) continue;
@@ -169,7 +193,8 @@ export function parseOccasions(paras: Para[], ranges: Range[]): PlanDoc['occasio
       for (const [re, o] of OCCASIONS) if (re.test(head)) out.add(o);
     }
   }
-  return [...out];
+  const order: PlanDoc['occasions'] = ['yearly', 'mid-term', 'final', 'thematic'];
+  return order.filter((o) => out.has(o));
 }
 
 /** Dossier items: the children of a "Hồ sơ" item in the awards ranges. */

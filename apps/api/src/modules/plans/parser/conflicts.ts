@@ -1,5 +1,5 @@
 import type { PlanDoc } from '@tds/contracts';
-import { searchKey } from '@tds/contracts';
+import { formatDateVi, isUndated, reviewDate, searchKey } from '@tds/contracts';
 import { warn, type Ctx } from './context.js';
 import type { Topic } from './sections.js';
 
@@ -39,25 +39,36 @@ function objectOf(d: Deadline): string | null {
 export const MAX_DATE_CONFLICTS = 20;
 
 /**
- * Dates that contradict each other: a document due before the month in which it is to be made
- * (003: plans built in 9/2025 but due before 18/7/2025), or a one-off deadline before the plan's own date.
+ * Once-only deadlines whose dates contradict each other: a document due before the month in which it
+ * is to be made (003: plans built in 9/2025 but due before 18/7/2025). Pairs of indices: the earlier
+ * limit first, then the "trong tháng" one.
  */
-export function checkDateConflicts(ctx: Ctx, deadlines: Deadline[], planDate: string | null): void {
-  const once = deadlines.filter((d) => limit(d) !== null).map((d) => ({ d, limit: limit(d)!, object: objectOf(d) }));
-  let left = MAX_DATE_CONFLICTS;
-  const say = (message: string) => {
-    if (left > 0 && warn(ctx, 'DATE_CONFLICT', message, 'plan.deadlines')) left--;
-  };
+export function contradictingDates(deadlines: Deadline[]): { early: number; month: number; object: string }[] {
+  const once = deadlines.map((d, i) => ({ d, i, limit: limit(d), object: objectOf(d) })).filter((x) => x.limit !== null);
+  const out: { early: number; month: number; object: string }[] = [];
   for (const a of once) {
     for (const b of once) {
       if (a === b || a.d.qualifier === 'in' || b.d.qualifier !== 'in' || a.object === null || a.object !== b.object) continue;
       const monthStart = b.d.year! * 10000 + b.d.month! * 100 + 1;
-      if (a.limit < monthStart) {
-        say(
-          `Thời hạn "${a.d.text}" sớm hơn thời gian thực hiện "${b.d.text}" của cùng nội dung (${b.object === 'ke hoach' ? 'kế hoạch' : 'báo cáo'}); cần thống nhất lại.`,
-        );
-      }
+      if (a.limit! < monthStart) out.push({ early: a.i, month: b.i, object: a.object });
     }
+  }
+  return out;
+}
+
+const OBJECT_NAMES: Record<string, string> = { 'ke hoach': 'kế hoạch', 'bao cao': 'báo cáo', 'ho so': 'hồ sơ', 'danh sach': 'danh sách' };
+
+/** Dates that contradict each other (see `contradictingDates`), or a one-off deadline before the plan's own date. */
+export function checkDateConflicts(ctx: Ctx, deadlines: Deadline[], planDate: string | null): void {
+  const once = deadlines.filter((d) => limit(d) !== null).map((d) => ({ d, limit: limit(d)! }));
+  let left = MAX_DATE_CONFLICTS;
+  const say = (message: string) => {
+    if (left > 0 && warn(ctx, 'DATE_CONFLICT', message, 'plan.deadlines')) left--;
+  };
+  for (const c of contradictingDates(deadlines)) {
+    say(
+      `Thời hạn "${deadlines[c.early]!.text}" sớm hơn thời gian thực hiện "${deadlines[c.month]!.text}" của cùng nội dung (${OBJECT_NAMES[c.object] ?? c.object}); cần thống nhất lại.`,
+    );
   }
   if (!planDate) return;
   const issued = Number(planDate.replaceAll('-', ''));
@@ -80,4 +91,26 @@ export function checkCompleteness(ctx: Ctx, found: Set<Topic>, hasEnding: boolea
     if (!topics.some((t) => found.has(t))) warn(ctx, 'SECTION_MISSING', `Không tìm thấy phần "${name}" của kế hoạch.`, `plan.sections.${topics[0]}`);
   }
   if (!hasEnding) warn(ctx, 'TRUNCATED', 'Văn bản có vẻ bị cắt ngắn: không thấy phần kết (Nơi nhận, chữ ký). Đã trích xuất phần hiện có.');
+}
+
+/**
+ * Dates the officer must choose before publishing: a deadline that names no day (DEADLINE_UNDATED),
+ * and each review whose report day the plan does not give (REVIEW_DATE_DEFAULT, with the default offered).
+ */
+export function checkMissingDates(ctx: Ctx, plan: Pick<PlanDoc, 'deadlines' | 'milestones'>): void {
+  plan.deadlines.forEach((d, i) => {
+    if (!isUndated(d)) return;
+    warn(ctx, 'DEADLINE_UNDATED', `Thời hạn "${d.text}" (${d.what}) không nêu ngày cụ thể; cần chọn ngày trước khi ban hành.`, `plan.deadlines.${i}`);
+  });
+  plan.milestones.forEach((m, i) => {
+    const r = reviewDate(plan, m);
+    if (!r.isDefault) return;
+    const what = m.kind === 'mid-term' ? 'sơ kết' : 'tổng kết';
+    warn(
+      ctx,
+      'REVIEW_DATE_DEFAULT',
+      `Kế hoạch không nêu ngày nộp báo cáo ${what} năm ${m.year}; đề xuất ngày ${formatDateVi(r.date)} (mặc định), cần xác nhận trước khi ban hành.`,
+      `plan.milestones.${i}.dueDate`,
+    );
+  });
 }

@@ -15,6 +15,8 @@ interface TimeExpr {
   year: number | null;
   qualifier: Deadline['qualifier'];
   recurrences: Deadline['recurrence'][] | null;
+  /** The words that set it when they are not at `index` (a "Năm 2025:" label heading the item). */
+  source?: { start: number; end: number };
 }
 
 const Q = '(trước|chậm nhất(?:\\s+là)?(?:\\s+vào)?|đến|hạn chót(?:\\s+là)?|không quá)';
@@ -23,6 +25,12 @@ const DAY_WORD = new RegExp(`${Q}\\s+ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})
 const MONTH = /(trong|trước|đến hết|hết)\s+tháng\s+(\d{1,2})(?:\s*[/.-]\s*(\d{4})|\s+năm\s+(\d{4}))?(?![\d/])/giu;
 const HALF = /(?<![\d\p{L}])(?<!ngày\s)(?:6|sáu)\s+tháng(?:\s+đầu\s+năm)?(\s*(?:,|và|\/)\s*(?:hằng năm|hàng năm|cả năm|năm))?(?![\p{L}\d])/giu;
 const RECUR_AFTER = /^\s*(?:hàng năm|hằng năm)/u;
+/** A year alone: "ban hành Kế hoạch ... trong năm 2025". */
+const IN_YEAR = /(?<![\p{L}])(?:trong|ngay trong|hết|cuối)\s+năm\s+((?:19|20)\d{2})(?![\d/])/giu;
+/** An item headed by its year: "- Năm 2025: Các cơ quan, đơn vị ... ban hành Kế hoạch ...". */
+const YEAR_LABEL = /^(?:[-–+]\s*)?Năm\s+((?:19|20)\d{2})\s*:\s*/u;
+/** What a year-only obligation makes: a document units hand in. */
+const YEAR_OBJECT = /(?:ban hành|xây dựng|gửi|nộp|hoàn thành)\s+(?:các\s+)?(?:kế hoạch|báo cáo|đăng ký)/iu;
 const YEARLY = /hàng năm|hằng năm|mỗi năm/iu;
 const REPORT = /báo cáo/iu;
 /**
@@ -76,6 +84,33 @@ function timeExprs(text: string, sentences: Sentences): TimeExpr[] {
       qualifier: 'in',
       recurrences: m[1] ? ['half-yearly', 'yearly'] : ['half-yearly'],
     });
+  }
+  IN_YEAR.lastIndex = 0;
+  for (let m = IN_YEAR.exec(text); m; m = IN_YEAR.exec(text)) {
+    if (!YEAR_OBJECT.test(text.slice(sentences.around(m.index).start, m.index))) continue;
+    if (out.some((e) => e.index <= m!.index && m!.index < e.index + e.length)) continue;
+    out.push({ index: m.index, length: m[0].length, day: null, month: null, year: Number(m[1]), qualifier: 'in', recurrences: ['once'] });
+  }
+  const label = YEAR_LABEL.exec(text);
+  if (label) {
+    // The clause is the item's first sentence after the label: the expression sits at its end.
+    const first = sentences.around(label[0].length);
+    const end = text.slice(0, first.end).replace(/[.;\s]+$/u, '').length;
+    const item = text.slice(label[0].length, end);
+    if (YEAR_OBJECT.test(item) && !out.some((e) => e.index < end)) {
+      const namAt = label[0].indexOf('Năm');
+      const at = text.indexOf(label[1]!, namAt);
+      out.push({
+        index: end,
+        length: 0,
+        day: null,
+        month: null,
+        year: Number(label[1]),
+        qualifier: 'in',
+        recurrences: ['once'],
+        source: { start: namAt, end: at + 4 },
+      });
+    }
   }
   return out.sort((a, b) => a.index - b.index);
 }
@@ -166,6 +201,7 @@ function sentenceText(text: string, sent: Sentence, e: TimeExpr): string {
 
 /** The source text of a deadline: the time expression and a following "hàng năm". */
 function exprText(text: string, e: TimeExpr): { start: number; end: number } {
+  if (e.source) return e.source;
   const after = RECUR_AFTER.exec(text.slice(e.index + e.length));
   return { start: e.index, end: e.index + e.length + (after ? after[0].length : 0) };
 }

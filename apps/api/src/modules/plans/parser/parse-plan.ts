@@ -1,7 +1,7 @@
 import type { DecisionDoc, PlanDoc, PlanParseResult } from '@tds/contracts';
 import { itemTexts, parseAwardForms, parseDossier, parseGroups, parseOccasions, parseScope } from './body.js';
 import { closingStart, parseRecipients, parseSigner } from './closing.js';
-import { checkCompleteness, checkDateConflicts, checkDeadlineConflicts } from './conflicts.js';
+import { checkCompleteness, checkDateConflicts, checkMissingDates, checkDeadlineConflicts } from './conflicts.js';
 import { newCtx, warn, type Ctx, type Found } from './context.js';
 import { parseDeadlines } from './deadlines.js';
 import { parseDecision } from './decision.js';
@@ -65,7 +65,7 @@ function parsePlan(ctx: Ctx, paras: Para[], range: Range, typeAt: number, decisi
     contents: itemTexts(ctx, paras, get('contents'), 'plan.contents', true).map((f, i) => ({ order: i + 1, text: f.value })),
     participantGroups: parseGroups(ctx, paras, get('criteria'), 'plan'),
     awardForms: parseAwardForms(ctx, paras, get('awards'), 'plan'),
-    occasions: parseOccasions(paras, get('awards')),
+    occasions: parseOccasions(paras, get('awards'), bodyRange),
     dossier: parseDossier(ctx, paras, [...get('awards'), ...get('criteria')], 'plan'),
     solutions: itemTexts(ctx, paras, get('solutions'), 'plan.solutions', false).map((f) => f.value),
     phases: parsePhases(ctx, paras, timeline, 'plan'),
@@ -78,6 +78,7 @@ function parsePlan(ctx: Ctx, paras: Para[], range: Range, typeAt: number, decisi
   warnBlanks(ctx, h, 'plan');
   checkDeadlineConflicts(ctx, plan.deadlines);
   checkDateConflicts(ctx, plan.deadlines, plan.date);
+  checkMissingDates(ctx, plan);
   const ending =
     recipients.items.length > 0 ||
     signer.name !== null ||

@@ -52,7 +52,10 @@ describe('responsibilities', () => {
     expect(front.body).toBe('Ủy ban Mặt trận Tổ quốc Việt Nam');
     expect(front.tasks).toHaveLength(1);
     expect(front.tasks.some((t) => /báo cáo/u.test(t))).toBe(false);
-    expect(p.deadlines).toEqual([expect.objectContaining({ from: 'tất cả các cơ quan, đơn vị và doanh nghiệp', day: 15, month: 12, recurrence: 'yearly' })]);
+    expect(p.deadlines).toEqual([
+      expect.objectContaining({ from: 'Các cơ quan, đơn vị và doanh nghiệp trên địa bàn xã', year: 2025, month: null, text: 'Năm 2025' }),
+      expect.objectContaining({ from: 'tất cả các cơ quan, đơn vị và doanh nghiệp', day: 15, month: 12, recurrence: 'yearly' }),
+    ]);
   });
 
   it('a body with an adverb before its verb, a verb before a comma, and a report paragraph of other units', () => {

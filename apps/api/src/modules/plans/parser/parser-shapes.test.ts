@@ -102,7 +102,7 @@ describe('plans in other shapes', () => {
       [15, 10, 2025, 'once', 'by'],
     ]);
     expect(p.signer).toEqual({ capacity: 'KT.', title: 'Phó Chủ tịch', name: 'Trần Thị Bình' });
-    expect(r.warnings.map((w) => w.code)).toEqual([]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['REVIEW_DATE_DEFAULT', 'REVIEW_DATE_DEFAULT']);
   });
 
   it('reads web-copied text: table pipes, banners, captions, a number and a date broken over lines', () => {
@@ -173,7 +173,7 @@ describe('suspected typos', () => {
       'Văn phòng HĐND và UBND xã: theo dõi',
       'Phòng Văn hoá - Xã hội: theo dõi phòng văn hóa, phòng văn hóa, phòng văn hóa',
     );
-    expect(parsePlanText(text).warnings.map((w) => w.code)).toEqual([]);
+    expect(parsePlanText(text).warnings.map((w) => w.code)).toEqual(['REVIEW_DATE_DEFAULT', 'REVIEW_DATE_DEFAULT']);
   });
 
   it('flags an inserted or dropped letter, and caps the number of warnings', () => {
@@ -283,7 +283,7 @@ describe('provincial and Party documents; a number that looks like a year', () =
     ]);
     // The person signing is the vice-chairman, for the chairman (KT.) on behalf of the committee (TM.).
     expect(p.signer).toEqual({ capacity: 'KT.', title: 'Phó Chủ tịch', name: 'Lê Văn Hùng' });
-    expect(r.warnings.map((w) => w.code)).toEqual([]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['REVIEW_DATE_DEFAULT', 'REVIEW_DATE_DEFAULT']);
   });
 
   it('reads a commune Party committee plan: Party motto, number "05-KH/ĐU", signer "T/M BAN THƯỜNG VỤ / BÍ THƯ"', () => {
@@ -336,7 +336,7 @@ describe('provincial and Party documents; a number that looks like a year', () =
     expect(p.deadlines[0]).toMatchObject({ text: 'trước ngày 15/11/2025', year: 2025 });
     const noNumber = parsePlanText(PROVINCIAL.replace('Số: 150/KH-UBND', 'Số: /KH-UBND'));
     expect(noNumber.plan!.number).toBeNull();
-    expect(noNumber.warnings.map((w) => w.code)).toEqual(['NUMBER_MISSING']);
+    expect(noNumber.warnings.map((w) => w.code)).toEqual(['NUMBER_MISSING', 'REVIEW_DATE_DEFAULT', 'REVIEW_DATE_DEFAULT']);
   });
 });
 

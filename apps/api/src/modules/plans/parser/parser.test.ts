@@ -20,7 +20,7 @@ describe('parsePlanText on the five seeds', () => {
     expect(p.legalBases[6]).toMatchObject({ ref: '2144/UBND-NVKTGS', type: 'Công văn', date: '2025-08-15' });
     expect(p.legalBases.filter((b) => b.ref === '57-NQ/TW')).toHaveLength(1);
     expect(p.movements).toEqual(['Cả nước thi đua đổi mới sáng tạo và chuyển đổi số', 'Bình dân học vụ số']);
-    expect(p.deadlines[0]).toMatchObject({
+    expect(p.deadlines[1]).toMatchObject({
       what: 'Báo cáo tình hình tổ chức thực hiện phong trào thi đua',
       to: 'UBND xã (qua Phòng Văn hoá – Xã hội)',
       text: 'trước ngày 05/11 hàng năm',

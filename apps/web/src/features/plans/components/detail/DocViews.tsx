@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Card, Empty, Grid, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PlanDoc } from '@tds/contracts';
+import { formatDateVi, reviewDate, type PlanDoc } from '@tds/contracts';
 import { deadlineWording, dueByLabel, planDateVi, type Deadline } from '../../planText';
 
 function Section({ title, children, extra }: { title: ReactNode; children: ReactNode; extra?: ReactNode }) {
@@ -125,7 +125,12 @@ export function TimelineView({ doc }: { doc: PlanDoc }) {
         <Items items={doc.phases.map((p) => `${p.name ? p.name + ': ' : ''}${p.fromYear} – ${p.toYear}`)} />
       </Section>
       <Section title={t('plans.milestones')}>
-        <Items items={doc.milestones.map((m) => `${t(`plans.milestoneKinds.${m.kind}`)}: ${m.year}`)} />
+        <Items
+          items={doc.milestones.map((m) => {
+            const r = reviewDate(doc, m);
+            return `${t(`plans.milestoneKinds.${m.kind}`)}: ${m.year} – ${t('plans.reviewDueLine', { date: formatDateVi(r.date) })}${r.isDefault ? ` (${t('plans.reviewDefault')})` : ''}`;
+          })}
+        />
       </Section>
       <Section title={t('plans.deadlines')}>
         {doc.deadlines.length === 0 ? (

@@ -8,6 +8,7 @@ import { formatDateVi } from '../../../../lib/format';
 import { ErrorAlert } from '../../../../components/ui/ErrorAlert';
 import { planKeys, usePublishPlan, type PublishResult } from '../../api';
 import { DeadlineOwners } from './DeadlineOwners';
+import { datesPending, ReviewDates } from './ReviewDates';
 
 type Change = PublishResult['added'][number];
 
@@ -82,7 +83,7 @@ export function PublishModal({ communeId, plan, open, onClose }: { communeId: st
       onOk={confirm}
       okText={t('plans.publishModal.confirm')}
       okButtonProps={{
-        disabled: !resolved || !r || preview.isFetching || (r.unreached > 0 && !acceptUnreached),
+        disabled: !resolved || !r || preview.isFetching || datesPending(r) || (r.unreached > 0 && !acceptUnreached),
         loading: publish.isPending,
         ...({ 'data-testid': 'publish-confirm' } as Record<string, string>),
       }}
@@ -119,6 +120,7 @@ export function PublishModal({ communeId, plan, open, onClose }: { communeId: st
       ) : null}
       {r && !preview.isFetching ? (
         <div data-testid="publish-preview">
+          <ReviewDates communeId={communeId} plan={plan} result={r} />
           <DeadlineOwners result={r} acceptUnreached={acceptUnreached} onAcceptUnreached={setAcceptUnreached} />
           <Changes title={t('plans.publishModal.added', { count: r.added.length })} items={r.added} color="#389e0d" />
           <Changes title={t('plans.publishModal.removed', { count: r.removed.length })} items={r.removed} color="#cf1322" />

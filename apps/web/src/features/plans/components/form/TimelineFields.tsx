@@ -1,6 +1,7 @@
-import { Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { deadlineQualifiers, recurrences } from '@tds/contracts';
+import { deadlineQualifiers, isUndated, recurrences } from '@tds/contracts';
+import { DATE_FORMAT, DATE_PLACEHOLDER } from '../../../../lib/format';
 import { AddButton, PlanField, RemoveButton } from './PlanField';
 import { deadlineWording, dueByLabel, type Deadline } from '../../planText';
 
@@ -26,6 +27,77 @@ function DeadlineHint({ index }: { index: number }) {
         </Button>
       ) : null}
     </Flex>
+  );
+}
+
+/** "Đã xác nhận" for a review's report day; until then the day is only the default the form offers. */
+function ReviewConfirm({ index }: { index: number }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const confirmed = Form.useWatch(['milestones', index, 'confirmed'], form) as boolean | undefined;
+  const date: unknown = Form.useWatch(['milestones', index, 'dueDate'], form);
+  return (
+    <Flex gap={6} align="center" wrap style={{ minHeight: 32, marginBottom: 8 }}>
+      <Form.Item name={[index, 'confirmed']} valuePropName="checked" noStyle>
+        <Checkbox disabled={!date} data-testid="milestone-confirm">
+          {t('plans.reviewConfirmed')}
+        </Checkbox>
+      </Form.Item>
+      {!confirmed ? (
+        <Tag color="warning" data-testid="milestone-default">
+          {t('plans.reviewDefault')}
+        </Tag>
+      ) : null}
+    </Flex>
+  );
+}
+
+/** The two days a half-yearly deadline without a date is due on, chosen by the officer. */
+function HalfDates({ index }: { index: number }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const d = Form.useWatch(['deadlines', index], form) as Partial<Deadline> | undefined;
+  if (!d || d.recurrence !== 'half-yearly' || d.month) return null;
+  const num = (min: number, max: number, label: string) => <InputNumber aria-label={label} min={min} max={max} placeholder={label} style={{ width: '100%' }} />;
+  return (
+    <Row gutter={8} data-testid="deadline-halves">
+      {[0, 1].map((h) => (
+        <Col key={h} xs={24} md={12}>
+          <div style={{ marginBottom: 4 }}>{t(h === 0 ? 'plans.firstHalf' : 'plans.secondHalf')}</div>
+          <Row gutter={8}>
+            <Col span={12}>
+              <Form.Item name={[index, 'dates', h, 'day']} style={{ marginBottom: 8 }}>
+                {num(1, 31, t('plans.day'))}
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name={[index, 'dates', h, 'month']} style={{ marginBottom: 8 }}>
+                {num(1, 12, t('plans.month'))}
+              </Form.Item>
+            </Col>
+          </Row>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+/** A deadline the plan gives no day: it must be dated before the plan can be published. */
+function UndatedFlag({ index }: { index: number }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const d = Form.useWatch(['deadlines', index], form) as Partial<Deadline> | undefined;
+  if (!d) return null;
+  const dates = (d.dates ?? []).filter((x): x is { day: number; month: number } => !!x && !!x.day && !!x.month);
+  if (!isUndated({ month: d.month ?? null, recurrence: d.recurrence ?? 'once', dates })) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="deadline-undated"
+      title={t(d.recurrence === 'half-yearly' ? 'plans.undatedHalf' : 'plans.undated')}
+      style={{ marginBottom: 8 }}
+    />
   );
 }
 
@@ -76,32 +148,52 @@ export function TimelineFields() {
         )}
       </Form.List>
       <div style={{ marginBottom: 8, fontWeight: 500 }}>{t('plans.milestones')}</div>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('plans.reviewDateHelp')}
+      </Typography.Paragraph>
       <Form.List name="milestones">
         {(fields, { add, remove }) => (
           <>
             {fields.map((f) => (
-              <Row key={f.key} gutter={8} wrap={false}>
-                <Col flex="220px">
+              <Row key={f.key} gutter={8} align="top" data-testid="milestone-row">
+                <Col xs={24} sm={8}>
                   <PlanField name={[f.name, 'kind']} path={`plan.milestones.${f.name}.kind`} style={{ marginBottom: 8 }}>
-                    <Select options={(['mid-term', 'final'] as const).map((k) => ({ value: k, label: t(`plans.milestoneKinds.${k}`) }))} />
+                    <Select
+                      aria-label={t('plans.milestones')}
+                      options={(['mid-term', 'final'] as const).map((k) => ({ value: k, label: t(`plans.milestoneKinds.${k}`) }))}
+                    />
                   </PlanField>
                 </Col>
-                <Col flex="110px">
+                <Col xs={8} sm={4}>
                   <PlanField
                     name={[f.name, 'year']}
                     path={`plan.milestones.${f.name}.year`}
                     style={{ marginBottom: 8 }}
                     rules={[{ required: true, message: t('common.required') }]}
                   >
-                    <InputNumber min={2000} max={2100} placeholder={t('plans.year')} style={{ width: '100%' }} />
+                    <InputNumber aria-label={t('plans.year')} min={2000} max={2100} placeholder={t('plans.year')} style={{ width: '100%' }} />
                   </PlanField>
                 </Col>
-                <Col flex="none">
+                <Col xs={14} sm={6}>
+                  <PlanField name={[f.name, 'dueDate']} path={`plan.milestones.${f.name}.dueDate`} style={{ marginBottom: 8 }}>
+                    <DatePicker
+                      aria-label={t('plans.reviewDate')}
+                      format={DATE_FORMAT}
+                      placeholder={DATE_PLACEHOLDER}
+                      style={{ width: '100%' }}
+                      data-testid="milestone-date"
+                    />
+                  </PlanField>
+                </Col>
+                <Col xs={2} sm={1}>
                   <RemoveButton onClick={() => remove(f.name)} />
+                </Col>
+                <Col xs={24} sm={5}>
+                  <ReviewConfirm index={f.name} />
                 </Col>
               </Row>
             ))}
-            <AddButton onClick={() => add({ kind: 'final', year: null })} />
+            <AddButton onClick={() => add({ kind: 'final', year: null, dueDate: null, confirmed: false })} />
           </>
         )}
       </Form.List>
@@ -158,10 +250,12 @@ export function TimelineFields() {
                     </PlanField>
                   </Col>
                 </Row>
+                <HalfDates index={f.name} />
                 <PlanField name={[f.name, 'text']} path={`plan.deadlines.${f.name}.text`} label={t('plans.deadlineText')}>
                   <Input />
                 </PlanField>
                 <DeadlineHint index={f.name} />
+                <UndatedFlag index={f.name} />
               </Card>
             ))}
             <AddButton
