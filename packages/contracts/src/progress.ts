@@ -91,8 +91,13 @@ export const completenessCounts = z.object({
 });
 export type CompletenessCounts = z.infer<typeof completenessCounts>;
 
-/** One report cycle: due items of one kind, cadence, year and period in a commune (across plans). */
+/**
+ * One report cycle: due items of one kind, cadence, year and period of one plan in a commune (a second
+ * plan's reports are its own cycle); across plans where no plan is named (a province's communes).
+ */
 export const cycleRef = z.object({
+  planId: uuid.nullable(),
+  planTitle: z.string().nullable(),
   kind: z.enum(progressCycleKinds),
   cadence: z.enum(progressCadences),
   year: z.number().int(),
@@ -106,7 +111,7 @@ export const cycleRef = z.object({
 export type CycleRef = z.infer<typeof cycleRef>;
 
 // ---- cycles of a commune ----
-export const progressCyclesQuery = z.strictObject({ year: year.optional(), kind: z.enum(progressCycleKinds).optional() });
+export const progressCyclesQuery = z.strictObject({ year: year.optional(), kind: z.enum(progressCycleKinds).optional(), planId: uuid.optional() });
 export const progressCycleRow = cycleRef.extend(completenessCounts.shape);
 export const progressCycles = z.object({ cycles: z.array(progressCycleRow) });
 export type ProgressCycles = z.infer<typeof progressCycles>;
@@ -119,6 +124,8 @@ export const completenessQuery = z.strictObject({
   period: period.default(0),
   /** A node of the tree: the unit and its subtree. */
   unitId: uuid.optional(),
+  /** The plan whose cycle it is (its due items only); all plans when absent. */
+  planId: uuid.optional(),
 });
 export type CompletenessQuery = z.infer<typeof completenessQuery>;
 
@@ -145,7 +152,7 @@ export const communeCompleteness = z.object({
 });
 export type CommuneCompleteness = z.infer<typeof communeCompleteness>;
 
-export const provinceCompletenessQuery = completenessQuery.omit({ unitId: true }).strict();
+export const provinceCompletenessQuery = completenessQuery.omit({ unitId: true, planId: true }).strict();
 export const completenessCommuneRow = completenessCounts.extend({
   communeId: uuid,
   communeCode: z.string(),

@@ -3,6 +3,7 @@ import type { CommuneCompleteness, CompletenessQuery, CompletenessUnitRow, Progr
 import type { Db, Tx } from '../../db/client';
 import { rowsOf } from '../../db/security';
 import type { Actor } from '../../platform/actor';
+import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
 import { countStatuses, cycleWhere, isoOf, isPast, unitStatusSql, type CycleKey } from './cycle';
 import { authorizeCommune, nodeUnit } from './scope';
@@ -67,6 +68,13 @@ export async function cycleUnitRows(
   };
 }
 
+/** The title of one of the commune's plans (404 when it has no such plan). */
+async function planTitle(tx: Tx, communeId: string, planId: string): Promise<string> {
+  const [p] = rowsOf<{ title: string }>(await tx.execute(sql`select title from plan where commune_id = ${communeId} and id = ${planId}`));
+  if (!p) throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
+  return p.title;
+}
+
 /** Completeness and timeliness of one cycle at a node of a commune's tree: totals and every unit's standing. */
 export async function communeCompleteness(opts: {
   db: Db;
@@ -82,7 +90,16 @@ export async function communeCompleteness(opts: {
     const node = query.unitId ? await nodeUnit(tx, communeId, query.unitId) : null;
     const { rows, lastDue, lateAfter } = await cycleUnitRows(tx, communeId, query, node?.path, now);
     return {
-      cycle: { kind: query.kind, cadence: query.cadence, year: query.year, period: query.period, dueDate: lastDue, pastDue: isPast(lateAfter, now) },
+      cycle: {
+        planId: query.planId ?? null,
+        planTitle: query.planId ? await planTitle(tx, communeId, query.planId) : null,
+        kind: query.kind,
+        cadence: query.cadence,
+        year: query.year,
+        period: query.period,
+        dueDate: lastDue,
+        pastDue: isPast(lateAfter, now),
+      },
       node: node ? { unitId: node.id, name: node.name } : null,
       totals: countStatuses(rows.map((r) => r.status)),
       units: rows,

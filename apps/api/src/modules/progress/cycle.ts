@@ -3,7 +3,7 @@ import type { CompletenessCounts, ProgressCadence, ProgressCycleKind } from '@td
 
 /*
  * What a report cycle is and who owes a report in it. A cycle is the set of due items of one kind,
- * cadence, year and period in a commune (across plans). The SQL fragments below read the aliases
+ * cadence, year and period of one plan in a commune (or across plans, for a province). The SQL fragments below read the aliases
  * `d` (due_item), `u` (unit) and `r` (report, left-joined on the due item) of the statements that use them.
  */
 
@@ -13,6 +13,8 @@ export interface CycleKey {
   cadence: ProgressCadence;
   year: number;
   period: number;
+  /** One plan's items only (a cycle belongs to one plan); every plan's when absent. */
+  planId?: string;
 }
 
 /**
@@ -51,7 +53,8 @@ export const countsSql = (now: Date): SQL => sql`count(*) filter (where ${EXPECT
 
 /** The WHERE of one cycle's due items (alias `d`), matching due_item_cycle_idx after the commune. */
 export function cycleWhere(k: CycleKey): SQL {
-  return sql`d.cadence = ${k.cadence} and d.year = ${k.year} and d.period = ${k.period} and d.kind = ${k.kind}`;
+  const plan = k.planId ? sql` and d.plan_id = ${k.planId}` : sql``;
+  return sql`d.cadence = ${k.cadence} and d.year = ${k.year} and d.period = ${k.period} and d.kind = ${k.kind}${plan}`;
 }
 
 /** count / expected as a percentage with one decimal, never above 100; 0 when nothing is expected. */

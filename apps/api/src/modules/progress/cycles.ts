@@ -8,6 +8,8 @@ import { countsOf, countsSql, isoOf, isPast } from './cycle';
 import { authorizeCommune } from './scope';
 
 interface CycleRow {
+  plan_id: string;
+  plan_title: string;
   kind: ProgressCycleKind;
   cadence: ProgressCadence;
   year: number;
@@ -20,20 +22,32 @@ interface CycleRow {
   not_due: number;
 }
 
-/** Every report cycle of a commune (optionally of one year and kind), in date order, with its counts. */
-export async function listCycles(tx: Tx, communeId: string, filter: { year?: number; kind?: ProgressCycleKind }, now: Date): Promise<ProgressCycles['cycles']> {
+/**
+ * Every report cycle of a commune (optionally of one year, kind and plan), in date order, with its
+ * counts. Each plan's cycles are its own: a second plan's yearly reports do not merge into the first's.
+ */
+export async function listCycles(
+  tx: Tx,
+  communeId: string,
+  filter: { year?: number; kind?: ProgressCycleKind; planId?: string },
+  now: Date,
+): Promise<ProgressCycles['cycles']> {
   const rows = rowsOf<CycleRow>(
     await tx.execute(sql`
-    select d.kind, d.cadence, d.year, d.period, max(d.due_date)::text as due_date, max(d.late_after) as late_after, ${countsSql(now)}
+    select d.plan_id, min(p.title) as plan_title, d.kind, d.cadence, d.year, d.period, max(d.due_date)::text as due_date, max(d.late_after) as late_after, ${countsSql(now)}
     from due_item d
     join unit u on u.commune_id = d.commune_id and u.id = d.unit_id
+    join plan p on p.commune_id = d.commune_id and p.id = d.plan_id
     left join report r on r.commune_id = d.commune_id and r.due_item_id = d.id
     where d.commune_id = ${communeId} and d.kind in ('report', 'unit_plan')
       ${filter.year ? sql`and d.year = ${filter.year}` : sql``} ${filter.kind ? sql`and d.kind = ${filter.kind}` : sql``}
-    group by d.kind, d.cadence, d.year, d.period
-    order by max(d.due_date), d.kind, d.cadence, d.period`),
+      ${filter.planId ? sql`and d.plan_id = ${filter.planId}` : sql``}
+    group by d.plan_id, d.kind, d.cadence, d.year, d.period
+    order by max(d.due_date), min(p.title), d.kind, d.cadence, d.period`),
   );
   return rows.map((r) => ({
+    planId: r.plan_id,
+    planTitle: r.plan_title,
     kind: r.kind,
     cadence: r.cadence,
     year: r.year,
@@ -49,7 +63,7 @@ export async function communeCycles(opts: {
   db: Db;
   actor: Actor;
   communeId: string;
-  query: { year?: number; kind?: ProgressCycleKind };
+  query: { year?: number; kind?: ProgressCycleKind; planId?: string };
   now?: Date;
 }): Promise<ProgressCycles> {
   authorizeCommune(opts.actor, opts.communeId);

@@ -112,6 +112,9 @@ describe(`progress (${testDbKind()})`, () => {
       Client,
     ];
     await sys((tx) => tx.insert(communeIndicator).values(OWN.map((i, n) => ({ communeId: w.a.id, sortOrder: n, ...i }))));
+    // In A the school and the village, too, report online filings (the commune's choice; by default only offices do).
+    const kinds = await admin.request('PUT', `/api/communes/${w.a.id}/indicators/${NATIONAL_RATIO}/unit-kinds`, { unitKinds: ['office', 'school', 'village'] });
+    expect(kinds.statusCode, kinds.body).toBe(200);
     const template = (name: string) => buildPlanTemplate({ communeName: name, provinceName: 'Tỉnh Một', year: 2024 });
     const planA = (await makePlan(t.database.db, w.a.id, { doc: template('Xã Gia Phúc') })).id;
     const planB = (await makePlan(t.database.db, w.b.id, { doc: template('Phường Hưng Đạo') })).id;
@@ -483,5 +486,22 @@ describe(`progress (${testDbKind()})`, () => {
     const foreign = await admin.get(`${A()}/consolidated-report.docx?year=2026&planId=${w.b.id}`);
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json().error.details[0].field).toBe('planId');
+
+    // The dashboard's cycles: one "Báo cáo năm 2026" per plan, each counting its own due items only.
+    const cycles = (await admin.get(`${A()}/cycles?year=2026&kind=report`)).json().cycles as {
+      planId: string;
+      planTitle: string;
+      cadence: string;
+      expected: number;
+    }[];
+    const yearly = cycles.filter((c) => c.cadence === 'yearly' && (c.planId === own || c.planId === other));
+    expect(yearly.map((c) => c.planId).sort()).toEqual([own, other].sort());
+    for (const c of yearly) expect(c.expected).toBeLessThanOrEqual(await items(c.planId));
+    const onlyOwn = (await admin.get(`${A()}/cycles?year=2026&kind=report&planId=${own}`)).json().cycles as { planId: string }[];
+    expect(new Set(onlyOwn.map((c) => c.planId))).toEqual(new Set([own]));
+    const completeness = (await admin.get(`${A()}/completeness?year=2026&planId=${own}`)).json();
+    expect(completeness.cycle).toMatchObject({ planId: own, planTitle: expect.any(String) });
+    expect(completeness.units.length).toBe(await items(own));
+    expect((await admin.get(`${A()}/completeness?year=2026&planId=${w.b.id}`)).statusCode).toBe(404);
   });
 });

@@ -84,7 +84,16 @@ export async function provinceCompleteness(opts: {
       })
       .sort((a, b) => collator.compare(a.communeName, b.communeName));
     return {
-      cycle: { kind: query.kind, cadence: query.cadence, year: query.year, period: query.period, dueDate, pastDue: isPast(lateAfter, now) },
+      cycle: {
+        planId: null,
+        planTitle: null,
+        kind: query.kind,
+        cadence: query.cadence,
+        year: query.year,
+        period: query.period,
+        dueDate,
+        pastDue: isPast(lateAfter, now),
+      },
       totals: countsOf(expected, onTime, late, notDue),
       communes,
     };

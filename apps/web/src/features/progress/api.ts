@@ -64,12 +64,28 @@ export function useIndicatorProgress(scope: ProgressScopeRef | null, year: numbe
 }
 
 /** Completeness and timeliness of each cycle of a commune's year. */
-export function useProgressCycles(communeId: string | null, year: number) {
+export function useProgressCycles(communeId: string | null, year: number, planId: string | null = null) {
   return useQuery({
-    queryKey: progressKeys.cycles(communeId ?? '', year),
-    queryFn: ({ signal }) => apiGet<ProgressCycles>(`${communeBase(communeId!)}/progress/cycles`, { year }, signal),
+    queryKey: [...progressKeys.cycles(communeId ?? '', year), planId],
+    queryFn: ({ signal }) => apiGet<ProgressCycles>(`${communeBase(communeId!)}/progress/cycles`, { year, planId: planId ?? undefined }, signal),
     enabled: !!communeId,
     ...live,
+  });
+}
+
+/** The commune's published plans (to choose whose cycles and consolidated report are shown). */
+export function usePublishedPlans(communeId: string | null) {
+  return useQuery({
+    queryKey: ['plans', communeId ?? '', 'published-choice'],
+    queryFn: ({ signal }) =>
+      apiGet<{ items: { id: string; title: string; number: string | null }[] }>(
+        `${communeBase(communeId!)}/plans`,
+        { status: 'published', page: 1, pageSize: 100, ownerUnitId: undefined },
+        signal,
+      ),
+    enabled: !!communeId,
+    staleTime: 60_000,
+    select: (d) => d.items,
   });
 }
 
@@ -115,9 +131,12 @@ export function downloadProgressExport(scope: ProgressScopeRef, view: ProgressEx
   return downloadFile(`${scopeBase(scope)}/progress/export.xlsx`, `tien-do-${view}.xlsx`, { view, ...query });
 }
 
-/** The yearly consolidated report (.docx in the Decree-30 layout, or its tables as .xlsx). */
-export function downloadConsolidatedReport(scope: ProgressScopeRef, year: number, format: 'docx' | 'xlsx'): Promise<void> {
-  return downloadFile(`${scopeBase(scope)}/progress/consolidated-report.${format}`, `bao-cao-tong-hop-${year}.${format}`, { year });
+/** The yearly consolidated report (.docx in the Decree-30 layout, or its tables as .xlsx), on one plan when chosen. */
+export function downloadConsolidatedReport(scope: ProgressScopeRef, year: number, format: 'docx' | 'xlsx', planId: string | null = null): Promise<void> {
+  return downloadFile(`${scopeBase(scope)}/progress/consolidated-report.${format}`, `bao-cao-tong-hop-${year}.${format}`, {
+    year,
+    ...(planId ? { planId } : {}),
+  });
 }
 
 // ---- indicators and targets ----------------------------------------------------------------

@@ -121,10 +121,30 @@ const counts = (expected: number, onTime: number, late: number, notDue = 0) => {
 describe('completeness charts', () => {
   const cycles: ProgressCycles = {
     cycles: [
-      { kind: 'report', cadence: 'yearly', year: 2025, period: 0, dueDate: '2025-12-05', pastDue: true, ...counts(10, 6, 3) },
-      { kind: 'report', cadence: 'half_yearly', year: 2025, period: 1, dueDate: '2025-06-05', pastDue: true, ...counts(10, 8, 0) },
-      { kind: 'unit_plan', cadence: 'once', year: 2025, period: 0, dueDate: null, pastDue: false, ...counts(0, 0, 0) },
-      { kind: 'report', cadence: 'yearly', year: 2026, period: 0, dueDate: '2026-12-05', pastDue: false, ...counts(10, 2, 0, 8) },
+      { planId: null, planTitle: null, kind: 'report', cadence: 'yearly', year: 2025, period: 0, dueDate: '2025-12-05', pastDue: true, ...counts(10, 6, 3) },
+      {
+        planId: null,
+        planTitle: null,
+        kind: 'report',
+        cadence: 'half_yearly',
+        year: 2025,
+        period: 1,
+        dueDate: '2025-06-05',
+        pastDue: true,
+        ...counts(10, 8, 0),
+      },
+      { planId: null, planTitle: null, kind: 'unit_plan', cadence: 'once', year: 2025, period: 0, dueDate: null, pastDue: false, ...counts(0, 0, 0) },
+      {
+        planId: null,
+        planTitle: null,
+        kind: 'report',
+        cadence: 'yearly',
+        year: 2026,
+        period: 0,
+        dueDate: '2026-12-05',
+        pastDue: false,
+        ...counts(10, 2, 0, 8),
+      },
     ],
   };
   it('stacks on time, late, not yet due and missing per cycle, the earliest deadline first', () => {

@@ -9,6 +9,8 @@ export interface DashboardParams {
   year: number;
   period: 0 | 1 | 2;
   indicatorCode: string | null;
+  /** The commune's plan whose cycles and consolidated report are shown; null: every plan. */
+  planId: string | null;
 }
 
 /** The years offered: six years back (a plan runs five) to next year, newest first. */
@@ -20,7 +22,7 @@ export function yearOptions(currentYear: number): number[] {
 }
 
 /**
- * Read ?scope, ?province, ?year, ?period and ?indicator, falling back to sensible defaults for
+ * Read ?scope, ?province, ?year, ?period, ?indicator and ?plan, falling back to sensible defaults for
  * anything missing or invalid: the user's own level, their first province, this year (in Vietnam), the whole year.
  */
 export function parseDashboardParams(
@@ -37,5 +39,7 @@ export function parseDashboardParams(
   const p = params.get('period');
   const period = p === '1' ? 1 : p === '2' ? 2 : 0;
   const indicatorCode = params.get('indicator')?.trim() || null;
-  return { level, provinceId, year, period, indicatorCode };
+  const plan = params.get('plan')?.trim() ?? '';
+  const planId = /^[0-9a-f-]{36}$/u.test(plan) ? plan : null;
+  return { level, provinceId, year, period, indicatorCode, planId };
 }

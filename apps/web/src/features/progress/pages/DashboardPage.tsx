@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Col, Result, Row, Typography } from 'antd';
+import { Button, Col, Result, Row, Select, Typography } from 'antd';
 import { FileExcelOutlined, FileWordOutlined, SyncOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { LeagueRow } from '@tds/contracts';
-import { downloadConsolidatedReport, useIndicatorProgress } from '../api';
+import { downloadConsolidatedReport, useIndicatorProgress, usePublishedPlans } from '../api';
 import { useDashboardScope } from '../components/dashboard/useDashboardScope';
 import { DashboardFilters } from '../components/dashboard/DashboardFilters';
 import { PillarCards } from '../components/dashboard/PillarCards';
@@ -27,6 +27,9 @@ export default function DashboardPage() {
   const view = useDashboardScope();
   const { scope, year, period } = view;
   const progress = useIndicatorProgress(scope, year, period);
+  const plans = usePublishedPlans(view.level === 'commune' ? (scope?.id ?? null) : null);
+  // A plan chosen in the address bar counts only when it is one of this commune's published plans.
+  const planFor = view.planId && plans.data?.some((p) => p.id === view.planId) ? view.planId : null;
   const dl = useDownload();
   const [unit, setUnit] = useState<{ id: string; name: string } | null>(null);
 
@@ -68,10 +71,23 @@ export default function DashboardPage() {
         subtitle={subtitle}
         extra={
           <>
+            {scope.level === 'commune' && (plans.data?.length ?? 0) > 1 ? (
+              <Select
+                allowClear
+                value={view.planId ?? undefined}
+                onChange={(v?: string) => view.setPlan(v ?? null)}
+                placeholder={t('progress.dashboard.allPlans')}
+                aria-label={t('progress.dashboard.plan')}
+                options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
+                style={{ width: 280, maxWidth: '90vw' }}
+                popupMatchSelectWidth={false}
+                data-testid="progress-plan"
+              />
+            ) : null}
             <Button
               icon={<FileWordOutlined />}
               loading={dl.busy === 'docx'}
-              onClick={() => dl.run('docx', () => downloadConsolidatedReport(scope, year, 'docx'))}
+              onClick={() => dl.run('docx', () => downloadConsolidatedReport(scope, year, 'docx', planFor))}
               data-testid="progress-consolidated-docx"
             >
               {t('progress.dashboard.consolidatedDocx')}
@@ -79,7 +95,7 @@ export default function DashboardPage() {
             <Button
               icon={<FileExcelOutlined />}
               loading={dl.busy === 'xlsx'}
-              onClick={() => dl.run('xlsx', () => downloadConsolidatedReport(scope, year, 'xlsx'))}
+              onClick={() => dl.run('xlsx', () => downloadConsolidatedReport(scope, year, 'xlsx', planFor))}
               data-testid="progress-consolidated-xlsx"
             >
               {t('progress.dashboard.consolidatedXlsx')}
@@ -103,7 +119,7 @@ export default function DashboardPage() {
           {scope.level === 'province' ? (
             <ProvinceCompletenessChart provinceId={scope.id} year={year} period={period} onCommune={view.drillToCommune} />
           ) : (
-            <CommuneCompletenessChart communeId={scope.id} year={year} />
+            <CommuneCompletenessChart communeId={scope.id} year={year} planId={planFor} />
           )}
         </Col>
         <Col xs={24}>

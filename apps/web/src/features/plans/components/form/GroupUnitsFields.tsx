@@ -17,9 +17,9 @@ export function GroupUnitsFields({ group }: { group: number }) {
   const unitData = useMemo(() => unitTreeSelectData(tree.data), [tree.data]);
   const form = Form.useFormInstance();
   const name = Form.useWatch(['participantGroups', group, 'name'], form) as string | undefined;
-  const reason = Form.useWatch(['participantGroups', group, 'reason'], form) as string | undefined;
+  // The reason follows the name as it reads now (a stored reason may speak of a name since changed).
   const proposal = useMemo(() => proposeKinds(name ?? ''), [name]);
-  const shown = reason || proposal.reason;
+  const shown = proposal.reason;
   return (
     <div data-testid="group-units">
       <Form.Item

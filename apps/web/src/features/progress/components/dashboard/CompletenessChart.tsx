@@ -20,12 +20,24 @@ function useCompletenessTexts(): CompletenessTexts {
   );
 }
 
-/** A commune's report cycles of the year: on time / late / missing per cycle. */
-export function CommuneCompletenessChart({ communeId, year }: { communeId: string; year: number }) {
+/** A plan's title short enough for a chart label. */
+const shortTitle = (title: string) => (title.length > 40 ? `${title.slice(0, 38).trimEnd()}…` : title);
+
+/**
+ * A commune's report cycles of the year: on time / late / missing per cycle. Each plan's cycles are
+ * its own; with several plans (and none chosen) each label names its plan.
+ */
+export function CommuneCompletenessChart({ communeId, year, planId = null }: { communeId: string; year: number; planId?: string | null }) {
   const { t } = useTranslation();
   const texts = useCompletenessTexts();
-  const q = useProgressCycles(communeId, year);
-  const option = useMemo(() => (q.data && q.data.cycles.length > 0 ? cyclesOption(q.data, (c) => cycleLabel(c, t), texts) : null), [q.data, t, texts]);
+  const q = useProgressCycles(communeId, year, planId);
+  const data = q.data;
+  const option = useMemo(() => {
+    if (!data || data.cycles.length === 0) return null;
+    const plans = new Set(data.cycles.map((c) => c.planId));
+    const label = (c: (typeof data.cycles)[number]) => (plans.size > 1 && c.planTitle ? `${cycleLabel(c, t)} – ${shortTitle(c.planTitle)}` : cycleLabel(c, t));
+    return cyclesOption(data, label, texts);
+  }, [data, t, texts]);
   return (
     <ChartCard
       testId="chart-completeness"

@@ -71,6 +71,8 @@ export function useDashboardScope() {
     year: parsed.year,
     period: parsed.period,
     indicatorCode: parsed.indicatorCode,
+    planId: parsed.planId,
+    setPlan: (id: string | null) => update({ plan: id }),
     setYear: (y: number) => update({ year: String(y) }),
     setPeriod: (p: number) => update({ period: String(p) }),
     setIndicator: (code: string) => update({ indicator: code }),
