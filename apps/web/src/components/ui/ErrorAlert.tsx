@@ -9,7 +9,8 @@ export function ErrorAlert({ error, style, showDetails = true }: { error: unknow
   if (!error) return null;
   const main = errorText(error);
   // A detail that only repeats the main message adds nothing.
-  const details = showDetails && isApiError(error) ? error.details.filter((d) => d.row || d.message !== main) : [];
+  const details =
+    showDetails && isApiError(error) ? error.details.filter((d) => d.row || (d.message !== main && (!d.label || `${d.label}: ${d.message}` !== main))) : [];
   return (
     <Alert
       type="error"
@@ -21,7 +22,7 @@ export function ErrorAlert({ error, style, showDetails = true }: { error: unknow
         details.length > 0 ? (
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {details.map((d, i) => (
-              <li key={i}>{d.row ? t('common.rowMessage', { row: d.row, message: d.message }) : d.message}</li>
+              <li key={i}>{d.row ? t('common.rowMessage', { row: d.row, message: d.message }) : d.label ? `${d.label}: ${d.message}` : d.message}</li>
             ))}
           </ul>
         ) : undefined

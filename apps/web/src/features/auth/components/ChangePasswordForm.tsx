@@ -27,7 +27,7 @@ export function ChangePasswordForm({ onDone, submitText }: { onDone: () => void;
         form.resetFields();
         onDone();
       },
-      onError: (e) => setError(applyApiError(e, form, ['currentPassword', 'newPassword'])),
+      onError: (e) => setError(applyApiError(e, form)),
     });
   };
 

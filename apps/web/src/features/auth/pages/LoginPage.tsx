@@ -43,7 +43,7 @@ export default function LoginPage() {
       onSuccess: (data) => {
         void navigate(data.user.mustChangePassword ? '/change-password' : next, { replace: true });
       },
-      onError: (e) => setError(applyApiError(e, form, ['username', 'password'])),
+      onError: (e) => setError(applyApiError(e, form)),
     });
   };
 

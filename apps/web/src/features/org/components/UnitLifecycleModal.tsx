@@ -58,7 +58,7 @@ export function UnitLifecycleModal({
           void message.success(mode === 'merge' ? t('org.merged') : t('org.closed'));
           onClose();
         },
-        onError: (e) => setError(applyApiError(e, form, ['activeTo', 'mergedIntoId'])),
+        onError: (e) => setError(applyApiError(e, form)),
       },
     );
   };

@@ -106,7 +106,7 @@ function ProvinceModal({ value, onClose }: { value: Province | 'new' | null; onC
           void message.success(t('common.saved'));
           onClose();
         },
-        onError: (e) => setError(applyApiError(e, form, ['code', 'name'])),
+        onError: (e) => setError(applyApiError(e, form)),
       },
     );
   };
@@ -264,7 +264,7 @@ function CommuneModal({
           void message.success(t('common.saved'));
           onClose();
         },
-        onError: (e) => setError(applyApiError(e, form, ['provinceId', 'code', 'name', 'kind', 'activeFrom', 'activeTo'])),
+        onError: (e) => setError(applyApiError(e, form)),
       },
     );
   };

@@ -30,7 +30,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
           void message.success(t('users.resetDone'));
           onClose();
         },
-        onError: (e) => setError(applyApiError(e, form, ['newPassword'])),
+        onError: (e) => setError(applyApiError(e, form)),
       },
     );
   };
