@@ -1,6 +1,7 @@
 import type { Catalog, CatalogShape } from './vi';
 import { reportingEn } from '../features/reporting';
 import { progressEn } from '../features/progress';
+import { auditActionLabelsEn, auditEntityTypeLabelsEn } from '@tds/contracts';
 
 const en: CatalogShape<Catalog> = {
   app: {
@@ -312,28 +313,8 @@ const en: CatalogShape<Catalog> = {
     fieldName: 'Field',
     noChanges: 'No details.',
     system: 'System',
-    entityTypes: {
-      unit: 'Unit',
-      person: 'Person',
-      user: 'User',
-      province: 'Province',
-      commune: 'Commune',
-      session: 'Session',
-    },
-    actions: {
-      create: 'Create',
-      update: 'Update',
-      delete: 'Delete',
-      close: 'Close',
-      merge: 'Merge',
-      import: 'Excel import',
-      login: 'Sign in',
-      login_failed: 'Failed sign-in',
-      logout: 'Sign out',
-      change_password: 'Change password',
-      reset_password: 'Reset password',
-      unlock: 'Unlock',
-    },
+    entityTypes: { ...auditEntityTypeLabelsEn },
+    actions: { ...auditActionLabelsEn },
   },
   plans: {
     title: 'Movement plans',

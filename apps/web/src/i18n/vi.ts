@@ -1,6 +1,14 @@
 import { reportingVi } from '../features/reporting';
 import { progressVi } from '../features/progress';
-import { communeKindLabelsVi, errorMessagesVi, genderLabelsVi, roleLabelsVi, unitKindLabelsVi } from '@tds/contracts';
+import {
+  auditActionLabelsVi,
+  auditEntityTypeLabelsVi,
+  communeKindLabelsVi,
+  errorMessagesVi,
+  genderLabelsVi,
+  roleLabelsVi,
+  unitKindLabelsVi,
+} from '@tds/contracts';
 
 const vi = {
   app: {
@@ -260,28 +268,8 @@ const vi = {
     fieldName: 'Trường',
     noChanges: 'Không có dữ liệu chi tiết.',
     system: 'Hệ thống',
-    entityTypes: {
-      unit: 'Đơn vị',
-      person: 'Cá nhân',
-      user: 'Người dùng',
-      province: 'Tỉnh/thành phố',
-      commune: 'Xã/phường',
-      session: 'Phiên đăng nhập',
-    },
-    actions: {
-      create: 'Thêm mới',
-      update: 'Cập nhật',
-      delete: 'Xóa',
-      close: 'Dừng hoạt động',
-      merge: 'Sáp nhập',
-      import: 'Nhập Excel',
-      login: 'Đăng nhập',
-      login_failed: 'Đăng nhập sai',
-      logout: 'Đăng xuất',
-      change_password: 'Đổi mật khẩu',
-      reset_password: 'Đặt lại mật khẩu',
-      unlock: 'Gỡ tạm khóa',
-    },
+    entityTypes: { ...auditEntityTypeLabelsVi },
+    actions: { ...auditActionLabelsVi },
   },
   plans: {
     title: 'Kế hoạch thi đua',
