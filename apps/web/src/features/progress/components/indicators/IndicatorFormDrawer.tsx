@@ -53,7 +53,7 @@ export function IndicatorFormDrawer({
     <Drawer
       open={open}
       onClose={onClose}
-      title={isEdit ? t('progress.indicators.editTitle', { code: indicator.code }) : t('progress.indicators.createTitle')}
+      title={isEdit ? t('progress.indicators.editTitle', { name: indicator.name }) : t('progress.indicators.createTitle')}
       size={screens.md ? 560 : '100%'}
       forceRender
       footer={
