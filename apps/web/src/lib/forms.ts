@@ -1,8 +1,7 @@
 import type { FormInstance } from 'antd';
 import type { z } from 'zod';
 import { isApiError, type ApiErrorDetail } from './api';
-import i18n from '../i18n';
-import { errorText } from './errors';
+import { detailText, errorText } from './errors';
 
 export interface FieldError {
   name: (string | number)[];
@@ -70,8 +69,7 @@ export function placeApiDetails(
       const entry = fields.get(key) ?? { name: target, errors: [] };
       if (!entry.errors.includes(d.message)) entry.errors.push(d.message);
       fields.set(key, entry);
-    } else if (d.row) rest.push(i18n.t('common.rowMessage', { row: d.row, message: d.message }));
-    else rest.push(d.label ? `${d.label}: ${d.message}` : d.message);
+    } else rest.push(detailText(d));
   }
   return { fields: [...fields.values()], rest };
 }
