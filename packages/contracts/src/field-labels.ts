@@ -163,6 +163,12 @@ export const fieldLabelsVi: Record<string, string> = {
   notifyFocalPoints: 'Nhắc đầu mối đơn vị',
   notifyAdmins: 'Nhắc quản trị xã',
   enabled: 'Bật nhắc hạn',
+  // Named by the server's own checks (not request keys)
+  file: 'Tệp',
+  reportId: 'Báo cáo',
+  rows: 'Dòng',
+  url: 'Địa chỉ yêu cầu',
+  query: 'Tham số truy vấn',
 };
 
 /** The same fields in English (the audit log and the import report in English). */
@@ -307,6 +313,11 @@ export const fieldLabelsEn: Record<string, string> = {
   notifyFocalPoints: 'Remind unit focal points',
   notifyAdmins: 'Remind commune administrators',
   enabled: 'Reminders on',
+  file: 'File',
+  reportId: 'Report',
+  rows: 'Rows',
+  url: 'Request address',
+  query: 'Query parameters',
 };
 
 /** Labels of enum values that have no label map of their own elsewhere in the contracts. */

@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unitKindLabelsVi, type PlanDoc } from '@tds/contracts';
+import { fieldLabelsEn, fieldLabelsVi, unitKindLabelsVi, type PlanDoc } from '@tds/contracts';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../testing/harness';
 import { buildWorld, PASSWORD, type World } from '../testing/world';
 
@@ -112,5 +114,21 @@ describe(`validation messages name the field by its Vietnamese label (${testDbKi
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/^Mốc nhắc: /u);
     expect(res.json().error.details[0]).toMatchObject({ field: 'offsets', label: 'Mốc nhắc' });
+  });
+});
+
+describe('fields named by the server', () => {
+  it('have a Vietnamese and an English label (every `field:` a use-case writes)', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const p = join(dir, f);
+        if (statSync(p).isDirectory()) return f === 'testing' ? [] : files(p);
+        return p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
+      });
+    const named = new Set<string>();
+    for (const f of files(join(import.meta.dirname, '..')))
+      for (const m of readFileSync(f, 'utf8').matchAll(/\bfield: [`']([a-z][A-Za-z]*)/gu)) named.add(m[1]!);
+    expect(named.size).toBeGreaterThan(30);
+    expect([...named].filter((k) => !fieldLabelsVi[k] || !fieldLabelsEn[k])).toEqual([]);
   });
 });
