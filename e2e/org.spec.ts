@@ -50,7 +50,7 @@ describeE2E('tổ chức: cây đơn vị, thêm đơn vị, nhật ký, cách l
     await expect.poll(() => page.getByText('Xã Gia Phúc').first().isVisible()).toBe(true);
     await treeNodes(page).filter({ hasText: 'Thôn Đông' }).first().waitFor();
     await page.getByTestId('unit-tree').locator('[data-unit-code="THON-01-CNS"]').waitFor();
-    expect(await page.getByTestId('unit-tree').locator('[data-unit-code="THON-01-CNS"]').innerText()).toContain('Tổ công nghệ số cộng đồng thôn đông');
+    expect(await page.getByTestId('unit-tree').locator('[data-unit-code="THON-01-CNS"]').innerText()).toContain('Tổ công nghệ số cộng đồng thôn Đông');
     expect(await treeNodes(page).count()).toBe(31); // 15 offices and others + 8 villages + 8 teams
     await page.getByTestId('unit-table').getByText('Tổng 31 dòng').waitFor();
     await e2e.screenshot(page, 'org-desktop');
@@ -65,14 +65,14 @@ describeE2E('tổ chức: cây đơn vị, thêm đơn vị, nhật ký, cách l
     // The village's own team matches too, and shows at once under its opened village.
     const team = page.getByTestId('unit-tree').locator('[data-unit-code="THON-01-CNS"]');
     await team.waitFor();
-    expect(await team.innerText()).toContain('Tổ công nghệ số cộng đồng thôn đông');
+    expect(await team.innerText()).toContain('Tổ công nghệ số cộng đồng thôn Đông');
     await page.getByTestId('unit-tree-search').fill('');
 
     // Search the table without diacritics.
     await page.getByTestId('unit-search').fill('thon dong');
     await expect.poll(() => page.getByTestId('unit-table').getByTestId('unit-row-name').allInnerTexts()).not.toContain('Thôn Đoài');
     expect(await page.getByTestId('unit-table').getByTestId('unit-row-name').allInnerTexts()).toEqual(
-      expect.arrayContaining(['Thôn Đông', 'Tổ công nghệ số cộng đồng thôn đông']),
+      expect.arrayContaining(['Thôn Đông', 'Tổ công nghệ số cộng đồng thôn Đông']),
     );
     await page.getByTestId('unit-search').fill('');
 
@@ -80,10 +80,20 @@ describeE2E('tổ chức: cây đơn vị, thêm đơn vị, nhật ký, cách l
     await page.getByTestId('unit-create').click();
     const drawer = page.getByRole('dialog', { name: 'Thêm đơn vị' });
     await drawer.waitFor();
-    await page.getByTestId('unit-form-code').fill('THON-01-CLB');
+    // A code already taken: the server's message shows on the code field, and leaves once the code is edited.
+    await page.getByTestId('unit-form-code').fill('THON-01');
     await page.getByTestId('unit-form-name').fill('Câu lạc bộ Bình dân học vụ số thôn Đông');
     await pick(page, 'unit-form-kind', 'Tổ công nghệ số cộng đồng');
     await pick(page, 'unit-form-parent', 'Thôn Đông (THON-01)', 'thon dong');
+    await page.getByTestId('unit-form-submit').click();
+    const codeError = drawer
+      .locator('.ant-form-item')
+      .filter({ has: page.getByTestId('unit-form-code') })
+      .locator('.ant-form-item-explain-error');
+    await codeError.waitFor();
+    expect(await codeError.innerText()).toContain('"THON-01" đã tồn tại');
+    await page.getByTestId('unit-form-code').fill('THON-01-CLB');
+    await codeError.waitFor({ state: 'detached' });
     await e2e.screenshot(page, 'org-create-form');
     await page.getByTestId('unit-form-submit').click();
     await page.getByText('Đã thêm mới.').waitFor();

@@ -165,7 +165,8 @@ describeE2E('kế hoạch: nhập văn bản, sửa, ban hành, lịch, tải .d
     // Documents: the plan as Word.
     await page.getByTestId('plan-tab-documents').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-download-docx').click()]);
-    expect(download.suggestedFilename()).toMatch(/\.docx$/u);
+    // A Vietnamese file name.
+    expect(download.suggestedFilename()).toMatch(/^Kế hoạch .+\.docx$/u);
     const dir = mkdtempSync(path.join(tmpdir(), 'tds-e2e-docx-'));
     try {
       const file = path.join(dir, download.suggestedFilename());

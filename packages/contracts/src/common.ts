@@ -31,36 +31,3 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 export const idParams = z.strictObject({ id: uuid });
 export const okResponse = z.object({ ok: z.literal(true) });
-
-/** Vietnamese labels for field names, used to name the field in error messages. */
-export const fieldLabelsVi: Record<string, string> = {
-  code: 'Mã',
-  name: 'Tên',
-  kind: 'Loại',
-  parentId: 'Đơn vị cấp trên',
-  activeFrom: 'Hoạt động từ ngày',
-  activeTo: 'Hoạt động đến ngày',
-  mergedIntoId: 'Sáp nhập vào',
-  contactName: 'Người liên hệ',
-  phone: 'Điện thoại',
-  email: 'Thư điện tử',
-  address: 'Địa chỉ',
-  fullName: 'Họ và tên',
-  gender: 'Giới tính',
-  birthYear: 'Năm sinh',
-  position: 'Chức vụ',
-  unitId: 'Đơn vị',
-  username: 'Tên đăng nhập',
-  password: 'Mật khẩu',
-  currentPassword: 'Mật khẩu hiện tại',
-  newPassword: 'Mật khẩu mới',
-  roles: 'Vai trò',
-  role: 'Vai trò',
-  provinceId: 'Tỉnh/thành phố',
-  communeId: 'Xã/phường',
-  personId: 'Cá nhân',
-  version: 'Phiên bản',
-  page: 'Trang',
-  pageSize: 'Số dòng mỗi trang',
-  limit: 'Số mục',
-};

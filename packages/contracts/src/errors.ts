@@ -87,7 +87,10 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
 };
 
 export const errorDetailSchema = z.object({
+  /** The field's path as sent ("indicators.0.targets.1.value"), for a form to put the message on. */
   field: z.string().optional(),
+  /** The field in words ("Chỉ tiêu thứ 1 – Mục tiêu thứ 2 – Giá trị"), for a message shown away from the field. */
+  label: z.string().optional(),
   row: z.number().int().optional(),
   message: z.string(),
 });

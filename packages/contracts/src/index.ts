@@ -1,13 +1,17 @@
 import { z } from 'zod';
+import { zodIssueMessageVi } from './zod-messages.js';
 
-// Vietnamese validation messages everywhere the schemas run (server and browser).
-z.config(z.locales.vi());
+// Vietnamese validation messages everywhere the schemas run (server and browser), without type names.
+z.config({ localeError: zodIssueMessageVi });
 
 export * from './errors.js';
 export * from './permissions.js';
 export * from './text.js';
 export * from './dates.js';
 export * from './common.js';
+export * from './field-labels.js';
+export * from './zod-messages.js';
+export * from './schema-keys.js';
 export * from './org.js';
 export * from './people.js';
 export * from './users.js';

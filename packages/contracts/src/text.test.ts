@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, matchKey, newTonePlacement, personSortKey, searchKey, splitFullName, vietnameseSortKey } from './text';
+import { cleanText, inPhrase, matchKey, newTonePlacement, personSortKey, searchKey, splitFullName, vietnameseSortKey } from './text';
 import { formatDateVi, isoIfValid, parseDateVi } from './dates';
 
 describe('search and matching', () => {
@@ -86,5 +86,25 @@ describe('dates', () => {
     expect(parseDateVi('31/02/2025')).toBeNull();
     expect(parseDateVi('hôm qua')).toBeNull();
     expect(isoIfValid(2024, 2, 29)).toBe('2024-02-29');
+  });
+});
+
+describe('inPhrase', () => {
+  it('lower-cases only the common noun that opens a name, never the proper name after it', () => {
+    expect(`Tổ công nghệ số cộng đồng ${inPhrase('Thôn Bắc')}`).toBe('Tổ công nghệ số cộng đồng thôn Bắc');
+    expect(inPhrase('Thôn Trung Hòa')).toBe('thôn Trung Hòa');
+    expect(inPhrase('Tổ dân phố 1')).toBe('tổ dân phố 1');
+    expect(inPhrase('Xã Gia Phúc')).toBe('xã Gia Phúc');
+    expect(inPhrase('Thành phố Hải Phòng')).toBe('thành phố Hải Phòng');
+    expect(inPhrase('Phòng Văn hóa - Xã hội')).toBe('phòng Văn hóa - Xã hội');
+    expect(inPhrase('Thi đua đổi mới sáng tạo')).toBe('thi đua đổi mới sáng tạo');
+  });
+
+  it('keeps proper names and abbreviations as written', () => {
+    expect(inPhrase('Hà Nội')).toBe('Hà Nội');
+    expect(inPhrase('Phú Quốc')).toBe('Phú Quốc');
+    expect(inPhrase('Bình dân học vụ số năm 2026')).toBe('Bình dân học vụ số năm 2026');
+    expect(inPhrase('UBND xã')).toBe('UBND xã');
+    expect(inPhrase('Mặt trận Tổ quốc Việt Nam xã')).toBe('Mặt trận Tổ quốc Việt Nam xã');
   });
 });

@@ -131,3 +131,49 @@ export function personSortKey(fullName: string): string {
   const { family, middle, given } = splitFullName(fullName);
   return [given, middle, family].map(vietnameseSortKey).join('\u0002');
 }
+
+/**
+ * Nouns that name a kind of place or body and are written in lower case inside a phrase ("Tổ công
+ * nghệ số cộng đồng thôn Bắc", "Ủy ban nhân dân xã Gia Phúc", "Trưởng phòng Văn hóa - Xã hội").
+ * Longest first.
+ */
+const KIND_NOUNS = [
+  'tổ dân phố',
+  'thành phố',
+  'thị trấn',
+  'thị xã',
+  'đặc khu',
+  'khu phố',
+  'phường',
+  'huyện',
+  'quận',
+  'tỉnh',
+  'thôn',
+  'xóm',
+  'xã',
+  'ấp',
+  'bản',
+  'làng',
+  'phòng',
+];
+/** Proper names that open a phrase with one capital only, and keep it. */
+const PROPER_OPENINGS = ['bình dân học vụ số', 'mặt trận tổ quốc', 'đảng', 'nhà nước', 'chính phủ', 'quốc hội', 'hồ chí minh', 'việt nam'];
+
+/**
+ * A name or title as it reads inside a phrase: the first letter in lower case only when the name
+ * opens with a common noun ("Thôn Bắc" -> "thôn Bắc", "Kế hoạch thi đua" -> "kế hoạch thi đua");
+ * never a letter after the first, and never a proper name ("Hà Nội", "Bình dân học vụ số", "UBND").
+ */
+export function inPhrase(name: string): string {
+  const text = name.trimStart();
+  const lower = text.toLocaleLowerCase('vi-VN');
+  const opensWith = (w: string) => lower.startsWith(w) && !/\p{L}/u.test(lower.charAt(w.length));
+  const lowerFirst = () => text.charAt(0).toLocaleLowerCase('vi-VN') + text.slice(1);
+  if (KIND_NOUNS.some(opensWith)) return lowerFirst();
+  if (PROPER_OPENINGS.some(opensWith)) return text;
+  const isUpper = (c: string | undefined) => !!c && c === c.toLocaleUpperCase('vi-VN') && c !== c.toLocaleLowerCase('vi-VN');
+  // An abbreviation ("UBND"), or a name of capitalised syllables ("Hải Phòng", "Gia Phúc").
+  if (isUpper(text.charAt(1))) return text;
+  if (isUpper(text.split(/\s+/u)[1]?.charAt(0))) return text;
+  return lowerFirst();
+}

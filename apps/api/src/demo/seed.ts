@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Role, UnitKind } from '@tds/contracts';
+import { inPhrase, type Role, type UnitKind } from '@tds/contracts';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/security';
 import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
@@ -97,14 +97,14 @@ export async function seedDemo(db: Db, opts: { production: boolean; movement?: b
       byCode.set(code, village.id);
       const team = add(
         gp.id,
-        { code: `${code}-CNS`, name: `Tổ công nghệ số cộng đồng ${name.toLowerCase()}`, kind: 'digital_team', activeFrom: '2025-09-01' },
+        { code: `${code}-CNS`, name: `Tổ công nghệ số cộng đồng ${inPhrase(name)}`, kind: 'digital_team', activeFrom: '2025-09-01' },
         village,
       );
       byCode.set(`${code}-CNS`, team.id);
     }
     for (const [i, name] of ['Tổ dân phố 1', 'Tổ dân phố 2', 'Tổ dân phố 3'].entries()) {
       const v = add(hd.id, { code: `TDP-${i + 1}`, name, kind: 'village' });
-      add(hd.id, { code: `TDP-${i + 1}-CNS`, name: `Tổ công nghệ số cộng đồng ${name.toLowerCase()}`, kind: 'digital_team' }, v);
+      add(hd.id, { code: `TDP-${i + 1}-CNS`, name: `Tổ công nghệ số cộng đồng ${inPhrase(name)}`, kind: 'digital_team' }, v);
     }
     add(hd.id, { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội', kind: 'office' });
     add(bt.id, { code: 'VHXH', name: 'Phòng Văn hóa - Xã hội', kind: 'office' });

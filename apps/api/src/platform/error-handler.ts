@@ -1,21 +1,23 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { errorMessagesVi, errorStatus, fieldLabelsVi, type ErrorCode, type ErrorDetail } from '@tds/contracts';
+import { errorMessagesVi, errorStatus, fieldPathLabel, labelledMessage, type ErrorCode, type ErrorDetail } from '@tds/contracts';
 import { dbErrorAnswer } from './db-errors';
 import { AppError } from './errors';
 import { safeError } from './safe-error';
 
-function body(code: ErrorCode, message?: string, details?: ErrorDetail[]) {
-  return { error: { code, message: message ?? errorMessagesVi[code], ...(details?.length ? { details } : {}) } };
+/**
+ * A detail as it leaves: its field as a dotted path ("indicators.0.targets", never
+ * "indicators[0].targets"), and the field in words for a message shown away from the form.
+ */
+export function withLabel(d: ErrorDetail): ErrorDetail {
+  if (!d.field) return d;
+  const field = d.field.replace(/\[(\d+)\]/gu, '.$1');
+  const label = d.label ?? fieldPathLabel(field);
+  return { ...d, field, ...(label ? { label } : {}) };
 }
 
-function label(path: string): string {
-  const last =
-    path
-      .split('.')
-      .filter((p) => !/^\d+$/u.test(p))
-      .pop() ?? path;
-  return fieldLabelsVi[last] ?? last;
+function body(code: ErrorCode, message?: string, details?: ErrorDetail[]) {
+  return { error: { code, message: message ?? errorMessagesVi[code], ...(details?.length ? { details: details.map(withLabel) } : {}) } };
 }
 
 /** One error handler: AppError, schema errors and driver errors become `{ error: { code, message, details } }`. */
@@ -31,13 +33,15 @@ export function registerErrorHandler(app: FastifyInstance) {
         const params = v.params as { keys?: string[] };
         if (v.keyword === 'unrecognized_keys') {
           const keys = params.keys ?? [];
-          return { field: keys.join(', ') || raw, message: `Trường không được chấp nhận: ${keys.join(', ')}.` };
+          const where = fieldPathLabel(raw);
+          return { field: keys.join(', ') || raw, message: `${where ? `${where}: ` : ''}Trường không được chấp nhận: ${keys.join(', ')}.` };
         }
-        return { field: raw || v.keyword, message: v.message ?? 'Không hợp lệ.' };
+        const label = fieldPathLabel(raw);
+        return { field: raw || v.keyword, ...(label ? { label } : {}), message: v.message ?? 'Không hợp lệ.' };
       });
       const where = err.validationContext === 'querystring' ? 'tham số truy vấn' : err.validationContext === 'params' ? 'đường dẫn' : 'dữ liệu';
       const first = details[0];
-      const message = first ? `${label(first.field ?? '')}: ${first.message}` : `Lỗi ${where}.`;
+      const message = first ? (first.label ? labelledMessage(first.field ?? '', first.message) : first.message) : `Lỗi ${where}.`;
       return reply.status(400).send(body('VALIDATION_FAILED', message, details));
     }
     if (isResponseSerializationError(err)) {

@@ -1,15 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { fieldLabelsVi } from '@tds/contracts';
+import { labelledMessage } from '@tds/contracts';
 import { AppError } from './errors';
-
-const labelOf = (path: string) => {
-  const last =
-    path
-      .split('.')
-      .filter((p) => !/^\d+$/u.test(p))
-      .pop() ?? path;
-  return fieldLabelsVi[last] ?? last;
-};
 
 /** Control characters other than tab, line feed and carriage return (NUL included). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -65,6 +56,6 @@ export function registerInputGuard(app: FastifyInstance) {
     const bad = findBadInput(req.body, '');
     if (!bad) return;
     const message = bad.reason === 'control' ? 'Chứa ký tự điều khiển không hợp lệ.' : 'Dữ liệu lồng nhau quá sâu.';
-    throw new AppError('VALIDATION_FAILED', `${bad.field ? labelOf(bad.field) : 'Dữ liệu'}: ${message}`, [{ field: bad.field || 'body', message }]);
+    throw new AppError('VALIDATION_FAILED', bad.field ? labelledMessage(bad.field, message) : `Dữ liệu: ${message}`, [{ field: bad.field || 'body', message }]);
   });
 }

@@ -1,6 +1,7 @@
 import type { Catalog, CatalogShape } from './vi';
 import { reportingEn } from '../features/reporting';
 import { progressEn } from '../features/progress';
+import { auditActionLabelsEn, auditEntityTypeLabelsEn } from '@tds/contracts';
 
 const en: CatalogShape<Catalog> = {
   app: {
@@ -313,28 +314,8 @@ const en: CatalogShape<Catalog> = {
     fieldName: 'Field',
     noChanges: 'No details.',
     system: 'System',
-    entityTypes: {
-      unit: 'Unit',
-      person: 'Person',
-      user: 'User',
-      province: 'Province',
-      commune: 'Commune',
-      session: 'Session',
-    },
-    actions: {
-      create: 'Create',
-      update: 'Update',
-      delete: 'Delete',
-      close: 'Close',
-      merge: 'Merge',
-      import: 'Excel import',
-      login: 'Sign in',
-      login_failed: 'Failed sign-in',
-      logout: 'Sign out',
-      change_password: 'Change password',
-      reset_password: 'Reset password',
-      unlock: 'Unlock',
-    },
+    entityTypes: { ...auditEntityTypeLabelsEn },
+    actions: { ...auditActionLabelsEn },
   },
   plans: {
     title: 'Movement plans',
@@ -551,6 +532,19 @@ const en: CatalogShape<Catalog> = {
       lowConfidence: 'Check this ({{percent}}%)',
       lowList: 'Fields to check',
       warningKind: { conflict: 'Conflict', typo: 'Spelling', check: 'To review' },
+      warnings: {
+        NUMBER_MISSING: 'The document number was not found.',
+        DATE_MISSING: 'The date of issue was not found.',
+        DATE_CONFLICT: 'The document gives different dates for the same task.',
+        DEADLINE_CONFLICT: 'The document gives different deadlines for the same kind of report.',
+        SECTION_MISSING: 'A part of the plan was not found.',
+        TRUNCATED: 'The document seems cut short.',
+        TOO_MANY_DEADLINES: 'The document has too many deadlines; only the first ones were read.',
+        TYPO_SUSPECTED: 'There may be a spelling mistake.',
+        NOT_A_PLAN: 'No plan content was found in the document.',
+        ISSUER_INFERRED: 'The issuing body was inferred from the place name; please check it.',
+        OTHER: 'Please check this part.',
+      },
       noSpan: 'This field has no source text.',
       decisionFound: 'The file also holds the decision issuing the plan: {{title}}',
       noPlan: 'No plan found in the document. Please check the file.',

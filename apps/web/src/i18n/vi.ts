@@ -1,6 +1,14 @@
 import { reportingVi } from '../features/reporting';
 import { progressVi } from '../features/progress';
-import { communeKindLabelsVi, errorMessagesVi, genderLabelsVi, roleLabelsVi, unitKindLabelsVi } from '@tds/contracts';
+import {
+  auditActionLabelsVi,
+  auditEntityTypeLabelsVi,
+  communeKindLabelsVi,
+  errorMessagesVi,
+  genderLabelsVi,
+  roleLabelsVi,
+  unitKindLabelsVi,
+} from '@tds/contracts';
 
 const vi = {
   app: {
@@ -260,28 +268,8 @@ const vi = {
     fieldName: 'Trường',
     noChanges: 'Không có dữ liệu chi tiết.',
     system: 'Hệ thống',
-    entityTypes: {
-      unit: 'Đơn vị',
-      person: 'Cá nhân',
-      user: 'Người dùng',
-      province: 'Tỉnh/thành phố',
-      commune: 'Xã/phường',
-      session: 'Phiên đăng nhập',
-    },
-    actions: {
-      create: 'Thêm mới',
-      update: 'Cập nhật',
-      delete: 'Xóa',
-      close: 'Dừng hoạt động',
-      merge: 'Sáp nhập',
-      import: 'Nhập Excel',
-      login: 'Đăng nhập',
-      login_failed: 'Đăng nhập sai',
-      logout: 'Đăng xuất',
-      change_password: 'Đổi mật khẩu',
-      reset_password: 'Đặt lại mật khẩu',
-      unlock: 'Gỡ tạm khóa',
-    },
+    entityTypes: { ...auditEntityTypeLabelsVi },
+    actions: { ...auditActionLabelsVi },
   },
   plans: {
     title: 'Kế hoạch thi đua',
@@ -499,6 +487,20 @@ const vi = {
       lowConfidence: 'Cần kiểm tra ({{percent}}%)',
       lowList: 'Trường cần kiểm tra',
       warningKind: { conflict: 'Mâu thuẫn', typo: 'Chính tả', check: 'Cần xem lại' },
+      /** A parser warning by its code: shown when the server sent no sentence of its own. */
+      warnings: {
+        NUMBER_MISSING: 'Không tìm thấy số, ký hiệu văn bản.',
+        DATE_MISSING: 'Không tìm thấy ngày ban hành văn bản.',
+        DATE_CONFLICT: 'Văn bản nêu các ngày khác nhau cho cùng một việc.',
+        DEADLINE_CONFLICT: 'Văn bản nêu các thời hạn khác nhau cho cùng một loại báo cáo.',
+        SECTION_MISSING: 'Không tìm thấy một phần của kế hoạch.',
+        TRUNCATED: 'Văn bản có vẻ bị cắt ngắn.',
+        TOO_MANY_DEADLINES: 'Văn bản có quá nhiều thời hạn; chỉ đọc những thời hạn đầu tiên.',
+        TYPO_SUSPECTED: 'Có thể có lỗi chính tả.',
+        NOT_A_PLAN: 'Không tìm thấy nội dung kế hoạch trong văn bản.',
+        ISSUER_INFERRED: 'Cơ quan ban hành được suy ra từ địa danh; hãy kiểm tra lại.',
+        OTHER: 'Cần kiểm tra lại phần này.',
+      },
       noSpan: 'Trường này không có đoạn văn bản gốc.',
       decisionFound: 'Văn bản có kèm quyết định ban hành: {{title}}',
       noPlan: 'Không tìm thấy nội dung kế hoạch trong văn bản. Hãy kiểm tra lại tệp.',

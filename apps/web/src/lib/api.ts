@@ -5,6 +5,8 @@
 
 export interface ApiErrorDetail {
   field?: string;
+  /** The field in words ("Chỉ tiêu thứ 1 – Mục tiêu"), for a message shown away from the field. */
+  label?: string;
   row?: number;
   message: string;
 }
@@ -66,6 +68,7 @@ export function parseApiError(status: number, body: unknown): ApiError {
           if (typeof r.message !== 'string') continue;
           const detail: ApiErrorDetail = { message: r.message };
           if (typeof r.field === 'string' && r.field) detail.field = r.field;
+          if (typeof r.label === 'string' && r.label) detail.label = r.label;
           if (typeof r.row === 'number' && Number.isFinite(r.row)) detail.row = r.row;
           details.push(detail);
         }

@@ -1,4 +1,4 @@
-import type { PlanDoc } from '@tds/contracts';
+import { inPhrase, type PlanDoc } from '@tds/contracts';
 import type { DocumentHeader, DocumentSigner } from './document-model';
 import { upperVi } from './document-model';
 
@@ -28,12 +28,11 @@ export function upperFirst(text: string): string {
   return text.charAt(0).toLocaleUpperCase('vi-VN') + text.slice(1);
 }
 
-/** The first letter in lower case, unless the word is an abbreviation ("UBND"). */
-export function lowerFirst(text: string): string {
-  const second = text.charAt(1);
-  if (second && second === second.toLocaleUpperCase('vi-VN') && second !== second.toLocaleLowerCase('vi-VN')) return text;
-  return text.charAt(0).toLocaleLowerCase('vi-VN') + text.slice(1);
-}
+/**
+ * A name or title inside a phrase: the first letter in lower case when it opens with a common noun,
+ * never a later letter and never a proper name ("UBND", "Hà Nội", "Bình dân học vụ số").
+ */
+export const lowerFirst = inPhrase;
 
 /** Ends a sentence with a full stop unless it already ends with punctuation. */
 export function sentence(text: string): string {

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { communeParams, importQuery, importResult, todayVn } from '@tds/contracts';
 import { authorize } from '../../platform/authorize';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
+import { attachmentHeader } from '../../platform/attachment';
 import { readUpload, zipLimits } from '../../platform/uploads';
 import { importUnits, XLSX_MIME } from './import-units';
 import { buildTemplate, exportCommuneUnits } from './unit-excel';
@@ -20,7 +21,7 @@ export async function unitExcelRoutes(app: App, deps: Deps) {
     },
     async (req, reply) => {
       authorize(actorOf(req), 'org.read', { communeId: req.params.communeId });
-      return sendXlsx(reply, 'mau-nhap-don-vi.xlsx', await buildTemplate());
+      return sendXlsx(reply, 'Mẫu nhập đơn vị.xlsx', await buildTemplate());
     },
   );
 
@@ -30,7 +31,12 @@ export async function unitExcelRoutes(app: App, deps: Deps) {
       config: { access: 'org.read' },
       schema: { tags, summary: 'Xuất danh sách đơn vị ra Excel', params: communeParams },
     },
-    async (req, reply) => sendXlsx(reply, `don-vi-${todayVn()}.xlsx`, await exportCommuneUnits({ db, actor: actorOf(req), communeId: req.params.communeId })),
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        `Danh sách đơn vị ${todayVn().split('-').reverse().join('-')}.xlsx`,
+        await exportCommuneUnits({ db, actor: actorOf(req), communeId: req.params.communeId }),
+      ),
   );
 
   app.post(
@@ -54,5 +60,5 @@ export async function unitExcelRoutes(app: App, deps: Deps) {
 }
 
 function sendXlsx(reply: FastifyReply, filename: string, content: Buffer) {
-  return reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="${filename}"`).send(content);
+  return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(filename)).send(content);
 }

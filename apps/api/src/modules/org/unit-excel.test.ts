@@ -69,7 +69,9 @@ describe(`units Excel import and export (${testDbKind()})`, () => {
     const res = await admin.get(`${base()}/import-template.xlsx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe(XLSX_MIME);
-    expect(res.headers['content-disposition']).toMatch(/attachment; filename=".+\.xlsx"/u);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="Mau-nhap-don-vi.xlsx"; filename*=UTF-8''${encodeURIComponent('Mẫu nhập đơn vị.xlsx')}`,
+    );
     expect(await parseUnitsWorkbook(res.rawPayload)).toEqual({ rows: [], missingHeaders: [] });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);

@@ -1,4 +1,4 @@
-import { NATIONAL_MOVEMENTS, type PlanDoc } from '@tds/contracts';
+import { inPhrase, NATIONAL_MOVEMENTS, type PlanDoc } from '@tds/contracts';
 
 /** Where a template plan is issued. */
 export interface TemplateContext {
@@ -19,7 +19,7 @@ export function buildPlanTemplate(c: TemplateContext): PlanDoc {
   const local = commune.replace(/^(Xã|Phường|Đặc khu)\s+/u, '').trim();
   const level = /^Phường/u.test(commune) ? 'phường' : /^Đặc khu/u.test(commune) ? 'đặc khu' : 'xã';
   return {
-    issuer: { name: `Ủy ban nhân dân ${commune.charAt(0).toLowerCase()}${commune.slice(1)}`, parent: null },
+    issuer: { name: `Ủy ban nhân dân ${inPhrase(commune)}`, parent: null },
     number: null,
     date: null,
     place: local,

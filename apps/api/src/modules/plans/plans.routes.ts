@@ -26,6 +26,7 @@ import {
 } from '@tds/contracts';
 import { AppError } from '../../platform/errors';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
+import { attachmentHeader } from '../../platform/attachment';
 import { readUpload, zipLimits } from '../../platform/uploads';
 import { getCalendar } from './calendar';
 import { importPlan, importTextInput } from './import-plan';
@@ -181,7 +182,7 @@ export async function plansRoutes(app: App, deps: Deps) {
       async (req, reply) => {
         const out = await printPlan({ db, actor: actorOf(req), ...req.params, kind: kind as PrintKind, format, draft: req.query.draft === 'true' });
         reply.header('content-type', out.type);
-        if (format === 'docx') reply.header('content-disposition', `attachment; filename="${out.name}"`);
+        if (format === 'docx') reply.header('content-disposition', attachmentHeader(out.name));
         return reply.send(out.body);
       },
     );

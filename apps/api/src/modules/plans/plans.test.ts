@@ -155,6 +155,9 @@ describe(`plans (${testDbKind()})`, () => {
     const docx = await admin.get(`${plans()}/${p.id}/document.docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.headers['content-disposition']).toBe(
+      `attachment; filename="Ke-hoach-27-KH-UBND.docx"; filename*=UTF-8''${encodeURIComponent('Kế hoạch 27-KH-UBND.docx')}`,
+    );
     const xml = unzipEntry(docx.rawPayload, 'word/document.xml')!;
     expect(xml).toContain('KẾ HOẠCH');
     expect(xml).toContain('27/KH-UBND');

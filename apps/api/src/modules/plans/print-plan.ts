@@ -10,10 +10,10 @@ import { loadDoc, loadPlan } from './plan-store';
 
 export type PrintKind = 'document' | 'decision';
 
-/** File name without diacritics, safe in a Content-Disposition header. */
+/** The file's Vietnamese name ("Kế hoạch 12-KH-UBND.docx"); the header adds its ASCII fallback. */
 function fileName(kind: PrintKind, number: string | null, ext: string): string {
-  const n = (number ?? 'du-thao').replace(/[^A-Za-z0-9-]+/gu, '-');
-  return `${kind === 'document' ? 'ke-hoach' : 'quyet-dinh'}-${n}.${ext}`;
+  const n = (number?.trim() || 'dự thảo').replace(/[/\\]+/gu, '-');
+  return `${kind === 'document' ? 'Kế hoạch' : 'Quyết định'} ${n}.${ext}`;
 }
 
 /**

@@ -218,7 +218,7 @@ export async function consolidatedReport(opts: {
   const data = await inScope(opts.db, actor.scope, (tx) => loadConsolidatedData(tx, node, query.year, query.planId, opts.now ?? new Date()));
   const province = 'provinceId' in node;
   const tables = reportTables(data, province, query.year);
-  const fileBase = `bao-cao-tong-hop-${query.year}`;
+  const fileBase = `Báo cáo tổng hợp năm ${query.year}`;
   if (opts.format === 'xlsx')
     return { name: `${fileBase}.xlsx`, type: XLSX_TYPE, body: await tablesWorkbook(tables, reportSubject(movementsOf(data), query.year)) };
   const scopeText = province ? `các xã, phường trên địa bàn ${lowerFirst(data.name)}` : lowerFirst(data.name);

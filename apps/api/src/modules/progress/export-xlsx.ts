@@ -6,6 +6,8 @@ import {
   progressCyclesQuery,
   provinceCompletenessQuery,
   provinceIndicatorProgressQuery,
+  labelledMessage,
+  progressExportViewLabelsVi,
   rollupQuery,
   type ProgressExportQuery,
 } from '@tds/contracts';
@@ -30,7 +32,7 @@ function viewQuery<S extends z.ZodType>(schema: S, q: ProgressExportQuery): z.in
   const parsed = schema.safeParse(given);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'query', message: i.message }));
-    throw new AppError('VALIDATION_FAILED', `Tham số không hợp lệ: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
+    throw new AppError('VALIDATION_FAILED', details.map((d) => labelledMessage(d.field, d.message)).join(' '), details);
   }
   return parsed.data;
 }
@@ -65,7 +67,10 @@ async function viewTable(opts: { db: Db; actor: Actor; node: ProgressNode; query
       return rollupTable(await provinceRollup({ ...base, query: viewQuery(rollupQuery, query) }));
     case 'cycles':
       throw new AppError('VALIDATION_FAILED', 'Bảng các kỳ báo cáo chỉ có ở cấp xã.', [
-        { field: 'view', message: 'Chọn completeness, indicators, league hoặc rollup.' },
+        {
+          field: 'view',
+          message: `Chọn một trong: ${(['completeness', 'indicators', 'league', 'rollup'] as const).map((v) => progressExportViewLabelsVi[v]).join(', ')}.`,
+        },
       ]);
   }
 }
@@ -75,5 +80,6 @@ export async function exportProgress(opts: { db: Db; actor: Actor; node: Progres
   authorizeNode(opts.actor, opts.node);
   const table = await viewTable(opts);
   const body = await tablesWorkbook([table], table.title);
-  return { name: `tien-do-${opts.query.view}.xlsx`, type: XLSX_TYPE, body };
+  const year = /^\d{4}$/u.test(opts.query.year ?? '') ? ` năm ${opts.query.year}` : '';
+  return { name: `Tiến độ – ${progressExportViewLabelsVi[opts.query.view]}${year}.xlsx`, type: XLSX_TYPE, body };
 }

@@ -21,6 +21,7 @@ import {
   unitHistoryParams,
 } from '@tds/contracts';
 import { actorOf, type App, type Deps } from '../../platform/http';
+import { attachmentHeader } from '../../platform/attachment';
 import { communeCompleteness } from './completeness';
 import { consolidatedReport, type ConsolidatedFormat } from './consolidated-report';
 import { communeCycles } from './cycles';
@@ -36,7 +37,7 @@ const access = 'report.read' as const;
 
 /** Sends a generated file as an attachment. */
 function sendFile(reply: FastifyReply, file: { name: string; type: string; body: Buffer }) {
-  return reply.header('content-type', file.type).header('content-disposition', `attachment; filename="${file.name}"`).send(file.body);
+  return reply.header('content-type', file.type).header('content-disposition', attachmentHeader(file.name)).send(file.body);
 }
 
 /** Completeness, timeliness, roll-ups, league tables, dashboards and the consolidated report (read only). */

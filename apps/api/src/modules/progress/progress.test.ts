@@ -373,6 +373,10 @@ describe(`progress (${testDbKind()})`, () => {
   it('exports a view to Excel: Vietnamese headers, numbers as numbers, dates as dates', async () => {
     const res = await admin.get(`${A()}/export.xlsx?view=completeness&year=2024`);
     expect(res.statusCode, res.body).toBe(200);
+    // A Vietnamese file name, with an ASCII fallback without diacritics.
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="Tien-do-Muc-do-day-du-nam-2024.xlsx"; filename*=UTF-8''${encodeURIComponent('Tiến độ – Mức độ đầy đủ năm 2024.xlsx')}`,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
     const ws = wb.worksheets[0]!;
@@ -387,6 +391,7 @@ describe(`progress (${testDbKind()})`, () => {
     const bad = await admin.get(`${A()}/export.xlsx?view=league&year=2023`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('indicatorCode');
+    expect(bad.json().error.message).toMatch(/^Chỉ tiêu: /u);
   });
 
   it('writes the consolidated yearly report as .docx (Decree 30) with the late units, and as .xlsx', async () => {
@@ -409,6 +414,7 @@ describe(`progress (${testDbKind()})`, () => {
     expect(text).toMatch(/Số: +\/BC-UBND/u);
 
     const xlsx = await admin.get(`/api/communes/${w.a.id}/progress/consolidated-report.xlsx?year=2024`);
+    expect(xlsx.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('Báo cáo tổng hợp năm 2024.xlsx')}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Tình hình nộp báo cáo', 'Chỉ tiêu', 'Báo cáo được chấp nhận', 'Nộp trễ hoặc chưa nộp']);

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ErrorDetail, registrationInput } from '@tds/contracts';
+import { labelledMessage, type ErrorDetail, type registrationInput } from '@tds/contracts';
 import type { Tx } from '../../db/client';
 import { AppError } from '../../platform/errors';
 import { loadIndicators, type IndicatorDef } from '../indicators';
@@ -31,7 +31,7 @@ interface Ctx {
 const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 6 });
 
 function fail(c: Ctx, field: string, row: number | undefined, message: string) {
-  c.errors.push({ field, ...(row !== undefined ? { row } : {}), message: `${field}: ${message}` });
+  c.errors.push({ field, ...(row !== undefined ? { row } : {}), message });
 }
 
 /** Codes that appear more than once, reported at each later position. */
@@ -50,12 +50,12 @@ async function checkAwards(c: Ctx, codes: string[]) {
     ? new Set((await c.tx.select({ code: awardKind.code }).from(awardKind).where(inArray(awardKind.code, codes))).map((r) => r.code))
     : new Set<string>();
   codes.forEach((code, i) => {
-    if (!known.has(code)) fail(c, `awardCodes[${i}]`, i + 1, `Hình thức khen thưởng/danh hiệu "${code}" (dòng ${i + 1}) không có trong danh mục.`);
+    if (!known.has(code)) fail(c, `awardCodes.${i}`, i + 1, `"${code}" không có trong danh mục.`);
   });
   duplicates(
     codes,
     (x) => x,
-    (i, k) => fail(c, `awardCodes[${i}]`, i + 1, `Hình thức khen thưởng/danh hiệu "${k}" bị chọn trùng.`),
+    (i, k) => fail(c, `awardCodes.${i}`, i + 1, `"${k}" bị chọn trùng.`),
   );
 }
 
@@ -73,11 +73,11 @@ function checkTarget(c: Ctx, d: IndicatorDef | undefined, path: string, row: num
   const { min, max } = rangeOf(d);
   const pct = d.measure.trim() === '%';
   const v = `${path}.value`;
-  const what = `Chỉ tiêu "${d.name}" năm ${t.year}`;
-  if (!Number.isFinite(t.value)) fail(c, v, row, `${what}: giá trị phải là số.`);
-  else if (t.value < min) fail(c, v, row, `${what}: giá trị ${fmt(t.value)} nhỏ hơn mức tối thiểu ${fmt(min)}${pct ? '%' : ''}.`);
-  else if (max !== null && t.value > max) fail(c, v, row, `${what}: giá trị ${fmt(t.value)} vượt quá ${fmt(max)}${pct ? '%' : ` ${d.measure}`}.`);
-  else if (d.integer && !Number.isInteger(t.value)) fail(c, v, row, `${what}: giá trị phải là số nguyên.`);
+  const what = `Giá trị năm ${t.year} của chỉ tiêu "${d.name}"`;
+  if (!Number.isFinite(t.value)) fail(c, v, row, `${what} phải là số.`);
+  else if (t.value < min) fail(c, v, row, `${what} là ${fmt(t.value)}, nhỏ hơn mức tối thiểu ${fmt(min)}${pct ? '%' : ''}.`);
+  else if (max !== null && t.value > max) fail(c, v, row, `${what} là ${fmt(t.value)}, vượt quá ${fmt(max)}${pct ? '%' : ` ${d.measure}`}.`);
+  else if (d.integer && !Number.isInteger(t.value)) fail(c, v, row, `${what} phải là số nguyên.`);
 }
 
 /** Chosen indicators: known to the commune and in use, once each, with target values per year. */
@@ -86,21 +86,21 @@ async function checkIndicators(c: Ctx, items: RegisteredIndicator[]): Promise<Re
   const defs = new Map((await loadIndicators(c.tx, c.communeId)).map((d) => [d.code, d]));
   items.forEach((item, i) => {
     const d = defs.get(item.code);
-    const path = `indicators[${i}]`;
-    if (!d) fail(c, `${path}.code`, i + 1, `Chỉ tiêu "${item.code}" (dòng ${i + 1}) không có trong danh mục chỉ tiêu của xã/phường.`);
-    else if (!d.active) fail(c, `${path}.code`, i + 1, `Chỉ tiêu "${d.name}" đã ngừng áp dụng.`);
-    if (c.submit && item.targets.length === 0) fail(c, `${path}.targets`, i + 1, `Chỉ tiêu "${d?.name ?? item.code}" chưa có giá trị chỉ tiêu cho năm nào.`);
-    item.targets.forEach((t, j) => checkTarget(c, d?.active ? d : undefined, `${path}.targets[${j}]`, i + 1, t));
+    const path = `indicators.${i}`;
+    if (!d) fail(c, `${path}.code`, i + 1, `Mã "${item.code}" không có trong danh mục chỉ tiêu của xã/phường.`);
+    else if (!d.active) fail(c, `${path}.code`, i + 1, `Mã "${d.code}" (chỉ tiêu "${d.name}") đã ngừng áp dụng.`);
+    if (c.submit && item.targets.length === 0) fail(c, `${path}.targets`, i + 1, `Chưa có giá trị cho năm nào của chỉ tiêu "${d?.name ?? item.code}".`);
+    item.targets.forEach((t, j) => checkTarget(c, d?.active ? d : undefined, `${path}.targets.${j}`, i + 1, t));
     duplicates(
       item.targets,
       (t) => String(t.year),
-      (j, y) => fail(c, `${path}.targets[${j}].year`, i + 1, `Năm ${y} được nhập hai lần cho chỉ tiêu "${d?.name ?? item.code}".`),
+      (j, y) => fail(c, `${path}.targets.${j}.year`, i + 1, `Năm ${y} được nhập hai lần cho chỉ tiêu "${d?.name ?? item.code}".`),
     );
   });
   duplicates(
     items,
     (x) => x.code,
-    (i, k) => fail(c, `indicators[${i}].code`, i + 1, `Chỉ tiêu "${k}" bị chọn trùng.`),
+    (i, k) => fail(c, `indicators.${i}.code`, i + 1, `Mã "${k}" bị chọn trùng.`),
   );
   return items.map((x) => ({ code: x.code, targets: [...x.targets].sort((a, b) => a.year - b.year) }));
 }
@@ -128,16 +128,16 @@ async function checkPeople(c: Ctx, items: RegistrationInputData['people']): Prom
     : new Map<string, string>();
   items.forEach((x, i) => {
     const p = found.get(x.personId);
-    if (!p || p.unitId !== c.unitId) fail(c, `people[${i}].personId`, i + 1, `Cá nhân dòng ${i + 1} không thuộc đơn vị đăng ký.`);
-    else if (!p.active) fail(c, `people[${i}].personId`, i + 1, `Cá nhân "${p.name}" đã ngừng hoạt động.`);
+    if (!p || p.unitId !== c.unitId) fail(c, `people.${i}.personId`, i + 1, 'Không thuộc đơn vị đăng ký.');
+    else if (!p.active) fail(c, `people.${i}.personId`, i + 1, `"${p.name}" đã ngừng hoạt động.`);
     if (x.titleCode && titles.get(x.titleCode) !== 'title') {
-      fail(c, `people[${i}].titleCode`, i + 1, `"${x.titleCode}" không phải danh hiệu thi đua trong danh mục.`);
+      fail(c, `people.${i}.titleCode`, i + 1, `"${x.titleCode}" không phải danh hiệu thi đua trong danh mục.`);
     }
   });
   duplicates(
     items,
     (x) => x.personId,
-    (i) => fail(c, `people[${i}].personId`, i + 1, `Cá nhân dòng ${i + 1} đã có trong danh sách.`),
+    (i) => fail(c, `people.${i}.personId`, i + 1, 'Đã có trong danh sách.'),
   );
   return items.map((x) => ({ personId: x.personId, titleCode: x.titleCode || null, commitment: x.commitment?.trim() || null }));
 }
@@ -153,13 +153,14 @@ export async function checkRegistrationContent(
   const { input } = opts;
   const c: Ctx = { tx, communeId: opts.communeId, unitId: opts.unitId, fromYear: opts.fromYear, toYear: opts.toYear, submit: input.submit, errors: [] };
   const commitments = input.commitments.trim();
-  if (input.submit && !commitments) fail(c, 'commitments', undefined, 'Nội dung cam kết thi đua không được để trống khi gửi đăng ký.');
+  if (input.submit && !commitments) fail(c, 'commitments', undefined, 'Không được để trống khi gửi đăng ký.');
   await checkAwards(c, input.awardCodes);
   const indicators = await checkIndicators(c, input.indicators);
   const people = await checkPeople(c, input.people);
   if (c.errors.length) {
     const more = c.errors.length > 1 ? ` (và ${c.errors.length - 1} lỗi khác)` : '';
-    throw new AppError('VALIDATION_FAILED', `${c.errors[0]!.message}${more}`, c.errors);
+    const first = c.errors[0]!;
+    throw new AppError('VALIDATION_FAILED', `${labelledMessage(first.field ?? '', first.message)}${more}`, c.errors);
   }
   return { commitments, awardCodes: input.awardCodes, indicators, people };
 }

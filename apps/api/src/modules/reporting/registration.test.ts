@@ -136,6 +136,7 @@ describe(`registration (${testDbKind()})`, () => {
     const noCommitments = await put(focal, w.aSchool.id, { ...body, version: 1, submit: true });
     expect(noCommitments.statusCode).toBe(400);
     expect(noCommitments.json().error.details).toEqual([expect.objectContaining({ field: 'commitments' })]);
+    expect(noCommitments.json().error.message).toBe('Nội dung cam kết: Không được để trống khi gửi đăng ký.');
 
     const sent = await put(focal, w.aSchool.id, { ...body, version: 1, commitments: 'Hoàn thành 100% chỉ tiêu được giao.', submit: true });
     expect(sent.statusCode).toBe(200);
@@ -259,13 +260,28 @@ describe(`registration (${testDbKind()})`, () => {
     const officeMan = await makePerson(t.database.db, w.a.id, { unitId: w.aOffice.id, fullName: 'Phạm Văn Đông' });
     const year = 2029;
     const ok = { year, commitments: 'Cam kết', submit: true };
-    const cases: [unknown, string, RegExp][] = [
-      [{ ...ok, awardCodes: ['GIAY_KHEN_CT_UBND_XA', 'KHONG_CO'] }, 'awardCodes[1]', /KHONG_CO.*danh mục/u],
-      [{ ...ok, people: [{ personId: officeMan.id }] }, 'people[0].personId', /không thuộc đơn vị/u],
-      [{ ...ok, people: [{ personId: w.bPerson.id }] }, 'people[0].personId', /không thuộc đơn vị/u],
-      [{ ...ok, people: [{ personId: w.aPerson.id, titleCode: 'GIAY_KHEN_CT_UBND_XA' }] }, 'people[0].titleCode', /không phải danh hiệu/u],
-      [{ ...ok, indicators: [{ code: 'KHONG_CO', targets: [{ year: 2029, value: 1 }] }] }, 'indicators[0].code', /không có trong danh mục/u],
-      [{ ...ok, indicators: [{ code: B_ONLY.code, targets: [{ year: 2029, value: 1 }] }] }, 'indicators[0].code', /không có trong danh mục/u],
+    const cases: [unknown, string, string, RegExp][] = [
+      [{ ...ok, awardCodes: ['GIAY_KHEN_CT_UBND_XA', 'KHONG_CO'] }, 'awardCodes.1', 'Hình thức khen thưởng, danh hiệu thứ 2', /KHONG_CO.*danh mục/u],
+      [{ ...ok, people: [{ personId: officeMan.id }] }, 'people.0.personId', 'Cá nhân thứ 1', /không thuộc đơn vị/iu],
+      [{ ...ok, people: [{ personId: w.bPerson.id }] }, 'people.0.personId', 'Cá nhân thứ 1', /không thuộc đơn vị/iu],
+      [
+        { ...ok, people: [{ personId: w.aPerson.id, titleCode: 'GIAY_KHEN_CT_UBND_XA' }] },
+        'people.0.titleCode',
+        'Cá nhân thứ 1 – Danh hiệu',
+        /không phải danh hiệu/u,
+      ],
+      [
+        { ...ok, indicators: [{ code: 'KHONG_CO', targets: [{ year: 2029, value: 1 }] }] },
+        'indicators.0.code',
+        'Chỉ tiêu thứ 1 – Mã',
+        /không có trong danh mục/u,
+      ],
+      [
+        { ...ok, indicators: [{ code: B_ONLY.code, targets: [{ year: 2029, value: 1 }] }] },
+        'indicators.0.code',
+        'Chỉ tiêu thứ 1 – Mã',
+        /không có trong danh mục/u,
+      ],
       [
         {
           ...ok,
@@ -275,15 +291,31 @@ describe(`registration (${testDbKind()})`, () => {
             { code: SHARE.code, targets: [{ year: 2029, value: 120 }] },
           ],
         },
-        'indicators[2].targets[0].value',
+        'indicators.2.targets.0.value',
+        'Chỉ tiêu thứ 3 – Mục tiêu thứ 1 – Giá trị',
         /120.*vượt quá 100%/u,
       ],
-      [{ ...ok, indicators: [{ code: COUNT.code, targets: [] }] }, 'indicators[0].targets', /chưa có giá trị/u],
-      [{ ...ok, indicators: [{ code: COUNT.code, targets: [{ year: 2029, value: 2.5 }] }] }, 'indicators[0].targets[0].value', /số nguyên/u],
-      [{ ...ok, indicators: [{ code: COUNT.code, targets: [{ year: 2029, value: -1 }] }] }, 'indicators[0].targets[0].value', /nhỏ hơn/u],
-      [{ ...ok, indicators: [{ code: COUNT.code, targets: [{ year: 2035, value: 1 }] }] }, 'indicators[0].targets[0].year', /ngoài thời gian/u],
+      [{ ...ok, indicators: [{ code: COUNT.code, targets: [] }] }, 'indicators.0.targets', 'Chỉ tiêu thứ 1 – Mục tiêu', /chưa có giá trị/iu],
+      [
+        { ...ok, indicators: [{ code: COUNT.code, targets: [{ year: 2029, value: 2.5 }] }] },
+        'indicators.0.targets.0.value',
+        'Chỉ tiêu thứ 1 – Mục tiêu thứ 1 – Giá trị',
+        /số nguyên/u,
+      ],
+      [
+        { ...ok, indicators: [{ code: COUNT.code, targets: [{ year: 2029, value: -1 }] }] },
+        'indicators.0.targets.0.value',
+        'Chỉ tiêu thứ 1 – Mục tiêu thứ 1 – Giá trị',
+        /nhỏ hơn/u,
+      ],
+      [
+        { ...ok, indicators: [{ code: COUNT.code, targets: [{ year: 2035, value: 1 }] }] },
+        'indicators.0.targets.0.year',
+        'Chỉ tiêu thứ 1 – Mục tiêu thứ 1 – Năm',
+        /ngoài thời gian/u,
+      ],
     ];
-    for (const [body, field, message] of cases) {
+    for (const [body, field, label, message] of cases) {
       const res = await put(focal, w.aSchool.id, body);
       expect([field, res.statusCode]).toEqual([field, 400]);
       const e = res.json().error;
@@ -291,8 +323,11 @@ describe(`registration (${testDbKind()})`, () => {
       expect(e.details.map((d: { field: string }) => d.field)).toContain(field);
       const detail = e.details.find((d: { field: string }) => d.field === field);
       expect(detail.message).toMatch(message);
-      expect(detail.message).toContain(field);
-      expect(e.message).toContain(field);
+      // The field is named in words, once, never by its path.
+      expect(detail.label).toBe(label);
+      expect(e.message.startsWith(label)).toBe(true);
+      expect(e.message).not.toMatch(/\[\d\]|\.\d|targets|indicators|people|awardCodes/u);
+      expect(e.message.split(label).length).toBe(2);
     }
     // A value of the wrong type is refused by the schema, naming the field.
     const typed = await put(focal, w.aSchool.id, { ...ok, indicators: [{ code: PCT.code, targets: [{ year: 2029, value: 'nhiều' }] }] });

@@ -104,13 +104,3 @@ export async function downloadReportFile(opts: { db: Db; actor: Actor; communeId
     return f;
   });
 }
-
-/** Content-Disposition for a Vietnamese file name: an ASCII fallback and the UTF-8 name (RFC 6266). */
-export function attachmentHeader(name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .replace(/[đĐ]/gu, (c) => (c === 'đ' ? 'd' : 'D'))
-    .replace(/[^\w.-]+/gu, '-');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}

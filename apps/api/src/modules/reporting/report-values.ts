@@ -95,7 +95,7 @@ const empty = (code: string, v: ValueInput): ReportValue => ({ code, value: null
 
 /**
  * Check typed figures against the indicator definitions. Every problem names the indicator, in
- * Vietnamese, with the field `values[i].<part>`. Empty figures are allowed (a draft may leave them);
+ * Vietnamese, with the field `values.<i>.<part>`. Empty figures are allowed (a draft may leave them);
  * rows that are wholly empty are dropped.
  */
 export function checkValues(
@@ -108,7 +108,7 @@ export function checkValues(
   const errors: ErrorDetail[] = [];
   const seen = new Set<string>();
   inputs.forEach((v, i) => {
-    const at = `values[${i}]`;
+    const at = `values.${i}`;
     const def = defs.get(v.code);
     if (!def) return void errors.push({ field: `${at}.code`, message: `Chỉ tiêu có mã "${v.code}" không có trong danh mục chỉ tiêu của xã/phường.` });
     if (!def.active) return void errors.push({ field: `${at}.code`, message: `Chỉ tiêu "${def.name}" không còn được sử dụng.` });

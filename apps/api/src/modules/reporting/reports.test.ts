@@ -233,9 +233,9 @@ describe(`reports (${testDbKind()})`, () => {
       expect(res.json().error.code).toBe('VALIDATION_FAILED');
       return res.json().error as { message: string; details: { field: string; message: string }[] };
     };
-    expect((await bad([{ code: 'KHONG_CO', value: 1 }])).details[0]).toMatchObject({ field: 'values[0].code', message: expect.stringContaining('KHONG_CO') });
+    expect((await bad([{ code: 'KHONG_CO', value: 1 }])).details[0]).toMatchObject({ field: 'values.0.code', message: expect.stringContaining('KHONG_CO') });
     expect((await bad([{ code: 'T_BUOI', value: 'mười hai' }])).details[0]).toMatchObject({
-      field: 'values[0].value',
+      field: 'values.0.value',
       message: expect.stringMatching(/Số buổi hướng dẫn.*phải là một số/u),
     });
     expect((await bad([{ code: 'T_BUOI', value: 12.5 }])).message).toMatch(/Số buổi hướng dẫn kỹ năng số.*số nguyên/u);
@@ -243,15 +243,15 @@ describe(`reports (${testDbKind()})`, () => {
     expect((await bad([{ code: 'T_BUOI', value: -1 }])).message).toMatch(/phải từ 0/u);
     expect((await bad([{ code: 'T_TYLE_HS', value: 120 }])).message).toMatch(/Tỷ lệ hồ sơ trực tuyến.*vượt quá 100%/u);
     expect((await bad([{ code: 'T_KNS', value: 30 }])).details[0]).toMatchObject({
-      field: 'values[0].value',
+      field: 'values.0.value',
       message: expect.stringMatching(/tử số.*mẫu số/u),
     });
     expect((await bad([{ code: 'T_KNS', numerator: 30 }])).details[0]).toMatchObject({
-      field: 'values[0].denominator',
+      field: 'values.0.denominator',
       message: expect.stringContaining('Tỷ lệ người trưởng thành có kỹ năng số cơ bản'),
     });
     expect((await bad([{ code: 'T_KNS', numerator: 0, denominator: 0 }])).details[0]).toMatchObject({
-      field: 'values[0].denominator',
+      field: 'values.0.denominator',
       message: expect.stringMatching(/Mẫu số.*bằng 0/u),
     });
     expect((await bad([{ code: 'T_KNS', numerator: 30, denominator: -5 }])).message).toMatch(/không được âm/u);
@@ -264,7 +264,7 @@ describe(`reports (${testDbKind()})`, () => {
           { code: 'T_BUOI', value: 2 },
         ])
       ).details[0]!.field,
-    ).toBe('values[1].code');
+    ).toBe('values.1.code');
     // Several problems at once are all listed.
     expect(
       (
@@ -273,7 +273,7 @@ describe(`reports (${testDbKind()})`, () => {
           { code: 'T_TYLE_HS', value: 101 },
         ])
       ).details.map((d) => d.field),
-    ).toEqual(['values[0].value', 'values[1].value']);
+    ).toEqual(['values.0.value', 'values.1.value']);
     expect((await focal.get(R(r.id))).json()).toMatchObject({ version: 1, values: [] });
     // Empty figures are fine in a draft; a decimal comma is read.
     const ok = await focal.patch(R(r.id), {

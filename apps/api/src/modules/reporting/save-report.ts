@@ -20,8 +20,8 @@ export function checkSections(input: NonNullable<SaveInput['sections']>): { sect
   const seen = new Set<string>();
   const sections = input.map((s, i) => {
     const title = cleanText(s.title);
-    if (!title) errors.push({ field: `sections[${i}].title`, message: `Mục thứ ${i + 1} chưa có tiêu đề.` });
-    if (seen.has(s.key)) errors.push({ field: `sections[${i}].key`, message: `Mục "${title || s.key}" bị trùng.` });
+    if (!title) errors.push({ field: `sections.${i}.title`, message: `Mục thứ ${i + 1} chưa có tiêu đề.` });
+    if (seen.has(s.key)) errors.push({ field: `sections.${i}.key`, message: `Mục "${title || s.key}" bị trùng.` });
     seen.add(s.key);
     return { key: s.key, title, text: s.text.normalize('NFC') };
   });

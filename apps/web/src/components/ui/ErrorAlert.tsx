@@ -1,15 +1,16 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api';
-import { errorText } from '../../lib/errors';
+import { detailText, errorText } from '../../lib/errors';
 
 /** An error from a query or mutation: the message, and its details as a list. */
 export function ErrorAlert({ error, style, showDetails = true }: { error: unknown; style?: React.CSSProperties; showDetails?: boolean }) {
-  const { t } = useTranslation();
+  // Re-rendered when the language changes (the details' labels follow it).
+  useTranslation();
   if (!error) return null;
   const main = errorText(error);
   // A detail that only repeats the main message adds nothing.
-  const details = showDetails && isApiError(error) ? error.details.filter((d) => d.row || d.message !== main) : [];
+  const details = showDetails && isApiError(error) ? error.details.filter((d) => d.row || (d.message !== main && detailText(d) !== main)) : [];
   return (
     <Alert
       type="error"
@@ -21,7 +22,7 @@ export function ErrorAlert({ error, style, showDetails = true }: { error: unknow
         details.length > 0 ? (
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {details.map((d, i) => (
-              <li key={i}>{d.row ? t('common.rowMessage', { row: d.row, message: d.message }) : d.message}</li>
+              <li key={i}>{detailText(d)}</li>
             ))}
           </ul>
         ) : undefined

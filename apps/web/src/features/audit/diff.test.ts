@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffEntries, showValue } from './diff';
+import { auditFieldLabel, auditValueText, diffEntries, showValue } from './diff';
 
 describe('diffEntries', () => {
   it('lists the union of fields and marks changes', () => {
@@ -26,5 +26,27 @@ describe('diffEntries', () => {
     expect(showValue(null)).toBe('∅');
     expect(showValue('x')).toBe('x');
     expect(showValue(undefined)).toBe('');
+  });
+});
+
+describe('audit values in words', () => {
+  it('names fields by their label, never a raw key', () => {
+    expect(auditFieldLabel('parentId')).toBe('Đơn vị cấp trên');
+    expect(auditFieldLabel('parentId', 'en')).toBe('Parent unit');
+    expect(auditFieldLabel('someNewField')).toBe('Some new field');
+  });
+
+  it('shows codes of fixed lists by their label, yes/no, dates, and records without JSON keys', () => {
+    expect(auditValueText('kind', 'school')).toBe('Trường học');
+    expect(auditValueText('kind', 'school', 'en')).toBe('school');
+    expect(auditValueText('gender', 'female')).toBe('Nữ');
+    expect(auditValueText('active', false)).toBe('Không');
+    expect(auditValueText('activeFrom', '2025-07-01')).toBe('01/07/2025');
+    expect(auditValueText('kinds', ['school', 'village'])).toBe('Trường học, Thôn, xóm, tổ dân phố');
+    const roles = auditValueText('roles', [{ role: 'commune_admin', communeId: null }, { role: 'viewer' }]);
+    expect(roles).toBe('1. Vai trò: Quản trị xã (Phòng VH-XH); Xã/phường: ∅\n2. Vai trò: Người xem');
+    expect(roles).not.toMatch(/[{}"]|role|communeId/u);
+    // A name is never taken for a code.
+    expect(auditValueText('name', 'school')).toBe('school');
   });
 });

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineWording, dueByLabel, fieldIdToPath, findSpan, lastOnTimeDay, lowConfidencePaths, planDateVi, splitAtSpan } from './planText';
+import {
+  deadlineWording,
+  dueByLabel,
+  fieldIdToPath,
+  findSpan,
+  importWarningText,
+  lastOnTimeDay,
+  lowConfidencePaths,
+  planDateVi,
+  planPathLabel,
+  splitAtSpan,
+} from './planText';
+import { fieldLabelsEn, fieldLabelsVi } from '@tds/contracts';
+import en from '../../i18n/en';
 
 describe('deadlineWording', () => {
   it('words a yearly "before" deadline as plans do', () => {
@@ -79,5 +92,24 @@ describe('source spans', () => {
   it('formats ISO dates as dd/MM/yyyy', () => {
     expect(planDateVi('2025-06-16')).toBe('16/06/2025');
     expect(planDateVi(null)).toBe('');
+  });
+});
+
+describe('import warnings in words', () => {
+  const byCode = (code: string) => (en.plans.import.warnings as Record<string, string>)[code];
+
+  it('shows the server sentence in Vietnamese and a sentence for the code in English, never the code', () => {
+    const w = { code: 'NUMBER_MISSING', message: 'Không tìm thấy số, ký hiệu văn bản.', path: 'plan.number' };
+    expect(importWarningText(w, true, byCode)).toBe('Không tìm thấy số, ký hiệu văn bản.');
+    const inEnglish = importWarningText(w, false, byCode, 'Document number');
+    expect(inEnglish).toBe('Document number: The document number was not found.');
+    expect(inEnglish).not.toContain('NUMBER_MISSING');
+    expect(importWarningText({ code: 'SOMETHING_NEW', message: 'x' }, false, byCode)).toBe('Please check this part.');
+  });
+
+  it('names every part of a path, by the shared labels when the page has none', () => {
+    const known = (p: string) => ({ deadlines: 'Thời hạn' })[p];
+    expect(planPathLabel('plan.deadlines.1.what', known, fieldLabelsVi)).toBe('Thời hạn › 2 › Việc phải làm');
+    expect(planPathLabel('plan.participantGroups.0.unitIds', () => undefined, fieldLabelsEn)).toBe('Participant group › 1 › Chosen units');
   });
 });

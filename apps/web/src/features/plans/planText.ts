@@ -143,3 +143,32 @@ export function docGaps(doc: Pick<PlanDoc, 'number' | 'date' | 'title' | 'signer
   if (doc.deadlines.length === 0) out.push('deadlines');
   return out;
 }
+
+/**
+ * A field path of the parser's result in words: "plan.deadlines.1.what" -> "Thời hạn › 2 › Việc phải
+ * làm". `known` names a segment from the page's catalogue; anything else by the shared field labels,
+ * never by its raw key.
+ */
+export function planPathLabel(path: string, known: (segment: string) => string | undefined, labels: Record<string, string>): string {
+  return path
+    .replace(/^plan\./u, '')
+    .split('.')
+    .filter((p, i) => i === 0 || (p !== 'name' && p !== 'text'))
+    .map((p) => (/^\d+$/u.test(p) ? String(Number(p) + 1) : (known(p) ?? labels[p] ?? p)))
+    .join(' › ');
+}
+
+/**
+ * What a parser warning says: in Vietnamese the server's own sentence; in another language the
+ * catalogue's sentence for its code (never the code), after the field it is about.
+ */
+export function importWarningText(
+  w: { code: string; message: string; path?: string | undefined },
+  vi: boolean,
+  byCode: (code: string) => string | undefined,
+  fieldLabel?: string,
+): string {
+  if (vi) return w.message || byCode(w.code) || byCode('OTHER') || '';
+  const text = byCode(w.code) ?? byCode('OTHER') ?? '';
+  return fieldLabel ? `${fieldLabel}: ${text}` : text;
+}

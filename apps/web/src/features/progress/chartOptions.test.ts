@@ -96,7 +96,9 @@ describe('achievement chart', () => {
     expect(s!.markLine!.data.map((d) => d.xAxis)).toEqual([50, 100]);
     // The axis reaches past the best achievement, in tens.
     expect((o.xAxis as { max: number }).max).toBe(130);
-    expect((o.yAxis as { data: string[] }).data[0]).toBe('CQ.A · Người dân có kỹ năng số cơ bản');
+    // Indicators by name, never by code.
+    expect((o.yAxis as { data: string[] }).data[0]).toBe('Người dân có kỹ năng số cơ bản');
+    expect((o.yAxis as { data: string[] }).data.join(' ')).not.toMatch(/CQ\.A|XH\.A/u);
   });
   it('explains a bar in the tooltip, escaping names', () => {
     const evil: IndicatorProgress = { ...progress, pillars: [{ ...progress.pillars[0]!, indicators: [row({ name: '<b>x</b>', code: 'Z' })] }] };
@@ -104,6 +106,7 @@ describe('achievement chart', () => {
     const fmt = (o.tooltip as { formatter: (p: unknown) => string }).formatter;
     const html = fmt([{ dataIndex: 0 }]);
     expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(html).not.toContain('Z');
     expect(html).toContain('Mục tiêu: 80 %');
     expect(html).toContain('Mức đạt: 50 %');
     expect(html).toContain('[at_risk]');

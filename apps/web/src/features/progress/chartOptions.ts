@@ -78,7 +78,7 @@ export function achievementOption(progress: IndicatorProgress, texts: Achievemen
         const r = rows[tooltipIndex(params)];
         if (!r) return '';
         return [
-          `<b>${escapeHtml(r.code)}</b> ${escapeHtml(r.name)}`,
+          `<b>${escapeHtml(r.name)}</b>`,
           `${escapeHtml(texts.value)}: ${escapeHtml(formatFigure(r.value, r.measure))}`,
           `${escapeHtml(texts.target)}: ${escapeHtml(formatFigure(r.target, r.measure))}`,
           `${escapeHtml(texts.achievement)}: ${escapeHtml(formatPct(r.achievementPct))}`,
@@ -87,8 +87,9 @@ export function achievementOption(progress: IndicatorProgress, texts: Achievemen
       },
     },
     xAxis: { type: 'value', min: 0, max: Math.ceil(max / 10) * 10, name: '%', nameGap: 8, splitNumber: 5 },
+    // Indicators by name (a code such as CQ.HS_TRUC_TUYEN tells an officer nothing).
     yAxis: nameAxis(
-      rows.map((r) => `${r.code} · ${r.name}`),
+      rows.map((r) => r.name),
       labelWidth,
     ),
     series: [

@@ -23,26 +23,6 @@ export interface IndicatorFormValues {
   active: boolean;
 }
 
-/** Fields the server's error details can name. */
-export const INDICATOR_FIELDS = [
-  'code',
-  'pillar',
-  'name',
-  'measure',
-  'direction',
-  'aggregation',
-  'numeratorLabel',
-  'denominatorLabel',
-  'minValue',
-  'maxValue',
-  'integer',
-  'scoreBands',
-  'evidence',
-  'verifier',
-  'sortOrder',
-  'active',
-];
-
 /** A stored indicator as form values. */
 export function toValues(i: Indicator): IndicatorFormValues {
   return {

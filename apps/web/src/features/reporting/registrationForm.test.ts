@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RegistrationDetail } from '@tds/contracts';
-import { formToRegistrationInput, planYears, registrationToForm, splitAwards, takenElsewhere } from './registrationForm';
+import { formToRegistrationInput, planYears, registrationFieldPath, registrationToForm, splitAwards, takenElsewhere } from './registrationForm';
 
 const kinds = [
   { code: 'GIAY_KHEN_XA', kind: 'form' as const },
@@ -82,5 +82,25 @@ describe('registration form', () => {
     const rows = [{ code: 'A' }, undefined, { code: 'B' }, { code: undefined }];
     expect([...takenElsewhere(rows, (r) => r.code, 0)]).toEqual(['B']);
     expect([...takenElsewhere(rows, (r) => r.code, 3)]).toEqual(['A', 'B']);
+  });
+});
+
+describe('registrationFieldPath', () => {
+  const f = {
+    commitments: '',
+    awardForms: ['GK'],
+    awardTitles: ['CSTD'],
+    indicators: [{}, { code: 'A', targets: { 2026: 1, 2027: 2 } }],
+    people: [{ personId: 'p1' }],
+  };
+  const input = formToRegistrationInput(f, { year: 2026, version: 1, years: [2026, 2027] }, true);
+
+  it('maps the payload rows back to the form rows (empty rows were dropped), a target to its year', () => {
+    expect(registrationFieldPath('indicators.0.targets.1.value', f, input)).toEqual(['indicators', 1, 'targets', '2027']);
+    expect(registrationFieldPath('indicators.0.code', f, input)).toEqual(['indicators', 1, 'code']);
+    expect(registrationFieldPath('people.0.titleCode', f, input)).toEqual(['people', 0, 'titleCode']);
+    expect(registrationFieldPath('awardCodes.1', f, input)).toEqual(['awardTitles']);
+    expect(registrationFieldPath('commitments', f, input)).toEqual(['commitments']);
+    expect(registrationFieldPath('year', f, input)).toBeNull();
   });
 });

@@ -90,3 +90,36 @@ export function takenElsewhere<T>(rows: readonly (T | undefined)[] | undefined, 
   });
   return out;
 }
+
+/**
+ * Where a server detail of a registration goes on the form: the payload's indicator and person rows
+ * (empty rows were dropped) back to the form's rows, a target by its year, an award code to the forms
+ * or titles picker. Null: the form has no such field (the message is shown above the form).
+ */
+export function registrationFieldPath(field: string, f: Partial<RegistrationFormValues>, input: RegistrationInput): (string | number)[] | null {
+  const [head, i, part, j] = field.replace(/\[(\d+)\]/gu, '.$1').split('.');
+  const n = Number(i);
+  if (head === 'commitments') return ['commitments'];
+  if (head === 'awardCodes') {
+    const code = input.awardCodes?.[n];
+    if (i === undefined || code === undefined) return ['awardForms'];
+    return (f.awardTitles ?? []).includes(code) ? ['awardTitles'] : ['awardForms'];
+  }
+  if (head === 'indicators') {
+    const sent = input.indicators?.[n];
+    const row = sent ? (f.indicators ?? []).findIndex((r) => r?.code === sent.code) : -1;
+    if (row < 0) return null;
+    if (part === 'targets' && j !== undefined) {
+      const year = sent?.targets[Number(j)]?.year;
+      return year === undefined ? ['indicators', row, 'code'] : ['indicators', row, 'targets', String(year)];
+    }
+    return ['indicators', row, 'code'];
+  }
+  if (head === 'people') {
+    const sent = input.people?.[n];
+    const row = sent ? (f.people ?? []).findIndex((r) => r?.personId === sent.personId) : -1;
+    if (row < 0) return null;
+    return ['people', row, part === 'titleCode' || part === 'commitment' ? part : 'personId'];
+  }
+  return null;
+}

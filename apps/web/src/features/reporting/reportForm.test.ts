@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportFormIndicator } from '@tds/contracts';
 import {
+  clearChangedErrors,
   detailToForm,
   entryIssues,
   unreadyValues,
@@ -206,5 +207,23 @@ describe('years', () => {
   it('shows save times as HH:mm in Vietnam time', async () => {
     const { formatClock } = await import('./reportForm');
     expect(formatClock(new Date('2026-03-01T01:05:00Z'))).toBe('08:05');
+  });
+});
+
+describe('clearChangedErrors', () => {
+  it('drops the messages of the inputs a change touched, and keeps the others', () => {
+    const e = mapServerErrors(
+      [
+        { field: 'values.0.value', message: 'Vượt quá 500.' },
+        { field: 'values.1.denominator', message: 'Mẫu số phải lớn hơn 0.' },
+        { field: 'sections.0.text', message: 'Quá dài.' },
+      ],
+      ['A', 'B'],
+    );
+    const after = clearChangedErrors(e, { values: { A: { value: 12 } } });
+    expect(after.values).toEqual({ A: {}, B: { denominator: 'Mẫu số phải lớn hơn 0.' } });
+    expect(after.sections).toEqual({ 0: 'Quá dài.' });
+    expect(clearChangedErrors(after, { sections: ['Ngắn hơn'] }).sections).toEqual({});
+    expect(clearChangedErrors(e, { values: { C: { value: 1 } } })).toBe(e);
   });
 });

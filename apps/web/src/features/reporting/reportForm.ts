@@ -191,9 +191,35 @@ export function mapServerErrors(details: readonly ApiErrorDetail[], codes: reado
       out[head] = d.message;
       continue;
     }
-    out.other.push(d.row ? `${d.row}: ${d.message}` : d.message);
+    out.other.push(d.row ? `${d.row}: ${d.message}` : d.label ? `${d.label}: ${d.message}` : d.message);
   }
   return out;
+}
+
+/**
+ * The server's messages less those of the inputs a change touched (`onValuesChange`'s first
+ * argument): a message leaves as soon as the officer edits its field. The same object when none left.
+ */
+export function clearChangedErrors(
+  e: MappedErrors,
+  changed: { values?: Record<string, Partial<ValueEntry>>; sections?: (string | undefined)[]; summary?: string },
+): MappedErrors {
+  let next = e;
+  const copy = () => (next === e ? (next = { ...e, values: { ...e.values }, sections: { ...e.sections } }) : next);
+  for (const [code, parts] of Object.entries(changed.values ?? {})) {
+    const had = e.values[code];
+    if (!had) continue;
+    const left = { ...had };
+    for (const part of Object.keys(parts ?? {})) delete left[part as ValuePart];
+    // A whole-value message of a ratio shows next to its numerator: either input clears it.
+    if (Object.keys(parts ?? {}).some((p) => p === 'numerator' || p === 'denominator')) delete left.value;
+    if (Object.keys(left).length !== Object.keys(had).length) copy().values[code] = left;
+  }
+  (changed.sections ?? []).forEach((v, i) => {
+    if (v !== undefined && e.sections[i] !== undefined) delete copy().sections[i];
+  });
+  if (changed.summary !== undefined && e.summary) copy().summary = null;
+  return next;
 }
 
 /** The server's message for one input; a whole-value error of a ratio indicator shows next to its numerator. */

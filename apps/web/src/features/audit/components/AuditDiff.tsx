@@ -1,19 +1,17 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { fieldLabelsVi } from '@tds/contracts';
-import { diffEntries, showValue, type DiffRow } from '../diff';
+import { auditFieldLabel, diffEntries, showValue, type AuditLang, type DiffRow } from '../diff';
 
-const cell = (v: unknown, changed: boolean, side: 'before' | 'after') => (
+const cell = (v: unknown, key: string, lang: AuditLang, changed: boolean, side: 'before' | 'after') => (
   <Typography.Text
     style={{
       whiteSpace: 'pre-wrap',
       wordBreak: 'break-word',
-      fontFamily: typeof v === 'object' && v !== null ? 'monospace' : undefined,
       background: changed ? (side === 'before' ? '#fff1f0' : '#f6ffed') : undefined,
       textDecoration: changed && side === 'before' ? 'line-through' : undefined,
     }}
   >
-    {showValue(v)}
+    {showValue(v, key, lang)}
   </Typography.Text>
 );
 
@@ -21,7 +19,8 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   const { t, i18n } = useTranslation();
   const rows = diffEntries(before, after);
   if (rows.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
-  const label = (k: string) => (i18n.language.startsWith('vi') ? (fieldLabelsVi[k] ?? k) : k);
+  const lang: AuditLang = i18n.language.startsWith('vi') ? 'vi' : 'en';
+  const label = (k: string) => auditFieldLabel(k, lang);
   return (
     <Table<DiffRow>
       size="small"
@@ -42,8 +41,8 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
             </Typography.Text>
           ),
         },
-        { title: t('audit.before'), dataIndex: 'before', render: (v: unknown, r) => cell(v, r.changed, 'before') },
-        { title: t('audit.after'), dataIndex: 'after', render: (v: unknown, r) => cell(v, r.changed, 'after') },
+        { title: t('audit.before'), dataIndex: 'before', render: (v: unknown, r) => cell(v, r.key, lang, r.changed, 'before') },
+        { title: t('audit.after'), dataIndex: 'after', render: (v: unknown, r) => cell(v, r.key, lang, r.changed, 'after') },
       ]}
     />
   );

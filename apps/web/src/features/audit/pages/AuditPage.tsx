@@ -97,7 +97,7 @@ function AuditPageInner({ communeId, communeName }: { communeId: string; commune
               setEntityType(v ?? '');
               reset();
             }}
-            options={ENTITY_TYPES.map((v) => ({ value: v, label: `${known('entityTypes', v)} (${v})` }))}
+            options={ENTITY_TYPES.map((v) => ({ value: v, label: known('entityTypes', v) }))}
             style={{ width: 180 }}
             data-testid="audit-entity-filter"
           />
@@ -110,7 +110,7 @@ function AuditPageInner({ communeId, communeName }: { communeId: string; commune
               setAction(v ?? '');
               reset();
             }}
-            options={ACTIONS.map((v) => ({ value: v, label: `${known('actions', v)} (${v})` }))}
+            options={ACTIONS.map((v) => ({ value: v, label: known('actions', v) }))}
             style={{ width: 180 }}
             data-testid="audit-action-filter"
           />

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePasswordInput } from '@tds/contracts';
 import { useChangePassword, useMe } from '../api';
-import { applyApiError, validateWith } from '../../../lib/forms';
+import { applyApiError, clearErrorsOnChange, validateWith } from '../../../lib/forms';
 
 interface Values {
   currentPassword: string;
@@ -27,12 +27,19 @@ export function ChangePasswordForm({ onDone, submitText }: { onDone: () => void;
         form.resetFields();
         onDone();
       },
-      onError: (e) => setError(applyApiError(e, form, ['currentPassword', 'newPassword'])),
+      onError: (e) => setError(applyApiError(e, form)),
     });
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="off">
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      onValuesChange={(changed) => clearErrorsOnChange(form, changed)}
+      requiredMark={false}
+      autoComplete="off"
+    >
       {/* For password managers: whose password this is. */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden aria-hidden="true" tabIndex={-1} />
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { loginInput } from '@tds/contracts';
 import { useLogin, useMe } from '../api';
 import { AuthShell } from '../components/AuthShell';
-import { applyApiError, validateWith } from '../../../lib/forms';
+import { applyApiError, clearErrorsOnChange, validateWith } from '../../../lib/forms';
 import { FullPageSpin } from '../../../components/ui/FullPageSpin';
 
 interface Values {
@@ -43,14 +43,14 @@ export default function LoginPage() {
       onSuccess: (data) => {
         void navigate(data.user.mustChangePassword ? '/change-password' : next, { replace: true });
       },
-      onError: (e) => setError(applyApiError(e, form, ['username', 'password'])),
+      onError: (e) => setError(applyApiError(e, form)),
     });
   };
 
   return (
     <AuthShell title={t('auth.loginTitle')}>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
-      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
+      <Form form={form} layout="vertical" onFinish={onFinish} onValuesChange={(changed) => clearErrorsOnChange(form, changed)} requiredMark={false}>
         <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('common.required') }]}>
           <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="none" autoFocus data-testid="login-username" />
         </Form.Item>

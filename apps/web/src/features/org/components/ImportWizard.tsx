@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Flex, Modal, Result, Steps, Table, Upload, App as AntApp } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { fieldLabelsVi, type ImportResult } from '@tds/contracts';
+import { fieldLabelsEn, fieldLabelsVi, fieldPathLabel, type ImportResult } from '@tds/contracts';
 import { downloadUnitTemplate, useImportUnits } from '../api';
 import { isApiError } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
@@ -61,7 +61,8 @@ export function ImportWizard({ communeId, open, onClose }: { communeId: string; 
   };
 
   const step = done ? 2 : check ? 1 : 0;
-  const fieldLabel = (f?: string) => (f ? (i18n.language.startsWith('vi') ? (fieldLabelsVi[f] ?? f) : f) : '');
+  const vi = i18n.language.startsWith('vi');
+  const fieldLabel = (f?: string) => (f ? fieldPathLabel(f, vi ? fieldLabelsVi : fieldLabelsEn, vi ? 'thứ' : 'no.') || f : '');
 
   return (
     <Modal open={open} title={t('org.importTitle')} onCancel={close} footer={null} width={760} destroyOnHidden>

@@ -25,8 +25,6 @@ interface Values {
   activeTo: Dayjs | null;
 }
 
-const FIELDS = ['code', 'name', 'kind', 'parentId', 'contactName', 'phone', 'email', 'address', 'activeFrom', 'activeTo'];
-
 function toValues(u: Unit): Values {
   return {
     code: u.code,
@@ -59,7 +57,7 @@ export function UnitFormDrawer({ communeId, open, unitId, defaultParentId, treeU
   const [form] = Form.useForm<Values>();
   const unit = useUnit(communeId, open ? unitId : null);
   const save = useSaveUnit(communeId);
-  const feedback = useSaveFeedback(form, FIELDS);
+  const feedback = useSaveFeedback(form);
   const { error, stale, reset: resetFeedback } = feedback;
   const isEdit = !!unitId;
   // An existing unit is editable only when the server says so for this unit (its `can`).
@@ -130,7 +128,7 @@ export function UnitFormDrawer({ communeId, open, unitId, defaultParentId, treeU
           void unit.refetch().then((r) => r.data && form.setFieldsValue(toValues(r.data)));
         }}
       />
-      <Form form={form} layout="vertical" onFinish={onFinish} disabled={readOnly} hidden={isEdit && !unit.data}>
+      <Form form={form} layout="vertical" onFinish={onFinish} onValuesChange={feedback.onValuesChange} disabled={readOnly} hidden={isEdit && !unit.data}>
         <Row gutter={12}>
           <Col xs={24} sm={8}>
             <Form.Item name="code" label={t('org.code')} required>

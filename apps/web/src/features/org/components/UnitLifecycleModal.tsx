@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Unit } from '@tds/contracts';
 import { useSaveUnit, type UnitTreeItem } from '../api';
 import { DATE_FORMAT, DATE_PLACEHOLDER, dayjsToIso } from '../../../lib/format';
-import { applyApiError } from '../../../lib/forms';
+import { applyApiError, clearErrorsOnChange } from '../../../lib/forms';
 import { descendantIds } from '../../../lib/tree';
 import { filterUnitNode, unitTreeSelectData } from '../unitOptions';
 
@@ -58,7 +58,7 @@ export function UnitLifecycleModal({
           void message.success(mode === 'merge' ? t('org.merged') : t('org.closed'));
           onClose();
         },
-        onError: (e) => setError(applyApiError(e, form, ['activeTo', 'mergedIntoId'])),
+        onError: (e) => setError(applyApiError(e, form)),
       },
     );
   };
@@ -75,7 +75,7 @@ export function UnitLifecycleModal({
     >
       <Typography.Paragraph type="secondary">{mode === 'merge' ? t('org.mergeHint') : t('org.closeHint')}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={onFinish}>
+      <Form form={form} layout="vertical" onFinish={onFinish} onValuesChange={(changed) => clearErrorsOnChange(form, changed)}>
         {mode === 'merge' ? (
           <Form.Item name="mergedIntoId" label={t('org.mergedInto')} rules={[{ required: true, message: t('common.required') }]}>
             <TreeSelect showSearch treeDefaultExpandAll treeData={targets} filterTreeNode={filterUnitNode} data-testid="unit-merge-target" />

@@ -10,7 +10,7 @@ import { PageHeader } from '../../../components/ui/PageHeader';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { DATE_FORMAT, DATE_PLACEHOLDER, dayjsToIso, formatDateVi, isoToDayjs, selectFilter } from '../../../lib/format';
-import { applyApiError, validateWith } from '../../../lib/forms';
+import { applyApiError, clearErrorsOnChange, validateWith } from '../../../lib/forms';
 
 export default function TerritoryPage() {
   const { t } = useTranslation();
@@ -106,7 +106,7 @@ function ProvinceModal({ value, onClose }: { value: Province | 'new' | null; onC
           void message.success(t('common.saved'));
           onClose();
         },
-        onError: (e) => setError(applyApiError(e, form, ['code', 'name'])),
+        onError: (e) => setError(applyApiError(e, form)),
       },
     );
   };
@@ -121,7 +121,7 @@ function ProvinceModal({ value, onClose }: { value: Province | 'new' | null; onC
       forceRender
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={onFinish}>
+      <Form form={form} layout="vertical" onFinish={onFinish} onValuesChange={(changed) => clearErrorsOnChange(form, changed)}>
         <Form.Item name="code" label={t('territory.code')} required>
           <Input maxLength={32} />
         </Form.Item>
@@ -264,7 +264,7 @@ function CommuneModal({
           void message.success(t('common.saved'));
           onClose();
         },
-        onError: (e) => setError(applyApiError(e, form, ['provinceId', 'code', 'name', 'kind', 'activeFrom', 'activeTo'])),
+        onError: (e) => setError(applyApiError(e, form)),
       },
     );
   };
@@ -279,7 +279,7 @@ function CommuneModal({
       forceRender
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={onFinish}>
+      <Form form={form} layout="vertical" onFinish={onFinish} onValuesChange={(changed) => clearErrorsOnChange(form, changed)}>
         <Form.Item name="provinceId" label={t('territory.province')} required>
           <Select showSearch={{ filterOption: (i, o) => selectFilter(i, o) }} options={provinces.map((p) => ({ value: p.id, label: p.name }))} />
         </Form.Item>

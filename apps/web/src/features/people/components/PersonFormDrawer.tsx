@@ -19,8 +19,6 @@ interface Values {
   active: boolean;
 }
 
-const FIELDS = ['fullName', 'gender', 'birthYear', 'position', 'unitId', 'active'];
-
 export function PersonFormDrawer({
   communeId,
   open,
@@ -44,7 +42,7 @@ export function PersonFormDrawer({
   const [form] = Form.useForm<Values>();
   const person = usePerson(communeId, open ? personId : null);
   const save = useSavePerson(communeId);
-  const feedback = useSaveFeedback(form, FIELDS);
+  const feedback = useSaveFeedback(form);
   const { error, stale, reset: resetFeedback } = feedback;
   const isEdit = !!personId;
   // An existing person is editable only when the server says so for this person (its `can`).
@@ -117,7 +115,7 @@ export function PersonFormDrawer({
           void person.refetch();
         }}
       />
-      <Form form={form} layout="vertical" onFinish={onFinish} disabled={readOnly} hidden={isEdit && !person.data}>
+      <Form form={form} layout="vertical" onFinish={onFinish} onValuesChange={feedback.onValuesChange} disabled={readOnly} hidden={isEdit && !person.data}>
         <Form.Item name="fullName" label={t('people.fullName')} required>
           <Input maxLength={120} autoComplete="off" data-testid="person-form-fullName" />
         </Form.Item>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App as AntApp, Alert, Button, Card, Col, Form, Grid, Input, Row, Space, Tag } from 'antd';
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
@@ -15,6 +15,7 @@ import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { FullPageSpin } from '../../../components/ui/FullPageSpin';
 import { NoCommune } from '../../../components/ui/Forbidden';
 import { isApiError } from '../../../lib/api';
+import { applyApiError, clearErrorsOnChange, toNamePath } from '../../../lib/forms';
 
 /** /plans/new (from the national template) and /plans/:id/edit (a new version of the plan). */
 export default function PlanEditorPage() {
@@ -129,6 +130,9 @@ function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) 
   );
 }
 
+/** The form's path of a field the API names in the plan document ("doc.participantGroups.1.unitIds"). */
+const planFormPath = (field: string) => (field.startsWith('doc.') ? toNamePath(field.slice(4)) : null);
+
 function EditorShell({
   title,
   subtitle,
@@ -155,6 +159,10 @@ function EditorShell({
   const [initial] = useState(() => docToForm(doc));
   const [note, setNote] = useState('');
   const [dirty, setDirty] = useState(false);
+  // A 400 naming fields of the document: its messages go on those fields (and leave as they are edited).
+  useEffect(() => {
+    if (error) applyApiError(error, form, planFormPath);
+  }, [error, form]);
 
   const submit = () => {
     form
@@ -199,7 +207,14 @@ function EditorShell({
           <Card size="small" style={{ marginBottom: 16, position: 'sticky', top: 64, zIndex: 5 }}>
             {saveBar}
           </Card>
-          <PlanDocForm form={form} initialValues={initial} onValuesChange={() => setDirty(true)} />
+          <PlanDocForm
+            form={form}
+            initialValues={initial}
+            onValuesChange={(changed) => {
+              setDirty(true);
+              clearErrorsOnChange(form, changed);
+            }}
+          />
         </Col>
         {screens.lg ? (
           <Col lg={5}>

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ReportDetail } from '@tds/contracts';
 import { useReport } from '../api';
-import { detailToForm, mapServerErrors, type ReportFormValues } from '../reportForm';
+import { clearChangedErrors, detailToForm, mapServerErrors, type ReportFormValues } from '../reportForm';
 import { isConflict, useReportAutosave } from '../useReportAutosave';
 import { ReportHeader, ReportNotices } from '../components/report/ReportHeader';
 import { SaveStatus } from '../components/report/SaveStatus';
@@ -106,7 +106,8 @@ function ReportEditor({ communeId, report, refetch }: { communeId: string; repor
         form={form}
         layout="vertical"
         initialValues={initial}
-        onValuesChange={() => {
+        onValuesChange={(changed: Partial<ReportFormValues>) => {
+          autosave.setErrors((e) => (e ? clearChangedErrors(e, changed) : e));
           if (!readOnly) autosave.touch();
         }}
         data-testid="report-form"

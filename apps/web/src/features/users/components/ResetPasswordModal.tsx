@@ -3,7 +3,7 @@ import { Alert, Form, Input, Modal, App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { resetPasswordInput, type User } from '@tds/contracts';
 import { useResetPassword } from '../api';
-import { applyApiError, validateWith } from '../../../lib/forms';
+import { applyApiError, clearErrorsOnChange, validateWith } from '../../../lib/forms';
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -30,7 +30,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
           void message.success(t('users.resetDone'));
           onClose();
         },
-        onError: (e) => setError(applyApiError(e, form, ['newPassword'])),
+        onError: (e) => setError(applyApiError(e, form)),
       },
     );
   };
@@ -46,7 +46,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
       forceRender
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={onFinish} autoComplete="off">
+      <Form form={form} layout="vertical" onFinish={onFinish} onValuesChange={(changed) => clearErrorsOnChange(form, changed)} autoComplete="off">
         <Form.Item name="newPassword" label={t('auth.newPassword')} extra={t('users.passwordHint')} required>
           <Input.Password autoComplete="new-password" data-testid="user-reset-password" />
         </Form.Item>

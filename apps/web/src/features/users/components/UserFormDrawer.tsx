@@ -21,8 +21,6 @@ interface Values {
   roles: RoleRowValue[];
 }
 
-const FIELDS = ['username', 'fullName', 'email', 'communeId', 'password', 'disabled'];
-
 function rowsFromUser(u: User): RoleRowValue[] {
   return u.roles.map((r) => ({ role: r.role, provinceId: r.provinceId, communeId: r.communeId, unitId: r.unitId }));
 }
@@ -47,7 +45,7 @@ export function UserFormDrawer({
   const [form] = Form.useForm<Values>();
   const user = useUser(open ? userId : null);
   const save = useSaveUser();
-  const feedback = useSaveFeedback(form, FIELDS);
+  const feedback = useSaveFeedback(form);
   const { error, stale, reset: resetFeedback } = feedback;
   const isEdit = !!userId;
 
@@ -125,7 +123,7 @@ export function UserFormDrawer({
           void user.refetch();
         }}
       />
-      <Form form={form} layout="vertical" onFinish={onFinish} hidden={isEdit && !user.data} autoComplete="off">
+      <Form form={form} layout="vertical" onFinish={onFinish} onValuesChange={feedback.onValuesChange} hidden={isEdit && !user.data} autoComplete="off">
         <Form.Item name="username" label={t('users.username')} required={!isEdit}>
           <Input disabled={isEdit} maxLength={60} autoCapitalize="none" data-testid="user-form-username" />
         </Form.Item>

@@ -27,7 +27,7 @@ export function PlanDocForm({
   initialValues: PlanFormValues;
   sources?: Sources | null;
   onFocusPath?: (path: string | null) => void;
-  onValuesChange?: () => void;
+  onValuesChange?: (changed: unknown) => void;
 }) {
   const onFocus = (e: React.FocusEvent) => {
     if (!onFocusPath) return;

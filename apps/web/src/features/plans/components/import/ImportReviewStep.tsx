@@ -4,7 +4,8 @@ import { Alert, Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanImportResult } from '../../api';
 import type { PlanFormValues } from '../../planForm';
-import { findSpan, lowConfidencePaths } from '../../planText';
+import { fieldLabelsEn, fieldLabelsVi } from '@tds/contracts';
+import { findSpan, importWarningText, lowConfidencePaths, planPathLabel } from '../../planText';
 import { PLAN_FORM_NAME, PlanDocForm } from '../form/PlanDocForm';
 import { SourceText } from './SourceText';
 
@@ -27,20 +28,19 @@ const SEGMENT_KEYS: Record<string, string> = {
   toYear: 'toYear',
 };
 
-/** A readable name for a field path: "plan.deadlines.1.what" -> "Thời hạn › 2 › Nội dung". */
+/** A readable name for a field path: "plan.deadlines.1.what" -> "Thời hạn › 2 › Việc phải làm". */
 function usePathLabel() {
   const { t, i18n } = useTranslation();
+  const labels = i18n.language.startsWith('vi') ? fieldLabelsVi : fieldLabelsEn;
   return (path: string) =>
-    path
-      .replace(/^plan\./u, '')
-      .split('.')
-      .filter((p, i) => i === 0 || (p !== 'name' && p !== 'text'))
-      .map((p) => {
-        if (/^\d+$/u.test(p)) return String(Number(p) + 1);
+    planPathLabel(
+      path,
+      (p) => {
         const key = `plans.${SEGMENT_KEYS[p] ?? p}`;
-        return i18n.exists(key) ? t(key) : p;
-      })
-      .join(' › ');
+        return i18n.exists(key) && typeof t(key, { returnObjects: true }) === 'string' ? t(key) : undefined;
+      },
+      labels,
+    );
 }
 
 /** Step 2: the source text beside the extracted fields; the officer corrects them. */
@@ -53,8 +53,15 @@ export function ImportReviewStep({
   form: FormInstance<PlanFormValues>;
   initialValues: PlanFormValues;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const label = usePathLabel();
+  const warningText = (w: PlanImportResult['warnings'][number]) =>
+    importWarningText(
+      w,
+      i18n.language.startsWith('vi'),
+      (code) => (i18n.exists(`plans.import.warnings.${code}`) ? t(`plans.import.warnings.${code}`) : undefined),
+      w.path ? label(w.path) : undefined,
+    );
   const [active, setActive] = useState<string | null>(null);
   const span = useMemo(() => (active ? findSpan(result.sources, active) : null), [active, result.sources]);
   const low = useMemo(() => lowConfidencePaths(result.sources), [result.sources]);
@@ -87,7 +94,7 @@ export function ImportReviewStep({
               {result.warnings.map((w, i) => (
                 <li key={i} style={{ marginBottom: 4 }}>
                   <Tag color={/CONFLICT/u.test(w.code) ? 'red' : 'orange'}>{t(`plans.import.warningKind.${warningKind(w.code)}`)}</Tag>
-                  {w.path ? <Typography.Link onClick={() => go(w.path!)}>{w.message}</Typography.Link> : w.message}
+                  {w.path ? <Typography.Link onClick={() => go(w.path!)}>{warningText(w)}</Typography.Link> : warningText(w)}
                 </li>
               ))}
             </ul>

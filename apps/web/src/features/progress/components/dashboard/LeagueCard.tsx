@@ -62,7 +62,7 @@ export function LeagueCard({
   const options = (progress?.pillars ?? []).map((p) => ({
     label: t(`progress.pillars.${p.pillar}`),
     title: t(`progress.pillars.${p.pillar}`),
-    options: p.indicators.map((r) => ({ value: r.code, label: `${r.code} · ${r.name}`, searchText: `${r.code} ${r.name}` })),
+    options: p.indicators.map((r) => ({ value: r.code, label: r.name, searchText: `${r.code} ${r.name}` })),
   }));
 
   const columns: TableProps<LeagueRow>['columns'] = [

@@ -66,7 +66,7 @@ function UnitTargets({
               problem={draft.problemOf(cell)}
               readOnly={readOnly}
               testId={`target-${r.unitId}-${indicator.code}`}
-              label={`${indicator.code} ${r.name}`}
+              label={`${indicator.name} – ${r.name}`}
             />
             {r.origin ? <Tag>{t(`progress.indicators.origins.${r.origin}`, { defaultValue: r.origin })}</Tag> : null}
           </Flex>

@@ -4,7 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { indicatorAggregations, indicatorCreateInput, indicatorDirections, indicatorPatchInput, indicatorPillars, type Indicator } from '@tds/contracts';
 import { useSaveIndicator } from '../../api';
-import { INDICATOR_FIELDS, toBody, toValues, type IndicatorFormValues as Values } from '../../indicatorForm';
+import { toBody, toValues, type IndicatorFormValues as Values } from '../../indicatorForm';
 import { validateWith } from '../../../../lib/forms';
 import { useSaveFeedback } from '../../../../lib/save-feedback';
 import { SaveErrorAlert } from '../../../../components/ui/SaveErrorAlert';
@@ -25,7 +25,7 @@ export function IndicatorFormDrawer({
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
   const save = useSaveIndicator(communeId);
-  const feedback = useSaveFeedback(form, INDICATOR_FIELDS);
+  const feedback = useSaveFeedback(form);
   const { error, stale, reset } = feedback;
   const isEdit = !!indicator;
   const aggregation = Form.useWatch('aggregation', form);
@@ -53,7 +53,7 @@ export function IndicatorFormDrawer({
     <Drawer
       open={open}
       onClose={onClose}
-      title={isEdit ? t('progress.indicators.editTitle', { code: indicator.code }) : t('progress.indicators.createTitle')}
+      title={isEdit ? t('progress.indicators.editTitle', { name: indicator.name }) : t('progress.indicators.createTitle')}
       size={screens.md ? 560 : '100%'}
       forceRender
       footer={
@@ -66,7 +66,7 @@ export function IndicatorFormDrawer({
       }
     >
       <SaveErrorAlert error={error} stale={stale} onReload={reset} />
-      <Form form={form} layout="vertical" onFinish={onFinish}>
+      <Form form={form} layout="vertical" onFinish={onFinish} onValuesChange={feedback.onValuesChange}>
         <Form.Item name="code" label={t('progress.code')} required extra={t('progress.indicators.codeHint')}>
           <Input maxLength={40} disabled={isEdit} autoComplete="off" data-testid="indicator-form-code" />
         </Form.Item>

@@ -119,7 +119,7 @@ export function IndicatorSplitModal({
   split,
   onClose,
 }: {
-  indicator: { code: string } | null;
+  indicator: { code: string; name: string } | null;
   year: number;
   equalHint: string;
   parts: SplitPart[];
@@ -131,7 +131,7 @@ export function IndicatorSplitModal({
   return (
     <SplitModal
       open={!!indicator}
-      title={indicator ? t('progress.indicators.splitTitle', { code: indicator.code, year }) : ''}
+      title={indicator ? t('progress.indicators.splitTitle', { name: indicator.name, year }) : ''}
       equalHint={equalHint}
       parts={parts}
       pending={split.isPending}

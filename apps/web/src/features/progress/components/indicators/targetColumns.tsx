@@ -40,7 +40,7 @@ export function ownTargetColumn(opts: {
           problem={draft.problemOf(cell)}
           readOnly={opts.readOnly}
           testId={`${opts.testPrefix}-${i.code}`}
-          label={`${t(opts.titleKey)} ${i.code}`}
+          label={`${t(opts.titleKey)} – ${i.name}`}
         />
       );
     },

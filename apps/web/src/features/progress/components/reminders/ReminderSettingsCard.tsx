@@ -17,8 +17,6 @@ interface Values {
   enabled: boolean;
 }
 
-const FIELDS = ['offsets', 'channels', 'recipients', 'enabled'];
-
 function toValues(s: ReminderSettings): Values {
   const recipients: Values['recipients'] = [];
   if (s.notifyFocalPoints) recipients.push('notifyFocalPoints');
@@ -32,7 +30,7 @@ export function ReminderSettingsCard({ communeId }: { communeId: string }) {
   const [form] = Form.useForm<Values>();
   const settings = useReminderSettings(communeId);
   const save = useSaveReminderSettings(communeId);
-  const feedback = useSaveFeedback(form, FIELDS);
+  const feedback = useSaveFeedback(form);
   const { error, stale, reset } = feedback;
   const s = settings.data;
 
@@ -74,7 +72,7 @@ export function ReminderSettingsCard({ communeId }: { communeId: string }) {
           void settings.refetch().then((r) => r.data && form.setFieldsValue(toValues(r.data)));
         }}
       />
-      <Form form={form} layout="vertical" onFinish={onFinish} hidden={!s}>
+      <Form form={form} layout="vertical" onFinish={onFinish} onValuesChange={feedback.onValuesChange} hidden={!s}>
         <Form.Item name="enabled" label={t('progress.reminders.enabled')} valuePropName="checked">
           <Switch data-testid="reminder-enabled" />
         </Form.Item>

@@ -13,6 +13,7 @@ import {
   type RegistrationFormValues,
   type RegistrationIndicatorRow,
   type RegistrationPersonRow,
+  registrationFieldPath,
 } from '../../registrationForm';
 import { lateKind } from '../../reportForm';
 import { LateTag, RegistrationStatusTag } from '../StatusTags';
@@ -20,7 +21,7 @@ import { ErrorAlert } from '../../../../components/ui/ErrorAlert';
 import { FullPageSpin } from '../../../../components/ui/FullPageSpin';
 import { SaveErrorAlert } from '../../../../components/ui/SaveErrorAlert';
 import { isApiError } from '../../../../lib/api';
-import { applyApiError } from '../../../../lib/forms';
+import { applyApiError, clearErrorsOnChange } from '../../../../lib/forms';
 import { selectFilter } from '../../../../lib/format';
 
 /** One unit's registration for a plan and year: loads what it needs, then the form. */
@@ -121,22 +122,25 @@ function RegistrationFormBody({
   const submit = (submitNow: boolean) => {
     setError(null);
     setStale(false);
-    const input = formToRegistrationInput(
-      form.getFieldsValue(true) as Partial<RegistrationFormValues>,
-      { year: detail.year, version: detail.version, years },
-      submitNow,
-    );
+    const values = form.getFieldsValue(true) as Partial<RegistrationFormValues>;
+    const input = formToRegistrationInput(values, { year: detail.year, version: detail.version, years }, submitNow);
     save.mutate(input, {
       onSuccess: () => void message.success(submitNow ? t('reporting.registration.submitted') : t('reporting.registration.saved')),
       onError: (e) => {
         setStale(isApiError(e) && e.code === 'STALE_VERSION');
-        setError(applyApiError(e, form, ['commitments']));
+        setError(applyApiError(e, form, (field) => registrationFieldPath(field, values, input)));
       },
     });
   };
 
   return (
-    <Form<RegistrationFormValues> form={form} layout="vertical" initialValues={initial} disabled={readOnly}>
+    <Form<RegistrationFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      disabled={readOnly}
+      onValuesChange={(changed) => clearErrorsOnChange(form, changed)}
+    >
       <SaveErrorAlert error={error} stale={stale} onReload={() => void onReload()} />
       <Card size="small" title={t('reporting.registration.commitments')} style={{ marginBottom: 16 }}>
         <Form.Item name="commitments" style={{ marginBottom: 0 }}>
