@@ -63,4 +63,10 @@ export const fieldLabelsVi: Record<string, string> = {
   page: 'Trang',
   pageSize: 'Số dòng mỗi trang',
   limit: 'Số mục',
+  comment: 'Ý kiến',
+  sections: 'Các mục của báo cáo',
+  period: 'Kỳ báo cáo',
+  year: 'Năm',
+  planId: 'Kế hoạch',
+  text: 'Nội dung',
 };

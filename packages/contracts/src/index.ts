@@ -22,3 +22,4 @@ export * from './notify.js';
 export * from './workflow.js';
 export * from './todo.js';
 export * from './participation.js';
+export * from './commune-reports.js';
