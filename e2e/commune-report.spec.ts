@@ -13,7 +13,9 @@ async function statusIs(page: Page, status: string) {
     await expect.poll(() => root.getAttribute('data-status'), { timeout: 20_000 }).toBe(status);
   } catch (err) {
     const alerts = await page.locator('.ant-alert, .ant-modal-body, .ant-message').allInnerTexts();
-    throw new Error(`commune report status is not '${status}' (${await root.getAttribute('data-status')}); the page shows: ${alerts.join(' | ')}`, { cause: err });
+    throw new Error(`commune report status is not '${status}' (${await root.getAttribute('data-status')}); the page shows: ${alerts.join(' | ')}`, {
+      cause: err,
+    });
   }
 }
 

@@ -5,6 +5,8 @@ import * as communeReportTables from './commune-reports.table';
 import { refreshCommuneDueItems } from './refresh-commune-due-items';
 import { communeReportTodo, provinceReviewTodo } from './todo';
 
+/** The demo's history of past years (demo data only). */
+export { seedPastCommuneReports } from './seed-commune-reports';
 /** Read models other modules may join on (written only by this module). */
 export { communeDueItem, communeReport } from './commune-reports.table';
 
