@@ -138,6 +138,9 @@ describe(`commune reports to the province (${testDbKind()})`, () => {
     // The province's officers are told, and see it waiting.
     const bell = await province1.get('/api/notifications');
     expect(bell.json().items.map((n: { title: string }) => n.title)).toContain('Xã đã nộp báo cáo lên tỉnh');
+    // Not another province's, nor the commune admin who submitted it.
+    expect((await province2.get('/api/notifications')).json().items).toEqual([]);
+    expect((await admin.get('/api/notifications')).json().items.map((n: { title: string }) => n.title)).not.toContain('Xã đã nộp báo cáo lên tỉnh');
     const todo = (await province1.get('/api/me/todo')).json();
     expect(todo.groups.find((g: { kind: string }) => g.kind === 'to_review').items.map((i: { href: string }) => i.href)).toContain(
       `/commune-reports/${w.a.id}/${id}`,
@@ -309,5 +312,62 @@ describe(`commune reports to the province (${testDbKind()})`, () => {
       now: new Date('2030-12-15T16:59:00Z'),
     });
     expect(onTime.late).toBe(false);
+  });
+  it('`can` is exactly what the write routes then allow, for every user of the world, on a draft and on a submitted report', async () => {
+    const users = [
+      'sysadmin',
+      'province1',
+      'province2',
+      'a.admin',
+      'a.chair',
+      'a.council',
+      'a.focal',
+      'a.team',
+      'a.viewer',
+      'b.admin',
+      'c.admin',
+      'admin-a.viewer-b',
+    ];
+    const id = await reportOf('final', 2030);
+    const put = (status: string) =>
+      sys((tx) =>
+        tx
+          .update(communeReport)
+          .set({ status, content: { sections: [{ planId, planTitle: 'Kế hoạch', planNumber: null, text: 'Nội dung.', figures: null }] } })
+          .where(eq(communeReport.id, id))
+          .returning({ version: communeReport.version }),
+      ).then((r) => r[0]!.version);
+    const wrong: string[] = [];
+    const allowed: string[] = [];
+    for (const u of users) {
+      const c = await loginAs(t, u, PASSWORD);
+      let version = await put('draft');
+      const seen = await c.get(`${A()}/${id}`);
+      const can = seen.statusCode === 200 ? seen.json().can : { save: false, submit: false, return: false, accept: false };
+      const saved = await c.patch(`${A()}/${id}`, { version, sections: [{ planId, text: `Lưu bởi ${u}.` }] });
+      if ((saved.statusCode === 200) !== can.save) wrong.push(`${u} save: can ${can.save}, got ${saved.statusCode}`);
+      if (saved.statusCode === 200) allowed.push(`${u} save`);
+      version = await put('draft');
+      const sent = await c.post(`${A()}/${id}/submit`, { version });
+      if ((sent.statusCode === 200) !== can.submit) wrong.push(`${u} submit: can ${can.submit}, got ${sent.statusCode}`);
+      for (const act of ['accept', 'return'] as const) {
+        version = await put('submitted');
+        const view = await c.get(`${A()}/${id}`);
+        const may = view.statusCode === 200 ? view.json().can[act] : false;
+        const res = await c.post(`${P1()}/${id}/${act}`, { version, comment: 'Ý kiến của tỉnh.' });
+        if ((res.statusCode === 200) !== may) wrong.push(`${u} ${act}: can ${may}, got ${res.statusCode}`);
+        if (res.statusCode === 200) allowed.push(`${u} ${act}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(allowed.sort()).toEqual([
+      'a.admin save',
+      'admin-a.viewer-b save',
+      'province1 accept',
+      'province1 return',
+      'sysadmin accept',
+      'sysadmin return',
+      'sysadmin save',
+    ]);
   });
 });
