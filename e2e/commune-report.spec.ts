@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { vietnamYear } from '@tds/contracts';
 import { communeReport } from '@tds/api/src/modules/commune-reports/commune-reports.table';
 import { inScope, SYSTEM_SCOPE } from '@tds/api/src/platform/tenancy';
+import { seriousViolations } from './support/a11y';
 import { describeE2E, loginViaUi } from './support/fixture';
 
 /** Wait for the report's status; on timeout, say what the page shows (an error alert, the status). */
@@ -89,21 +90,24 @@ describeE2E(
       await e2e.screenshot(province, 'commune-report-province');
 
       // On a 360 px phone nothing is wider than the screen: the commune's list and report, the province's table.
-      const phone = await e2e.newPage({ viewport: { width: 360, height: 760 } });
+      const phone = await e2e.newPage({ viewport: { width: 360, height: 760 }, bypassCSP: true });
       await loginViaUi(phone, 'giaphuc.vhxh');
       await phone.goto('/commune-reports');
       await phone.getByTestId(`open-commune-report-${year}-year`).waitFor();
       expect(await overflow(phone), 'commune list at 360 px').toBeLessThanOrEqual(0);
+      expect(await seriousViolations(phone), 'axe: commune list').toEqual([]);
       await phone.goto(reportUrl);
       await statusIs(phone, 'accepted');
       await phone.getByTestId('commune-report-figures-0').waitFor();
       expect(await overflow(phone), 'commune report at 360 px').toBeLessThanOrEqual(0);
+      expect(await seriousViolations(phone), 'axe: commune report').toEqual([]);
       await e2e.screenshot(phone, 'commune-report-360');
-      const phoneProvince = await e2e.newPage({ viewport: { width: 360, height: 760 } });
+      const phoneProvince = await e2e.newPage({ viewport: { width: 360, height: 760 }, bypassCSP: true });
       await loginViaUi(phoneProvince, 'haiphong.sonoivu');
       await phoneProvince.goto('/province/commune-reports');
       await phoneProvince.getByTestId(`province-commune-status-${e2e.ids.giaPhuc}`).waitFor();
       expect(await overflow(phoneProvince), 'province table at 360 px').toBeLessThanOrEqual(0);
+      expect(await seriousViolations(phoneProvince), 'axe: province table').toEqual([]);
       await e2e.screenshot(phoneProvince, 'province-commune-reports-360');
     });
   },
