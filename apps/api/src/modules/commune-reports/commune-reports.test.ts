@@ -1,6 +1,7 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDoc } from '@tds/contracts';
+import { rowsOf } from '../../db/security';
 import { auditEntry } from '../../platform/audit.table';
 import { resolveSession } from '../../platform/session';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
@@ -9,6 +10,7 @@ import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '.
 import { publishTemplatePlan } from '../../testing/kits/reports';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
 import { plan } from '../plans/plans.table';
+import { appUser } from '../users/users.table';
 import { communeDueItemsFor } from './commune-due-items';
 import { communeDueItem, communeReport, communeReportVersion } from './commune-reports.table';
 import { listProvinceCommuneReports } from './list-province-commune-reports';
@@ -43,8 +45,10 @@ describe(`commune reports to the province (${testDbKind()})`, () => {
   const audits = async (id: string) => (await sys((tx) => tx.select({ n: count() }).from(auditEntry).where(eq(auditEntry.entityId, id))))[0]!.n;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Mail goes to the outbox only (no sender runs in this test): a port nobody listens on is enough.
+    t = await createTestApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: '9' });
     w = await buildWorld(t.database.db);
+    await sys((tx) => tx.update(appUser).set({ email: 'vhxh@a.example.vn' }).where(eq(appUser.id, w.users['a.admin']!.id)));
     admin = await loginAs(t, 'a.admin', PASSWORD);
     focal = await loginAs(t, 'a.focal', PASSWORD);
     viewer = await loginAs(t, 'a.viewer', PASSWORD);
@@ -160,6 +164,14 @@ describe(`commune reports to the province (${testDbKind()})`, () => {
     expect(seen).toMatchObject({ status: 'returned', reviewComment: 'Bổ sung số liệu của các thôn.', reviewerName: expect.any(String), can: { submit: true } });
     const aBell = (await admin.get('/api/notifications')).json();
     expect(aBell.items.map((n: { title: string }) => n.title)).toContain('Tỉnh trả lại báo cáo của xã');
+    // ... and by mail, like a returned unit report.
+    const mails = rowsOf<{ to_address: string; subject: string; body: string }>(
+      await t.database.system.execute(sql`select to_address, subject, body from outbox_message where meta->>'kind' = 'workflow' and commune_id = ${w.a.id}`),
+    );
+    expect(mails).toEqual([
+      { to_address: 'vhxh@a.example.vn', subject: 'Tỉnh trả lại báo cáo của xã', body: expect.stringContaining(`/commune-reports/${w.a.id}/${id}`) },
+    ]);
+    expect(mails[0]!.body).toContain('Bổ sung số liệu của các thôn.');
     const aTodo = (await admin.get('/api/me/todo')).json();
     expect(aTodo.groups.find((g: { kind: string }) => g.kind === 'returned').items).toEqual(
       expect.arrayContaining([expect.objectContaining({ note: 'Bổ sung số liệu của các thôn.', href: `/commune-reports/${w.a.id}/${id}` })]),
