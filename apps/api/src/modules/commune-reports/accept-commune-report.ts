@@ -1,4 +1,4 @@
-import { reviewCommuneReport, type ReviewOpts } from './review-commune-report';
+import { reviewCommuneReport, type ReviewOpts } from './province-review-step';
 
 /** Receive (accept) a submitted commune report: it is locked; an optional comment is kept. */
 export async function acceptCommuneReport(opts: ReviewOpts & { comment?: string }) {

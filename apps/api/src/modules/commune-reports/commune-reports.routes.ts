@@ -15,7 +15,8 @@ import {
 } from '@tds/contracts';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
 import { acceptCommuneReport } from './accept-commune-report';
-import { getCommuneReport, getProvinceCommuneReport } from './get-commune-report';
+import { getCommuneReport } from './get-commune-report';
+import { getProvinceCommuneReport } from './get-province-commune-report';
 import { listCommuneReports } from './list-commune-reports';
 import { listProvinceCommuneReports } from './list-province-commune-reports';
 import { prepareCommuneReport } from './prepare-commune-report';

@@ -3,7 +3,7 @@ import type { Actor, RequestMeta } from '../../platform/actor';
 import { assertVisible } from '../../platform/authorize';
 import { inScope } from '../../platform/tenancy';
 import { takeCommuneReportStep } from './commune-report-step';
-import { detailOf } from './get-commune-report';
+import { detailOf } from './commune-report-detail';
 import { gatherSections } from './gather-figures';
 
 /**

@@ -6,7 +6,7 @@ import { assertVisible } from '../../platform/authorize';
 import { inScope } from '../../platform/tenancy';
 import { takeCommuneReportStep } from './commune-report-step';
 import type { CommuneReportRow } from './commune-reports.table';
-import { detailOf } from './get-commune-report';
+import { detailOf } from './commune-report-detail';
 
 type SaveInput = z.infer<typeof communeReportSaveInput>;
 

@@ -6,7 +6,7 @@ import { inScope } from '../../platform/tenancy';
 import { submitProblems } from './commune-report.policy';
 import { takeCommuneReportStep } from './commune-report-step';
 import { communeDueItem } from './commune-reports.table';
-import { detailOf } from './get-commune-report';
+import { detailOf } from './commune-report-detail';
 
 /**
  * Submit the commune's report to its province (a draft, or a returned one corrected). The first

@@ -8,6 +8,7 @@ export const communeReportsVi = {
   },
   province: {
     title: 'Báo cáo của các xã',
+    choose: 'Tỉnh/thành phố',
     noProvince: 'Bạn không phụ trách tỉnh/thành phố nào.',
     empty: 'Không có xã, phường nào.',
     counts: {
@@ -87,6 +88,7 @@ export const communeReportsEn: typeof communeReportsVi = {
   },
   province: {
     title: "Communes' reports",
+    choose: 'Province',
     noProvince: 'You are not in charge of any province.',
     empty: 'No communes.',
     counts: {

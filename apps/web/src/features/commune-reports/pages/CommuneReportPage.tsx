@@ -10,6 +10,7 @@ import { LateMark, StandingTag } from '../components/StandingTag';
 import { dayVi } from '../dates';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { useCan } from '../../../lib/session';
 
 /** One report of the commune to its province: the commune writes and submits it, the province receives or returns it. */
 export default function CommuneReportPage() {
@@ -24,6 +25,8 @@ function ReportView({ report }: { report: CommuneReportDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const act = useCommuneReportAct(report);
+  // Which list the page came from: the province's (its officers), else the commune's (a page, not an ability).
+  const reviewsForProvince = useCan('commune_report.review');
   const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(report.sections.map((s) => [s.planId, s.text])));
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
@@ -43,7 +46,7 @@ function ReportView({ report }: { report: CommuneReportDetail }) {
         title={report.title}
         subtitle={`${report.communeName} → ${report.provinceName}`}
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(can.accept || can.return ? '/province/commune-reports' : '/commune-reports')}>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(reviewsForProvince ? '/province/commune-reports' : '/commune-reports')}>
             {t('communeReports.actions.back')}
           </Button>
         }

@@ -111,7 +111,7 @@ export default function ProvinceCommuneReportsPage() {
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
         {provinces.length > 1 ? (
           <Select
-            aria-label={t('communeReports.columns.commune')}
+            aria-label={t('communeReports.province.choose')}
             style={{ minWidth: 200, maxWidth: '100%' }}
             value={provinceId}
             options={provinces.map((p) => ({ value: p.id, label: p.name }))}

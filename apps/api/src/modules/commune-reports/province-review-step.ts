@@ -4,7 +4,7 @@ import { authorizeProvince } from '../../platform/authorize';
 import { inScope } from '../../platform/tenancy';
 import { takeCommuneReportStep } from './commune-report-step';
 import { communeOfProvinceReport } from './commune-report.store';
-import { detailOf } from './get-commune-report';
+import { detailOf } from './commune-report-detail';
 
 export interface ReviewOpts {
   db: Db;
@@ -16,7 +16,7 @@ export interface ReviewOpts {
   now?: Date;
 }
 
-/** The province's act on a commune report (return or accept), for a report of one of its communes. */
+/** The province's act on a commune report (return or accept), for a report of one of its communes: what both use-cases share. */
 export async function reviewCommuneReport(opts: ReviewOpts, transition: 'return' | 'accept', comment: string | null) {
   const { db, actor } = opts;
   const now = opts.now ?? new Date();
