@@ -88,6 +88,9 @@ describeE2E(
       await province.goto('/province/commune-reports');
       await expect.poll(() => province.getByTestId(`province-commune-status-${e2e.ids.giaPhuc}`).getAttribute('data-standing')).toBe('accepted');
       await e2e.screenshot(province, 'commune-report-province');
+      // The province dashboard says which communes have submitted.
+      await province.goto('/progress');
+      await expect.poll(() => province.getByTestId('dashboard-commune-submissions').innerText()).toMatch(/Đã tiếp nhận\s*1/u);
 
       // On a 360 px phone nothing is wider than the screen: the commune's list and report, the province's table.
       const phone = await e2e.newPage({ viewport: { width: 360, height: 760 }, bypassCSP: true });

@@ -21,6 +21,11 @@ export const communeReportsVi = {
       late: 'Nộp muộn / quá hạn',
     },
   },
+  dashboard: {
+    title: 'Báo cáo của các xã gửi tỉnh năm {{year}}',
+    hint: 'Trong {{count}} xã, phường của tỉnh:',
+    open: 'Xem từng xã',
+  },
   period: { year: 'Hằng năm', midterm: 'Sơ kết (2027)', final: 'Tổng kết (2030)' },
   yearN: 'Năm {{year}}',
   status: { draft: 'Đang soạn', submitted: 'Đã nộp lên tỉnh', returned: 'Tỉnh trả lại', accepted: 'Tỉnh đã tiếp nhận' },
@@ -100,6 +105,11 @@ export const communeReportsEn: typeof communeReportsVi = {
       notDue: 'Not yet due',
       late: 'Late / overdue',
     },
+  },
+  dashboard: {
+    title: "Communes' reports to the province, {{year}}",
+    hint: 'Of the province’s {{count}} communes:',
+    open: 'See each commune',
   },
   period: { year: 'Yearly', midterm: 'Mid-term (2027)', final: 'Final (2030)' },
   yearN: 'Year {{year}}',

@@ -38,5 +38,7 @@ export const communeReportsFeature: Feature = {
   ],
 };
 
+// The province dashboard's card: which communes have submitted their report.
+export { CommuneSubmissionsCard } from './components/CommuneSubmissionsCard';
 // The feature's strings (catalog section `communeReports`).
 export { communeReportsEn, communeReportsVi } from './i18n';
