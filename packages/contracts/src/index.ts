@@ -27,3 +27,4 @@ export * from './workflow.js';
 export * from './todo.js';
 export * from './participation.js';
 export * from './plan-dates.js';
+export * from './commune-reports.js';

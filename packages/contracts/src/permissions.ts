@@ -23,6 +23,8 @@ export const permissions = [
   'indicator.manage',
   /** Reminder settings and the outbox. */
   'notify.manage',
+  /** The communes' reports to their province: receive (accept) or return them with a comment (province users). */
+  'commune_report.review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -55,7 +57,17 @@ export const roleScopeLevel: Record<Role, ScopeLevel> = {
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   system_admin: permissions,
-  province_officer: ['org.read', 'person.read', 'user.read', 'audit.read', 'plan.read', 'province_plan.write', 'report.read', 'indicator.manage'],
+  province_officer: [
+    'org.read',
+    'person.read',
+    'user.read',
+    'audit.read',
+    'plan.read',
+    'province_plan.write',
+    'report.read',
+    'indicator.manage',
+    'commune_report.review',
+  ],
   commune_admin: [
     'org.read',
     'org.unit.write',

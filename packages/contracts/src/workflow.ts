@@ -20,6 +20,9 @@ import type { Permission } from './permissions.js';
  */
 export type ActorScope = 'unit' | 'own_unit' | 'commune' | 'province';
 
+/** Who a transition's notice goes to (see `writes.notify`). */
+export type NoticeAudience = 'unit' | 'reviewers' | 'commune' | 'province';
+
 export interface Who {
   permission: Permission;
   scope: ActorScope;
@@ -42,8 +45,11 @@ export interface TransitionDecl<S extends string> {
     version: boolean;
     /** The audit entry: `full`, or `redacted` (only that it happened: a secret ballot, a sealed score). */
     audit: 'full' | 'redacted';
-    /** Who is told, in the app: the record's unit, or the reviewers of its commune. */
-    notify?: 'unit' | 'reviewers';
+    /**
+     * Who is told, in the app: the record's unit, the reviewers of its commune, the commune itself
+     * (its commune-wide writers: the commune admins), or the officers of its province.
+     */
+    notify?: NoticeAudience;
     /** The notice also goes by e-mail (when the commune's reminder channels include it and the server can send mail). */
     mail?: boolean;
   };
@@ -191,8 +197,73 @@ export const registrationWorkflow = workflow({
 });
 export type RegistrationTransition = keyof typeof registrationWorkflow.transitions;
 
+const communeWriter: Who = { permission: 'report.write', scope: 'commune' };
+const provinceReviewer: Who = { permission: 'commune_report.review', scope: 'province' };
+const COMMUNE_REPORT_WAITING = 'Báo cáo đã nộp lên tỉnh và đang chờ tỉnh xem xét: cần được trả lại trước khi sửa hoặc nộp lại.';
+
+/**
+ * The commune's own report to its province (yearly, mid-term, final): owed by the commune itself,
+ * prepared and submitted by its commune-wide writers (the commune admin, Phòng VH-XH), received or
+ * returned with a comment by the province's officers.
+ */
+export const communeReportWorkflow = workflow({
+  name: 'commune_report',
+  entity: 'commune_report',
+  states: ['draft', 'submitted', 'returned', 'accepted'] as const,
+  initial: 'draft',
+  lockedIn: { states: ['accepted'], code: 'REPORT_LOCKED', except: [] },
+  transitions: {
+    save: {
+      from: ['draft', 'returned'],
+      to: null,
+      who: [communeWriter],
+      guards: ['version'],
+      writes: { version: true, audit: 'full' },
+      outOfTurn: COMMUNE_REPORT_WAITING,
+      labelVi: 'Lưu',
+    },
+    prepare: {
+      from: ['draft', 'returned'],
+      to: null,
+      who: [communeWriter],
+      guards: ['version'],
+      writes: { version: true, audit: 'full' },
+      outOfTurn: COMMUNE_REPORT_WAITING,
+      labelVi: 'Lấy số liệu từ báo cáo của đơn vị',
+    },
+    submit: {
+      from: ['draft', 'returned'],
+      to: 'submitted',
+      who: [communeWriter],
+      guards: ['version', 'required'],
+      writes: { version: true, audit: 'full', notify: 'province' },
+      outOfTurn: COMMUNE_REPORT_WAITING,
+      labelVi: 'Nộp lên tỉnh',
+    },
+    return: {
+      from: ['submitted'],
+      to: 'returned',
+      who: [provinceReviewer],
+      guards: ['version', 'required'],
+      writes: { version: true, audit: 'full', notify: 'commune', mail: true },
+      outOfTurn: 'Chỉ trả lại được báo cáo xã đã nộp và đang chờ tỉnh xem xét.',
+      labelVi: 'Trả lại',
+    },
+    accept: {
+      from: ['submitted'],
+      to: 'accepted',
+      who: [provinceReviewer],
+      guards: ['version'],
+      writes: { version: true, audit: 'full', notify: 'commune' },
+      outOfTurn: 'Chỉ tiếp nhận được báo cáo xã đã nộp và đang chờ tỉnh xem xét.',
+      labelVi: 'Tiếp nhận',
+    },
+  },
+});
+export type CommuneReportTransition = keyof typeof communeReportWorkflow.transitions;
+
 /** Every declared workflow, by name (the architecture notes and tests list them). */
-export const workflows = { report: reportWorkflow, registration: registrationWorkflow } as const;
+export const workflows = { report: reportWorkflow, registration: registrationWorkflow, commune_report: communeReportWorkflow } as const;
 
 /** The transitions of a workflow that may start from a state (the actor not yet considered). */
 export function transitionsFrom<S extends string, T extends string>(wf: WorkflowDecl<S, T>, state: S): T[] {

@@ -107,6 +107,7 @@ const APP_FUNCTIONS = [
   'tds_unit_version(uuid)',
   'tds_user_facts(uuid[])',
   'tds_audit_lock_head(uuid)',
+  'tds_province_reviewers(uuid, text[])',
 ];
 
 /**

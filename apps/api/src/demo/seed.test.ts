@@ -33,6 +33,25 @@ describe(`demo data (${testDbKind()})`, () => {
     }
   });
 
+  it("gives xã Gia Phúc its reports to the city: past years received, the others to do; the city's page shows them", async () => {
+    const city = await loginAs(t, 'haiphong.sonoivu', DEMO_PASSWORD);
+    const me = (await city.get('/api/auth/me')).json();
+    const provinceId = me.roles.find((r: { role: string }) => r.role === 'province_officer').provinceId;
+    const past = (await city.get(`/api/provinces/${provinceId}/commune-reports?period=year&year=2025`)).json();
+    expect(past.items.find((r: { communeName: string }) => r.communeName === 'Xã Gia Phúc')).toMatchObject({
+      standing: 'accepted',
+      report: { late: false, status: 'accepted' },
+    });
+    const admin = await loginAs(t, 'giaphuc.vhxh', DEMO_PASSWORD);
+    const gp = (await admin.get('/api/auth/me')).json().communes[0].id;
+    const mine = (await admin.get(`/api/communes/${gp}/commune-reports?period=year`)).json();
+    expect(mine.total).toBe(6);
+    const accepted = mine.items.find((r: { year: number }) => r.year === 2025);
+    const detail = (await admin.get(`/api/communes/${gp}/commune-reports/${accepted.id}`)).json();
+    expect(detail.sections[0].figures.accepted).toBeGreaterThan(0);
+    expect(detail.versions.map((v: { action: string }) => v.action)).toEqual(['accept', 'submit', 'prepare']);
+  });
+
   it('in production every demo account must change its password at first login', async () => {
     const t2 = await createTestApp();
     try {

@@ -7,6 +7,7 @@ import { seedMovement } from './seed-movement';
 import { commune, province, unit } from '../modules/org';
 import { person } from '../modules/people';
 import { appUser, roleAssignment } from '../modules/users';
+import { seedPastCommuneReports } from '../modules/commune-reports';
 import { communeValues, knownPasswordHash, personValues, provinceValues, roleValues, unitValues, userValues, type UnitSpec, type UserSpec } from './builders';
 
 export interface DemoAccount {
@@ -200,7 +201,16 @@ export async function seedDemo(db: Db, opts: { production: boolean; movement?: b
     await tx.insert(roleAssignment).values(accounts.flatMap((a) => roleValues(users.get(a.username)!, a.spec.roles)));
     return { accounts, users, gp };
   });
-  if (opts.movement !== false) await seedMovement(db, { adminUserId: users.get('admin')!, communeId: gp.id, keepOpenUnitCode: 'TH-GP' });
+  if (opts.movement !== false) {
+    await seedMovement(db, { adminUserId: users.get('admin')!, communeId: gp.id, keepOpenUnitCode: 'TH-GP' });
+    // The commune's reports to the city of the years gone by, received by the city's officer.
+    await seedPastCommuneReports(db, {
+      communeId: gp.id,
+      authorName: 'Nguyễn Thị Hồng',
+      reviewerId: users.get('haiphong.sonoivu')!,
+      reviewerName: 'Lưu Thị Thu (Sở Nội vụ)',
+    });
+  }
   return accounts.map(({ username, role, where }) => ({ username, password: DEMO_PASSWORD, role, where }));
 }
 

@@ -8,6 +8,7 @@ import { installModules } from '../platform/extensions';
 import type { ModuleManifest } from '../platform/module';
 import { manifest as audit } from './audit';
 import { manifest as auth } from './auth';
+import { manifest as communeReports } from './commune-reports';
 import { manifest as documents } from './documents';
 import { manifest as files } from './files';
 import { manifest as health } from './health';
@@ -34,6 +35,7 @@ export const modules: readonly ModuleManifest[] = [
   reporting,
   indicators,
   progress,
+  communeReports,
   notify,
   home,
 ];

@@ -1,3 +1,4 @@
+import type { Tx } from '../db/client';
 import type { DerivedValueProvider, DueItemUse, ModuleManifest, TodoSource, WorkflowNotifier } from './module';
 
 /**
@@ -35,4 +36,9 @@ export function todoSources(): TodoSource[] {
 /** Every notifier of workflow transitions (the runner calls them in the transition's transaction). */
 export function workflowNotifiers(): WorkflowNotifier[] {
   return list().flatMap((m) => m.notifiers ?? []);
+}
+
+/** Tell every module that a plan was published, in the publishing transaction (each hook is idempotent). */
+export async function runPlanPublished(tx: Tx, event: { communeId: string; planId: string; now: Date }): Promise<void> {
+  for (const m of list()) if (m.onPlanPublished) await m.onPlanPublished(tx, event);
 }

@@ -1,4 +1,4 @@
-import type { ErrorCode, Permission, Role, TodoItemDto, TodoKind } from '@tds/contracts';
+import type { ErrorCode, NoticeAudience, Permission, Role, TodoItemDto, TodoKind } from '@tds/contracts';
 import type { Config } from '../config/env';
 import type { Database, Db, Tx } from '../db/client';
 import type { Actor } from './actor';
@@ -102,12 +102,22 @@ export interface ModuleManifest {
   todo?: readonly TodoSource[];
   /** Tells the people a workflow transition concerns (the notify module). */
   notifiers?: readonly WorkflowNotifier[];
+  /** Runs in the publishing transaction when a plan of a commune is published or re-published (must be idempotent). */
+  onPlanPublished?: PlanPublishedHook;
 }
 
-/** A workflow transition's notice to its audience: the record's unit, or the reviewers of its commune. */
+/** A plan was published (or re-published): what a module derives from it (the commune's own due items). */
+export type PlanPublishedHook = (tx: Tx, event: { communeId: string; planId: string; now: Date }) => Promise<void>;
+
+/**
+ * A workflow transition's notice to its audience: the record's unit, the reviewers of its commune,
+ * the commune itself (its commune-wide writers), or the officers of its province.
+ */
 export interface WorkflowNotice {
   communeId: string;
-  audience: 'unit' | 'reviewers';
+  /** The commune's province (audience `province`). */
+  provinceId: string | null;
+  audience: NoticeAudience;
   /** Also by e-mail, where the commune and the server allow it. */
   mail: boolean;
   /** The record's unit path (audience `unit`: the unit roles whose subtree holds it). */

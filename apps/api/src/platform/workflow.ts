@@ -189,6 +189,7 @@ export async function runTransition<S extends string, T extends string, R extend
     for (const n of workflowNotifiers())
       await n(tx, {
         communeId: row.communeId,
+        provinceId: subject.provinceId ?? null,
         audience: decl.writes.notify,
         mail: decl.writes.mail ?? false,
         unitPath: subject.unitPath ?? null,

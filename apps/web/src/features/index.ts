@@ -1,6 +1,7 @@
 import type { Feature } from '../lib/feature';
 import { auditFeature } from './audit';
 import { authFeature } from './auth';
+import { communeReportsFeature } from './commune-reports';
 import { orgFeature } from './org';
 import { peopleFeature } from './people';
 import { plansFeature } from './plans';
@@ -20,5 +21,6 @@ export const features: readonly Feature[] = [
   auditFeature,
   plansFeature,
   reportingFeature,
+  communeReportsFeature,
   progressFeature,
 ];

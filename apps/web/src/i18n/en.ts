@@ -1,5 +1,6 @@
 import type { Catalog, CatalogShape } from './vi';
 import { reportingEn } from '../features/reporting';
+import { communeReportsEn } from '../features/commune-reports';
 import { progressEn } from '../features/progress';
 import { auditActionLabelsEn, auditEntityTypeLabelsEn } from '@tds/contracts';
 
@@ -106,6 +107,7 @@ const en: CatalogShape<Catalog> = {
     reminders: 'Reminders',
   },
   reporting: reportingEn,
+  communeReports: communeReportsEn,
   progress: progressEn,
   header: {
     commune: 'Commune',

@@ -1,4 +1,5 @@
 import { reportingVi } from '../features/reporting';
+import { communeReportsVi } from '../features/commune-reports';
 import { progressVi } from '../features/progress';
 import {
   auditActionLabelsVi,
@@ -77,6 +78,7 @@ const vi = {
     reminders: 'Nhắc hạn',
   },
   reporting: reportingVi,
+  communeReports: communeReportsVi,
   progress: progressVi,
   header: {
     commune: 'Xã/phường',

@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/security';
 import { rolePermissions, roleScopeLevel, roles, type Permission } from '@tds/contracts';
 import type { Tx } from '../../db/client';
 import type { WorkflowNotice } from '../../platform/module';
@@ -8,7 +9,7 @@ import type { NotifyContext } from './channels';
 import { notification, outboxMessage } from './notify.table';
 import { loadSettings } from './settings-store';
 
-const holding = (p: Permission, level: 'commune' | 'unit') => roles.filter((r) => roleScopeLevel[r] === level && rolePermissions[r].includes(p));
+const holding = (p: Permission, level: 'province' | 'commune' | 'unit') => roles.filter((r) => roleScopeLevel[r] === level && rolePermissions[r].includes(p));
 
 /**
  * The server's mail context (channels, links, Message-ID domain), set when the notify module's routes
@@ -24,24 +25,48 @@ export function useWorkflowMail(ctx: NotifyContext): () => void {
 }
 
 /**
+ * Who a notice goes to: the commune's reviewers, the record's own unit roles, the commune itself
+ * (its commune-wide writers: the commune admins), or the officers of the commune's province.
+ */
+async function recipients(tx: Tx, n: WorkflowNotice): Promise<string[]> {
+  const enabled = and(ne(roleAssignment.userId, n.skipUserId), eq(appUser.disabled, false));
+  const base = and(eq(roleAssignment.communeId, n.communeId), enabled);
+  const select = (where: ReturnType<typeof and>) =>
+    tx
+      .selectDistinct({ userId: roleAssignment.userId, unitId: roleAssignment.unitId })
+      .from(roleAssignment)
+      .innerJoin(appUser, eq(appUser.id, roleAssignment.userId))
+      .where(where);
+  switch (n.audience) {
+    case 'reviewers':
+      return unique(await select(and(base, isNull(roleAssignment.unitId), inArray(roleAssignment.role, holding('report.review', 'commune')))));
+    case 'commune':
+      return unique(await select(and(base, isNull(roleAssignment.unitId), inArray(roleAssignment.role, holding('report.write', 'commune')))));
+    case 'province': {
+      // The province's users are not the commune's to see: a definer function lists them (migration 0015).
+      const rows = rowsOf<{ user_id: string }>(
+        await tx.execute(
+          sql`select user_id from tds_province_reviewers(${n.communeId}::uuid, ${`{${holding('commune_report.review', 'province').join(',')}}`}::text[])`,
+        ),
+      );
+      return [...new Set(rows.map((r) => r.user_id))].filter((id) => id !== n.skipUserId);
+    }
+    case 'unit': {
+      const rows = await select(and(base, isNotNull(roleAssignment.unitId), inArray(roleAssignment.role, holding('report.write', 'unit'))));
+      return unique(rows.filter((r) => !!n.unitPath && n.unitPath.includes(`/${r.unitId}/`)));
+    }
+  }
+}
+const unique = (rows: { userId: string }[]) => [...new Set(rows.map((r) => r.userId))];
+
+/**
  * The in-app notice of a workflow transition: to the reviewers of the commune (a report submitted),
- * or to the record's own unit roles (returned, accepted, reopened). Written once per event.
+ * to the record's own unit roles (returned, accepted, reopened), to the commune's admins (its report
+ * to the province returned or accepted), or to the province's officers (a commune report submitted).
+ * Written once per event.
  */
 export async function notifyTransition(tx: Tx, n: WorkflowNotice): Promise<void> {
-  const base = and(eq(roleAssignment.communeId, n.communeId), ne(roleAssignment.userId, n.skipUserId), eq(appUser.disabled, false));
-  const rows =
-    n.audience === 'reviewers'
-      ? await tx
-          .selectDistinct({ userId: roleAssignment.userId, unitId: roleAssignment.unitId })
-          .from(roleAssignment)
-          .innerJoin(appUser, eq(appUser.id, roleAssignment.userId))
-          .where(and(base, isNull(roleAssignment.unitId), inArray(roleAssignment.role, holding('report.review', 'commune'))))
-      : await tx
-          .selectDistinct({ userId: roleAssignment.userId, unitId: roleAssignment.unitId })
-          .from(roleAssignment)
-          .innerJoin(appUser, eq(appUser.id, roleAssignment.userId))
-          .where(and(base, isNotNull(roleAssignment.unitId), inArray(roleAssignment.role, holding('report.write', 'unit'))));
-  const users = [...new Set(rows.filter((r) => n.audience === 'reviewers' || (!!n.unitPath && n.unitPath.includes(`/${r.unitId}/`))).map((r) => r.userId))];
+  const users = await recipients(tx, n);
   if (!users.length) return;
   if (n.mail) await mailTransition(tx, n, users);
   await tx

@@ -10,6 +10,10 @@ import { plansRoutes } from './plans.routes';
 export { buildPlanTemplate } from './plan-template';
 export { loadDoc, loadPlan } from './plan-store';
 export { activeUnits, participatingUnits, planYears };
+/** Who owes a deadline (the commune itself or units), what it asks for and its dated instances: the commune's own due items use them. */
+export { deadlineOwners } from './participation';
+export { dueCadence, dueKind } from './plan-rules';
+export { lastOnTimeDay } from './due-dates';
 export type { PlanRow } from './plans.table';
 /** Read models other modules join on (written only by this module). */
 export { awardKind, dueItem, plan, planVersion } from './plans.table';

@@ -13,7 +13,7 @@ import { activeUnits, deadlineOwners, participatingUnits } from './participation
 import { deadlineKey, dueCadence, dueKind, planYears, resolveDeadlines } from './plan-rules';
 import { loadDoc, loadPlan, mapSummaries } from './plan-store';
 import { dueItem, plan } from './plans.table';
-import { dueItemUses } from '../../platform/extensions';
+import { dueItemUses, runPlanPublished } from '../../platform/extensions';
 
 interface Wanted {
   unitId: string;
@@ -233,6 +233,7 @@ export async function publishPlan(opts: {
       .set({ status: 'published', publishedVersion: row.currentVersion, publishedAt: now, updatedAt: now })
       .where(and(eq(plan.communeId, communeId), eq(plan.id, id)))
       .returning();
+    await runPlanPublished(tx, { communeId, planId: id, now });
     await writeAudit(tx, actor, opts.meta, {
       action: 'publish',
       entityType: 'plan',

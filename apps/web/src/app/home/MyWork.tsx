@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ui/ErrorAlert';
 import { useMyTodo } from './api';
 import { todoListPage, todoWhen } from './todoText';
 
-const KIND_COLOR: Record<TodoKind, string> = { due_soon: '#d46b08', overdue: '#cf1322', returned: '#c41d7f', to_review: '#1d39c4' };
+const KIND_COLOR: Record<TodoKind, string> = { due_soon: '#ad4e00', overdue: '#cf1322', returned: '#c41d7f', to_review: '#1d39c4' };
 
 /**
  * "Việc của tôi": the counts of the four groups, then each group with work in it (its most pressing

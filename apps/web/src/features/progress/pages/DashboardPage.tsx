@@ -17,6 +17,7 @@ import { PageHeader } from '../../../components/ui/PageHeader';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { NoCommune } from '../../../components/ui/Forbidden';
 import { formatDateTimeVi } from '../../../lib/format';
+import { CommuneSubmissionsCard } from '../../commune-reports';
 
 /**
  * Dashboards: progress to targets per pillar and indicator, completeness and timeliness over cycles,
@@ -122,6 +123,11 @@ export default function DashboardPage() {
             <CommuneCompletenessChart communeId={scope.id} year={year} planId={planFor} />
           )}
         </Col>
+        {scope.level === 'province' ? (
+          <Col xs={24}>
+            <CommuneSubmissionsCard provinceId={scope.id} year={year} />
+          </Col>
+        ) : null}
         <Col xs={24}>
           <LeagueCard
             scope={scope}
