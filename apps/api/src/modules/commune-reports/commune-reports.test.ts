@@ -272,7 +272,7 @@ describe(`commune reports to the province (${testDbKind()})`, () => {
     await admin.post(`${R}/submit`, { version: 3 });
     const badComment = await province1.post(`${P1()}/${id}/return`, { version: 4, comment: 'Sửa\u0007 lại' });
     expect([badComment.statusCode, badComment.json().error.details[0].field]).toEqual([400, 'comment']);
-    expect(badComment.json().error.message).toContain('Ý kiến');
+    expect(badComment.json().error.message).toContain('Nhận xét');
     const huge = await province1.post(`${P1()}/${id}/return`, { version: 4, comment: 'x'.repeat(2_000_000) });
     expect(huge.statusCode).toBe(413);
     const long = await province1.post(`${P1()}/${id}/return`, { version: 4, comment: 'x'.repeat(2001) });
@@ -280,7 +280,7 @@ describe(`commune reports to the province (${testDbKind()})`, () => {
     const unknown = await admin.patch(R, { version: 4, sections: [], status: 'accepted' });
     expect(unknown.statusCode).toBe(400);
     const foreign = await admin.patch(`${A()}/${await reportOf('final', 2030)}`, { version: 1, sections: [{ planId, text: 'x' }] });
-    expect([foreign.statusCode, foreign.json().error.details[0].field]).toEqual([400, 'sections[0].planId']);
+    expect([foreign.statusCode, foreign.json().error.details[0].field]).toEqual([400, 'sections.0.planId']);
     expect((await sys((tx) => tx.select({ s: communeReport.status }).from(communeReport).where(eq(communeReport.id, id))))[0]!.s).toBe('submitted');
   });
 

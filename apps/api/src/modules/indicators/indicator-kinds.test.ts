@@ -59,7 +59,7 @@ describe(`indicators by unit kind (${testDbKind()})`, () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([
-      expect.objectContaining({ field: 'values[0].code', message: expect.stringContaining('không do trường học báo cáo') }),
+      expect.objectContaining({ field: 'values.0.code', message: expect.stringContaining('không do trường học báo cáo') }),
     ]);
   });
 
