@@ -179,7 +179,7 @@ export function parseOccasions(paras: Para[], ranges: Range[], body?: Range): Pl
   for (let i = body?.from ?? 0; body && i < body.to && budget > 0; i++) {
     const text = paras[i]!.text;
     budget -= text.length;
-    if (!/sơ kết|tổng kết/iu.test(text)) continue;
+    if (!text.includes('kết') || !/sơ kết|tổng kết/iu.test(text)) continue;
     for (const sentence of text.split(/[.;!?](?:\s+|$)/u)) {
       if (!AWARD_WORD.test(sentence.replace(COUNCIL, ''))) continue;
       REVIEW_WORD.lastIndex = 0;

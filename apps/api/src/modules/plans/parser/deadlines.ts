@@ -85,6 +85,8 @@ function timeExprs(text: string, sentences: Sentences): TimeExpr[] {
       recurrences: m[1] ? ['half-yearly', 'yearly'] : ['half-yearly'],
     });
   }
+  // Most paragraphs name no year: skip the year patterns unless one could match.
+  if (!/[nN]ăm\s+(?:19|20)\d\d/u.test(text)) return out.sort((a, b) => a.index - b.index);
   IN_YEAR.lastIndex = 0;
   for (let m = IN_YEAR.exec(text); m; m = IN_YEAR.exec(text)) {
     if (!YEAR_OBJECT.test(text.slice(sentences.around(m.index).start, m.index))) continue;
