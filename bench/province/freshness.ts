@@ -27,13 +27,19 @@ export interface FreshnessOpts {
   timeoutMs?: number;
 }
 
-/** Yearly report items whose unit is active and has not opened its report: those of `year` first, then other years. */
-async function unreportedItems(db: Db, communeId: string, year: number, n: number): Promise<{ id: string; year: number }[]> {
+/**
+ * Yearly report items whose unit is active, reports `code` (its kind is among the indicator's unit
+ * kinds) and has not opened its report: those of `year` first, then other years.
+ */
+async function unreportedItems(db: Db, communeId: string, year: number, n: number, code: string): Promise<{ id: string; year: number }[]> {
+  const kinds = sql`coalesce((select k.unit_kinds from indicator_unit_kinds k where k.commune_id = d.commune_id and k.indicator_code = ${code}),
+      (select i.unit_kinds from indicator i where i.code = ${code}))`;
   const rows = await inScope(db, SYSTEM_SCOPE, (tx) =>
     tx.execute(sql`
     select d.id, d.year from due_item d
     join unit u on u.commune_id = d.commune_id and u.id = d.unit_id
     where d.commune_id = ${communeId} and d.kind = 'report' and d.cadence = 'yearly' and d.period = 0
+      and (${kinds} is null or u.kind = any(${kinds}))
       and (u.active_from is null or u.active_from <= d.due_date) and (u.active_to is null or u.active_to >= d.due_date)
       and not exists (select 1 from report r where r.commune_id = d.commune_id and r.due_item_id = d.id)
     order by d.year <> ${year}, d.year, d.id limit ${n}`),
@@ -80,7 +86,7 @@ async function oneRun(o: FreshnessOpts, item: { id: string; year: number }, valu
 
 /** Median seconds over `runs` accepted reports. */
 export async function measureFreshness(o: FreshnessOpts): Promise<{ seconds: number; runs: number[] }> {
-  const items = await unreportedItems(o.db, o.communeId, o.year, o.runs);
+  const items = await unreportedItems(o.db, o.communeId, o.year, o.runs, o.indicatorCode);
   if (items.length < o.runs) throw new Error(`freshness: only ${items.length} unreported yearly items for ${o.runs} runs`);
   const runs: number[] = [];
   for (const [i, item] of items.entries()) {
