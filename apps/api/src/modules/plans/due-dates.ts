@@ -51,7 +51,8 @@ export function expandDeadline(d: Deadline, fromYear: number, toYear: number): D
   return out;
 }
 
-function instance(dueDate: string, year: number, period: number | null): DueDate {
+/** The dated instance due by the end of `dueDate` (Vietnam calendar day). */
+export function instance(dueDate: string, year: number, period: number | null): DueDate {
   return { dueDate, lateAfter: new Date(`${addDays(dueDate, 1)}T00:00:00${VN_OFFSET}`).toISOString(), year, period };
 }
 

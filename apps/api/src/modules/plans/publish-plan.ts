@@ -1,4 +1,4 @@
-import { formatDateVi, isUndated, reviewDate, todayVn, VN_OFFSET, addDays } from '@tds/contracts';
+import { formatDateVi, isUndated, reviewDate, todayVn } from '@tds/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PlanDoc, publishInput, PublishResult } from '@tds/contracts';
@@ -8,7 +8,7 @@ import { writeAudit } from '../../platform/audit';
 import { assertVisible, authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
-import { expandDeadline } from './due-dates';
+import { expandDeadline, instance } from './due-dates';
 import { activeUnits, deadlineOwners, participatingUnits } from './participation';
 import { deadlineKey, dueCadence, dueKind, planYears, resolveDeadlines } from './plan-rules';
 import { loadDoc, loadPlan, mapSummaries } from './plan-store';
@@ -93,6 +93,7 @@ async function wantedItems(
     const cadence = m.kind === 'mid-term' ? 'midterm' : 'final';
     const covered = deadlines.some(({ d }) => dueCadence(d) === cadence && expandDeadline(d, years.fromYear, years.toYear).some((i) => i.year === m.year));
     if (covered) return;
+    const due = instance(date, m.year, null);
     for (const u of participants) {
       out.push({
         unitId: u.id,
@@ -101,7 +102,7 @@ async function wantedItems(
         cadence,
         title: `${REVIEW_TITLE[m.kind]} năm ${m.year}`,
         dueDate: date,
-        lateAfter: new Date(`${addDays(date, 1)}T00:00:00${VN_OFFSET}`).toISOString(),
+        lateAfter: due.lateAfter,
         year: m.year,
         period: 0,
       });
