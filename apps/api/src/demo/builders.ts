@@ -122,6 +122,7 @@ export interface UserSpec {
   username: string;
   fullName?: string;
   password: string;
+  email?: string | null;
   communeId?: string | null;
   provinceId?: string | null;
   mustChangePassword?: boolean;
@@ -153,6 +154,7 @@ export function userValues(v: UserSpec, passwordHash: string) {
     username: v.username,
     fullName,
     passwordHash,
+    email: v.email ?? null,
     mustChangePassword: v.mustChangePassword ?? false,
     communeId: v.communeId ?? v.roles.find((r) => r.communeId)?.communeId ?? null,
     provinceId: v.provinceId ?? null,

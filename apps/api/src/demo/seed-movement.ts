@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import { isUndated, permissions, reviewDate, type PlanDoc, todayVn } from '@tds/contracts';
+import { addDays, defaultReminderOffsets, isUndated, permissions, reviewDate, type PlanDoc, todayVn } from '@tds/contracts';
 import type { Db } from '../db/client';
 import type { Actor } from '../platform/actor';
 import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
 import { unit } from '../modules/org';
-import { parsePlanText } from '../modules/plans';
+import { parsePlanText, planYears } from '../modules/plans';
 import { createPlan, updatePlan } from '../modules/plans';
 import { publishPlan } from '../modules/plans';
 import { dueItem } from '../modules/plans';
@@ -72,6 +72,32 @@ const EXTRA_DEADLINES: PlanDoc['deadlines'] = [
     text: 'chậm nhất ngày 30/9/2025',
   },
 ];
+
+/**
+ * A deadline the officer adds a week after the day the demo is made: the schools' quick report on
+ * the parents shown how to use VNeID. Its first reminder (7 days before) falls due the day the demo
+ * is made, so a newcomer finds it in the bell, the outbox and, with `npm run mail-sink`, a mailbox.
+ * None when that day falls outside the plan's years.
+ */
+export const DEMO_SOON_DAYS = -Math.min(...defaultReminderOffsets);
+export function soonDeadline(today: string, years: { fromYear: number; toYear: number }): PlanDoc['deadlines'] {
+  const due = addDays(today, DEMO_SOON_DAYS);
+  const [year, month, day] = due.split('-').map(Number) as [number, number, number];
+  if (year < years.fromYear || year > years.toYear) return [];
+  return [
+    {
+      what: 'Các trường học báo cáo nhanh số phụ huynh được hướng dẫn cài đặt, kích hoạt định danh điện tử VNeID',
+      from: 'Các trường học',
+      to: 'UBND xã',
+      day,
+      month,
+      year,
+      recurrence: 'once',
+      qualifier: 'by',
+      text: `chậm nhất ngày ${day}/${month}/${year}`,
+    },
+  ];
+}
 
 /** Figures a unit of each kind reports: [indicator, numerator or value, denominator] (scaled by year). */
 type Figure = [code: string, a: number, b?: number];
@@ -166,7 +192,7 @@ export async function seedMovement(db: Db, opts: { adminUserId: string; communeI
       ...parsed.participantGroups,
       { name: 'Các trường học, thôn và Tổ công nghệ số cộng đồng', criteria: ['Hoàn thành chỉ tiêu Bình dân học vụ số được giao'] },
     ],
-    deadlines: [...parsed.deadlines.filter((d) => !isUndated(d)), ...EXTRA_DEADLINES],
+    deadlines: [...parsed.deadlines.filter((d) => !isUndated(d)), ...EXTRA_DEADLINES, ...soonDeadline(todayVn(), planYears(numbered))],
     milestones: parsed.milestones.map((m) => ({ ...m, dueDate: reviewDate(parsed, m).date, confirmed: true })),
   };
   const v3 = await updatePlan({

@@ -1,15 +1,25 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, formatDateVi, todayVn } from '@tds/contracts';
 import { rowsOf } from '../db/security';
+import { notifyContext } from '../modules/notify/channels';
+import { runReminderJob } from '../modules/notify/reminder-job';
 import { createTestApp, loginAs, testDbKind, type TestApp } from '../testing/harness';
-import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed';
+import { startTestSmtp, type TestSmtp } from '../testing/smtp';
+import { DEMO_PASSWORD, demoEmail, isEmpty, seedDemo } from './seed';
+import { DEMO_SOON_DAYS } from './seed-movement';
 
 describe(`demo data (${testDbKind()})`, () => {
   let t: TestApp;
+  let smtp: TestSmtp;
   beforeAll(async () => {
-    t = await createTestApp();
+    smtp = await startTestSmtp();
+    t = await createTestApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), MAIL_FROM: 'Thi Đua Số <nhac-han@thiduaso.example>' });
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
 
   it('builds xã Gia Phúc with one community digital team under each village', async () => {
     expect(await isEmpty(t.database.db)).toBe(true);
@@ -50,6 +60,29 @@ describe(`demo data (${testDbKind()})`, () => {
     const detail = (await admin.get(`/api/communes/${gp}/commune-reports/${accepted.id}`)).json();
     expect(detail.sections[0].figures.accepted).toBeGreaterThan(0);
     expect(detail.versions.map((v: { action: string }) => v.action)).toEqual(['accept', 'submit', 'prepare']);
+  });
+
+  it("reminds the school of a deadline a week away the day it is made: in the bell, the outbox and the focal point's mailbox", async () => {
+    const due = addDays(todayVn(), DEMO_SOON_DAYS);
+    const ctx = notifyContext(t.config);
+    try {
+      const run = await runReminderJob({ db: t.database.db, ctx });
+      expect(run.ran).toBe(true);
+      expect(run.delivered.failed).toBe(0);
+    } finally {
+      ctx.channels.close();
+    }
+    const mail = smtp.received.find((m) => m.to.includes(demoEmail('giaphuc.truong-th')) && m.subject.includes(formatDateVi(due)));
+    expect(mail, smtp.received.map((m) => m.subject).join(' | ')).toBeDefined();
+    expect(mail!.subject).toContain('Trường Tiểu học Gia Phúc');
+    expect(mail!.text).toContain('VNeID');
+    const outbox = await t.database.system.execute(
+      sql`select status from outbox_message where to_address = ${demoEmail('giaphuc.truong-th')} and subject like ${'%' + formatDateVi(due) + '%'}`,
+    );
+    expect(rowsOf<{ status: string }>(outbox).map((r) => r.status)).toEqual(['sent']);
+    const focal = await loginAs(t, 'giaphuc.truong-th', DEMO_PASSWORD);
+    const bell = (await focal.get('/api/notifications')).json();
+    expect(bell.items.some((n: { title: string; body: string }) => `${n.title} ${n.body}`.includes('VNeID'))).toBe(true);
   });
 
   it('in production every demo account must change its password at first login', async () => {

@@ -58,6 +58,14 @@ const PEOPLE = [
  * written in one transaction, a few statements for all rows (the builders' row functions, so the
  * derived keys are the use-cases'); every demo account has the one hash of the demo password.
  */
+/**
+ * The demo accounts' addresses, on the `.example` domain that no real mail server serves: with
+ * `npm run mail-sink` and SMTP_HOST=127.0.0.1 the reminders arrive there, and nowhere else.
+ */
+export function demoEmail(username: string): string {
+  return `${username}@thiduaso.example`;
+}
+
 export async function seedDemo(db: Db, opts: { production: boolean; movement?: boolean }): Promise<DemoAccount[]> {
   const must = opts.production;
   // Hashed on the thread pool while the directory is written.
@@ -195,7 +203,7 @@ export async function seedDemo(db: Db, opts: { production: boolean; movement?: b
     const hash = await passwordHash;
     const made = await tx
       .insert(appUser)
-      .values(accounts.map((a) => userValues({ ...a.spec, mustChangePassword: must }, hash)))
+      .values(accounts.map((a) => userValues({ ...a.spec, email: demoEmail(a.username), mustChangePassword: must }, hash)))
       .returning({ id: appUser.id, username: appUser.username });
     const users = new Map(made.map((u) => [u.username, u.id]));
     await tx.insert(roleAssignment).values(accounts.flatMap((a) => roleValues(users.get(a.username)!, a.spec.roles)));

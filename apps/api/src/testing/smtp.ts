@@ -53,7 +53,7 @@ export function parseMail(raw: string): { headers: Map<string, string>; text: st
 }
 
 /** A real SMTP server on 127.0.0.1 (no TLS, no auth) that keeps every mail it accepts. */
-export async function startTestSmtp(port = 0): Promise<TestSmtp> {
+export async function startTestSmtp(port = 0, onMail?: (mail: ReceivedMail) => void): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -73,6 +73,7 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
           text,
           raw,
         });
+        onMail?.(received.at(-1)!);
         callback();
       });
     },
