@@ -174,6 +174,12 @@ export const fieldLabelsVi: Record<string, string> = {
   rows: 'Dòng',
   url: 'Địa chỉ yêu cầu',
   query: 'Tham số truy vấn',
+  // The publish entry of the audit log
+  publishedVersion: 'Phiên bản ban hành',
+  added: 'Số hạn nộp thêm',
+  removed: 'Số hạn nộp bỏ',
+  acceptedUnreached: 'Thời hạn chưa giao đơn vị nào (vẫn ban hành)',
+  addresseeUnread: 'Đơn vị gửi không nhận ra (giao cho tất cả)',
 };
 
 /** The same fields in English (the audit log and the import report in English). */
@@ -328,6 +334,11 @@ export const fieldLabelsEn: Record<string, string> = {
   rows: 'Rows',
   url: 'Request address',
   query: 'Query parameters',
+  publishedVersion: 'Published version',
+  added: 'Due items added',
+  removed: 'Due items removed',
+  acceptedUnreached: 'Deadlines owed by no unit (published anyway)',
+  addresseeUnread: 'Unread addressee lines (given to all)',
 };
 
 /** Labels of enum values that have no label map of their own elsewhere in the contracts. */

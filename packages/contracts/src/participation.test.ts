@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesEveryone, proposeKinds } from './participation.js';
+import { addresseeReadable, namesEveryone, owedUpward, proposeKinds } from './participation.js';
 
 const kinds = (t: string) => proposeKinds(t).kinds.slice().sort();
 
@@ -42,5 +42,18 @@ describe('participant groups to unit kinds', () => {
     expect(namesEveryone('các đơn vị')).toBe(true);
     expect(namesEveryone('Các đơn vị có liên quan')).toBe(true);
     expect(namesEveryone('các cơ quan, đơn vị, xóm, doanh nghiệp')).toBe(false);
+  });
+
+  it('tells a line it can read from one it cannot (which publish flags instead of silently giving it to all)', () => {
+    const line = (from: string | null, to: string | null = 'UBND xã') => addresseeReadable({ from, to });
+    expect(line(null)).toBe(true);
+    expect(line('Các đơn vị')).toBe(true);
+    expect(line('Các trường học')).toBe(true);
+    expect(line('Phòng Văn hóa - Xã hội')).toBe(true);
+    expect(line('Ban quản lý chợ Gia Phúc')).toBe(false);
+    expect(line('Ban quản lý chợ Gia Phúc', 'Sở Nội vụ')).toBe(true);
+    expect(owedUpward({ from: 'Ban quản lý chợ', to: 'UBND tỉnh' })).toBe(true);
+    expect(owedUpward({ from: 'Ủy ban nhân dân xã', to: null })).toBe(true);
+    expect(owedUpward({ from: 'Các trường học', to: 'UBND xã' })).toBe(false);
   });
 });

@@ -98,3 +98,35 @@ export function namesEveryone(text: string): boolean {
   if (RULES.some((r) => r.re.test(k))) return false;
   return EVERYONE.test(k) || /^(cac |tat ca )?don vi( co lien quan)?$/u.test(k.replace(/[.,;:]+$/u, ''));
 }
+
+/** The commune's own secretariat: what it is addressed is the commune's own work, owed upward. */
+const SECRETARIAT = /^(phong van hoa\s*-?\s*xa hoi|uy ban nhan dan (xa|phuong|dac khu)|ubnd (xa|phuong)|hoi dong thi dua)/u;
+/** A higher level a deadline may be owed to. */
+const HIGHER = /\b(ubnd tinh|uy ban nhan dan tinh|so noi vu|ban thi dua - khen thuong tinh|cap tinh|cap tren|tinh uy|thanh pho truc thuoc)\b/u;
+
+interface Addressed {
+  /** Who does it, as the plan writes it ("Các cơ quan, đơn vị"); null when it says nobody. */
+  from: string | null;
+  /** To whom it goes ("UBND xã", "Sở Nội vụ"). */
+  to: string | null;
+}
+
+/**
+ * Is a deadline the commune's own work, owed upward: addressed to its culture office, people's
+ * committee or emulation council, or reported to a higher level?
+ */
+export function owedUpward(d: Addressed): boolean {
+  const from = d.from ? searchKey(d.from).replace(/^(cac|tat ca cac)\s+/u, '') : '';
+  return (from !== '' && SECRETARIAT.test(from)) || (d.to !== null && HIGHER.test(searchKey(d.to)));
+}
+
+/**
+ * Can the addressee line alone tell who owes a deadline: it names no one or everyone, a kind of
+ * body, or the commune itself? A line that fails this may still name one unit in full, which only
+ * publish (knowing the commune's units) can see; otherwise publish gives it to every participant
+ * and flags it.
+ */
+export function addresseeReadable(d: Addressed): boolean {
+  if (owedUpward(d) || !d.from || namesEveryone(d.from)) return true;
+  return proposeKinds(d.from).kinds.length > 0;
+}

@@ -103,8 +103,12 @@ export const deadlineOwnersView = z.object({
   text: z.string(),
   from: z.string().nullable(),
   owner: z.enum(['units', 'commune']),
-  /** Units named by the addressee line, or all the plan's participants when it names none. */
-  how: z.enum(['all', 'named', 'commune']),
+  /**
+   * Units named by the addressee line (`named`), all the plan's participants when it names none or
+   * all (`all`), or all of them because no body in the line could be read (`unread`: shown as a
+   * warning, the officer edits the line or accepts it).
+   */
+  how: z.enum(['all', 'named', 'unread', 'commune']),
   units: z.number().int(),
   /** The first units by tree order (all of them up to 200). */
   unitNames: z.array(z.string()),

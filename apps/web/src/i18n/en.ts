@@ -504,6 +504,8 @@ const en: CatalogShape<Catalog> = {
       noUnits: 'Reaches no unit',
       allUnits: 'All {{count}} participating units',
       namedUnits: '{{count}} units named',
+      unreadUnits:
+        'No unit could be read in “{{from}}”, so it goes to all {{count}} participating units. If that is wrong, edit the deadline’s “Sent by” field in the plan.',
       showAll: 'Show all',
       unreached: '{{count}} deadlines reach no unit. Choose the participating units under "Participants and criteria" in the plan.',
       acceptUnreached: 'Publish anyway: these deadlines are owed by no unit',

@@ -459,6 +459,8 @@ const vi = {
       noUnits: 'Chưa giao cho đơn vị nào',
       allUnits: 'Tất cả {{count}} đơn vị tham gia',
       namedUnits: '{{count}} đơn vị được nêu tên',
+      unreadUnits:
+        'Không nhận ra đơn vị nào trong dòng “{{from}}”, nên giao cho tất cả {{count}} đơn vị tham gia. Nếu không đúng, hãy sửa ô “Đơn vị gửi” của thời hạn này trong kế hoạch.',
       showAll: 'Xem hết',
       unreached: 'Có {{count}} thời hạn chưa giao cho đơn vị nào. Hãy chọn đơn vị tham gia trong phần "Đối tượng và tiêu chí thi đua" của kế hoạch.',
       acceptUnreached: 'Tôi vẫn ban hành: các thời hạn này chưa giao cho đơn vị nào',

@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, isNull, or } from 'drizzle-orm';
-import { namesEveryone, proposeKinds, searchKey, type PlanDoc, type UnitKind } from '@tds/contracts';
+import { namesEveryone, owedUpward, proposeKinds, searchKey, type PlanDoc, type UnitKind } from '@tds/contracts';
 import type { Tx } from '../../db/client';
 import { AppError } from '../../platform/errors';
 import { unit } from '../org';
@@ -60,12 +60,7 @@ export async function checkChosenUnits(tx: Tx, communeId: string, doc: PlanDoc):
   if (details.length) throw new AppError('VALIDATION_FAILED', 'Đơn vị được chọn không thuộc xã, phường này.', details);
 }
 
-/** The commune's own secretariat: what it is addressed is the commune's own work, owed upward. */
-const SECRETARIAT = /^(phong van hoa\s*-?\s*xa hoi|uy ban nhan dan (xa|phuong|dac khu)|ubnd (xa|phuong)|hoi dong thi dua)/u;
-/** A higher level a deadline may be owed to. */
-const HIGHER = /\b(ubnd tinh|uy ban nhan dan tinh|so noi vu|ban thi dua - khen thuong tinh|cap tinh|cap tren|tinh uy|thanh pho truc thuoc)\b/u;
-
-export type DeadlineOwner = { commune: true; units: [] } | { commune: false; units: PlanUnit[]; how: 'all' | 'named' };
+export type DeadlineOwner = { commune: true; units: [] } | { commune: false; units: PlanUnit[]; how: 'all' | 'named' | 'unread' };
 
 /**
  * Who owes a deadline. The bodies its addressee line names ("Các cơ quan, đơn vị, ban, ngành" ->
@@ -74,13 +69,13 @@ export type DeadlineOwner = { commune: true; units: [] } | { commune: false; uni
  * culture office or people's committee, or the report goes to a higher level.
  */
 export function deadlineOwners(d: Deadline, participants: PlanUnit[], units: PlanUnit[]): DeadlineOwner {
-  const from = d.from ? searchKey(d.from).replace(/^(cac|tat ca cac)\s+/u, '') : '';
-  if ((from && SECRETARIAT.test(from)) || (d.to && HIGHER.test(searchKey(d.to)))) return { commune: true, units: [] };
+  if (owedUpward(d)) return { commune: true, units: [] };
   if (!d.from || namesEveryone(d.from)) return { commune: false, units: participants, how: 'all' };
   const kinds = new Set(proposeKinds(d.from).kinds);
   const key = searchKey(d.from);
   const byName = units.filter((u) => searchKey(u.name).length >= 8 && key.includes(searchKey(u.name)));
-  if (kinds.size === 0 && byName.length === 0) return { commune: false, units: participants, how: 'all' };
+  // No kind of body and no unit's name in the line: every participant, flagged for the officer.
+  if (kinds.size === 0 && byName.length === 0) return { commune: false, units: participants, how: 'unread' };
   const ids = new Set(byName.map((u) => u.id));
   const taking = new Set(participants.map((u) => u.id));
   return { commune: false, units: units.filter((u) => ids.has(u.id) || (kinds.has(u.kind) && taking.has(u.id))), how: 'named' };

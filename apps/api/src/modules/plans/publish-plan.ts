@@ -215,6 +215,10 @@ export async function publishPlan(opts: {
       unchanged: wanted.length - added.length,
     };
     if (input.dryRun) return { ...result, plan: null };
+    // A retry of a publish already done (this version published, nothing to add or remove) writes nothing.
+    if (row.status === 'published' && row.publishedVersion === row.currentVersion && added.length === 0 && removed.length === 0) {
+      return { ...result, plan: (await mapSummaries(tx, actor, [row]))[0]! };
+    }
 
     if (removed.length)
       await tx.delete(dueItem).where(
@@ -249,6 +253,7 @@ export async function publishPlan(opts: {
         removed: removed.length,
         resolutions: input.resolutions,
         ...(unreached.length ? { acceptedUnreached: unreached.map((o) => o.text) } : {}),
+        ...(owners.some((o) => o.how === 'unread') ? { addresseeUnread: owners.filter((o) => o.how === 'unread').map((o) => o.from) } : {}),
       },
     });
     return { ...result, plan: (await mapSummaries(tx, actor, [updated!]))[0]! };

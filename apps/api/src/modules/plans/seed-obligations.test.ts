@@ -206,9 +206,61 @@ describe(`real plans: who owes each deadline (${testDbKind()})`, () => {
   it('a plan whose deadlines reach no unit is published only when the officer says so, and the audit says which', async () => {
     const p = await imported('004_10df63f3de600047.txt');
     const v2 = (await admin.patch(`/api/communes/${w.a.id}/plans/${p.id}`, { version: p.version, doc: dated(p.doc) })).json() as PlanDetail;
-    const res = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: v2.version, resolutions: answers(v2), acceptUnreached: true });
+    const publishEntries = async () =>
+      rowsOf<{ after: { acceptedUnreached?: string[] } }>(
+        await t.database.system.execute(
+          sql`select after from audit_entry where entity_type = 'plan' and entity_id = ${p.id} and action = 'publish' order by id`,
+        ),
+      );
+    const refused = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: v2.version, resolutions: answers(v2) });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('PLAN_UNREACHED');
+    expect([await dueItems(p.id), (await publishEntries()).length]).toEqual([0, 0]);
+    const body = { version: v2.version, resolutions: answers(v2), acceptUnreached: true };
+    const res = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, body);
     expect(res.statusCode, res.body).toBe(200);
-    expect((res.json() as PublishResult).added).toEqual([]);
+    const first = res.json() as PublishResult & { plan: { publishedAt: string } };
+    expect(first.added).toEqual([]);
+    const entries = await publishEntries();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.after.acceptedUnreached!.length).toBe(first.unreached);
+    // The officer's click sent twice (a retry after a lost answer): the same answer, nothing written again.
+    const retry = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, body);
+    expect(retry.statusCode, retry.body).toBe(200);
+    const second = retry.json() as typeof first;
+    expect([second.added, second.removed, second.unreached, second.plan.publishedAt]).toEqual([
+      first.added,
+      first.removed,
+      first.unreached,
+      first.plan.publishedAt,
+    ]);
+    expect(await publishEntries()).toHaveLength(1);
+  });
+
+  it('an addressee line that names no body the commune has is flagged, given to every participant, and recorded when published', async () => {
+    const p = await imported('000_d8b7d3d9952b7702.txt');
+    const doc = dated(p.doc);
+    const market = { ...doc.deadlines[1]!, from: 'Ban quản lý chợ Gia Phúc' };
+    const school = { ...doc.deadlines[1]!, from: `${SCHOOL} và ban quản lý chợ`, day: 20 };
+    const v2 = (
+      await admin.patch(`/api/communes/${w.a.id}/plans/${p.id}`, { version: p.version, doc: { ...doc, deadlines: [doc.deadlines[0]!, market, school] } })
+    ).json() as PlanDetail;
+    const r = await preview(v2);
+    expect(r.deadlines.map((d) => [d.from, d.how])).toEqual([
+      [doc.deadlines[0]!.from, expect.not.stringMatching(/^unread$/u)],
+      ['Ban quản lý chợ Gia Phúc', 'unread'],
+      [`${SCHOOL} và ban quản lý chợ`, 'named'],
+    ]);
+    // Unread: every participant (as many as the reviews go to), but flagged; a unit named in full is read by its name.
+    expect(r.deadlines[1]!.units).toBe(r.reviews[0]!.units);
+    expect(owners(r)[1]![1]).toEqual(expect.arrayContaining([OFFICE, SCHOOL, CENTRE, FIRM, YOUTH]));
+    expect(owners(r)[2]![1]).toEqual([SCHOOL]);
+    const res = await admin.post(`/api/communes/${w.a.id}/plans/${p.id}/publish`, { version: v2.version, resolutions: answers(v2) });
+    expect(res.statusCode, res.body).toBe(200);
+    const audit = rowsOf<{ after: { addresseeUnread: string[] } }>(
+      await t.database.system.execute(sql`select after from audit_entry where entity_type = 'plan' and entity_id = ${p.id} and action = 'publish'`),
+    );
+    expect(audit.map((a) => a.after.addresseeUnread)).toEqual([['Ban quản lý chợ Gia Phúc']]);
   });
 
   it('003: the two contradicting dates of the unit plan ask which one stands; the choice decides the due items', async () => {

@@ -69,9 +69,9 @@ export async function cycleUnitRows(
 }
 
 /** The title of one of the commune's plans (404 when it has no such plan). */
-async function planTitle(tx: Tx, communeId: string, planId: string): Promise<string> {
+export async function planTitle(tx: Tx, communeId: string, planId: string): Promise<string> {
   const [p] = rowsOf<{ title: string }>(await tx.execute(sql`select title from plan where commune_id = ${communeId} and id = ${planId}`));
-  if (!p) throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch.');
+  if (!p) throw new AppError('NOT_FOUND', 'Không tìm thấy kế hoạch.', [{ field: 'planId', message: 'Xã, phường này không có kế hoạch đã chọn.' }]);
   return p.title;
 }
 

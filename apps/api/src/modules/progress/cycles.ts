@@ -5,6 +5,7 @@ import { rowsOf } from '../../db/security';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
 import { countsOf, countsSql, isoOf, isPast } from './cycle';
+import { planTitle } from './completeness';
 import { authorizeCommune } from './scope';
 
 interface CycleRow {
@@ -67,5 +68,9 @@ export async function communeCycles(opts: {
   now?: Date;
 }): Promise<ProgressCycles> {
   authorizeCommune(opts.actor, opts.communeId);
-  return inScope(opts.db, opts.actor.scope, async (tx) => ({ cycles: await listCycles(tx, opts.communeId, opts.query, opts.now ?? new Date()) }));
+  return inScope(opts.db, opts.actor.scope, async (tx) => {
+    // A plan of another commune (or none) is not found here, rather than an empty list.
+    if (opts.query.planId) await planTitle(tx, opts.communeId, opts.query.planId);
+    return { cycles: await listCycles(tx, opts.communeId, opts.query, opts.now ?? new Date()) };
+  });
 }

@@ -3,7 +3,7 @@ import { rowsOf } from '../../db/security';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
-import { makePlan, makeUnit } from '../../testing/factories';
+import { makePlan, makeUnit, makeUser } from '../../testing/factories';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
 import { confirmReviews } from '../../testing/kits/reports';
@@ -509,5 +509,38 @@ describe(`progress (${testDbKind()})`, () => {
     expect(completeness.cycle).toMatchObject({ planId: own, planTitle: expect.any(String) });
     expect(completeness.units.length).toBe(await items(own));
     expect((await admin.get(`${A()}/completeness?year=2026&planId=${w.b.id}`)).statusCode).toBe(404);
+  });
+  it("a user holding roles in two communes picks each commune's own plans only: the other commune's plan is not found under this one", async () => {
+    const bAdmin = await loginAs(t, 'b.admin', PASSWORD);
+    const template = (await bAdmin.get(`/api/plan-template?communeId=${w.b.id}`)).json();
+    const created = await bAdmin.post(`/api/communes/${w.b.id}/plans`, { doc: confirmReviews(template), source: 'template' });
+    expect(created.statusCode, created.body).toBe(201);
+    const bPlan = created.json() as { id: string; version: number };
+    expect((await bAdmin.post(`/api/communes/${w.b.id}/plans/${bPlan.id}/publish`, { version: bPlan.version })).statusCode).toBe(200);
+    await makeUser(t.database.db, {
+      username: 'ab.both',
+      password: PASSWORD,
+      roles: [
+        { role: 'commune_admin', communeId: w.a.id },
+        { role: 'viewer', communeId: w.b.id },
+      ],
+    });
+    const both = await loginAs(t, 'ab.both', PASSWORD);
+    const B = `/api/communes/${w.b.id}/progress`;
+    // Under commune B the picker's plan counts; under commune A the same plan does not exist.
+    const bCycles = (await both.get(`${B}/cycles?year=2026&kind=report&planId=${bPlan.id}`)).json().cycles as { planId: string }[];
+    expect(bCycles.length).toBeGreaterThan(0);
+    expect(new Set(bCycles.map((c) => c.planId))).toEqual(new Set([bPlan.id]));
+    expect((await both.get(`${B}/completeness?year=2026&planId=${bPlan.id}`)).statusCode).toBe(200);
+    for (const path of ['cycles?year=2026&kind=report', 'completeness?year=2026', 'consolidated-report.docx?year=2026']) {
+      const res = await both.get(`${A()}/${path}&planId=${bPlan.id}`);
+      expect(res.statusCode, path).toBe(404);
+      expect(res.json().error.details[0].field, path).toBe('planId');
+    }
+    // The plans A's picker offers are A's own.
+    const aPlans = (await both.get(`/api/communes/${w.a.id}/plans?status=published&pageSize=100`)).json().items as { id: string }[];
+    expect(aPlans.map((p) => p.id)).not.toContain(bPlan.id);
+    // Viewer in B: the plan is B's to read, not to publish.
+    expect((await both.post(`/api/communes/${w.b.id}/plans/${bPlan.id}/publish`, { version: bPlan.version })).statusCode).toBe(403);
   });
 });

@@ -1,5 +1,5 @@
 import type { PlanDoc } from '@tds/contracts';
-import { formatDateVi, isUndated, reviewDate, searchKey } from '@tds/contracts';
+import { addresseeReadable, formatDateVi, isUndated, reviewDate, searchKey } from '@tds/contracts';
 import { warn, type Ctx } from './context.js';
 import type { Topic } from './sections.js';
 
@@ -101,6 +101,15 @@ export function checkMissingDates(ctx: Ctx, plan: Pick<PlanDoc, 'deadlines' | 'm
   plan.deadlines.forEach((d, i) => {
     if (!isUndated(d)) return;
     warn(ctx, 'DEADLINE_UNDATED', `Thời hạn "${d.text}" (${d.what}) không nêu ngày cụ thể; cần chọn ngày trước khi ban hành.`, `plan.deadlines.${i}`);
+  });
+  plan.deadlines.forEach((d, i) => {
+    if (addresseeReadable(d)) return;
+    warn(
+      ctx,
+      'DEADLINE_ADDRESSEE_UNREAD',
+      `Không nhận ra đơn vị nào phải thực hiện thời hạn "${d.text}" trong dòng "${d.from}"; nếu không sửa, thời hạn sẽ giao cho tất cả đơn vị tham gia.`,
+      `plan.deadlines.${i}.from`,
+    );
   });
   plan.milestones.forEach((m, i) => {
     const r = reviewDate(plan, m);

@@ -116,3 +116,17 @@ IV. TỔ CHỨC THỰC HIỆN
     expect(deadlines.map((d) => d.text)).not.toContain('trước ngày 15/8/2025');
   });
 });
+
+describe('who a deadline is addressed to', () => {
+  it('a line naming no body the parser knows is flagged on its field; a line naming a kind of body is not', () => {
+    const r = parse(`III. TỔ CHỨC THỰC HIỆN
+1. Ban quản lý chợ Đông Tây báo cáo kết quả thực hiện gửi về UBND xã trước ngày 15/11 hằng năm.
+2. Các trường học báo cáo kết quả xây dựng trường học số gửi về UBND xã trước ngày 20/9/2026.
+`);
+    expect(r.plan!.deadlines.map((d) => d.from)).toEqual(['Ban quản lý chợ Đông Tây', 'Các trường học']);
+    const unread = r.warnings.filter((w) => w.code === 'DEADLINE_ADDRESSEE_UNREAD');
+    expect(unread.map((w) => w.path)).toEqual(['plan.deadlines.0.from']);
+    expect(unread[0]!.message).toContain('Ban quản lý chợ Đông Tây');
+    expect(unread[0]!.message).toContain('tất cả đơn vị tham gia');
+  });
+});

@@ -305,7 +305,13 @@ describe('provincial and Party documents; a number that looks like a year', () =
     expect(p.signer).toEqual({ capacity: 'TM.', title: 'Bí thư', name: 'Nguyễn Thị Hoa' });
     const cap = r.sources['plan.signer.capacity']!;
     expect(normalisePlanText(PARTY).slice(cap.start, cap.end)).toBe('T/M');
-    expect(r.warnings.map((w) => w.code)).toEqual(['SECTION_MISSING', 'SECTION_MISSING']);
+    // Party cells (chi bộ) are no kind of unit a commune's tree holds: both deadlines ask who owes them.
+    expect(r.warnings.map((w) => [w.code, w.path])).toEqual([
+      ['DEADLINE_ADDRESSEE_UNREAD', 'plan.deadlines.0.from'],
+      ['DEADLINE_ADDRESSEE_UNREAD', 'plan.deadlines.1.from'],
+      ['SECTION_MISSING', 'plan.sections.criteria'],
+      ['SECTION_MISSING', 'plan.sections.timeline'],
+    ]);
   });
 
   it('reads a provincial Party standing committee header ("ĐẢNG BỘ TỈNH ..." above "BAN THƯỜNG VỤ TỈNH ỦY")', () => {

@@ -31,16 +31,27 @@ export function DeadlineOwners({
             ) : d.units === 0 ? (
               <Tag color="red">{t('plans.publishModal.noUnits')}</Tag>
             ) : (
-              <Typography.Paragraph
-                style={{ marginBottom: 0, overflowWrap: 'anywhere' }}
-                ellipsis={{ rows: 3, expandable: true, symbol: t('plans.publishModal.showAll') }}
-              >
-                <Typography.Text type="secondary">
-                  {t(d.how === 'all' ? 'plans.publishModal.allUnits' : 'plans.publishModal.namedUnits', { count: d.units })}:{' '}
-                </Typography.Text>
-                {d.unitNames.join(', ')}
-                {d.units > d.unitNames.length ? ` … (+${d.units - d.unitNames.length})` : ''}
-              </Typography.Paragraph>
+              <>
+                {d.how === 'unread' ? (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ margin: '4px 0' }}
+                    data-testid="publish-owner-unread"
+                    title={t('plans.publishModal.unreadUnits', { from: d.from ?? '', count: d.units })}
+                  />
+                ) : null}
+                <Typography.Paragraph
+                  style={{ marginBottom: 0, overflowWrap: 'anywhere' }}
+                  ellipsis={{ rows: 3, expandable: true, symbol: t('plans.publishModal.showAll') }}
+                >
+                  <Typography.Text type="secondary">
+                    {t(d.how === 'named' ? 'plans.publishModal.namedUnits' : 'plans.publishModal.allUnits', { count: d.units })}:{' '}
+                  </Typography.Text>
+                  {d.unitNames.join(', ')}
+                  {d.units > d.unitNames.length ? ` … (+${d.units - d.unitNames.length})` : ''}
+                </Typography.Paragraph>
+              </>
             )}
           </List.Item>
         )}
