@@ -410,6 +410,7 @@ const en: CatalogShape<Catalog> = {
     deadlines: 'Deadlines',
     deadlineWhat: 'What',
     deadlineFrom: 'Sent by',
+    groupUnitClosed: 'closed, owes nothing now',
     deadlineTo: 'Sent to',
     day: 'Day',
     month: 'Month',

@@ -365,6 +365,7 @@ const vi = {
     deadlines: 'Thời hạn',
     deadlineWhat: 'Nội dung',
     deadlineFrom: 'Đơn vị gửi',
+    groupUnitClosed: 'đã ngừng hoạt động, không còn hạn nộp',
     deadlineTo: 'Nơi nhận',
     day: 'Ngày',
     month: 'Tháng',

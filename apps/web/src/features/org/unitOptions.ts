@@ -12,12 +12,13 @@ export interface UnitTreeSelectNode {
 /** Tree data for an antd TreeSelect of units; `exclude` ids are disabled, inactive ones hidden unless asked. */
 export function unitTreeSelectData(
   units: readonly UnitTreeItem[] | undefined,
-  opts: { exclude?: Set<string>; includeInactive?: boolean; keep?: string | null } = {},
+  opts: { exclude?: Set<string>; includeInactive?: boolean; keep?: string | readonly string[] | null; inactiveNote?: string } = {},
 ): UnitTreeSelectNode[] {
-  const list = (units ?? []).filter((u) => opts.includeInactive || u.active || u.id === opts.keep);
+  const keep = new Set(typeof opts.keep === 'string' ? [opts.keep] : (opts.keep ?? []));
+  const list = (units ?? []).filter((u) => opts.includeInactive || u.active || keep.has(u.id));
   const toNode = (n: TreeNode<UnitTreeItem>): UnitTreeSelectNode => ({
     value: n.unit.id,
-    title: `${n.unit.name} (${n.unit.code})`,
+    title: `${n.unit.name} (${n.unit.code})${!n.unit.active && opts.inactiveNote ? ` – ${opts.inactiveNote}` : ''}`,
     disabled: opts.exclude?.has(n.unit.id) || undefined,
     children: n.children.map(toNode),
   });

@@ -14,8 +14,10 @@ export function GroupUnitsFields({ group }: { group: number }) {
   const { t } = useTranslation();
   const { communeId } = useCommune();
   const tree = useUnitTree(communeId);
-  const unitData = useMemo(() => unitTreeSelectData(tree.data), [tree.data]);
   const form = Form.useFormInstance();
+  const chosen = Form.useWatch(['participantGroups', group, 'unitIds'], form) as string[] | undefined;
+  // Closed units are not offered; one chosen before it closed stays shown by name, marked, so it can be taken out.
+  const unitData = useMemo(() => unitTreeSelectData(tree.data, { keep: chosen ?? [], inactiveNote: t('plans.groupUnitClosed') }), [tree.data, chosen, t]);
   const name = Form.useWatch(['participantGroups', group, 'name'], form) as string | undefined;
   // The reason follows the name as it reads now (a stored reason may speak of a name since changed).
   const proposal = useMemo(() => proposeKinds(name ?? ''), [name]);
