@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Select, Table, Typography } from 'antd';
+import { Button, Select, Table, Typography, Grid } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorProgress, LeagueRow } from '@tds/contracts';
@@ -58,6 +58,8 @@ export function LeagueCard({
     [q.data, chartRows.length, t, labelWidth],
   );
   const province = scope.level === 'province';
+  // Phones: names wrap and the rank column narrows, so the table fits the screen without sideways scroll.
+  const compact = !Grid.useBreakpoint().sm;
 
   const options = (progress?.pillars ?? []).map((p) => ({
     label: t(`progress.pillars.${p.pillar}`),
@@ -66,7 +68,7 @@ export function LeagueCard({
   }));
 
   const columns: TableProps<LeagueRow>['columns'] = [
-    { title: t('progress.dashboard.rank'), dataIndex: 'rank', width: 64, align: 'center', render: (r: number | null) => r ?? '—' },
+    { title: t('progress.dashboard.rank'), dataIndex: 'rank', width: compact ? 40 : 64, align: 'center', render: (r: number | null) => r ?? '—' },
     {
       title: province ? t('progress.dashboard.commune') : t('progress.dashboard.unitOrCommune'),
       dataIndex: 'name',
@@ -142,7 +144,7 @@ export function LeagueCard({
           columns={columns}
           dataSource={rows}
           pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          scroll={{ x: 'max-content' }}
+          scroll={compact ? undefined : { x: 'max-content' }}
           data-testid="league-table"
         />
       ) : null}

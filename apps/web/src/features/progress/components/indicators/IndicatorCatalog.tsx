@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Descriptions, Flex, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Select, Switch, Table, Tag, Typography, Grid } from 'antd';
 import type { TableProps } from 'antd';
 import { EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -70,6 +70,8 @@ export function IndicatorCatalog({ communeId }: { communeId: string | null }) {
   const [editing, setEditing] = useState<Indicator | null>(null);
   const [creating, setCreating] = useState(false);
   const [choosing, setChoosing] = useState<Indicator | null>(null);
+  // Phones: the name wraps within the screen (no sideways scroll); the unit of measure shows from sm up.
+  const compact = !Grid.useBreakpoint().sm;
 
   const rows = useMemo(() => {
     const key = searchKey(q);
@@ -97,7 +99,7 @@ export function IndicatorCatalog({ communeId }: { communeId: string | null }) {
       ),
     },
     { title: t('progress.indicators.pillar'), dataIndex: 'pillar', width: 140, responsive: ['lg'], render: (p: IndicatorPillar) => t(`progress.pillars.${p}`) },
-    { title: t('progress.measure'), dataIndex: 'measure', width: 100 },
+    { title: t('progress.measure'), dataIndex: 'measure', width: 100, responsive: ['sm'] },
     {
       title: t('progress.indicators.aggregation'),
       dataIndex: 'aggregation',
@@ -176,7 +178,7 @@ export function IndicatorCatalog({ communeId }: { communeId: string | null }) {
         loading={list.isFetching && !list.data}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         expandable={{ expandedRowRender: (i) => <IndicatorDetails indicator={i} /> }}
-        scroll={{ x: 'max-content' }}
+        scroll={compact ? undefined : { x: 'max-content' }}
         data-testid="indicator-table"
       />
       {communeId ? <IndicatorKindsModal communeId={communeId} indicator={choosing} onClose={() => setChoosing(null)} /> : null}
