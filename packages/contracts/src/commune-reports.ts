@@ -59,7 +59,9 @@ export const communeReportIndicator = z.object({
 /** The figures of one plan gathered from the units' reports of the year (computed, never typed). */
 export const communeReportFigures = z.object({
   year: z.number().int(),
-  /** Unit reports owed in the year, and how they stand (the progress module's completeness). */
+  /** A review's first year: its counts add up the years fromYear..year; indicators are those of `year`. */
+  fromYear: z.number().int().optional(),
+  /** Unit reports owed in the year (or the review's years), and how they stand (the progress module's completeness). */
   expected: z.number().int(),
   onTime: z.number().int(),
   late: z.number().int(),

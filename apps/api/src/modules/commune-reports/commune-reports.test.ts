@@ -12,6 +12,7 @@ import { buildWorld, PASSWORD, type World } from '../../testing/world';
 import { plan } from '../plans/plans.table';
 import { appUser } from '../users/users.table';
 import { communeDueItemsFor } from './commune-due-items';
+import { figuresYears, gatherSections } from './gather-figures';
 import { communeDueItem, communeReport, communeReportVersion } from './commune-reports.table';
 import { listProvinceCommuneReports } from './list-province-commune-reports';
 import { submitCommuneReport } from './submit-commune-report';
@@ -259,6 +260,30 @@ describe(`commune reports to the province (${testDbKind()})`, () => {
     expect([inB.statusCode, inB.json().can.save, inB.json().can.submit]).toEqual([200, false, false]);
     expect((await twoCommunes.post(`/api/communes/${w.b.id}/commune-reports/${b!.id}/prepare`, { version: 1 })).statusCode).toBe(403);
     expect((await twoCommunes.post(`${A()}/${idA}/prepare`, { version: 1 })).statusCode).toBe(200);
+  });
+
+  it("a review gathers the plan's years: the mid-term 2025-2027, the final 2025-2030, counts added up and indicators of the last year", async () => {
+    expect(figuresYears('midterm', 2027, { fromYear: 2025, toYear: 2030 })).toEqual([2025, 2026, 2027]);
+    expect(figuresYears('final', 2030, { fromYear: 2026, toYear: 2030 })).toEqual([2026, 2027, 2028, 2029, 2030]);
+    expect(figuresYears('final', 2030, { fromYear: 2025, toYear: 2028 })).toEqual([2025, 2026, 2027, 2028]);
+    expect(figuresYears('year', 2026, { fromYear: 2025, toYear: 2030 })).toEqual([2026]);
+    const now = new Date('2028-01-15T03:00:00Z');
+    const gather = (periodKind: string, year: number) => sys((tx) => gatherSections(tx, w.a.id, { periodKind, year }, [], now));
+    const [mid] = await gather('midterm', 2027);
+    const yearly = [(await gather('year', 2025))[0]!, (await gather('year', 2026))[0]!, (await gather('year', 2027))[0]!];
+    const sum = (k: 'expected' | 'onTime' | 'late' | 'missing' | 'accepted') => yearly.reduce((n, s) => n + s.figures![k], 0);
+    expect(mid!.figures).toMatchObject({
+      year: 2027,
+      fromYear: 2025,
+      expected: sum('expected'),
+      onTime: sum('onTime'),
+      late: sum('late'),
+      missing: sum('missing'),
+    });
+    expect(mid!.figures!.accepted).toBe(sum('accepted'));
+    expect(mid!.figures!.expected).toBeGreaterThan(yearly[2]!.figures!.expected);
+    expect(mid!.figures!.indicators).toEqual(yearly[2]!.figures!.indicators);
+    expect(yearly[1]!.figures).not.toHaveProperty('fromYear');
   });
 
   it('refuses hostile input: control characters naming the field, huge bodies, unknown fields', async () => {

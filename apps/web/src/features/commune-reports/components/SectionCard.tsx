@@ -34,7 +34,9 @@ export function SectionCard({
       {f ? (
         <>
           <Typography.Paragraph strong style={{ marginBottom: 8 }}>
-            {t('communeReports.detail.figuresTitle', { year: f.year })}
+            {f.fromYear
+              ? t('communeReports.detail.figuresTitlePhase', { from: f.fromYear, year: f.year })
+              : t('communeReports.detail.figuresTitle', { year: f.year })}
           </Typography.Paragraph>
           <Descriptions size="small" bordered column={{ xs: 1, sm: 2, md: 3 }} data-testid={`commune-report-figures-${index}`}>
             <Descriptions.Item label={t('communeReports.detail.expected')}>{f.expected}</Descriptions.Item>
