@@ -55,8 +55,15 @@ describeE2E('kế hoạch: đối tượng tham gia và đơn vị phải thực
     expect(await reviews.count()).toBe(2);
     expect(await page.getByTestId('milestone-default').count()).toBe(2);
     expect(await page.locator('#plan_milestones_0_dueDate').inputValue()).toBe('14/12/2027');
-    for (const box of await page.getByTestId('milestone-confirm').all()) await box.click();
+    // The officer confirms the mid-term day as offered, and picks another day for the final review: picking it confirms it.
+    await page.getByTestId('milestone-confirm').first().click();
+    await expect.poll(() => page.getByTestId('milestone-default').count()).toBe(1);
+    const finalDate = page.locator('#plan_milestones_1_dueDate');
+    await finalDate.click();
+    await finalDate.fill('20/11/2030');
+    await finalDate.press('Enter');
     await expect.poll(() => page.getByTestId('milestone-default').count()).toBe(0);
+    expect(await page.getByTestId('milestone-confirm').nth(1).isChecked()).toBe(true);
     await dateTheYearOnlyDeadline(page);
     await page.getByTestId('import-save').click();
     await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/u);
@@ -79,6 +86,7 @@ describeE2E('kế hoạch: đối tượng tham gia và đơn vị phải thực
     // The reviews are confirmed: their reports are due from the same units on those days.
     const reviewText = await modal.getByTestId('publish-reviews').innerText();
     expect(reviewText).toContain('Sơ kết giữa kỳ năm 2027: các đơn vị nộp báo cáo đến hết ngày 14/12/2027');
+    expect(reviewText).toContain('20/11/2030');
     expect(reviewText).not.toContain('Ngày mặc định');
     await page.getByTestId('publish-confirm').click();
     await page.getByText('Đã ban hành kế hoạch.').waitFor();

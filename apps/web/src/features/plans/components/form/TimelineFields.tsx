@@ -104,6 +104,7 @@ function UndatedFlag({ index }: { index: number }) {
 /** Phases, mid-term and final milestones, and the deadlines. */
 export function TimelineFields() {
   const { t } = useTranslation();
+  const form = Form.useFormInstance();
   const num = (min: number, max: number) => <InputNumber min={min} max={max} style={{ width: '100%' }} />;
   return (
     <Card size="small" title={t('plans.sections.timeline')} id="plan-section-timeline" style={{ marginBottom: 16 }}>
@@ -181,6 +182,10 @@ export function TimelineFields() {
                       format={DATE_FORMAT}
                       placeholder={DATE_PLACEHOLDER}
                       style={{ width: '100%' }}
+                      // A day the officer picks is a day confirmed (no second click on "Đã xác nhận").
+                      onChange={(d) => {
+                        if (d) form.setFieldValue(['milestones', f.name, 'confirmed'], true);
+                      }}
                       data-testid="milestone-date"
                     />
                   </PlanField>
