@@ -57,7 +57,7 @@ describe(`audit verify (${testDbKind()})`, () => {
   let asProvince: Scope;
   const sessionScope = async (username: string) => {
     const [u] = rowsOf<{ id: string }>(await database.system.execute(sql`select id::text as id from app_user where username = ${username}`));
-    const s = await createSession(database.db, u!.id, 60, {});
+    const s = await createSession(database.db, u!.id, 60, {}, new Date());
     return (await resolveSession(database.db, s.token, 60))!.scope;
   };
 

@@ -332,7 +332,7 @@ async function seedReports(db: Db, opts: { communeId: string; planId: string; ke
         return [version(1, 'save', 'draft'), version(2, 'submit', 'submitted'), ...(accepted ? [version(3, 'accept', 'accepted')] : [])];
       }),
     );
-    for (const row of made) if (row.status === 'accepted') await recordReportValues(tx, row);
+    for (const row of made) if (row.status === 'accepted') await recordReportValues(tx, row, new Date(row.reviewedAt!));
   });
 }
 

@@ -32,7 +32,7 @@ describe(`row-level security (${kind})`, () => {
     database = await createTestDb();
     w = await buildWorld(database.db);
     const session = async (username: string) => {
-      const s = await createSession(database.db, w.users[username]!.id, 60, {});
+      const s = await createSession(database.db, w.users[username]!.id, 60, {}, new Date());
       return (await resolveSession(database.db, s.token, 60))!;
     };
     scopeA = (await session('a.admin')).scope;

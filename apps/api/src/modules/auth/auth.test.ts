@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, testDbKind, type TestApp } from '../../testing/harness';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
 import { makeUser } from '../../testing/factories';
+import { rowsOf } from '../../db/security';
+import { login as loginUseCase } from './login';
 
 describe(`auth (${testDbKind()})`, () => {
   let t: TestApp;
@@ -25,6 +27,14 @@ describe(`auth (${testDbKind()})`, () => {
     expect(me.permissions).toContain('org.unit.write');
     expect(me.permissions).not.toContain('org.territory.write');
     expect(me.communes.map((c: { id: string }) => c.id)).toEqual([w.a.id]);
+  });
+
+  it('takes the moment of the sign-in from its caller: the session expires idle minutes after it, the last sign-in is then', async () => {
+    const now = new Date('2026-03-02T01:30:00.000Z');
+    const r = await loginUseCase({ db: t.database.db, config: t.config, username: 'a.viewer', password: PASSWORD, meta: { requestId: 'test' }, now });
+    expect(r.session.expiresAt.toISOString()).toBe(new Date(now.getTime() + t.config.SESSION_IDLE_MINUTES * 60_000).toISOString());
+    const [row] = rowsOf<{ last_login_at: Date | string }>(await t.database.system.execute(sql`select last_login_at from app_user where id = ${r.userId}`));
+    expect(new Date(row!.last_login_at).toISOString()).toBe(now.toISOString());
   });
 
   it('refuses a wrong password and an unknown user with the same message', async () => {

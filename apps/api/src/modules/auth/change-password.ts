@@ -15,13 +15,21 @@ const CHANGE_RULE = { after: 5, maxSeconds: 15 * 60 };
  * A user changes their own password; other sessions of the user end. Wrong current passwords are
  * throttled like logins, so a stolen session cannot be used to guess the password.
  */
-export async function changePassword(opts: { db: Db; actor: Actor; meta: RequestMeta; currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword(opts: {
+  db: Db;
+  actor: Actor;
+  meta: RequestMeta;
+  currentPassword: string;
+  newPassword: string;
+  now?: Date;
+}): Promise<void> {
   const { db, actor, meta } = opts;
+  const now = opts.now ?? new Date();
   const key = passwordChangeKey(actor.userId);
-  await assertNotThrottled(db, [key]);
+  await assertNotThrottled(db, [key], now);
   const user = await inScope(db, SYSTEM_SCOPE, (tx) => findUserById(tx, actor.userId));
   if (!user || !(await verifyPassword(user.passwordHash, opts.currentPassword))) {
-    await recordFailures(db, [{ key, ...CHANGE_RULE }]);
+    await recordFailures(db, [{ key, ...CHANGE_RULE }], now);
     throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', [{ field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' }]);
   }
   if (opts.currentPassword === opts.newPassword) {
@@ -30,7 +38,7 @@ export async function changePassword(opts: { db: Db; actor: Actor; meta: Request
   await clearFailures(db, [key]);
   const passwordHash = await hashPassword(opts.newPassword);
   await inScope(db, SYSTEM_SCOPE, async (tx) => {
-    await setPasswordHash(tx, actor.userId, passwordHash, { mustChange: false });
+    await setPasswordHash(tx, actor.userId, passwordHash, { mustChange: false, now });
     await writeAudit(tx, actor, meta, {
       action: 'change_password',
       entityType: 'user',

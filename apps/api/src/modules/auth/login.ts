@@ -21,6 +21,8 @@ export interface LoginOptions {
   username: string;
   password: string;
   meta: RequestMeta & { userAgent?: string };
+  /** The moment of the attempt (tests fix it); now by default. */
+  now?: Date;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface LoginOptions {
  * failures (in the database, so every instance agrees). A known and an unknown username take the
  * same path, the same time and the same answers.
  */
-export async function login({ db, config, username, password, meta }: LoginOptions): Promise<{ userId: string; session: NewSession }> {
+export async function login({ db, config, username, password, meta, now = new Date() }: LoginOptions): Promise<{ userId: string; session: NewSession }> {
   const name = username.trim().toLowerCase();
   const ip = meta.ip ?? 'unknown';
   const rules: ThrottleRule[] = [
@@ -40,11 +42,12 @@ export async function login({ db, config, username, password, meta }: LoginOptio
   await assertNotThrottled(
     db,
     rules.map((r) => r.key),
+    now,
   );
   const user = await inScope(db, SYSTEM_SCOPE, (tx) => findLoginUser(tx, name));
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!user || !ok || user.disabled) {
-    const failures = await recordFailures(db, rules);
+    const failures = await recordFailures(db, rules, now);
     if (failures === config.LOGIN_MAX_FAILURES) {
       // Written for known and unknown names alike: the same work either way.
       await inScope(db, SYSTEM_SCOPE, (tx) =>
@@ -61,7 +64,7 @@ export async function login({ db, config, username, password, meta }: LoginOptio
   }
   await clearFailures(db, [pairKey(name, ip), userKey(name)]);
   await inScope(db, SYSTEM_SCOPE, async (tx) => {
-    await recordLogin(tx, user.id);
+    await recordLogin(tx, user.id, now);
     await writeAudit(tx, { userId: user.id, fullName: user.fullName, username: user.username }, meta, {
       action: 'login',
       entityType: 'user',
@@ -71,6 +74,6 @@ export async function login({ db, config, username, password, meta }: LoginOptio
       summary: `Đăng nhập: ${user.username}`,
     });
   });
-  const session = await createSession(db, user.id, config.SESSION_IDLE_MINUTES, meta);
+  const session = await createSession(db, user.id, config.SESSION_IDLE_MINUTES, meta, now);
   return { userId: user.id, session };
 }

@@ -8,11 +8,12 @@ import { destroySessions } from './sessions';
 import { clearUserFailures } from './throttle';
 
 /** An administrator sets a temporary password; the user must change it, and their sessions end. */
-export async function resetPassword(opts: { db: Db; actor: Actor; meta: RequestMeta; id: string; newPassword: string }) {
+export async function resetPassword(opts: { db: Db; actor: Actor; meta: RequestMeta; id: string; newPassword: string; now?: Date }) {
+  const now = opts.now ?? new Date();
   const passwordHash = await hashPassword(opts.newPassword);
   const row = await inScope(opts.db, opts.actor.scope, async (tx) => {
     const cur = await loadUser(tx, opts.actor, opts.id, 'user.manage');
-    const updated = await setPasswordHash(tx, cur.id, passwordHash, { mustChange: true });
+    const updated = await setPasswordHash(tx, cur.id, passwordHash, { mustChange: true, now });
     await writeAudit(tx, opts.actor, opts.meta, {
       action: 'reset_password',
       entityType: 'user',

@@ -12,12 +12,12 @@ export interface NewSession {
 }
 
 /** Create a session row; the raw token goes only to the cookie. */
-export async function createSession(db: Db, userId: string, idleMinutes: number, meta: { ip?: string; userAgent?: string }): Promise<NewSession> {
+export async function createSession(db: Db, userId: string, idleMinutes: number, meta: { ip?: string; userAgent?: string }, now: Date): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(Date.now() + idleMinutes * 60_000);
+  const expiresAt = new Date(now.getTime() + idleMinutes * 60_000);
   await inScope(db, SYSTEM_SCOPE, async (tx) => {
-    await tx.delete(session).where(lt(session.expiresAt, new Date()));
+    await tx.delete(session).where(lt(session.expiresAt, now));
     await tx
       .insert(session)
       .values({ id: tokenId(token), userId, csrfToken, expiresAt, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null });

@@ -6,10 +6,11 @@ import { loadUser, presentUsers, touchUser } from '../users';
 import { clearUserFailures } from './throttle';
 
 /** Lift the sign-in delays of a user (after failed attempts, from any address). */
-export async function unlockUser(opts: { db: Db; actor: Actor; meta: RequestMeta; id: string }) {
+export async function unlockUser(opts: { db: Db; actor: Actor; meta: RequestMeta; id: string; now?: Date }) {
+  const now = opts.now ?? new Date();
   const row = await inScope(opts.db, opts.actor.scope, async (tx) => {
     const cur = await loadUser(tx, opts.actor, opts.id, 'user.manage');
-    const updated = await touchUser(tx, cur.id);
+    const updated = await touchUser(tx, cur.id, now);
     await writeAudit(tx, opts.actor, opts.meta, {
       action: 'unlock',
       entityType: 'user',

@@ -35,7 +35,9 @@ describe(`derived indicator values (${testDbKind()})`, () => {
         );
       return r;
     });
-  const refresh = (year = 2026, period = 0) => inScope(t.database.db, scopeA, (tx) => refreshDerived(tx, w.a.id, KEY, year, period));
+  /** The moment of the run, fixed: the figures carry it. */
+  const NOW = new Date('2026-06-01T02:00:00.000Z');
+  const refresh = (year = 2026, period = 0) => inScope(t.database.db, scopeA, (tx) => refreshDerived(tx, w.a.id, KEY, year, period, NOW));
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -64,6 +66,7 @@ describe(`derived indicator values (${testDbKind()})`, () => {
     expect(await rollup('XH.NGUOI_DAN_DUOC_HO_TRO')).toMatchObject({ sumValue: 50, n: 2 });
     const rows = await inScope(t.database.db, scopeA, (tx) => tx.select().from(indicatorValue).where(eq(indicatorValue.communeId, w.a.id)));
     expect(rows.every((r) => r.sourceKey === `derived:${KEY}`)).toBe(true);
+    expect(rows.map((r) => r.updatedAt.toISOString())).toEqual(rows.map(() => NOW.toISOString()));
     expect(rows.find((r) => r.unitId === w.aVillage.id && r.indicatorCode === 'XH.KNS_CO_BAN')?.value).toBe(50);
   });
 
@@ -81,7 +84,7 @@ describe(`derived indicator values (${testDbKind()})`, () => {
 
   it("refuses figures it does not own or that break the indicator's rules, writing nothing", async () => {
     const attempt = (rows: DerivedRow[]) =>
-      inScope(t.database.db, scopeA, (tx) => recordDerivedValues(tx, w.a.id, KEY, 2026, 0, rows)).then(
+      inScope(t.database.db, scopeA, (tx) => recordDerivedValues(tx, w.a.id, KEY, 2026, 0, rows, NOW)).then(
         () => null,
         (e: unknown) => e,
       );
@@ -102,7 +105,7 @@ describe(`derived indicator values (${testDbKind()})`, () => {
         { unitId: w.aVillage.id, indicatorCode: 'XH.NGUOI_DAN_DUOC_HO_TRO', value: 2 },
       ]),
     ).toEqual(['rows.1.unitId']);
-    await expect(inScope(t.database.db, scopeA, (tx) => recordDerivedValues(tx, w.a.id, 'khong.co', 2026, 0, []))).rejects.toThrow(/Unknown/u);
+    await expect(inScope(t.database.db, scopeA, (tx) => recordDerivedValues(tx, w.a.id, 'khong.co', 2026, 0, [], NOW))).rejects.toThrow(/Unknown/u);
     expect(await rollup('XH.KNS_CO_BAN')).toMatchObject({ sumNumerator: 18, n: 1 });
   });
 

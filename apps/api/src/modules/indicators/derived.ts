@@ -99,6 +99,7 @@ export async function recordDerivedValues(
   year: number,
   period: number,
   rows: readonly DerivedRow[],
+  now: Date,
 ): Promise<void> {
   const p = registry.get(providerKey);
   if (!p) throw new Error(`Unknown derived-value provider "${providerKey}"`);
@@ -118,7 +119,6 @@ export async function recordDerivedValues(
       ),
     );
   if (rows.length) {
-    const now = new Date();
     await tx.insert(indicatorValue).values(
       rows.map((r) => {
         const def = defs.get(r.indicatorCode)!;
@@ -147,8 +147,8 @@ export async function recordDerivedValues(
 }
 
 /** Ask a provider for its figures and record them (the usual call from the module that owns them). */
-export async function refreshDerived(tx: Tx, communeId: string, providerKey: string, year: number, period: number): Promise<void> {
+export async function refreshDerived(tx: Tx, communeId: string, providerKey: string, year: number, period: number, now: Date): Promise<void> {
   const p = registry.get(providerKey);
   if (!p) throw new Error(`Unknown derived-value provider "${providerKey}"`);
-  await recordDerivedValues(tx, communeId, providerKey, year, period, await p.compute(tx, communeId, year, period));
+  await recordDerivedValues(tx, communeId, providerKey, year, period, await p.compute(tx, communeId, year, period), now);
 }

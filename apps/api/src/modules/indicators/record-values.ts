@@ -26,7 +26,17 @@ async function removeValues(tx: Tx, communeId: string, sourceKey: string): Promi
  */
 export async function recordSourceValues(
   tx: Tx,
-  s: { communeId: string; unitId: string; year: number; period: number; sourceKey: string; reportId?: string | null; values: readonly SourceValue[] },
+  s: {
+    communeId: string;
+    unitId: string;
+    year: number;
+    period: number;
+    sourceKey: string;
+    reportId?: string | null;
+    values: readonly SourceValue[];
+    /** When the figures became official (their updated_at). */
+    now: Date;
+  },
 ): Promise<void> {
   const keys = await removeValues(tx, s.communeId, s.sourceKey);
   if (s.values.length) {
@@ -42,7 +52,7 @@ export async function recordSourceValues(
         numerator: v.numerator,
         denominator: v.denominator,
         reportId: s.reportId ?? null,
-        updatedAt: new Date(),
+        updatedAt: s.now,
       })),
     );
   }

@@ -90,7 +90,7 @@ async function deliverOne(db: Db, channels: ChannelRegistry, m: Claimed, now: Da
     );
     return failed ? 'failed' : 'retrying';
   }
-  await inScope(db, SYSTEM_SCOPE, (tx) => tx.update(outboxMessage).set({ attempts, status: 'sent', sentAt: new Date(), lastError: null }).where(where));
+  await inScope(db, SYSTEM_SCOPE, (tx) => tx.update(outboxMessage).set({ attempts, status: 'sent', sentAt: now, lastError: null }).where(where));
   return 'sent';
 }
 

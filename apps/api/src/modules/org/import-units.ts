@@ -37,6 +37,8 @@ export interface ImportUnitsOptions {
   /** The workbook is read in these workers (exceljs inflates and parses XML: CPU work). */
   workers: WorkerPool;
   zip: ZipLimits;
+  /** The moment of the import (tests fix it); now by default. */
+  now?: Date;
 }
 
 type RowError = ImportResult['errors'][number];
@@ -67,7 +69,7 @@ interface Plan {
  * Import a commune's units from an .xlsx file: every row is checked first; a dry run only reports,
  * a commit writes all rows in one transaction (existing codes are updated, new codes created) or none.
  */
-export async function importUnits({ db, actor, meta, communeId, file, dryRun, workers, zip }: ImportUnitsOptions): Promise<ImportResult> {
+export async function importUnits({ db, actor, meta, communeId, file, dryRun, workers, zip, now = new Date() }: ImportUnitsOptions): Promise<ImportResult> {
   authorize(actor, 'org.unit.write', { communeId });
   const rows = await readRows(file.buffer, workers, zip);
   return inScope(db, actor.scope, async (tx) => {
@@ -79,7 +81,7 @@ export async function importUnits({ db, actor, meta, communeId, file, dryRun, wo
     const result: ImportResult = { dryRun, rows: rows.length, created, updated: plan.rows.length - created, errors: plan.errors };
     if (dryRun) return result;
     if (plan.errors.length) throw rowsInvalid(plan.errors);
-    const changed = await applyPlan(tx, communeId, plan, existing);
+    const changed = await applyPlan(tx, communeId, plan, existing, now);
     const fileId = await keepImportFile(tx, actor, communeId, file);
     await writeAudit(tx, actor, meta, {
       action: 'import',
@@ -264,7 +266,7 @@ function treeErrors(p: PlannedRow, nodes: Map<string, Node>, children: Node[]): 
 }
 
 /** Write the plan: creations parents first, then updates that change something, then moved paths. */
-async function applyPlan(tx: Tx, communeId: string, plan: Plan, existing: UnitRow[]): Promise<number> {
+async function applyPlan(tx: Tx, communeId: string, plan: Plan, existing: UnitRow[], now: Date): Promise<number> {
   const paths = new Map<string, string>();
   const pathOf = (id: string): string => {
     const known = paths.get(id);
@@ -292,7 +294,7 @@ async function applyPlan(tx: Tx, communeId: string, plan: Plan, existing: UnitRo
     changed++;
     await tx
       .update(unit)
-      .set({ ...next, ...unitKeys(r.values), version: sql`${unit.version} + 1`, updatedAt: new Date() })
+      .set({ ...next, ...unitKeys(r.values), version: sql`${unit.version} + 1`, updatedAt: now })
       .where(idIs(communeId, r.id));
   }
   const inFile = new Set(plan.rows.map((r) => r.id));

@@ -23,17 +23,18 @@ export async function acceptReport(opts: {
   const { db, actor, communeId } = opts;
   assertVisible(actor, communeId);
   const comment = opts.comment?.normalize('NFC').trim() || null;
+  const now = opts.now ?? new Date();
   return inScope(db, actor.scope, async (tx) => {
     const { row } = await takeReportStep(tx, actor, opts.meta, {
-      now: opts.now ?? new Date(),
+      now,
       communeId,
       id: opts.id,
       transition: 'accept',
       version: opts.version,
       comment,
-      set: () => ({ reviewedAt: (opts.now ?? new Date()).toISOString(), reviewedBy: actor.userId, reviewComment: comment }),
+      set: () => ({ reviewedAt: now.toISOString(), reviewedBy: actor.userId, reviewComment: comment }),
       summary: (_cur, _row, label) => `Tiếp nhận báo cáo: ${label}`,
-      effects: (r) => recordReportValues(tx, r),
+      effects: (r) => recordReportValues(tx, r, now),
     });
     return mapDetail(tx, actor, row);
   });

@@ -10,8 +10,9 @@ export const reportSourceKey = (reportId: string) => `report:${reportId}`;
  * An accepted report's figures become official: one indicator value per filled figure (value, or
  * numerator and denominator), and the commune roll-up recomputed, in the caller's transaction.
  */
-export async function recordReportValues(tx: Tx, row: ReportRow): Promise<void> {
+export async function recordReportValues(tx: Tx, row: ReportRow, now: Date): Promise<void> {
   await recordSourceValues(tx, {
+    now,
     communeId: row.communeId,
     unitId: row.unitId,
     year: row.year,

@@ -99,17 +99,17 @@ export async function setRoles(tx: Tx, userId: string, roles: RoleAssignmentInpu
 }
 
 /** Set a user's password hash (a reset makes them choose their own at the next sign-in). */
-export async function setPasswordHash(tx: Tx, userId: string, passwordHash: string, opts: { mustChange: boolean }): Promise<AppUserRow> {
+export async function setPasswordHash(tx: Tx, userId: string, passwordHash: string, opts: { mustChange: boolean; now: Date }): Promise<AppUserRow> {
   const [row] = await tx
     .update(appUser)
     .set({
       passwordHash,
       mustChangePassword: opts.mustChange,
-      passwordChangedAt: new Date(),
+      passwordChangedAt: opts.now,
       failedLogins: 0,
       lockedUntil: null,
       version: sql`${appUser.version} + 1`,
-      updatedAt: new Date(),
+      updatedAt: opts.now,
     })
     .where(eq(appUser.id, userId))
     .returning();
@@ -118,10 +118,10 @@ export async function setPasswordHash(tx: Tx, userId: string, passwordHash: stri
 }
 
 /** Count a change to a user that lives elsewhere (their sign-in delays lifted): the next version. */
-export async function touchUser(tx: Tx, userId: string): Promise<AppUserRow> {
+export async function touchUser(tx: Tx, userId: string, now: Date): Promise<AppUserRow> {
   const [row] = await tx
     .update(appUser)
-    .set({ failedLogins: 0, lockedUntil: null, version: sql`${appUser.version} + 1`, updatedAt: new Date() })
+    .set({ failedLogins: 0, lockedUntil: null, version: sql`${appUser.version} + 1`, updatedAt: now })
     .where(eq(appUser.id, userId))
     .returning();
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy người dùng.');
@@ -144,6 +144,6 @@ export async function findUserById(tx: Tx, id: string): Promise<AppUserRow | und
 }
 
 /** Note a successful sign-in. */
-export async function recordLogin(tx: Tx, userId: string): Promise<void> {
-  await tx.update(appUser).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(appUser.id, userId));
+export async function recordLogin(tx: Tx, userId: string, now: Date): Promise<void> {
+  await tx.update(appUser).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(appUser.id, userId));
 }
