@@ -130,6 +130,11 @@ export const publishResult = z.object({
   undated: z.array(z.object({ index: z.number().int(), what: z.string(), text: z.string() })),
   /** Deadlines owed by units that reach none. */
   unreached: z.number().int(),
+  /**
+   * Days of a recurring deadline that fall before the plan was issued (31/3 of the first year of a
+   * plan signed in August): not scheduled, since no unit could have met them; listed so the officer sees it.
+   */
+  beforeIssue: z.array(z.object({ index: z.number().int(), what: z.string(), dueDate: isoDate })),
   added: z.array(calendarChange),
   removed: z.array(calendarChange),
   unchanged: z.number().int(),

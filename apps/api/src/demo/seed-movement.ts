@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { addDays, defaultReminderOffsets, isUndated, permissions, reviewDate, type PlanDoc, todayVn } from '@tds/contracts';
 import type { Db } from '../db/client';
 import type { Actor } from '../platform/actor';
 import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
+import { storeFile } from '../modules/files';
 import { unit } from '../modules/org';
 import { parsePlanText, planYears } from '../modules/plans';
 import { createPlan, updatePlan } from '../modules/plans';
@@ -150,6 +152,27 @@ const SECTIONS = (unitName: string, year: number) => [
   { key: 'phuong-huong', title: 'Phương hướng, kiến nghị', text: 'Tiếp tục duy trì Tổ công nghệ số cộng đồng, đẩy mạnh thanh toán không dùng tiền mặt.' },
 ];
 
+const UNIT_PLAN_SUMMARY = (unitName: string) =>
+  `${unitName} ban hành kế hoạch hưởng ứng phong trào: phân công cán bộ phụ trách, đăng ký chỉ tiêu chuyển đổi số và Bình dân học vụ số, lịch kiểm tra hằng quý.`;
+
+/** A unit's plan as the Word file it uploads: a heading and a few lines, enough to open and read. */
+async function unitPlanDocx(unitName: string, year: number): Promise<Buffer> {
+  const line = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold, font: 'Times New Roman', size: 28 })] });
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          line(unitName.toLocaleUpperCase('vi'), true),
+          line('KẾ HOẠCH', true),
+          line(`Thực hiện phong trào thi đua "Cả nước thi đua đổi mới sáng tạo và chuyển đổi số" và "Bình dân học vụ số" năm ${year}`),
+          line(UNIT_PLAN_SUMMARY(unitName)),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
 /** The latest cycle, unit by unit: most on time, some waiting for review, one late, one missing. */
 const LATEST_OUTCOMES = ['on_time', 'submitted', 'on_time', 'late', 'on_time', 'submitted', 'on_time', 'missing'] as const;
 
@@ -223,7 +246,8 @@ export async function seedMovement(db: Db, opts: { adminUserId: string; communeI
       .where(and(eq(unit.communeId, communeId), eq(dueItem.planId, created.id), eq(dueItem.kind, 'registration'), eq(dueItem.year, year))),
   );
   for (const u of participants) {
-    if (hash(u.code) % 6 === 5) continue;
+    // The tour's school has registered (its open item is the latest report).
+    if (hash(u.code) % 6 === 5 && u.code !== opts.keepOpenUnitCode) continue;
     await saveRegistration({
       db,
       actor,
@@ -265,19 +289,63 @@ async function seedReports(db: Db, opts: { communeId: string; planId: string; ke
     const items = await tx
       .select()
       .from(dueItem)
-      .where(and(eq(dueItem.communeId, communeId), eq(dueItem.planId, opts.planId), eq(dueItem.kind, 'report'), sql`${dueItem.dueDate} < ${today}`));
-    const latestDue = items.reduce((m, it) => (it.dueDate > m ? it.dueDate : m), '');
+      .where(
+        and(
+          eq(dueItem.communeId, communeId),
+          eq(dueItem.planId, opts.planId),
+          inArray(dueItem.kind, ['report', 'unit_plan']),
+          sql`${dueItem.dueDate} < ${today}`,
+        ),
+      );
+    const latestDue = items.filter((it) => it.kind === 'report').reduce((m, it) => (it.dueDate > m ? it.dueDate : m), '');
     const rows: (typeof report.$inferInsert)[] = [];
     const authors = new Map<string, { name: string; submittedAt: string }>();
     // The latest cycle's outcomes go by the units' order, so some reports always wait for review
     // however many units owe that cycle.
     const latestOrder = items
-      .filter((it) => it.dueDate === latestDue)
+      .filter((it) => it.kind === 'report' && it.dueDate === latestDue)
       .map((it) => units.get(it.unitId)!.code)
       .sort();
     for (const it of items) {
       const u = units.get(it.unitId)!;
       const seed = hash(`${u.code}|${it.year}|${it.period}`);
+      if (it.kind === 'unit_plan') {
+        // Each unit's own plan: its summary and the Word file it uploaded, most before the day, a few after.
+        if (seed % 10 === 9) continue;
+        const late = seed % 10 === 8;
+        const submittedAt = new Date(new Date(it.lateAfter).getTime() + (late ? 5 : -6) * 86_400_000).toISOString();
+        const fileId = await storeFile(tx, {
+          communeId,
+          name: `Kế hoạch thực hiện phong trào - ${u.name}.docx`,
+          fallbackName: 'ke-hoach.docx',
+          mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          content: await unitPlanDocx(u.name, it.year),
+          purpose: 'unit_plan',
+          createdBy: null,
+        });
+        rows.push({
+          communeId,
+          dueItemId: it.id,
+          planId: it.planId,
+          unitId: it.unitId,
+          kind: it.kind,
+          cadence: it.cadence,
+          year: it.year,
+          period: it.period,
+          status: 'accepted',
+          sections: [],
+          values: [],
+          summary: UNIT_PLAN_SUMMARY(u.name),
+          fileId,
+          version: 3,
+          submittedAt,
+          late,
+          reviewedAt: submittedAt,
+          reviewedBy: opts.reviewerId,
+        });
+        authors.set(it.id, { name: u.name, submittedAt });
+        continue;
+      }
       const latest = it.dueDate === latestDue;
       const how = latest ? LATEST_OUTCOMES[latestOrder.indexOf(u.code) % LATEST_OUTCOMES.length]! : outcome(seed, false);
       if (how === 'missing' || (latest && u.code === opts.keepOpenUnitCode)) continue;
@@ -326,6 +394,8 @@ async function seedReports(db: Db, opts: { communeId: string; planId: string; ke
           status,
           sections: row.sections,
           values: row.values,
+          summary: row.summary,
+          fileId: row.fileId,
           createdByName: v < 3 ? author.name : 'Phòng Văn hóa - Xã hội',
           createdAt: new Date(author.submittedAt),
         });

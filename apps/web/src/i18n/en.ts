@@ -515,6 +515,7 @@ const en: CatalogShape<Catalog> = {
       reviewIsDefault: 'Default',
       reviewIsConfirmed: 'Confirmed',
       undated: 'Deadlines without a date',
+      beforeIssue: '{{count}} due days fall before the plan was issued ({{date}}) and are not scheduled, since no unit could have met them:',
       datesNeeded: 'Before publishing, choose a date for each undated deadline and confirm the review days.',
       confirmDefaults: 'Confirm the default days',
       confirmedDefaults: 'Review days confirmed (saved as a new version of the plan).',

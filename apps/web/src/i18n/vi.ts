@@ -470,6 +470,7 @@ const vi = {
       reviewIsDefault: 'Ngày mặc định',
       reviewIsConfirmed: 'Đã xác nhận',
       undated: 'Thời hạn chưa có ngày cụ thể',
+      beforeIssue: 'Không giao {{count}} hạn rơi vào trước ngày ban hành kế hoạch ({{date}}), vì không đơn vị nào có thể thực hiện kịp:',
       datesNeeded: 'Trước khi ban hành cần chọn ngày cho các thời hạn chưa có ngày và xác nhận ngày sơ kết, tổng kết.',
       confirmDefaults: 'Xác nhận các ngày mặc định',
       confirmedDefaults: 'Đã xác nhận ngày sơ kết, tổng kết (lưu thành phiên bản mới của kế hoạch).',

@@ -50,11 +50,12 @@ async function wantedItems(
   deadlines: { d: PlanDoc['deadlines'][number]; index: number }[],
   years: { fromYear: number; toYear: number },
   today: string,
-): Promise<{ wanted: Wanted[]; owners: OwnersView[]; reviews: ReviewView[] }> {
+): Promise<{ wanted: Wanted[]; owners: OwnersView[]; reviews: ReviewView[]; beforeIssue: PublishResult['beforeIssue'] }> {
   const units = await activeUnits(tx, communeId, today);
   const participants = participatingUnits(doc, units);
   const out: Wanted[] = [];
   const owners: OwnersView[] = [];
+  const beforeIssue: PublishResult['beforeIssue'] = [];
   for (const { d, index } of deadlines) {
     const who = deadlineOwners(d, participants, units);
     owners.push({
@@ -69,6 +70,11 @@ async function wantedItems(
     });
     const key = deadlineKey(d);
     for (const inst of expandDeadline(d, years.fromYear, years.toYear)) {
+      // A recurring day before the plan was issued binds no one (a one-off date asks the officer: `past:` conflicts).
+      if (doc.date && d.recurrence !== 'once' && inst.dueDate < doc.date) {
+        beforeIssue.push({ index, what: d.what, dueDate: inst.dueDate });
+        continue;
+      }
       for (const u of who.units) {
         out.push({
           unitId: u.id,
@@ -108,7 +114,7 @@ async function wantedItems(
       });
     }
   });
-  return { wanted: out, owners, reviews };
+  return { wanted: out, owners, reviews, beforeIssue };
 }
 
 /** What still needs a date before publishing: undated deadlines, and review days that are only defaults. */
@@ -177,8 +183,8 @@ export async function publishPlan(opts: {
       );
     }
     const years = { ...planYears(doc), ...(input.fromYear ? { fromYear: input.fromYear } : {}), ...(input.toYear ? { toYear: input.toYear } : {}) };
-    const { wanted, owners, reviews } = row.ownerUnitId
-      ? { wanted: [], owners: [], reviews: [] }
+    const { wanted, owners, reviews, beforeIssue } = row.ownerUnitId
+      ? { wanted: [], owners: [], reviews: [], beforeIssue: [] }
       : await wantedItems(tx, communeId, doc, kept, years, todayVn(now));
     const dates = row.ownerUnitId ? { undated: [], details: [] } : missingDates(doc, kept, reviews);
     if (dates.details.length && !input.dryRun) throw new AppError('PLAN_DATES', undefined, dates.details);
@@ -210,6 +216,7 @@ export async function publishPlan(opts: {
       reviews,
       undated: dates.undated,
       unreached: unreached.length,
+      beforeIssue,
       added: summarise(added),
       removed: summarise(removed),
       unchanged: wanted.length - added.length,

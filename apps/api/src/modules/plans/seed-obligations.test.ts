@@ -237,6 +237,38 @@ describe(`real plans: who owes each deadline (${testDbKind()})`, () => {
     expect(await publishEntries()).toHaveLength(1);
   });
 
+  it('a recurring day before the plan was issued (31/3/2025 of a plan signed 21/8/2025) is not scheduled, and the preview says so', async () => {
+    const p = await imported('000_d8b7d3d9952b7702.txt');
+    const doc = dated(p.doc);
+    const registration: PlanDoc['deadlines'][number] = {
+      what: 'Các cơ quan, đơn vị đăng ký thi đua',
+      from: null,
+      to: 'UBND xã',
+      day: 31,
+      month: 3,
+      year: null,
+      recurrence: 'yearly',
+      qualifier: 'by',
+      text: 'chậm nhất ngày 31/3 hằng năm',
+    };
+    const v2 = (
+      await admin.patch(`/api/communes/${w.a.id}/plans/${p.id}`, {
+        version: p.version,
+        doc: { ...doc, date: '2025-08-21', deadlines: [...doc.deadlines, registration] },
+      })
+    ).json() as PlanDetail;
+    const r = await preview(v2);
+    const index = v2.doc.deadlines.length - 1;
+    expect(r.beforeIssue).toEqual([{ index, what: registration.what, dueDate: '2025-03-31' }]);
+    const days = r.added.filter((a) => a.title.startsWith(registration.what)).map((a) => a.dueDate);
+    expect(days).toEqual(['2026-03-31', '2027-03-31', '2028-03-31', '2029-03-31', '2030-03-31']);
+    // A plan with no date of issue keeps every year (nothing to compare with).
+    const undated = (await admin.patch(`/api/communes/${w.a.id}/plans/${p.id}`, { version: v2.version, doc: { ...v2.doc, date: null } })).json() as PlanDetail;
+    const r2 = await preview(undated);
+    expect(r2.beforeIssue).toEqual([]);
+    expect(r2.added.filter((a) => a.title.startsWith(registration.what)).map((a) => a.dueDate)).toContain('2025-03-31');
+  });
+
   it('an addressee line that names no body the commune has is flagged, given to every participant, and recorded when published', async () => {
     const p = await imported('000_d8b7d3d9952b7702.txt');
     const doc = dated(p.doc);

@@ -122,6 +122,16 @@ export function PublishModal({ communeId, plan, open, onClose }: { communeId: st
         <div data-testid="publish-preview">
           <ReviewDates communeId={communeId} plan={plan} result={r} />
           <DeadlineOwners result={r} acceptUnreached={acceptUnreached} onAcceptUnreached={setAcceptUnreached} />
+          {r.beforeIssue.length && plan.doc.date ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="publish-before-issue"
+              title={t('plans.publishModal.beforeIssue', { count: r.beforeIssue.length, date: formatDateVi(plan.doc.date) })}
+              description={r.beforeIssue.map((b) => `${b.what}: ${formatDateVi(b.dueDate)}`).join('; ')}
+            />
+          ) : null}
           <Changes title={t('plans.publishModal.added', { count: r.added.length })} items={r.added} color="#389e0d" />
           <Changes title={t('plans.publishModal.removed', { count: r.removed.length })} items={r.removed} color="#cf1322" />
           <Typography.Text type="secondary">
