@@ -1,8 +1,8 @@
-import type { Indicator, IndicatorAggregation, IndicatorDirection, IndicatorPillar, IndicatorSource, Target } from '@tds/contracts';
+import type { Indicator, IndicatorAggregation, IndicatorDirection, IndicatorPillar, IndicatorSource, ProvinceTarget, Target } from '@tds/contracts';
 import type { Actor } from '../../platform/actor';
 import type { IndicatorDef } from './catalogue';
 import { indicatorAbilities } from './indicators.policy';
-import type { target } from './indicators.table';
+import type { provinceTarget, target } from './indicators.table';
 
 /** An indicator definition as the API shows it to `actor` in commune `viewer` (null: the national list), with what they may do with it. */
 export function toIndicator(actor: Actor, d: IndicatorDef, viewer: string | null = d.communeId): Indicator {
@@ -47,3 +47,12 @@ export function toTarget(r: typeof target.$inferSelect, unitName: string | null)
     updatedAt: r.updatedAt.toISOString(),
   };
 }
+
+/** A province target row as the API shows it. */
+export const toProvinceTarget = (r: typeof provinceTarget.$inferSelect): ProvinceTarget => ({
+  provinceId: r.provinceId,
+  indicatorCode: r.indicatorCode,
+  year: r.year,
+  value: r.value,
+  updatedAt: r.updatedAt.toISOString(),
+});

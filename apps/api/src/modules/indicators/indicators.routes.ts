@@ -22,9 +22,11 @@ import {
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
 import { chooseIndicatorKinds } from './choose-indicator-kinds';
 import { createIndicator } from './create-indicator';
-import { listIndicators, listNationalIndicators } from './list-indicators';
+import { listIndicators } from './list-indicators';
+import { listNationalIndicators } from './list-national-indicators';
 import { listTargets } from './list-targets';
-import { listProvinceTargets, putProvinceTargets } from './province-targets';
+import { listProvinceTargets } from './list-province-targets';
+import { putProvinceTargets } from './put-province-targets';
 import { putTargets } from './put-targets';
 import { splitProvinceTarget } from './split-province-target';
 import { splitTargets } from './split-targets';

@@ -11,7 +11,7 @@ import { inScope } from '../../platform/tenancy';
 import { isActiveOn } from '../org';
 import { commune } from '../org';
 import { provinceTarget } from './indicators.table';
-import { communeTargetsOf, nationalMap } from './province-targets';
+import { communeTargetsOf, nationalMap } from './province-target-store';
 import { referenceDay, splitTarget } from './split';
 import { upsertTargets } from './target-store';
 

@@ -8,7 +8,7 @@ import { rowsOf } from '../../db/security';
 import { inScope } from '../../platform/tenancy';
 import { feedCache } from '../../platform/change-feed';
 import { matchSearch, pageWindow } from '../../platform/paging';
-import { mapUnit, mapUnitRecord } from './org.mapper';
+import { mapUnit } from './org.mapper';
 import { unitAbilityKey, unitListAbilities } from './org.policy';
 import { unit } from './org.table';
 
@@ -29,7 +29,6 @@ const unitFields = {
   version: unit.version,
   path: unit.path,
 };
-import { loadUnit } from './unit-store';
 
 type UnitPageBody = UnitPage;
 
@@ -118,32 +117,6 @@ async function readUnitPage(db: Db, actor: Actor, communeId: string, query: z.in
       page: query.page,
       pageSize: query.pageSize,
       can: unitListAbilities(actor, communeId),
-    };
-  });
-}
-
-/** One unit. */
-export async function getUnit(opts: { db: Db; actor: Actor; communeId: string; id: string }) {
-  authorize(opts.actor, 'org.read', { communeId: opts.communeId });
-  return inScope(opts.db, opts.actor.scope, async (tx) => mapUnit(opts.actor, await loadUnit(tx, opts.communeId, opts.id)));
-}
-
-/** The whole tree of a commune (tens to hundreds of nodes), flat with parent ids. */
-export async function getUnitTree(opts: { db: Db; actor: Actor; communeId: string }) {
-  authorize(opts.actor, 'org.read', { communeId: opts.communeId });
-  const today = todayVn();
-  return inScope(opts.db, opts.actor.scope, async (tx) => {
-    const rows = await tx
-      .select()
-      .from(unit)
-      .where(eq(unit.communeId, opts.communeId))
-      .orderBy(sql`${unit.sortKey} collate "C"`);
-    return {
-      communeId: opts.communeId,
-      units: rows.map((r) => {
-        const m = mapUnitRecord(r, today);
-        return { id: m.id, code: m.code, name: m.name, kind: m.kind, parentId: m.parentId, active: m.active };
-      }),
     };
   });
 }

@@ -18,7 +18,9 @@ import {
 } from '@tds/contracts';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
 import { createUnit } from './create-unit';
-import { getUnit, getUnitTree, listUnitsCached } from './list-units';
+import { getUnit } from './get-unit';
+import { getUnitTree } from './get-unit-tree';
+import { listUnitsCached } from './list-units';
 import { listCommunes } from './list-communes';
 import { listProvinces } from './list-provinces';
 import { saveCommune } from './save-commune';

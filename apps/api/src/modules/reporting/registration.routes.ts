@@ -9,7 +9,8 @@ import {
   registrationYearQuery,
 } from '@tds/contracts';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
-import { getRegistration, listRegistrations } from './registration';
+import { getRegistration } from './get-registration';
+import { listRegistrations } from './list-registrations';
 import { saveRegistration } from './registration-save';
 import { setRegistrationWindow } from './registration-window';
 

@@ -17,16 +17,18 @@ import {
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
 import { readUpload } from '../../platform/uploads';
 import { acceptReport } from './accept-report';
-import { getReport, listReportVersions } from './get-report';
+import { getReport } from './get-report';
 import { listDueItems } from './list-due-items';
+import { listReportVersions } from './list-report-versions';
 import { listReports } from './list-reports';
 import { openReport } from './open-report';
 import { reopenReport } from './reopen-report';
 import { attachmentHeader } from '../../platform/attachment';
-import { downloadReportFile, uploadReportFile } from './report-file';
+import { downloadReportFile } from './download-report-file';
 import { returnReport } from './return-report';
 import { saveReport } from './save-report';
 import { submitReport } from './submit-report';
+import { uploadReportFile } from './upload-report-file';
 
 const tags = ['reports'];
 

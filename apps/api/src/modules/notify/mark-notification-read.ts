@@ -20,15 +20,3 @@ export async function markNotificationRead(opts: { db: Db; actor: Actor; id: str
     return { updated: rows.length };
   });
 }
-
-/** Mark every unread notification of the user read. */
-export async function markAllNotificationsRead(opts: { db: Db; actor: Actor; now?: Date }) {
-  return inScope(opts.db, opts.actor.scope, async (tx) => {
-    const rows = await tx
-      .update(notification)
-      .set({ readAt: opts.now ?? new Date() })
-      .where(and(mine(opts.actor), isNull(notification.readAt)))
-      .returning({ id: notification.id });
-    return { updated: rows.length };
-  });
-}

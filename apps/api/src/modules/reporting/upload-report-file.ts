@@ -1,12 +1,11 @@
 import { cleanText, unitPlanFileExtensions } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
-import { assertVisible, authorize } from '../../platform/authorize';
+import { assertVisible } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
-import { readFile, storeFile } from '../files';
+import { storeFile } from '../files';
 import { mapDetail } from './report-mapper';
-import { loadReport } from './report-store';
 import { takeReportStep } from './report-step';
 
 type Ext = (typeof unitPlanFileExtensions)[number];
@@ -90,17 +89,5 @@ export async function uploadReportFile(opts: {
       summary: (_cur, _row, label) => `Tải lên tệp kế hoạch "${name}": ${label}`,
     });
     return mapDetail(tx, actor, row);
-  });
-}
-
-/** The file of a unit plan, for download. */
-export async function downloadReportFile(opts: { db: Db; actor: Actor; communeId: string; id: string }) {
-  authorize(opts.actor, 'report.read', { communeId: opts.communeId });
-  return inScope(opts.db, opts.actor.scope, async (tx) => {
-    const row = await loadReport(tx, opts.communeId, opts.id);
-    if (!row.fileId) throw new AppError('NOT_FOUND', 'Báo cáo chưa có tệp đính kèm.');
-    const f = await readFile(tx, row.communeId, row.fileId);
-    if (!f) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp.');
-    return f;
   });
 }
