@@ -129,5 +129,7 @@ export interface WorkflowNotice {
   title: string;
   body: string;
   link: string;
+  /** The moment of the transition: a mail is due to go from then. */
+  now: Date;
 }
 export type WorkflowNotifier = (tx: Tx, notice: WorkflowNotice) => Promise<void>;

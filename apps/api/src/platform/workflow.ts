@@ -82,6 +82,8 @@ function anyWho<S extends string, T extends string>(actor: Actor, wf: WorkflowDe
 export interface TransitionRun<S extends string, T extends string, R extends StatefulRow> {
   workflow: WorkflowDecl<S, T>;
   transition: T;
+  /** The moment of the transition (the use-case's `now`): what it stamps, and its notices. */
+  now: Date;
   /** The record, locked for update (null when a creating transition makes it), and its subject. */
   load: () => Promise<{ row: R | null; subject: Subject; communeId: string }>;
   /** The version the caller started from (guard `version`; 0 or omitted: the caller saw no record yet). */
@@ -195,6 +197,7 @@ export async function runTransition<S extends string, T extends string, R extend
         unitPath: subject.unitPath ?? null,
         skipUserId: actor.userId,
         key: `${wf.entity}:${row.id}:${row.version}`,
+        now: run.now,
         ...notice,
       });
   }

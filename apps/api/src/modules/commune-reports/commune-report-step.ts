@@ -44,6 +44,7 @@ export async function takeCommuneReportStep(tx: Tx, actor: Actor, meta: RequestM
   return runTransition(tx, actor, meta, {
     workflow: communeReportWorkflow,
     transition: step.transition,
+    now: step.now,
     version: step.version,
     table: communeReport,
     load: async () => ({

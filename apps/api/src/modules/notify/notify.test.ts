@@ -215,6 +215,13 @@ describe(`notify routes: settings, outbox, run now, in-app notifications (${test
     expect(await mails()).toEqual([
       { to_address: 'focal@a.example.vn', subject: 'Báo cáo bị trả lại', body: expect.stringContaining(`/reports/${r.id}`), status: 'pending' },
     ]);
+    // The mail is due from the moment of the return itself (the transition's now, as the report records it).
+    const [stamps] = rowsOf<{ due: Date | string; at: Date | string }>(
+      await t.database.system.execute(
+        sql`select o.next_attempt_at as due, r.updated_at as at from outbox_message o, report r where o.commune_id = ${w.a.id} and o.meta->>'kind' = 'workflow' and r.id = ${r.id}`,
+      ),
+    );
+    expect(new Date(stamps!.due).toISOString()).toBe(new Date(stamps!.at).toISOString());
     const bell = (await focal.get('/api/notifications')).json() as { items: { title: string; link: string }[] };
     expect(bell.items.some((n) => n.title === 'Báo cáo bị trả lại' && n.link === `/reports/${r.id}`)).toBe(true);
     // The outbox sender delivers it to the SMTP peer, with the stored Message-ID.

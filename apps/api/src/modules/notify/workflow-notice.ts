@@ -110,7 +110,7 @@ async function mailTransition(tx: Tx, n: WorkflowNotice, users: string[]): Promi
         subject: n.title,
         body: `Kính gửi ${p.fullName},\n\n${n.body}\n\nMở trên Thi Đua Số: ${link}\n`,
         messageId: `<workflow.${createHash('sha1').update(dedupeKey).digest('hex')}@${ctx.messageDomain}>`,
-        nextAttemptAt: new Date(),
+        nextAttemptAt: n.now,
         meta: { kind: 'workflow', key: n.key },
       },
     ];

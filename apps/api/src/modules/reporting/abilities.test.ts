@@ -110,6 +110,7 @@ describe(`report abilities and the workflow runner (${testDbKind()})`, () => {
         {
           workflow: sealed,
           transition: 'accept',
+          now: new Date(),
           version: row.version,
           table: report,
           load: async () => ({ row: (await tx.select().from(report).where(eq(report.id, reportId)).for('update'))[0]!, communeId: w.a.id, subject: {} }),

@@ -62,6 +62,7 @@ export async function saveRegistration(opts: {
     const { row } = await runTransition(tx, actor, opts.meta, {
       workflow: registrationWorkflow,
       transition,
+      now,
       version: cur ? input.version : undefined,
       table: registration,
       load: async () => ({ row: cur ?? null, communeId, subject: { unitPath } }),

@@ -40,6 +40,7 @@ export async function takeReportStep(tx: Tx, actor: Actor, meta: RequestMeta, st
   return runTransition(tx, actor, meta, {
     workflow: reportWorkflow,
     transition: step.transition,
+    now: step.now,
     version: step.version,
     table: report,
     load: async () => {
