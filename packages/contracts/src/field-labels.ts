@@ -174,6 +174,7 @@ export const fieldLabelsVi: Record<string, string> = {
   rows: 'Dòng',
   url: 'Địa chỉ yêu cầu',
   query: 'Tham số truy vấn',
+  content: 'Nội dung gửi lên',
   // The publish entry of the audit log
   publishedVersion: 'Phiên bản ban hành',
   added: 'Số hạn nộp thêm',
@@ -334,6 +335,7 @@ export const fieldLabelsEn: Record<string, string> = {
   rows: 'Rows',
   url: 'Request address',
   query: 'Query parameters',
+  content: 'Request body',
   publishedVersion: 'Published version',
   added: 'Due items added',
   removed: 'Due items removed',

@@ -16,6 +16,9 @@ export function withLabel(d: ErrorDetail): ErrorDetail {
   return { ...d, field, ...(label ? { label } : {}) };
 }
 
+/** A body that is not JSON, or not JSON the server accepts: named as the request's content, like any other 400. */
+const invalidJson = () => body('INVALID_JSON', undefined, [{ field: 'content', message: 'Nội dung gửi lên không phải JSON hợp lệ.' }]);
+
 function body(code: ErrorCode, message?: string, details?: ErrorDetail[]) {
   return { error: { code, message: message ?? errorMessagesVi[code], ...(details?.length ? { details: details.map(withLabel) } : {}) } };
 }
@@ -51,7 +54,7 @@ export function registerErrorHandler(app: FastifyInstance) {
     switch (err.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return reply.status(400).send(body('INVALID_JSON'));
+        return reply.status(400).send(invalidJson());
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
       case 'FST_REQ_FILE_TOO_LARGE':
       case 'FST_FILES_LIMIT':
@@ -65,7 +68,8 @@ export function registerErrorHandler(app: FastifyInstance) {
       default:
         break;
     }
-    if (err instanceof SyntaxError) return reply.status(400).send(body('INVALID_JSON'));
+    // Also a body the JSON parser refuses on purpose (a "__proto__" or "constructor" key).
+    if (err instanceof SyntaxError) return reply.status(400).send(invalidJson());
     const db = dbErrorAnswer(err);
     if (db) return reply.status(db.status).send(body(db.code, db.message, db.details));
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {

@@ -79,6 +79,10 @@ describe(`organisation tree (${testDbKind()})`, () => {
     const bad = await admin.request('POST', units(), '{"code": "X",', { 'content-type': 'application/json' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('INVALID_JSON');
+    expect(bad.json().error.details[0].field).toBe('content');
+    // JSON the parser refuses on purpose (prototype pollution) is answered the same way, naming the content.
+    const proto = await admin.request('POST', units(), '{"code": "X", "__proto__": {"admin": true}}', { 'content-type': 'application/json' });
+    expect([proto.statusCode, proto.json().error.code, proto.json().error.details[0].field]).toEqual([400, 'INVALID_JSON', 'content']);
     const xml = await admin.request('POST', units(), '<unit/>', { 'content-type': 'application/xml' });
     expect(xml.statusCode).toBe(415);
     const huge = await admin.request('POST', units(), JSON.stringify({ code: 'H', name: 'x'.repeat(2_000_000), kind: 'office' }), {
