@@ -300,6 +300,33 @@ async function seedReports(db: Db, opts: { communeId: string; planId: string; ke
     const latestDue = items.filter((it) => it.kind === 'report').reduce((m, it) => (it.dueDate > m ? it.dueDate : m), '');
     const rows: (typeof report.$inferInsert)[] = [];
     const authors = new Map<string, { name: string; submittedAt: string }>();
+    /** One submitted report of a due item (accepted by the commune's officer, or waiting), and who wrote it. */
+    const push = (
+      it: (typeof items)[number],
+      author: string,
+      how: { accepted: boolean; submittedAt: string; late: boolean },
+      content: Pick<typeof report.$inferInsert, 'sections' | 'values' | 'summary' | 'fileId'>,
+    ) => {
+      const { accepted, submittedAt, late } = how;
+      rows.push({
+        communeId,
+        dueItemId: it.id,
+        planId: it.planId,
+        unitId: it.unitId,
+        kind: it.kind,
+        cadence: it.cadence,
+        year: it.year,
+        period: it.period,
+        status: accepted ? 'accepted' : 'submitted',
+        ...content,
+        version: accepted ? 3 : 2,
+        submittedAt,
+        late,
+        reviewedAt: accepted ? submittedAt : null,
+        reviewedBy: accepted ? opts.reviewerId : null,
+      });
+      authors.set(it.id, { name: author, submittedAt });
+    };
     // The latest cycle's outcomes go by the units' order, so some reports always wait for review
     // however many units owe that cycle.
     const latestOrder = items
@@ -323,27 +350,7 @@ async function seedReports(db: Db, opts: { communeId: string; planId: string; ke
           purpose: 'unit_plan',
           createdBy: null,
         });
-        rows.push({
-          communeId,
-          dueItemId: it.id,
-          planId: it.planId,
-          unitId: it.unitId,
-          kind: it.kind,
-          cadence: it.cadence,
-          year: it.year,
-          period: it.period,
-          status: 'accepted',
-          sections: [],
-          values: [],
-          summary: UNIT_PLAN_SUMMARY(u.name),
-          fileId,
-          version: 3,
-          submittedAt,
-          late,
-          reviewedAt: submittedAt,
-          reviewedBy: opts.reviewerId,
-        });
-        authors.set(it.id, { name: u.name, submittedAt });
+        push(it, u.name, { accepted: true, submittedAt, late }, { sections: [], values: [], summary: UNIT_PLAN_SUMMARY(u.name), fileId });
         continue;
       }
       const latest = it.dueDate === latestDue;
@@ -357,26 +364,7 @@ async function seedReports(db: Db, opts: { communeId: string; planId: string; ke
       if (errors.length) throw new Error(`Dữ liệu mẫu không hợp lệ (${u.name}): ${errors[0]!.message}`);
       const late = how === 'late';
       const submittedAt = new Date(new Date(it.lateAfter).getTime() + (late ? 3 : -4) * 86_400_000).toISOString();
-      const accepted = how !== 'submitted';
-      rows.push({
-        communeId,
-        dueItemId: it.id,
-        planId: it.planId,
-        unitId: it.unitId,
-        kind: it.kind,
-        cadence: it.cadence,
-        year: it.year,
-        period: it.period,
-        status: accepted ? 'accepted' : 'submitted',
-        sections: SECTIONS(u.name, it.year),
-        values,
-        version: accepted ? 3 : 2,
-        submittedAt,
-        late,
-        reviewedAt: accepted ? submittedAt : null,
-        reviewedBy: accepted ? opts.reviewerId : null,
-      });
-      authors.set(it.id, { name: u.name, submittedAt });
+      push(it, u.name, { accepted: how !== 'submitted', submittedAt, late }, { sections: SECTIONS(u.name, it.year), values });
     }
     if (!rows.length) return;
     // All reports in one statement, all their versions in another; accepted figures then roll up
