@@ -54,6 +54,8 @@ export const auditActionLabelsVi: Record<string, string> = {
   registration_open: 'Mở đăng ký thi đua',
   registration_close: 'Đóng đăng ký thi đua',
   db_recover: 'Khôi phục cơ sở dữ liệu',
+  view: 'Xem danh sách',
+  export: 'Xuất dữ liệu',
 };
 export const auditActionLabelsEn: Record<string, string> = {
   create: 'Create',
@@ -81,6 +83,8 @@ export const auditActionLabelsEn: Record<string, string> = {
   registration_open: 'Open registration',
   registration_close: 'Close registration',
   db_recover: 'Database recovery',
+  view: 'View list',
+  export: 'Export',
 };
 /** The kinds of record an audit entry is about. */
 export const auditEntityTypeLabelsVi: Record<string, string> = {
@@ -101,6 +105,15 @@ export const auditEntityTypeLabelsVi: Record<string, string> = {
   reminder: 'Nhắc hạn',
   reminder_setting: 'Cài đặt nhắc hạn',
   database: 'Cơ sở dữ liệu',
+  resident: 'Người dân',
+  training_session: 'Buổi hướng dẫn kỹ năng số',
+  attendance: 'Điểm danh',
+  help_log: 'Hỗ trợ người dân',
+  skill_module: 'Học phần kỹ năng số',
+  training_settings: 'Cài đặt Bình dân học vụ số',
+  village_population: 'Dân số trưởng thành của thôn',
+  training_team: 'Tổ công nghệ số cộng đồng',
+  completion_evidence: 'Chứng nhận hoàn thành',
 };
 export const auditEntityTypeLabelsEn: Record<string, string> = {
   unit: 'Unit',
@@ -120,4 +133,13 @@ export const auditEntityTypeLabelsEn: Record<string, string> = {
   reminder: 'Reminder',
   reminder_setting: 'Reminder settings',
   database: 'Database',
+  resident: 'Resident',
+  training_session: 'Digital skills session',
+  attendance: 'Attendance',
+  help_log: 'Help given',
+  skill_module: 'Skill module',
+  training_settings: 'Digital skills settings',
+  village_population: 'Adult population of a village',
+  training_team: 'Community digital team',
+  completion_evidence: 'Completion certificate',
 };

@@ -28,3 +28,4 @@ export * from './todo.js';
 export * from './participation.js';
 export * from './plan-dates.js';
 export * from './commune-reports.js';
+export * from './training.js';

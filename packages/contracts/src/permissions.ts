@@ -25,6 +25,12 @@ export const permissions = [
   'notify.manage',
   /** The communes' reports to their province: receive (accept) or return them with a comment (province users). */
   'commune_report.review',
+  /** Bình dân học vụ số: coverage, sessions and teams (aggregates, no resident's details). */
+  'training.read',
+  /** Residents, sessions, attendance, help and completions of the villages the user's team serves (or the whole commune). */
+  'training.record',
+  /** Skill modules of the commune, the basic set, the adult population of villages, the teams' founding decisions. */
+  'training.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -67,6 +73,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.read',
     'indicator.manage',
     'commune_report.review',
+    'training.read',
   ],
   commune_admin: [
     'org.read',
@@ -84,12 +91,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report.review',
     'indicator.manage',
     'notify.manage',
+    'training.read',
+    'training.record',
+    'training.manage',
   ],
-  chairman: ['org.read', 'person.read', 'user.read', 'audit.read', 'plan.read', 'plan.publish', 'report.read'],
-  council_member: ['org.read', 'person.read', 'plan.read', 'report.read'],
-  unit_focal_point: ['org.read', 'person.read', 'person.write', 'plan.read', 'plan.write', 'report.read', 'report.write'],
-  digital_team_member: ['org.read', 'person.read', 'plan.read', 'report.read', 'report.write'],
-  viewer: ['org.read', 'plan.read', 'report.read'],
+  chairman: ['org.read', 'person.read', 'user.read', 'audit.read', 'plan.read', 'plan.publish', 'report.read', 'training.read'],
+  council_member: ['org.read', 'person.read', 'plan.read', 'report.read', 'training.read'],
+  unit_focal_point: ['org.read', 'person.read', 'person.write', 'plan.read', 'plan.write', 'report.read', 'report.write', 'training.read'],
+  digital_team_member: ['org.read', 'person.read', 'plan.read', 'report.read', 'report.write', 'training.read', 'training.record'],
+  viewer: ['org.read', 'plan.read', 'report.read', 'training.read'],
 };
 
 export const roleLabelsVi: Record<Role, string> = {

@@ -83,6 +83,25 @@ export const reportFormIndicator = z.object({
 });
 export type ReportFormIndicator = z.infer<typeof reportFormIndicator>;
 
+/** An indicator computed from another module's records (e.g. the training module's coverage): shown read-only in the report, with its source. */
+export const reportComputedFigure = z.object({
+  code: z.string(),
+  name: z.string(),
+  measure: z.string(),
+  ratio: z.boolean(),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  /** The provider that computes it ("training.coverage"). */
+  source: z.string(),
+  updatedAt: z.string().nullable(),
+});
+export type ReportComputedFigure = z.infer<typeof reportComputedFigure>;
+/** Where computed figures come from, in words. */
+export const derivedSourceLabelsVi: Record<string, string> = {
+  'training.coverage': 'Tính tự động từ sổ Bình dân học vụ số (buổi hướng dẫn, điểm danh, hỗ trợ người dân)',
+};
+
 export const reportFile = z.object({ id: uuid, name: z.string(), mime: z.string(), size: z.number().int(), createdAt: z.string() });
 
 /** A report in lists (review queue). */
@@ -120,6 +139,8 @@ export const reportDetail = reportSummary.extend({
   summary: z.string().nullable(),
   file: reportFile.nullable(),
   form: z.array(reportFormIndicator),
+  /** Indicators of this unit computed from records, read-only, for the report's year. */
+  computed: z.array(reportComputedFigure),
   /** What the signed-in user may do now (the server checks again). */
   /** What this user may do with this report now (from the workflow declaration); the web shows only these. */
   can: z.object({

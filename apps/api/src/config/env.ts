@@ -117,6 +117,16 @@ const envSchema = z.object({
     .default(15),
   /** Embedded database: how many snapshots to keep in DATA_DIR/snapshots. */
   SNAPSHOT_KEEP: z.coerce.number().int().min(1).max(50).default(3),
+  /**
+   * The key national ID numbers of residents are hashed with (HMAC-SHA-256), so that a stolen
+   * database cannot be matched against a list of IDs. Keep it outside the database and its backups.
+   * Without it, development uses a fixed key and production takes no ID numbers.
+   */
+  RESIDENT_ID_KEY: z
+    .string()
+    .min(32, { error: 'RESIDENT_ID_KEY cần ít nhất 32 ký tự.' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Public address of the app, for links in mail (e.g. https://thiduaso.xa.gov.vn). */
   APP_BASE_URL: z
     .string()

@@ -121,18 +121,12 @@ function figuresFor(kind: string, code: string, seed: number, yearIndex: number)
       return [['KT.BAN_HANG_TRUC_TUYEN', grow(3, 4)]];
     case 'village': {
       const adults = 900 + (seed % 5) * 120;
+      // The digital-skills figures are computed from the training records (seed-training.ts).
       return [
-        ['XH.KNS_CO_BAN', Math.min(adults, Math.round(adults * (0.45 + 0.15 * yearIndex)) + (seed % 11)), adults],
-        ['XH.VNEID_MUC_2', Math.min(adults, Math.round(adults * (0.6 + 0.1 * yearIndex))), adults],
         ['KT.TAI_KHOAN_THANH_TOAN', Math.min(adults, Math.round(adults * (0.5 + 0.12 * yearIndex))), adults],
         ['XH.HO_CAP_QUANG', Math.round(adults * 0.28 * (0.7 + 0.1 * yearIndex)), Math.round(adults * 0.31)],
       ];
     }
-    case 'digital_team':
-      return [
-        ['XH.BUOI_HUONG_DAN', grow(6, 4)],
-        ['XH.NGUOI_DAN_DUOC_HO_TRO', grow(80, 60)],
-      ];
     default:
       return [];
   }

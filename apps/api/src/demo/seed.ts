@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { rowsOf } from '../db/security';
 import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
 import { seedMovement } from './seed-movement';
+import { seedTraining } from './seed-training';
 import { commune, province, unit } from '../modules/org';
 import { person } from '../modules/people';
 import { appUser, roleAssignment } from '../modules/users';
@@ -211,6 +212,7 @@ export async function seedDemo(db: Db, opts: { production: boolean; movement?: b
   });
   if (opts.movement !== false) {
     await seedMovement(db, { adminUserId: users.get('admin')!, communeId: gp.id, keepOpenUnitCode: 'TH-GP' });
+    await seedTraining(db, { communeId: gp.id, adminUserId: users.get('admin')! });
     // The commune's reports to the city of the years gone by, received by the city's officer.
     await seedPastCommuneReports(db, {
       communeId: gp.id,

@@ -20,6 +20,7 @@ import { manifest as people } from './people';
 import { manifest as plans } from './plans';
 import { manifest as progress } from './progress';
 import { manifest as reporting } from './reporting';
+import { manifest as training } from './training';
 import { manifest as users } from './users';
 
 export const modules: readonly ModuleManifest[] = [
@@ -36,6 +37,7 @@ export const modules: readonly ModuleManifest[] = [
   indicators,
   progress,
   communeReports,
+  training,
   notify,
   home,
 ];

@@ -77,6 +77,7 @@ const en: CatalogShape<Catalog> = {
     REGISTRATION_CLOSED: 'Registration for this plan is closed.',
     PLAN_NOT_PUBLISHED: 'The plan has not been published yet.',
     IN_USE: 'The record is used elsewhere and cannot be deleted.',
+    RESIDENT_DUPLICATE: 'This resident may already be on the list. Pick the existing one, merge, or confirm a new entry.',
     UNIT_HAS_CHILDREN: 'The unit still has active sub-units.',
     USER_LOCKED: 'The account is temporarily locked after too many failed sign-ins. Try again later.',
     PAYLOAD_TOO_LARGE: 'The upload is too large.',

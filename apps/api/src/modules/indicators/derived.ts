@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { indicatorValueIssue, type ErrorDetail } from '@tds/contracts';
 import type { Tx } from '../../db/client';
 import { AppError } from '../../platform/errors';
+import { derivedValueProviders } from '../../platform/extensions';
 import { unit } from '../org';
 import { indicatorMap, type IndicatorDef } from './catalogue';
 import { indicatorValue } from './indicators.table';
@@ -34,10 +35,13 @@ export function registerProvider(p: DerivedValueProvider): void {
   registry.set(p.key, p);
 }
 
-/** Every registered provider. */
+/** Every registered provider: the modules' (their manifests) and any registered here. */
 export function providers(): DerivedValueProvider[] {
-  return [...registry.values()];
+  const own = [...registry.values()];
+  return [...own, ...derivedValueProviders().filter((p) => !registry.has(p.key))];
 }
+
+const providerOf = (key: string) => registry.get(key) ?? derivedValueProviders().find((p) => p.key === key);
 
 /** Remove a provider (tests). */
 export function unregisterProvider(key: string): void {
@@ -101,7 +105,7 @@ export async function recordDerivedValues(
   rows: readonly DerivedRow[],
   now: Date,
 ): Promise<void> {
-  const p = registry.get(providerKey);
+  const p = providerOf(providerKey);
   if (!p) throw new Error(`Unknown derived-value provider "${providerKey}"`);
   const defs = await indicatorMap(tx, communeId);
   const details = await checkRows(tx, communeId, p, rows, defs);
@@ -148,7 +152,7 @@ export async function recordDerivedValues(
 
 /** Ask a provider for its figures and record them (the usual call from the module that owns them). */
 export async function refreshDerived(tx: Tx, communeId: string, providerKey: string, year: number, period: number, now: Date): Promise<void> {
-  const p = registry.get(providerKey);
+  const p = providerOf(providerKey);
   if (!p) throw new Error(`Unknown derived-value provider "${providerKey}"`);
   await recordDerivedValues(tx, communeId, providerKey, year, period, await p.compute(tx, communeId, year, period), now);
 }

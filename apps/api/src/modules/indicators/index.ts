@@ -8,6 +8,7 @@ export { indicatorMap, loadIndicators, reportedBy, type IndicatorDef } from './c
 export { recordSourceValues, withdrawSourceValues, type SourceValue } from './record-values';
 export { writeRegistrationTargets } from './registered-targets';
 export { refreshRollup, type RollupKey } from './rollup';
+export { refreshDerived } from './derived';
 /** Read models other modules join on (written only by this module). */
 export { indicator, indicatorRollup, indicatorValue, target } from './indicators.table';
 

@@ -18,8 +18,13 @@ describe(`indicators by unit kind (${testDbKind()})`, () => {
   const kinds = (code: string) => `${A()}/indicators/${code}/unit-kinds`;
   const formOf = async (client: Client, unitId: string) => {
     const r = await openReportVia(client, w.a.id, await dueItemId(t.database.db, planId, unitId, { kind: 'report', year: 2026 }));
-    const detail = (await client.get(`${A()}/reports/${r.id}`)).json() as { form: { code: string }[]; version: number; id: string };
-    return { ...detail, codes: detail.form.map((f) => f.code) };
+    const detail = (await client.get(`${A()}/reports/${r.id}`)).json() as {
+      form: { code: string }[];
+      computed: { code: string; source: string }[];
+      version: number;
+      id: string;
+    };
+    return { ...detail, codes: detail.form.map((f) => f.code), computed: detail.computed.map((f) => f.code) };
   };
   const audits = async () =>
     rowsOf<{ n: number }>(
@@ -42,10 +47,15 @@ describe(`indicators by unit kind (${testDbKind()})`, () => {
     expect(school.codes).not.toContain('XH.HO_CAP_QUANG');
     expect(school.codes).not.toContain('CQ.HS_TRUC_TUYEN');
     const village = await formOf(admin, w.aVillage.id);
-    expect(village.codes).toEqual(expect.arrayContaining(['XH.HO_CAP_QUANG', 'XH.KNS_CO_BAN', 'XH.VNEID_MUC_2']));
+    expect(village.codes).toContain('XH.HO_CAP_QUANG');
     expect(village.codes).not.toContain('CQ.HS_TRUC_TUYEN');
+    // The digital-skills figures are computed from the training records: shown read-only, never typed.
+    expect(village.codes).not.toContain('XH.KNS_CO_BAN');
+    expect(village.computed.sort()).toEqual(['XH.KNS_CO_BAN', 'XH.THON_CO_TO_CNSCD', 'XH.VNEID_MUC_2']);
+    expect(village.computed.sort()).not.toContain('XH.HO_CAP_QUANG');
     const teamForm = await formOf(team, w.aTeam.id);
-    expect(teamForm.codes.sort()).toEqual(['XH.BUOI_HUONG_DAN', 'XH.NGUOI_DAN_DUOC_HO_TRO']);
+    expect(teamForm.codes).toEqual([]);
+    expect(teamForm.computed.sort()).toEqual(['XH.BUOI_HUONG_DAN', 'XH.NGUOI_DAN_DUOC_HO_TRO']);
     // The list says who reports each indicator.
     const list = (await admin.get(`${A()}/indicators`)).json() as { items: { code: string; unitKinds: string[] | null; can: { chooseKinds: boolean } }[] };
     expect(list.items.find((i) => i.code === 'XH.HO_CAP_QUANG')).toMatchObject({ unitKinds: ['village'], can: { chooseKinds: true } });

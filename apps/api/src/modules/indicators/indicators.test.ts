@@ -55,7 +55,14 @@ describe(`indicator catalogue (${testDbKind()})`, () => {
     expect(new Set(items.map((i) => i.pillar))).toEqual(new Set(['gov', 'economy', 'society']));
     expect(items.every((i) => i.scope === 'national')).toBe(true);
     const byCode = new Map(items.map((i) => [i.code, i]));
-    expect(byCode.get('XH.KNS_CO_BAN')).toMatchObject({ aggregation: 'ratio', measure: '%', minValue: 0, maxValue: 100, source: 'report' });
+    expect(byCode.get('XH.KNS_CO_BAN')).toMatchObject({
+      aggregation: 'ratio',
+      measure: '%',
+      minValue: 0,
+      maxValue: 100,
+      source: 'derived',
+      providerKey: 'training.coverage',
+    });
     expect(byCode.get('XH.VNEID_MUC_2')).toMatchObject({ verifier: 'Công an xã', aggregation: 'ratio' });
     expect(byCode.get('CQ.HOP_BAN_CHI_DAO')!).toMatchObject({ aggregation: 'sum', integer: true });
     expect((byCode.get('CQ.HOP_BAN_CHI_DAO') as unknown as { scoreBands: unknown }).scoreBands).toEqual([

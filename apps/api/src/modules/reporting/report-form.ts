@@ -1,6 +1,7 @@
-import type { ReportFormIndicator } from '@tds/contracts';
+import { and, eq, like } from 'drizzle-orm';
+import type { ReportComputedFigure, ReportFormIndicator } from '@tds/contracts';
 import type { Tx } from '../../db/client';
-import { loadIndicators, reportedBy, type IndicatorDef } from '../indicators';
+import { indicatorValue, loadIndicators, reportedBy, type IndicatorDef } from '../indicators';
 import { isRatio } from './report-values';
 import type { ReportSection } from './reporting.table';
 
@@ -63,4 +64,45 @@ export async function reportForm(tx: Tx, communeId: string, kind: string, unitKi
   if (kind === 'unit_plan') return [];
   const defs = await loadIndicators(tx, communeId, { activeOnly: true });
   return defs.filter((d) => d.source === 'report' && reportedBy(d, unitKind)).map(formIndicator);
+}
+
+/**
+ * The indicators of this unit that another module computes (source "derived"), with their current
+ * figures for the year: the report shows them read-only, with their source; none for unit plans.
+ */
+export async function computedFigures(
+  tx: Tx,
+  communeId: string,
+  r: { kind: string; unitKind: string; unitId: string; year: number },
+): Promise<ReportComputedFigure[]> {
+  if (r.kind === 'unit_plan') return [];
+  const defs = (await loadIndicators(tx, communeId, { activeOnly: true })).filter((d) => d.source === 'derived' && reportedBy(d, r.unitKind));
+  if (!defs.length) return [];
+  const values = await tx
+    .select()
+    .from(indicatorValue)
+    .where(
+      and(
+        eq(indicatorValue.communeId, communeId),
+        eq(indicatorValue.unitId, r.unitId),
+        eq(indicatorValue.year, r.year),
+        eq(indicatorValue.period, 0),
+        like(indicatorValue.sourceKey, 'derived:%'),
+      ),
+    );
+  const byCode = new Map(values.map((v) => [v.indicatorCode, v]));
+  return defs.map((d) => {
+    const v = byCode.get(d.code);
+    return {
+      code: d.code,
+      name: d.name,
+      measure: d.measure,
+      ratio: isRatio(d),
+      value: v?.value ?? null,
+      numerator: v?.numerator ?? null,
+      denominator: v?.denominator ?? null,
+      source: d.providerKey ?? 'derived',
+      updatedAt: v?.updatedAt.toISOString() ?? null,
+    };
+  });
 }

@@ -6,7 +6,7 @@ import { abilitiesOf } from '../../platform/workflow';
 import { unit } from '../org';
 import { fileMeta } from '../files';
 import { dueItem, plan } from '../plans';
-import { reportForm } from './report-form';
+import { computedFigures, reportForm } from './report-form';
 import { report, type ReportRow } from './reporting.table';
 
 /** Timestamps as ISO instants, whichever driver returned them. */
@@ -89,6 +89,7 @@ export async function mapDetail(tx: Tx, actor: Actor, row: ReportRow): Promise<R
     summary: row.summary,
     file: file ? { ...file, createdAt: file.createdAt.toISOString() } : null,
     form: await reportForm(tx, row.communeId, row.kind, j!.unitKind),
+    computed: await computedFigures(tx, row.communeId, { kind: row.kind, unitKind: j!.unitKind, unitId: row.unitId, year: row.year }),
     can: reportAbilities(actor, row, j!.unitPath),
   };
 }

@@ -1,0 +1,229 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
+import { makeUnit, makeUser } from '../../testing/factories';
+import { buildWorld, PASSWORD, type World } from '../../testing/world';
+import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
+import { auditEntry } from '../../platform/audit.table';
+import { indicatorValue } from '../indicators';
+import { resident } from './training.table';
+
+type R = { id: string; fullName: string; version: number; completedModules: string[]; idLast4: string | null };
+
+describe(`Bình dân học vụ số: residents, sessions, attendance, help and coverage (${testDbKind()})`, () => {
+  let t: TestApp;
+  let w: World;
+  let admin: Client;
+  let team: Client;
+  let focal: Client;
+  let province: Client;
+  let twoCommunes: Client;
+  let village2: string;
+  const base = (c = w.a.id) => `/api/communes/${c}/training`;
+  const person = (over: Record<string, unknown> = {}) => ({ villageId: w.aVillage.id, fullName: 'Đỗ Thị Hoa', birthYear: 1975, gender: 'female', ...over });
+  const code = (res: { json(): unknown }) => (res.json() as { error: { code: string; details?: { field?: string }[] } }).error;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await buildWorld(t.database.db);
+    village2 = (await makeUnit(t.database.db, w.a.id, { code: 'THON-2', name: 'Thôn Bắc', kind: 'village' })).id;
+    await makeUser(t.database.db, {
+      username: 'team-a.admin-b',
+      password: PASSWORD,
+      roles: [
+        { role: 'digital_team_member', communeId: w.a.id, unitId: w.aTeam.id },
+        { role: 'commune_admin', communeId: w.b.id },
+      ],
+    });
+    admin = await loginAs(t, 'a.admin', PASSWORD);
+    team = await loginAs(t, 'a.team', PASSWORD);
+    focal = await loginAs(t, 'a.focal', PASSWORD);
+    province = await loginAs(t, 'province1', PASSWORD);
+    twoCommunes = await loginAs(t, 'team-a.admin-b', PASSWORD);
+  });
+  afterAll(async () => t?.close());
+
+  it('adds a resident of the team’s village, keeps only a keyed hash and the last four digits of the ID, and offers duplicates', async () => {
+    const res = await team.post(`${base()}/residents`, person({ nationalId: '001175012345', phone: '0912345678' }));
+    expect(res.statusCode).toBe(201);
+    const hoa = res.json() as R;
+    expect(hoa.idLast4).toBe('2345');
+    expect(JSON.stringify(hoa)).not.toContain('001175012345');
+    const [row] = await inScope(t.database.db, SYSTEM_SCOPE, (tx) => tx.select().from(resident).where(eq(resident.id, hoa.id)));
+    expect(row!.idHash).toMatch(/^[0-9a-f]{64}$/u);
+    expect(JSON.stringify(row)).not.toContain('001175012345');
+
+    // The same name, birth year and village (diacritics and spacing aside): offered, not added.
+    const again = await team.post(`${base()}/residents`, person({ fullName: '  do thi HOA ' }));
+    expect(again.statusCode).toBe(409);
+    expect(code(again).code).toBe('RESIDENT_DUPLICATE');
+    const offered = (await team.post(`${base()}/residents/duplicates`, { villageId: w.aVillage.id, fullName: 'Do Thi Hoa', birthYear: 1975 })).json();
+    expect(offered.items).toEqual([expect.objectContaining({ id: hoa.id, reason: 'name_birth_village', idLast4: '2345' })]);
+    // The same phone elsewhere is offered too; confirmed, a namesake is added.
+    expect(code(await team.post(`${base()}/residents`, person({ fullName: 'Lê Văn Nam', birthYear: 1990, gender: 'male', phone: '0912345678' }))).code).toBe(
+      'RESIDENT_DUPLICATE',
+    );
+    expect((await team.post(`${base()}/residents`, person({ confirmNew: true }))).statusCode).toBe(201);
+    // The same national ID never twice, confirmed or not.
+    const sameId = await team.post(`${base()}/residents`, person({ fullName: 'Người Khác', birthYear: 1960, nationalId: '001175012345', confirmNew: true }));
+    expect(sameId.statusCode).toBe(409);
+    expect(code(sameId).details?.[0]?.field).toBe('nationalId');
+  });
+
+  it('refuses bad input with the field named, and never silently changes it', async () => {
+    const bad = async (over: Record<string, unknown>, field: string) => {
+      const res = await team.post(`${base()}/residents`, person({ fullName: 'Trần Bad', ...over }));
+      expect([res.statusCode, code(res).details?.map((d) => d.field)]).toEqual([400, [field]]);
+    };
+    await bad({ birthYear: 1899 }, 'birthYear');
+    await bad({ birthYear: new Date().getFullYear() + 1 }, 'birthYear');
+    await bad({ nationalId: '12345678' }, 'nationalId');
+    await bad({ nationalId: '00117501234X' }, 'nationalId');
+    await bad({ phone: '12345' }, 'phone');
+    await bad({ villageId: w.aOffice.id }, 'villageId');
+    await bad({ fullName: 'Trần\u0007Bad' }, 'fullName');
+    await bad({ gender: 'x' }, 'gender');
+  });
+
+  it('keeps residents to the teams that serve their village and the commune admin; the province sees aggregates only', async () => {
+    // The team serves Thôn Đông only.
+    expect((await team.post(`${base()}/residents`, person({ villageId: village2, fullName: 'Phạm Bắc' }))).statusCode).toBe(403);
+    expect((await admin.post(`${base()}/residents`, person({ villageId: village2, fullName: 'Phạm Bắc' }))).statusCode).toBe(201);
+    const seen = (await team.get(`${base()}/residents?pageSize=200`)).json().items as R[];
+    expect(seen.map((r) => r.fullName)).not.toContain('Phạm Bắc');
+    expect((await team.get(`${base()}/residents?villageId=${village2}`)).statusCode).toBe(403);
+    expect(((await admin.get(`${base()}/residents?pageSize=200`)).json().items as R[]).map((r) => r.fullName)).toContain('Phạm Bắc');
+    // Search ignores diacritics.
+    expect(((await team.get(`${base()}/residents?q=do%20thi`)).json().items as R[]).every((r) => r.fullName.startsWith('Đỗ Thị'))).toBe(true);
+    // Other roles and communes.
+    expect((await focal.get(`${base()}/residents`)).statusCode).toBe(403);
+    expect((await province.get(`${base()}/residents`)).statusCode).toBe(403);
+    expect((await province.get(`${base()}/coverage?year=2026`)).statusCode).toBe(200);
+    expect((await admin.get(`${base(w.c.id)}/residents`)).statusCode).toBe(404);
+    // A user holding roles in two communes: a team member in A, the admin of B; nothing of B leaks into A or back.
+    expect((await twoCommunes.get(`${base()}/residents`)).statusCode).toBe(200);
+    expect((await twoCommunes.post(`${base()}/residents`, person({ villageId: village2, fullName: 'Vũ Hai Xã' }))).statusCode).toBe(403);
+    const bVillage = await makeUnit(t.database.db, w.b.id, { code: 'THON-B', name: 'Thôn B', kind: 'village' });
+    expect((await twoCommunes.post(`${base(w.b.id)}/residents`, person({ villageId: bVillage.id, fullName: 'Vũ Hai Xã' }))).statusCode).toBe(201);
+    expect((await twoCommunes.post(`${base()}/residents`, person({ villageId: bVillage.id, fullName: 'Vũ Hai Xã' }))).statusCode).toBe(400);
+    // Each page of residents shown is an audited bulk view.
+    const views = await inScope(t.database.db, SYSTEM_SCOPE, (tx) =>
+      tx
+        .select()
+        .from(auditEntry)
+        .where(and(eq(auditEntry.communeId, w.a.id), eq(auditEntry.action, 'view'), eq(auditEntry.entityType, 'resident'))),
+    );
+    expect(views.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('counts a replayed attendance batch once, merges two members’ marks, and follows a merge', async () => {
+    const s = await team.post(`${base()}/sessions`, {
+      teamId: w.aTeam.id,
+      villageId: w.aVillage.id,
+      date: '2026-05-10',
+      startTime: '19:30',
+      place: 'Nhà văn hóa thôn Đông',
+      moduleCodes: ['KNS.THIET_BI', 'KNS.DVC_VNEID', 'KNS.AN_TOAN'],
+      trainers: ['Nguyễn Văn Tổ'],
+      opKey: 'session-op-0001',
+    });
+    expect(s.statusCode).toBe(201);
+    const sessionId = s.json().id as string;
+    // A replayed creation returns the same session.
+    expect(
+      (
+        await team.post(`${base()}/sessions`, {
+          teamId: w.aTeam.id,
+          villageId: w.aVillage.id,
+          date: '2026-05-10',
+          place: 'x',
+          moduleCodes: ['KNS.THIET_BI'],
+          opKey: 'session-op-0001',
+        })
+      ).json().id,
+    ).toBe(sessionId);
+    const a = (await team.post(`${base()}/residents`, person({ fullName: 'Hà Văn Một', birthYear: 1970, gender: 'male' }))).json() as R;
+    const b = (await team.post(`${base()}/residents`, person({ fullName: 'Hà Văn Hai', birthYear: 1971, gender: 'male' }))).json() as R;
+    const dup = (await team.post(`${base()}/residents`, person({ fullName: 'Hà Văn Ba', birthYear: 1972, gender: 'male' }))).json() as R;
+    const kept = (await team.post(`${base()}/residents`, person({ fullName: 'Hà Văn Bà', birthYear: 1973, gender: 'male', confirmNew: true }))).json() as R;
+    const batch = { marks: [{ residentId: a.id, present: true, opKey: 'mark-a-000001' }] };
+    const url = `${base()}/sessions/${sessionId}/attendance`;
+    expect((await team.put(url, batch)).json()).toEqual({ applied: 1, replayed: 0, attendees: 1 });
+    for (let i = 0; i < 3; i++) expect((await team.put(url, batch)).json()).toEqual({ applied: 0, replayed: 1, attendees: 1 });
+    // Another member (the admin) marked b offline meanwhile: both land.
+    expect((await admin.put(url, { marks: [{ residentId: b.id, present: true, opKey: 'mark-b-000001' }] })).json().attendees).toBe(2);
+    // dup is merged into kept while a mark for dup waits in a queue: the mark follows the merge.
+    expect((await team.post(`${base()}/residents/${dup.id}/merge`, { intoId: kept.id })).statusCode).toBe(200);
+    expect((await team.post(`${base()}/residents/${dup.id}/merge`, { intoId: kept.id })).statusCode).toBe(200);
+    expect((await team.put(url, { marks: [{ residentId: dup.id, present: true, opKey: 'mark-dup-00001' }] })).json().attendees).toBe(3);
+    const detail = (await team.get(`${base()}/sessions/${sessionId}`)).json();
+    expect(detail.attendance.map((x: { residentId: string }) => x.residentId).sort()).toEqual([a.id, b.id, kept.id].sort());
+    // A bad mark in a batch: nothing of the batch is applied.
+    const broken = await team.put(url, {
+      marks: [
+        { residentId: a.id, present: false, opKey: 'mark-a-000002' },
+        { residentId: '7f1c6a2e-0000-4000-8000-000000000000', present: true, opKey: 'mark-x-000001' },
+      ],
+    });
+    expect([broken.statusCode, code(broken).details?.[0]?.field]).toEqual([400, 'marks.1.residentId']);
+    expect((await team.get(`${base()}/sessions/${sessionId}`)).json().attendees).toBe(3);
+    // Another team's member, and the focal point, may not mark.
+    expect((await focal.put(url, batch)).statusCode).toBe(403);
+  });
+
+  it('computes coverage and the indicators from the records, in the recording transaction', async () => {
+    expect((await admin.put(`${base()}/population`, { year: 2026, items: [{ villageId: w.aVillage.id, adults: 40 }] })).statusCode).toBe(200);
+    const cov = (await admin.get(`${base()}/coverage?year=2026`)).json();
+    const east = cov.villages.find((v: { villageId: string }) => v.villageId === w.aVillage.id);
+    // Hà Văn Một, Hai and Bà attended the session covering the whole basic set.
+    expect(east).toMatchObject({ adults: 40, trained: 3, ratio: 7.5, sessions: 1, activeTeam: true });
+    const value = async (unitId: string, indicatorCode: string) =>
+      (
+        await inScope(t.database.db, SYSTEM_SCOPE, (tx) =>
+          tx
+            .select()
+            .from(indicatorValue)
+            .where(and(eq(indicatorValue.unitId, unitId), eq(indicatorValue.indicatorCode, indicatorCode), eq(indicatorValue.year, 2026))),
+        )
+      )[0];
+    expect(await value(w.aVillage.id, 'XH.KNS_CO_BAN')).toMatchObject({ numerator: 3, denominator: 40, value: 7.5, sourceKey: 'derived:training.coverage' });
+    expect(await value(w.aTeam.id, 'XH.BUOI_HUONG_DAN')).toMatchObject({ value: 1 });
+
+    // A child attending does not count; evidence from the national platform completes a module.
+    const child = (await team.post(`${base()}/residents`, person({ fullName: 'Hà Bé', birthYear: 2016, learnerGroup: 'pupils' }))).json() as R;
+    const sessions = (await team.get(`${base()}/sessions?year=2026`)).json();
+    await team.put(`${base()}/sessions/${sessions.items[0].id}/attendance`, { marks: [{ residentId: child.id, present: true, opKey: 'mark-child-0001' }] });
+    const hoa = ((await team.get(`${base()}/residents?q=hoa`)).json().items as R[])[0]!;
+    for (const m of ['KNS.THIET_BI', 'KNS.DVC_VNEID'])
+      expect(
+        (await team.post(`${base()}/residents/${hoa.id}/completions`, { moduleCode: m, certificateNo: `BDHVS-${m}`, completedOn: '2026-06-01' })).statusCode,
+      ).toBe(200);
+    expect((await admin.get(`${base()}/coverage?year=2026`)).json().villages.find((v: { villageId: string }) => v.villageId === w.aVillage.id).trained).toBe(3);
+    const done = await team.post(`${base()}/residents/${hoa.id}/completions`, {
+      moduleCode: 'KNS.AN_TOAN',
+      certificateNo: 'BDHVS-3',
+      completedOn: '2026-06-02',
+    });
+    expect(done.json().completedModules).toEqual(['KNS.AN_TOAN', 'KNS.DVC_VNEID', 'KNS.THIET_BI']);
+    expect(await value(w.aVillage.id, 'XH.KNS_CO_BAN')).toMatchObject({ numerator: 4, denominator: 40 });
+
+    // Help: per resident and as a day's count; level 2 only per resident.
+    const help = (body: Record<string, unknown>) => team.post(`${base()}/help`, { teamId: w.aTeam.id, villageId: w.aVillage.id, date: '2026-06-03', ...body });
+    expect((await help({ type: 'vneid_level2', residentId: hoa.id, opKey: 'help-op-00001' })).statusCode).toBe(201);
+    expect((await help({ type: 'vneid_level2', residentId: hoa.id, opKey: 'help-op-00001' })).statusCode).toBe(201);
+    expect((await help({ type: 'public_service_filing', count: 12 })).statusCode).toBe(201);
+    const level2Count = await help({ type: 'vneid_level2', count: 5 });
+    expect([level2Count.statusCode, code(level2Count).details?.[0]?.field]).toEqual([400, 'residentId']);
+    expect(code(await help({ type: 'other' })).details?.[0]?.field).toBe('count');
+    expect(await value(w.aTeam.id, 'XH.NGUOI_DAN_DUOC_HO_TRO')).toMatchObject({ value: 13 });
+    expect(await value(w.aVillage.id, 'XH.VNEID_MUC_2')).toMatchObject({ numerator: 1, denominator: 40 });
+    expect(await value(w.aVillage.id, 'XH.THON_CO_TO_CNSCD')).toMatchObject({ numerator: 1, denominator: 1 });
+
+    // The basic set is a setting: with one module fewer, the coverage is recomputed.
+    expect((await admin.put(`${base()}/settings`, { adultAge: 15, basicModules: ['KNS.THIET_BI'] })).statusCode).toBe(200);
+    expect((await team.put(`${base()}/settings`, { adultAge: 15, basicModules: ['KNS.THIET_BI'] })).statusCode).toBe(403);
+    expect(await value(w.aVillage.id, 'XH.KNS_CO_BAN')).toMatchObject({ numerator: 4 });
+    const unknown = await admin.put(`${base()}/settings`, { adultAge: 15, basicModules: ['KNS.KHONG_CO'] });
+    expect([unknown.statusCode, code(unknown).details?.[0]?.field]).toEqual([400, 'basicModules.0']);
+  });
+});
