@@ -29,3 +29,4 @@ export * from './participation.js';
 export * from './plan-dates.js';
 export * from './commune-reports.js';
 export * from './training.js';
+export * from './cell-dates.js';

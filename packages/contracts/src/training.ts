@@ -352,3 +352,35 @@ export const ageBands = ['15-24', '25-39', '40-59', '60+'] as const;
 export const ageBandOf = (age: number): (typeof ageBands)[number] => (age < 25 ? '15-24' : age < 40 ? '25-39' : age < 60 ? '40-59' : '60+');
 
 export const trainingParams = z.strictObject({ communeId: uuid, id: uuid });
+
+/** A province's communes side by side (aggregates only: the computed indicators' roll-ups). */
+export const provinceTrainingParams = z.strictObject({ provinceId: uuid });
+const communeFigures = z.object({
+  adults: z.number().int(),
+  trained: z.number().int(),
+  ratio,
+  vneidLevel2: z.number().int(),
+  sessions: z.number().int(),
+  helped: z.number().int(),
+  villagesWithTeam: z.number().int(),
+  villages: z.number().int(),
+});
+export const provinceCoverageSchema = z.object({
+  year: z.number().int(),
+  totals: communeFigures,
+  communes: z.array(communeFigures.extend({ communeId: uuid, communeName: z.string() })),
+});
+export type ProvinceCoverage = z.infer<typeof provinceCoverageSchema>;
+
+/** The answer of a residents import (dry run or commit): every row's problems, by row and column. */
+export const residentImportResult = z.object({
+  dryRun: z.boolean(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  /** Rows naming a resident already there (the same ID, or name, birth year and village): left as they are. */
+  unchanged: z.number().int(),
+  /** The first 500 problems. */
+  errors: z.array(z.object({ row: z.number().int(), field: z.string().optional(), message: z.string() })),
+  errorCount: z.number().int(),
+});
+export type ResidentImportResult = z.infer<typeof residentImportResult>;

@@ -5,7 +5,7 @@ import type { Permission } from '@tds/contracts';
 import { inScope } from '../../platform/tenancy';
 import { refreshDerived } from '../indicators';
 import { TRAINING_PROVIDER_KEY } from '@tds/contracts';
-import { reachOf, type TrainingReach } from './training.policy';
+import { authorizeRecord, reachOf, type TrainingReach } from './training.policy';
 import { teamsOf, type TeamInfo } from './training.store';
 import { yearsFrom } from './coverage';
 
@@ -20,7 +20,8 @@ export async function inTraining<T>(
 ): Promise<T> {
   const { db, actor, communeId, permission } = opts;
   assertVisible(actor, communeId);
-  if (permission !== 'training.record') authorize(actor, permission, { communeId });
+  if (permission === 'training.record') authorizeRecord(actor, communeId);
+  else authorize(actor, permission, { communeId });
   return inScope(db, actor.scope, async (tx) => {
     const teams = await teamsOf(tx, communeId);
     return fn(tx, { reach: reachOf(actor, communeId, teams), teams });

@@ -1,7 +1,11 @@
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
 import { makeUnit } from '../../testing/factories';
 import type { TestApp } from '../../testing/harness';
-import { communeOf, type Ctx, type MatrixModule } from '../../testing/matrix-types';
+import type { Role } from '@tds/contracts';
+import { communeOf, provinceOf, type Ctx, type MatrixModule } from '../../testing/matrix-types';
+
+/** Province figures are for province officers and system administrators: commune roles are refused. */
+const COMMUNE_ROLES: readonly Role[] = ['commune_admin', 'chairman', 'council_member', 'unit_focal_point', 'digital_team_member', 'viewer'];
 import { residentKeys } from './training.store';
 import { resident, trainingSession } from './training.table';
 
@@ -71,6 +75,18 @@ export const trainingMatrix: MatrixModule = {
       params: (c) => ({ communeId: communeOf(c) }),
       body: (c) => ({ villageId: fx[c.side].village, fullName: `Người Dân Số ${c.n}`, birthYear: 1980, gender: 'male' }),
     },
+    'GET /api/communes/:communeId/training/residents/import-template.xlsx': { params: (c) => ({ communeId: communeOf(c) }) },
+    'GET /api/communes/:communeId/training/residents/export.xlsx': { params: (c) => ({ communeId: communeOf(c) }) },
+    'POST /api/communes/:communeId/training/residents/import': {
+      params: (c) => ({ communeId: communeOf(c) }),
+      raw: () => {
+        const b = 'matrixboundary';
+        return [
+          `--${b}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\nnot excel\r\n--${b}--\r\n`,
+          { 'content-type': `multipart/form-data; boundary=${b}` },
+        ];
+      },
+    },
     'POST /api/communes/:communeId/training/residents/duplicates': {
       params: (c) => ({ communeId: communeOf(c) }),
       body: (c) => ({ villageId: fx[c.side].village, fullName: 'Đỗ Thị Ma Trận', birthYear: 1970 }),
@@ -116,5 +132,6 @@ export const trainingMatrix: MatrixModule = {
       body: (c) => ({ teamId: fx[c.side].team, villageId: fx[c.side].village, date: '2026-03-11', type: 'other', count: 1 + (c.n % 5) }),
     },
     'GET /api/communes/:communeId/training/coverage': { params: (c) => ({ communeId: communeOf(c) }), query: () => 'year=2026' },
+    'GET /api/provinces/:provinceId/training/coverage': { params: (c) => ({ provinceId: provinceOf(c) }), query: () => 'year=2026', refuse: COMMUNE_ROLES },
   },
 };

@@ -1,7 +1,7 @@
 import { rolePermissions } from '@tds/contracts';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
-import { can } from '../../platform/authorize';
+import { assertVisible, can, canInCommune } from '../../platform/authorize';
 import type { TeamInfo } from './training.store';
 
 /**
@@ -40,3 +40,12 @@ export function assertTeam(reach: TrainingReach, teamId: string): void {
 export const mayRecord = (reach: TrainingReach) => reach.all || reach.villageIds.size > 0;
 
 export const mayManage = (actor: Actor, communeId: string) => can(actor, 'training.manage', { communeId });
+
+/**
+ * 404 when the commune is not visible; 403 unless a role of the actor in this commune may record
+ * (commune-wide, or at a unit whose teams then narrow it to their villages).
+ */
+export function authorizeRecord(actor: Actor, communeId: string): void {
+  assertVisible(actor, communeId);
+  if (!canInCommune(actor, 'training.record', communeId)) throw new AppError('FORBIDDEN');
+}

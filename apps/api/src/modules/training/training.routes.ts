@@ -10,6 +10,8 @@ import {
   populationInput,
   populationQuery,
   populationSchema,
+  provinceCoverageSchema,
+  provinceTrainingParams,
   residentCandidateList,
   residentCheckInput,
   residentInput,
@@ -34,6 +36,15 @@ import {
   trainingTeamSchema,
 } from '@tds/contracts';
 import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
+import { importQuery, residentImportResult, todayVn } from '@tds/contracts';
+import { attachmentHeader } from '../../platform/attachment';
+import { readUpload, zipLimits } from '../../platform/uploads';
+import { exportResidents } from './export-residents';
+import { importResidents } from './import-residents';
+import { buildResidentTemplate } from './residents-excel';
+import { villagesOf } from './training.store';
+import { inTraining } from './training-context';
 import type { Config } from '../../config/env';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
 import { addCompletion } from './add-completion';
@@ -43,6 +54,7 @@ import { createSkillModule } from './create-skill-module';
 import { findResidentDuplicates } from './find-resident-duplicates';
 import { getCoverage } from './get-coverage';
 import { getPopulation } from './get-population';
+import { getProvinceCoverage } from './get-province-coverage';
 import { getSession } from './get-session';
 import { getTrainingSettings } from './get-training-settings';
 import { listResidents } from './list-residents';
@@ -135,6 +147,53 @@ export async function trainingRoutes(app: App, deps: Deps) {
       schema: { tags, summary: 'Tìm người dân có thể trùng', params: communeParams, body: residentCheckInput, response: { 200: residentCandidateList } },
     },
     async (req) => findResidentDuplicates({ db, actor: actorOf(req), communeId: req.params.communeId, input: req.body, idKey }),
+  );
+  app.get(
+    `${base}/residents/import-template.xlsx`,
+    { config: { access: 'training.record' }, schema: { tags, summary: 'Tải tệp Excel mẫu để nhập người dân', params: communeParams } },
+    async (req, reply) => {
+      const names = await inTraining({ db, actor: actorOf(req), communeId: req.params.communeId, permission: 'training.record' }, async (tx) =>
+        (await villagesOf(tx, req.params.communeId)).map((v) => v.name),
+      );
+      return sendXlsx(reply, 'Mẫu nhập người dân.xlsx', await buildResidentTemplate(names));
+    },
+  );
+  app.get(
+    `${base}/residents/export.xlsx`,
+    { config: { access: 'training.record' }, schema: { tags, summary: 'Xuất danh sách người dân ra Excel', params: communeParams } },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        `Người dân ${todayVn().split('-').reverse().join('-')}.xlsx`,
+        await exportResidents({ db, actor: actorOf(req), meta: metaOf(req), communeId: req.params.communeId }),
+      ),
+  );
+  app.post(
+    `${base}/residents/import`,
+    {
+      config: { access: 'training.record' },
+      schema: {
+        tags,
+        summary: 'Nhập người dân từ Excel (chạy thử hoặc ghi)',
+        params: communeParams,
+        querystring: importQuery,
+        response: { 200: residentImportResult },
+      },
+    },
+    async (req) => {
+      const file = await readUpload(req, { maxBytes: deps.config.MAX_UPLOAD_BYTES, missing: 'Chưa chọn tệp: hãy gửi tệp Excel trong trường "file".' });
+      return importResidents({
+        db,
+        actor: actorOf(req),
+        meta: metaOf(req),
+        communeId: req.params.communeId,
+        file,
+        dryRun: req.query.dryRun === 'true',
+        workers: deps.workers,
+        zip: zipLimits(deps.config),
+        idKey,
+      });
+    },
   );
   app.patch(
     `${base}/residents/:id`,
@@ -259,4 +318,24 @@ export async function trainingRoutes(app: App, deps: Deps) {
     },
     async (req) => getCoverage({ db, actor: actorOf(req), communeId: req.params.communeId, year: req.query.year }),
   );
+
+  app.get(
+    '/api/provinces/:provinceId/training/coverage',
+    {
+      config: { access: 'training.read' },
+      schema: {
+        tags,
+        summary: 'Kỹ năng số của các xã trong tỉnh (số liệu tổng hợp)',
+        params: provinceTrainingParams,
+        querystring: coverageQuery,
+        response: { 200: provinceCoverageSchema },
+      },
+    },
+    async (req) => getProvinceCoverage({ db, actor: actorOf(req), provinceId: req.params.provinceId, year: req.query.year }),
+  );
+}
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+function sendXlsx(reply: FastifyReply, filename: string, content: Buffer) {
+  return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(filename)).send(content);
 }

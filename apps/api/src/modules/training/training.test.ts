@@ -223,6 +223,18 @@ describe(`Bình dân học vụ số: residents, sessions, attendance, help and 
     expect((await admin.put(`${base()}/settings`, { adultAge: 15, basicModules: ['KNS.THIET_BI'] })).statusCode).toBe(200);
     expect((await team.put(`${base()}/settings`, { adultAge: 15, basicModules: ['KNS.THIET_BI'] })).statusCode).toBe(403);
     expect(await value(w.aVillage.id, 'XH.KNS_CO_BAN')).toMatchObject({ numerator: 4 });
+    // The province sees its communes side by side, from the roll-ups; another province's officer sees nothing.
+    const prov = (await province.get(`/api/provinces/${w.p1.id}/training/coverage?year=2026`)).json();
+    expect(prov.communes.find((c: { communeId: string }) => c.communeId === w.a.id)).toMatchObject({
+      adults: 40,
+      trained: 4,
+      sessions: 1,
+      helped: 13,
+      vneidLevel2: 1,
+    });
+    expect(prov.totals).toMatchObject({ adults: 40, trained: 4, ratio: 10 });
+    expect((await province.get(`/api/provinces/${w.p2.id}/training/coverage?year=2026`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/provinces/${w.p1.id}/training/coverage?year=2026`)).statusCode).toBe(403);
     const unknown = await admin.put(`${base()}/settings`, { adultAge: 15, basicModules: ['KNS.KHONG_CO'] });
     expect([unknown.statusCode, code(unknown).details?.[0]?.field]).toEqual([400, 'basicModules.0']);
   });

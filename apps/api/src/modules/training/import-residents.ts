@@ -1,0 +1,223 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import {
+  cleanText,
+  errorMessagesVi,
+  genderLabelsVi,
+  genders,
+  learnerGroupLabelsVi,
+  learnerGroups,
+  nationalIdInput,
+  parseBirthYear,
+  requiredText,
+  residentPhone,
+  searchKey,
+  vietnamYear,
+  type ResidentImportResult,
+} from '@tds/contracts';
+import type { Db } from '../../db/client';
+import type { Actor, RequestMeta } from '../../platform/actor';
+import { writeAudit } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { refuseZipBomb, tooComplex, workerFailure } from '../../platform/uploads';
+import { workerTask, type WorkerPool } from '../../platform/worker-pool';
+import type { ZipLimits } from '../../platform/zip-check';
+import type * as task from './read-residents-task';
+import { residentColumns, type ParsedResidentRow, type ResidentColumnKey } from './residents-excel';
+import { authorizeRecord, mayRecord, reachesVillage } from './training.policy';
+import { nationalIdHash, residentKeys, villagesOf } from './training.store';
+import { resident } from './training.table';
+import { idKeyOrRefuse } from './create-resident';
+import { inTraining, refreshCoverage } from './training-context';
+
+const readWorkbook = workerTask<typeof task.readResidentsWorkbook>(new URL('./read-residents-task.ts', import.meta.url), 'readResidentsWorkbook');
+
+/** Most data rows one import may carry. */
+export const MAX_RESIDENT_ROWS = 100_000;
+
+type RowError = ResidentImportResult['errors'][number];
+const headerOf = (key: ResidentColumnKey) => residentColumns.find((c) => c.key === key)!.header;
+const rowError = (row: number, key: ResidentColumnKey, message: string): RowError => ({ row, field: headerOf(key), message: `${headerOf(key)}: ${message}` });
+
+const genderByText = new Map<string, (typeof genders)[number]>([
+  ...genders.map((g) => [g, g] as const),
+  ...Object.entries(genderLabelsVi).map(([g, label]) => [searchKey(label), g as (typeof genders)[number]] as const),
+]);
+const groupByText = new Map<string, (typeof learnerGroups)[number]>([
+  ...learnerGroups.map((g) => [g, g] as const),
+  ...Object.entries(learnerGroupLabelsVi).map(([g, label]) => [searchKey(label), g as (typeof learnerGroups)[number]] as const),
+]);
+
+/** The data rows of an upload, read off the event loop, or the 4xx that says why there are none. */
+async function readRows(buffer: Buffer, workers: WorkerPool, zip: ZipLimits): Promise<ParsedResidentRow[]> {
+  const notXlsx = (message = 'Tệp không phải tệp Excel (.xlsx). Hãy tải tệp mẫu, điền dữ liệu và lưu dưới dạng .xlsx.') =>
+    new AppError('UNSUPPORTED_FILE_TYPE', message, [{ field: 'file', message }]);
+  if (buffer.length === 0) throw new AppError('IMPORT_EMPTY', 'Tệp rỗng, không có dữ liệu.', [{ field: 'file', message: 'Tệp rỗng.' }]);
+  if (buffer.subarray(0, 8).equals(Buffer.from('d0cf11e0a1b11ae1', 'hex')))
+    throw notXlsx('Tệp Excel 97-2003 (.xls) không được hỗ trợ. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.');
+  if (!buffer.subarray(0, 4).equals(Buffer.from('504b0304', 'hex'))) throw notXlsx();
+  refuseZipBomb(buffer, zip);
+  const input = { bytes: new Uint8Array(buffer), maxRows: MAX_RESIDENT_ROWS, zip };
+  const out = await workers.run(readWorkbook, input, [input.bytes.buffer as ArrayBuffer]).catch((err: unknown) => {
+    throw workerFailure(err);
+  });
+  if (!out.ok) throw out.problem === 'too-complex' ? tooComplex(out.why) : notXlsx();
+  const parsed = out.workbook;
+  if (parsed.missingHeaders.length) {
+    const message = `Dòng 1 của trang tính thiếu cột: ${parsed.missingHeaders.join(', ')}. Hãy dùng tệp mẫu.`;
+    throw new AppError(
+      'VALIDATION_FAILED',
+      message,
+      parsed.missingHeaders.map((h) => ({ row: 1, field: h, message: `Thiếu cột "${h}".` })),
+    );
+  }
+  if (parsed.tooManyRows) {
+    const message = `Tệp có ${parsed.tooManyRows} dòng dữ liệu, vượt quá ${MAX_RESIDENT_ROWS} dòng mỗi lần nhập. Hãy chia thành nhiều tệp nhỏ hơn.`;
+    throw new AppError('VALIDATION_FAILED', message, [{ field: 'file', message }]);
+  }
+  if (!parsed.rows.length) throw new AppError('IMPORT_EMPTY', undefined, [{ field: 'file', message: errorMessagesVi.IMPORT_EMPTY }]);
+  return parsed.rows;
+}
+
+/**
+ * Import residents from an .xlsx file. Every row is checked first (row, column, what is wrong); a
+ * dry run only reports; a commit writes every new row in one transaction or none. A row naming a
+ * resident already there (the same national ID, or the same name, birth year and village) is left
+ * as it is, so importing the same file twice changes nothing. Rows repeating an earlier row of the
+ * file are errors.
+ */
+export async function importResidents(opts: {
+  db: Db;
+  actor: Actor;
+  meta: RequestMeta;
+  communeId: string;
+  file: { filename: string; buffer: Buffer };
+  dryRun: boolean;
+  workers: WorkerPool;
+  zip: ZipLimits;
+  idKey: string | undefined;
+  now?: Date;
+  /** Parsed rows given directly (the bench measures the write apart from the parse). */
+  rows?: ParsedResidentRow[];
+}): Promise<ResidentImportResult> {
+  const { actor, communeId } = opts;
+  const now = opts.now ?? new Date();
+  const thisYear = vietnamYear(now);
+  // Nothing of another commune is read, not even the file's shape.
+  authorizeRecord(actor, communeId);
+  const rows = opts.rows ?? (await readRows(opts.file.buffer, opts.workers, opts.zip));
+  return inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach }) => {
+    if (!mayRecord(reach)) throw new AppError('FORBIDDEN', 'Bạn chưa thuộc Tổ công nghệ số cộng đồng nào phụ trách thôn, tổ dân phố.');
+    const villages = await villagesOf(tx, communeId);
+    const villageByText = new Map<string, string>();
+    for (const v of villages) {
+      villageByText.set(searchKey(v.name), v.id);
+      villageByText.set(v.code.toLowerCase(), v.id);
+    }
+    // What the commune already holds: by national ID hash and by name + birth year + village.
+    const existing = await tx
+      .select({ idHash: resident.idHash, nameKey: resident.nameKey, birthYear: resident.birthYear, villageId: resident.villageId })
+      .from(resident)
+      .where(and(eq(resident.communeId, communeId), isNull(resident.mergedIntoId)));
+    const knownIds = new Set(existing.flatMap((e) => (e.idHash ? [e.idHash] : [])));
+    const knownPeople = new Set(existing.map((e) => `${e.nameKey}|${e.birthYear}|${e.villageId}`));
+    const inFileIds = new Map<string, number>();
+    const inFilePeople = new Map<string, number>();
+    const errors: RowError[] = [];
+    const values: (typeof resident.$inferInsert)[] = [];
+    let unchanged = 0;
+    const key = opts.idKey;
+    for (const { row, cells } of rows) {
+      const before = errors.length;
+      const name = requiredText(120).safeParse(cells.fullName ?? '');
+      if (!name.success) errors.push(rowError(row, 'fullName', name.error.issues[0]!.message));
+      const by = parseBirthYear(cells.birthYear ?? '', thisYear);
+      if ('problem' in by) errors.push(rowError(row, 'birthYear', by.problem));
+      const gender = genderByText.get(searchKey(cells.gender ?? ''));
+      if (!gender) errors.push(rowError(row, 'gender', cells.gender ? `"${cells.gender.slice(0, 30)}" không phải Nam, Nữ hoặc Khác.` : 'Chưa ghi giới tính.'));
+      const villageId = cells.village ? (villageByText.get(searchKey(cells.village)) ?? villageByText.get(cells.village.toLowerCase())) : undefined;
+      if (!villageId)
+        errors.push(
+          rowError(row, 'village', cells.village ? `"${cells.village.slice(0, 60)}" không phải thôn, tổ dân phố của xã.` : 'Chưa ghi thôn, tổ dân phố.'),
+        );
+      else if (!reachesVillage(reach, villageId)) errors.push(rowError(row, 'village', 'Bạn không phụ trách thôn, tổ dân phố này.'));
+      const phone = cells.phone ? residentPhone.safeParse(cells.phone.replace(/[\s.]/gu, '')) : null;
+      if (phone && !phone.success) errors.push(rowError(row, 'phone', phone.error.issues[0]!.message));
+      const group = cells.learnerGroup ? groupByText.get(searchKey(cells.learnerGroup)) : 'residents';
+      if (!group)
+        errors.push(
+          rowError(row, 'learnerGroup', `"${cells.learnerGroup!.slice(0, 40)}" không phải nhóm đối tượng (${Object.values(learnerGroupLabelsVi).join('; ')}).`),
+        );
+      let idHash: string | null = null;
+      if (cells.nationalId) {
+        const id = nationalIdInput.safeParse(cells.nationalId);
+        if (!id.success)
+          errors.push(
+            rowError(
+              row,
+              'nationalId',
+              /^\d{9,11}$/u.test(cells.nationalId)
+                ? `có ${cells.nationalId.length} chữ số, cần đúng 12 (Excel có thể đã bỏ số 0 đầu: để cột dạng Văn bản).`
+                : 'Số định danh cá nhân (căn cước) gồm đúng 12 chữ số.',
+            ),
+          );
+        else idHash = nationalIdHash(idKeyOrRefuse(key), id.data);
+      }
+      if (errors.length > before) continue;
+      const keys = residentKeys(name.data!);
+      const birthYear = (by as { year: number }).year;
+      const person = `${keys.nameKey}|${birthYear}|${villageId}`;
+      const earlier = (idHash ? inFileIds.get(idHash) : undefined) ?? inFilePeople.get(person);
+      if (earlier) {
+        errors.push(rowError(row, idHash && inFileIds.has(idHash) ? 'nationalId' : 'fullName', `trùng với dòng ${earlier} của tệp.`));
+        continue;
+      }
+      if (idHash) inFileIds.set(idHash, row);
+      inFilePeople.set(person, row);
+      if ((idHash && knownIds.has(idHash)) || knownPeople.has(person)) {
+        unchanged++;
+        continue;
+      }
+      values.push({
+        communeId,
+        villageId: villageId!,
+        ...keys,
+        birthYear,
+        gender: gender!,
+        phone: phone?.success ? phone.data : null,
+        learnerGroup: group!,
+        idHash,
+        idLast4: idHash ? cells.nationalId!.slice(-4) : null,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    const result: ResidentImportResult = {
+      dryRun: opts.dryRun,
+      rows: rows.length,
+      created: values.length,
+      unchanged,
+      errors: errors.slice(0, 500),
+      errorCount: errors.length,
+    };
+    if (opts.dryRun) return result;
+    if (errors.length) {
+      const first = errors[0]!;
+      throw new AppError(
+        'IMPORT_ROWS_INVALID',
+        `Tệp có ${errors.length} lỗi; chưa có dữ liệu nào được ghi. Dòng ${first.row}: ${first.message}`,
+        errors.slice(0, 500),
+      );
+    }
+    for (let i = 0; i < values.length; i += 2000) await tx.insert(resident).values(values.slice(i, i + 2000));
+    await writeAudit(tx, actor, opts.meta, {
+      action: 'import',
+      entityType: 'resident',
+      communeId,
+      summary: `Nhập người dân từ tệp "${cleanText(opts.file.filename).slice(0, 120)}": ${values.length} người mới, ${unchanged} đã có`,
+      after: { rows: rows.length, created: values.length, unchanged },
+    });
+    if (values.length) await refreshCoverage(tx, communeId, ['2025-01-01'], now);
+    return result;
+  });
+}
