@@ -114,6 +114,7 @@ export const auditEntityTypeLabelsVi: Record<string, string> = {
   village_population: 'Dân số trưởng thành của thôn',
   training_team: 'Tổ công nghệ số cộng đồng',
   completion_evidence: 'Chứng nhận hoàn thành',
+  training_certificate: 'Giấy chứng nhận kỹ năng số',
 };
 export const auditEntityTypeLabelsEn: Record<string, string> = {
   unit: 'Unit',
@@ -142,4 +143,5 @@ export const auditEntityTypeLabelsEn: Record<string, string> = {
   village_population: 'Adult population of a village',
   training_team: 'Community digital team',
   completion_evidence: 'Completion certificate',
+  training_certificate: 'Digital skills certificate',
 };

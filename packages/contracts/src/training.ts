@@ -384,3 +384,32 @@ export const residentImportResult = z.object({
   errorCount: z.number().int(),
 });
 export type ResidentImportResult = z.infer<typeof residentImportResult>;
+
+/** A certificate of completion as its issuer sees it. */
+export const certificateSchema = z.object({
+  code: z.string(),
+  residentId: uuid,
+  fullName: z.string(),
+  modules: z.array(z.string()),
+  issuedOn: z.string(),
+  /** The public page that checks the code. */
+  verifyPath: z.string(),
+});
+export type CertificateDto = z.infer<typeof certificateSchema>;
+/** What anyone may learn from a certificate's code: no name, only the initials. */
+export const publicCertificateSchema = z.object({
+  code: z.string(),
+  initials: z.string(),
+  villageName: z.string(),
+  communeName: z.string(),
+  modules: z.array(z.string()),
+  issuedOn: z.string(),
+});
+export type PublicCertificate = z.infer<typeof publicCertificateSchema>;
+export const certificateCodeParams = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{6,20}$/u, { error: 'Mã xác minh gồm 6-20 chữ và số.' }),
+});
+export const communeCertificateParams = z.strictObject({ communeId: uuid, code: certificateCodeParams.shape.code });

@@ -7,7 +7,7 @@ import { unit } from '../org';
 import { mapResident, residentRecord } from './training.mapper';
 import { assertVillage } from './training.policy';
 import { completedModules, residentFor } from './training.store';
-import { attendance, completionEvidence, helpLog, resident } from './training.table';
+import { attendance, completionEvidence, helpLog, resident, trainingCertificate } from './training.table';
 import { inTraining, refreshCoverage } from './training-context';
 
 /**
@@ -52,6 +52,10 @@ export async function mergeResidents(opts: { db: Db; actor: Actor; meta: Request
        where commune_id = ${communeId} and resident_id = ${from}
       on conflict do nothing`);
     await tx.delete(completionEvidence).where(and(eq(completionEvidence.communeId, communeId), eq(completionEvidence.residentId, from)));
+    await tx
+      .update(trainingCertificate)
+      .set({ residentId: into.id })
+      .where(and(eq(trainingCertificate.communeId, communeId), eq(trainingCertificate.residentId, from)));
     await tx
       .update(helpLog)
       .set({ residentId: into.id })

@@ -7,12 +7,12 @@ import { communeOf, provinceOf, type Ctx, type MatrixModule } from '../../testin
 /** Province figures are for province officers and system administrators: commune roles are refused. */
 const COMMUNE_ROLES: readonly Role[] = ['commune_admin', 'chairman', 'council_member', 'unit_focal_point', 'digital_team_member', 'viewer'];
 import { residentKeys } from './training.store';
-import { resident, trainingSession } from './training.table';
+import { attendance, completionEvidence, resident, trainingCertificate, trainingSession } from './training.table';
 
 /** Per commune (A, C): a village with its team, a resident and a session. */
-const fx: Record<'own' | 'other', { village: string; team: string; resident: string; session: string }> = {
-  own: { village: '', team: '', resident: '', session: '' },
-  other: { village: '', team: '', resident: '', session: '' },
+const fx: Record<'own' | 'other', { village: string; team: string; resident: string; session: string; certificate: string }> = {
+  own: { village: '', team: '', resident: '', session: '', certificate: '' },
+  other: { village: '', team: '', resident: '', session: '', certificate: '' },
 };
 
 async function addResident(t: TestApp, communeId: string, villageId: string, fullName: string, birthYear = 1970): Promise<string> {
@@ -56,6 +56,18 @@ export const trainingMatrix: MatrixModule = {
           })
           .returning();
         return s!.id;
+      });
+      // The resident attended it, and holds a certificate.
+      fx[side].certificate = `MX${side === 'own' ? 'A' : 'C'}CERT01`;
+      await inScope(t.database.db, SYSTEM_SCOPE, async (tx) => {
+        await tx.insert(attendance).values({ communeId, sessionId: fx[side].session, residentId: fx[side].resident, markedAt: new Date() });
+        // Evidence too, so that the marks the matrix takes back leave something completed.
+        await tx
+          .insert(completionEvidence)
+          .values({ communeId, residentId: fx[side].resident, moduleCode: 'KNS.AI', certificateNo: 'MX-1', completedOn: '2026-01-05' });
+        await tx
+          .insert(trainingCertificate)
+          .values({ communeId, code: fx[side].certificate, residentId: fx[side].resident, modules: ['KNS.THIET_BI'], issuedOn: '2026-03-10' });
       });
     }
   },
@@ -127,6 +139,11 @@ export const trainingMatrix: MatrixModule = {
       params: (c) => ({ communeId: communeOf(c), id: fx[c.side].session }),
       body: (c) => ({ marks: [{ residentId: fx[c.side].resident, present: c.n % 2 === 0, opKey: `mx-mark-${c.n}` }] }),
     },
+    'GET /api/communes/:communeId/training/sessions/:id/sheet.pdf': { params: (c) => ({ communeId: communeOf(c), id: fx[c.side].session }) },
+    'POST /api/communes/:communeId/training/residents/:id/certificates': { params: (c) => ({ communeId: communeOf(c), id: fx[c.side].resident }) },
+    'GET /api/communes/:communeId/training/certificates/:code/certificate.pdf': { params: (c) => ({ communeId: communeOf(c), code: fx[c.side].certificate }) },
+    // Public: anyone may check a code (the matrix skips public routes; the training test checks what it shows).
+    'GET /api/public/certificates/:code': { params: (c) => ({ code: fx[c.side].certificate }) },
     'POST /api/communes/:communeId/training/help': {
       params: (c) => ({ communeId: communeOf(c) }),
       body: (c) => ({ teamId: fx[c.side].team, villageId: fx[c.side].village, date: '2026-03-11', type: 'other', count: 1 + (c.n % 5) }),

@@ -37,7 +37,19 @@ import {
 } from '@tds/contracts';
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
-import { importQuery, residentImportResult, todayVn } from '@tds/contracts';
+import {
+  certificateCodeParams,
+  certificateSchema,
+  communeCertificateParams,
+  importQuery,
+  publicCertificateSchema,
+  residentImportResult,
+  todayVn,
+} from '@tds/contracts';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors';
+import { certificateFile, issueCertificate, verifyCertificate } from './certificates';
+import { sessionSheet } from './session-sheet';
 import { attachmentHeader } from '../../platform/attachment';
 import { readUpload, zipLimits } from '../../platform/uploads';
 import { exportResidents } from './export-residents';
@@ -81,6 +93,7 @@ export function residentIdKey(config: Config): string | undefined {
 export async function trainingRoutes(app: App, deps: Deps) {
   const { db } = deps;
   const idKey = residentIdKey(deps.config);
+  const baseUrl = (req: FastifyRequest) => (deps.config.APP_BASE_URL ?? `${req.protocol}://${req.host}`).replace(/\/$/u, '');
   const base = '/api/communes/:communeId/training';
 
   app.get(
@@ -300,6 +313,48 @@ export async function trainingRoutes(app: App, deps: Deps) {
     async (req) => markAttendance({ db, actor: actorOf(req), meta: metaOf(req), communeId: req.params.communeId, id: req.params.id, input: req.body }),
   );
 
+  app.get(
+    `${base}/sessions/:id/sheet.pdf`,
+    { config: { access: 'training.record' }, schema: { tags, summary: 'In danh sách điểm danh (PDF, A4, có mã QR)', params: trainingParams } },
+    async (req, reply) => {
+      const f = await sessionSheet({ db, actor: actorOf(req), meta: metaOf(req), communeId: req.params.communeId, id: req.params.id, baseUrl: baseUrl(req) });
+      return sendFile(reply, f.name, 'application/pdf', f.content);
+    },
+  );
+  app.post(
+    `${base}/residents/:id/certificates`,
+    {
+      config: { access: 'training.record' },
+      schema: { tags, summary: 'Cấp giấy chứng nhận kỹ năng số', params: trainingParams, response: { 200: certificateSchema } },
+    },
+    async (req) => issueCertificate({ db, actor: actorOf(req), meta: metaOf(req), communeId: req.params.communeId, residentId: req.params.id }),
+  );
+  app.get(
+    `${base}/certificates/:code/certificate.pdf`,
+    { config: { access: 'training.record' }, schema: { tags, summary: 'Tải giấy chứng nhận (PDF)', params: communeCertificateParams } },
+    async (req, reply) => {
+      const f = await certificateFile({ db, actor: actorOf(req), communeId: req.params.communeId, code: req.params.code, baseUrl: baseUrl(req) });
+      return sendFile(reply, f.name, 'application/pdf', f.content);
+    },
+  );
+  const limiter = windowLimiter(30, 60_000);
+  app.get(
+    '/api/public/certificates/:code',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Kiểm tra giấy chứng nhận bằng mã (không cần đăng nhập)',
+        params: certificateCodeParams,
+        response: { 200: publicCertificateSchema },
+      },
+    },
+    async (req) => {
+      limiter(req.ip);
+      return verifyCertificate({ db, code: req.params.code });
+    },
+  );
+
   app.post(
     `${base}/help`,
     {
@@ -336,6 +391,22 @@ export async function trainingRoutes(app: App, deps: Deps) {
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-function sendXlsx(reply: FastifyReply, filename: string, content: Buffer) {
-  return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(filename)).send(content);
+function sendFile(reply: FastifyReply, filename: string, mime: string, content: Buffer) {
+  return reply.header('content-type', mime).header('content-disposition', attachmentHeader(filename)).send(content);
+}
+const sendXlsx = (reply: FastifyReply, filename: string, content: Buffer) => sendFile(reply, filename, XLSX_MIME, content);
+
+/** At most `max` requests per `windowMs` from one address (a public page that looks codes up). */
+function windowLimiter(max: number, windowMs: number) {
+  const seen = new Map<string, { start: number; n: number }>();
+  return (ip: string) => {
+    const now = Date.now();
+    const w = seen.get(ip);
+    if (!w || now - w.start > windowMs) {
+      if (seen.size > 10_000) seen.clear();
+      seen.set(ip, { start: now, n: 1 });
+      return;
+    }
+    if (++w.n > max) throw new AppError('TOO_MANY_REQUESTS', 'Quá nhiều lần kiểm tra. Vui lòng thử lại sau một phút.');
+  };
 }

@@ -249,3 +249,28 @@ export const completionEvidence = pgTable(
     foreignKey({ name: 'completion_evidence_resident_fk', columns: [t.communeId, t.residentId], foreignColumns: [resident.communeId, resident.id] }),
   ],
 );
+
+/**
+ * A certificate of completion issued to a resident: the modules it lists and the code a public page
+ * checks (the QR on the paper links there). Kept so a printed copy can be checked later.
+ */
+export const trainingCertificate = pgTable(
+  'training_certificate',
+  {
+    communeId: uuid('commune_id')
+      .notNull()
+      .references(() => commune.id, { onDelete: 'restrict' }),
+    code: text('code').notNull(),
+    residentId: uuid('resident_id').notNull(),
+    modules: text('modules').array().notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'training_certificate_pk', columns: [t.communeId, t.code] }),
+    foreignKey({ name: 'training_certificate_resident_fk', columns: [t.communeId, t.residentId], foreignColumns: [resident.communeId, resident.id] }),
+    index('training_certificate_code_idx').on(t.code),
+    index('training_certificate_resident_idx').on(t.communeId, t.residentId),
+  ],
+);

@@ -6,6 +6,7 @@ import { buildWorld, PASSWORD, type World } from '../../testing/world';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
 import { auditEntry } from '../../platform/audit.table';
 import { indicatorValue } from '../indicators';
+import { pdfText } from '../plans/parser/pdf-text';
 import { resident } from './training.table';
 
 type R = { id: string; fullName: string; version: number; completedModules: string[]; idLast4: string | null };
@@ -237,5 +238,48 @@ describe(`Bình dân học vụ số: residents, sessions, attendance, help and 
     expect((await admin.get(`/api/provinces/${w.p1.id}/training/coverage?year=2026`)).statusCode).toBe(403);
     const unknown = await admin.put(`${base()}/settings`, { adultAge: 15, basicModules: ['KNS.KHONG_CO'] });
     expect([unknown.statusCode, code(unknown).details?.[0]?.field]).toEqual([400, 'basicModules.0']);
+  });
+
+  it('prints the attendance sheet and the certificate with Vietnamese intact, and checks a code on the public page showing initials only', async () => {
+    const sessions = (await team.get(`${base()}/sessions?year=2026`)).json();
+    const sheet = await team.get(`${base()}/sessions/${sessions.items[0].id}/sheet.pdf`);
+    expect([sheet.statusCode, sheet.headers['content-type']]).toEqual([200, 'application/pdf']);
+    const sheetText = (await pdfText(new Uint8Array(sheet.rawPayload))).replace(/\s+/gu, ' ');
+    expect(sheetText).toContain('DANH SÁCH ĐIỂM DANH');
+    expect(sheetText).toContain('Nhà văn hóa thôn Đông');
+    expect(sheetText).toContain('Hà Văn Một');
+    expect(sheetText).toContain('Sử dụng ứng dụng VNeID và dịch vụ công trực tuyến');
+    expect((await focal.get(`${base()}/sessions/${sessions.items[0].id}/sheet.pdf`)).statusCode).toBe(403);
+
+    const hoa = ((await team.get(`${base()}/residents?q=hoa`)).json().items as R[])[0]!;
+    const cert = await team.post(`${base()}/residents/${hoa.id}/certificates`, {});
+    expect(cert.statusCode).toBe(200);
+    const { code: certCode, verifyPath } = cert.json() as { code: string; verifyPath: string };
+    expect(certCode).toMatch(/^[A-Z2-9]{10}$/u);
+    // The same modules: the same certificate.
+    expect((await team.post(`${base()}/residents/${hoa.id}/certificates`, {})).json().code).toBe(certCode);
+    const pdf = await team.get(`${base()}/certificates/${certCode}/certificate.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const text = await pdfText(new Uint8Array(pdf.rawPayload));
+    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'ỦY BAN NHÂN DÂN XÃ GIA PHÚC', 'Đỗ Thị Hoa', 'An toàn trên môi trường số', certCode, verifyPath])
+      expect(text).toContain(s);
+    // The public page: no sign-in, initials, village and modules only.
+    const anon = await t.app.inject({ method: 'GET', url: `/api/public/certificates/${certCode.toLowerCase()}` });
+    expect(anon.statusCode).toBe(200);
+    expect(anon.json()).toEqual({
+      code: certCode,
+      initials: 'Đ. T. H.',
+      villageName: 'Thôn Đông',
+      communeName: 'Xã Gia Phúc',
+      modules: expect.arrayContaining(['An toàn trên môi trường số: lừa đảo trực tuyến, bảo vệ dữ liệu cá nhân']),
+      issuedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/u),
+    });
+    expect(anon.body).not.toContain('Hoa');
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/certificates/KHONGCOMA99' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/certificates/%3Cscript%3E' })).statusCode).toBe(400);
+    // A resident with nothing completed gets no certificate.
+    const none = (await team.post(`${base()}/residents`, person({ fullName: 'Chưa Học Gì', birthYear: 1999 }))).json() as R;
+    const refused = await team.post(`${base()}/residents/${none.id}/certificates`, {});
+    expect([refused.statusCode, code(refused).details?.[0]?.field]).toEqual([400, 'residentId']);
   });
 });
