@@ -413,3 +413,43 @@ export const certificateCodeParams = z.strictObject({
     .regex(/^[A-Za-z0-9]{6,20}$/u, { error: 'Mã xác minh gồm 6-20 chữ và số.' }),
 });
 export const communeCertificateParams = z.strictObject({ communeId: uuid, code: certificateCodeParams.shape.code });
+
+/**
+ * A village's roster for the offline attendance screen, compact: one array per resident
+ * [id, full name, birth year, gender initial "m" | "f" | "o"]; a 500-person village stays far under 100 KB.
+ */
+export const rosterSchema = z.object({
+  villageId: uuid,
+  /** Changes whenever the roster does (for a cheap "is mine current?"). */
+  version: z.string(),
+  residents: z.array(z.tuple([z.string(), z.string(), z.number().int(), z.string()])),
+});
+export type Roster = z.infer<typeof rosterSchema>;
+export const rosterParams = z.strictObject({ communeId: uuid, villageId: uuid });
+
+/** One operation queued offline: a new resident, or a mark (of a resident known, or one added in the same queue). */
+export const syncOp = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('resident'), opKey, resident: residentInput.omit({ opKey: true, confirmNew: true }) }),
+  z.strictObject({
+    kind: z.literal('mark'),
+    opKey,
+    sessionId: uuid,
+    residentId: uuid.optional(),
+    /** The queue's own key of a resident added offline before this mark. */
+    residentOpKey: opKey.optional(),
+    present: z.boolean(),
+  }),
+]);
+export const syncInput = z.strictObject({ ops: z.array(syncOp).min(1, { error: 'Không có thao tác nào.' }).max(2000) });
+export const syncResult = z.object({
+  /** Per operation, in order: done (now or before) or refused with the reason (a refused one is not retried). */
+  results: z.array(
+    z.object({
+      opKey: z.string(),
+      status: z.enum(['applied', 'replayed', 'refused']),
+      residentId: uuid.nullable(),
+      message: z.string().nullable(),
+    }),
+  ),
+});
+export type SyncResult = z.infer<typeof syncResult>;

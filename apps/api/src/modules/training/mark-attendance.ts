@@ -1,7 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { attendanceInput } from '@tds/contracts';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
@@ -36,36 +36,16 @@ export async function markAttendance(opts: {
     if (!s) throw new AppError('NOT_FOUND', 'Không tìm thấy buổi hướng dẫn.');
     assertVillage(reach, s.villageId);
     assertTeam(reach, s.teamId);
-    const keys = [...new Set(input.marks.map((m) => m.opKey))];
-    const seen = new Set(
-      (
-        await tx
-          .select({ k: attendanceOp.opKey })
-          .from(attendanceOp)
-          .where(and(eq(attendanceOp.communeId, communeId), inArray(attendanceOp.opKey, keys)))
-      ).map((r) => r.k),
-    );
     let applied = 0;
     let replayed = 0;
-    const done = new Set<string>();
     for (const [i, m] of input.marks.entries()) {
-      if (seen.has(m.opKey) || done.has(m.opKey)) {
-        replayed++;
-        continue;
-      }
-      done.add(m.opKey);
-      let r;
-      try {
-        r = await residentFor(tx, communeId, m.residentId, { follow: true });
-      } catch {
+      const outcome = await applyMark(tx, communeId, s.id, m, actor.userId, now);
+      if (outcome === 'missing') {
         const message = `Lượt điểm danh thứ ${i + 1}: không tìm thấy người dân.`;
         throw new AppError('VALIDATION_FAILED', message, [{ field: `marks.${i}.residentId`, row: i, message }]);
       }
-      if (m.present)
-        await tx.insert(attendance).values({ communeId, sessionId: s.id, residentId: r.id, markedBy: actor.userId, markedAt: now }).onConflictDoNothing();
-      else await tx.delete(attendance).where(and(eq(attendance.communeId, communeId), eq(attendance.sessionId, s.id), eq(attendance.residentId, r.id)));
-      await tx.insert(attendanceOp).values({ communeId, opKey: m.opKey, sessionId: s.id, at: now });
-      applied++;
+      if (outcome === 'replayed') replayed++;
+      else applied++;
     }
     const count = (
       await tx
@@ -85,4 +65,33 @@ export async function markAttendance(opts: {
     }
     return { applied, replayed, attendees: count };
   });
+}
+
+/**
+ * One mark, once by its key: present (added if missing) or taken back; a resident merged away is
+ * followed to the one kept. `missing` when the resident does not exist (nothing written).
+ */
+export async function applyMark(
+  tx: Tx,
+  communeId: string,
+  sessionId: string,
+  m: { residentId: string; present: boolean; opKey: string },
+  actorId: string,
+  now: Date,
+): Promise<'applied' | 'replayed' | 'missing'> {
+  const [seen] = await tx
+    .select({ k: attendanceOp.opKey })
+    .from(attendanceOp)
+    .where(and(eq(attendanceOp.communeId, communeId), eq(attendanceOp.opKey, m.opKey)));
+  if (seen) return 'replayed';
+  let r;
+  try {
+    r = await residentFor(tx, communeId, m.residentId, { follow: true });
+  } catch {
+    return 'missing';
+  }
+  if (m.present) await tx.insert(attendance).values({ communeId, sessionId, residentId: r.id, markedBy: actorId, markedAt: now }).onConflictDoNothing();
+  else await tx.delete(attendance).where(and(eq(attendance.communeId, communeId), eq(attendance.sessionId, sessionId), eq(attendance.residentId, r.id)));
+  await tx.insert(attendanceOp).values({ communeId, opKey: m.opKey, sessionId, at: now });
+  return 'applied';
 }

@@ -144,6 +144,11 @@ export const trainingMatrix: MatrixModule = {
     'GET /api/communes/:communeId/training/certificates/:code/certificate.pdf': { params: (c) => ({ communeId: communeOf(c), code: fx[c.side].certificate }) },
     // Public: anyone may check a code (the matrix skips public routes; the training test checks what it shows).
     'GET /api/public/certificates/:code': { params: (c) => ({ code: fx[c.side].certificate }) },
+    'GET /api/communes/:communeId/training/villages/:villageId/roster': { params: (c) => ({ communeId: communeOf(c), villageId: fx[c.side].village }) },
+    'POST /api/communes/:communeId/training/sync': {
+      params: (c) => ({ communeId: communeOf(c) }),
+      body: (c) => ({ ops: [{ kind: 'mark', opKey: `mx-sync-${c.n}`, sessionId: fx[c.side].session, residentId: fx[c.side].resident, present: true }] }),
+    },
     'POST /api/communes/:communeId/training/help': {
       params: (c) => ({ communeId: communeOf(c) }),
       body: (c) => ({ teamId: fx[c.side].team, villageId: fx[c.side].village, date: '2026-03-11', type: 'other', count: 1 + (c.n % 5) }),

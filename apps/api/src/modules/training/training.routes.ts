@@ -39,6 +39,10 @@ import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import {
   certificateCodeParams,
+  rosterParams,
+  rosterSchema,
+  syncInput,
+  syncResult,
   certificateSchema,
   communeCertificateParams,
   importQuery,
@@ -50,6 +54,8 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
 import { certificateFile, issueCertificate, verifyCertificate } from './certificates';
 import { sessionSheet } from './session-sheet';
+import { getRoster } from './get-roster';
+import { syncOffline } from './sync-offline';
 import { attachmentHeader } from '../../platform/attachment';
 import { readUpload, zipLimits } from '../../platform/uploads';
 import { exportResidents } from './export-residents';
@@ -353,6 +359,23 @@ export async function trainingRoutes(app: App, deps: Deps) {
       limiter(req.ip);
       return verifyCertificate({ db, code: req.params.code });
     },
+  );
+
+  app.get(
+    `${base}/villages/:villageId/roster`,
+    {
+      config: { access: 'training.record' },
+      schema: { tags, summary: 'Danh sách người dân của thôn để điểm danh ngoại tuyến (gọn)', params: rosterParams, response: { 200: rosterSchema } },
+    },
+    async (req) => getRoster({ db, actor: actorOf(req), meta: metaOf(req), communeId: req.params.communeId, villageId: req.params.villageId }),
+  );
+  app.post(
+    `${base}/sync`,
+    {
+      config: { access: 'training.record' },
+      schema: { tags, summary: 'Đồng bộ các thao tác đã ghi khi không có mạng', params: communeParams, body: syncInput, response: { 200: syncResult } },
+    },
+    async (req) => syncOffline({ db, actor: actorOf(req), meta: metaOf(req), communeId: req.params.communeId, input: req.body, idKey }),
   );
 
   app.post(

@@ -282,4 +282,61 @@ describe(`Bình dân học vụ số: residents, sessions, attendance, help and 
     const refused = await team.post(`${base()}/residents/${none.id}/certificates`, {});
     expect([refused.statusCode, code(refused).details?.[0]?.field]).toEqual([400, 'residentId']);
   });
+
+  it('syncs an offline queue once however often it is sent, and two members adding the same person offline make one resident', async () => {
+    const sessions = (await team.get(`${base()}/sessions?year=2026`)).json();
+    const sessionId = sessions.items[0].id as string;
+    const before = (await team.get(`${base()}/sessions/${sessionId}`)).json().attendees as number;
+    const newcomer = { villageId: w.aVillage.id, fullName: 'Lò Thị Ngoại Tuyến', birthYear: 1988, gender: 'female', learnerGroup: 'residents' };
+    const queue = {
+      ops: [
+        { kind: 'resident', opKey: 'off-res-000001', resident: newcomer },
+        { kind: 'mark', opKey: 'off-mark-00001', sessionId, residentOpKey: 'off-res-000001', present: true },
+        { kind: 'mark', opKey: 'off-mark-00002', sessionId, residentId: '7f1c6a2e-0000-4000-8000-000000000000', present: true },
+      ],
+    };
+    const first = (await team.post(`${base()}/sync`, queue)).json();
+    expect(first.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied', 'refused']);
+    for (let i = 0; i < 3; i++)
+      expect((await team.post(`${base()}/sync`, queue)).json().results.map((r: { status: string }) => r.status)).toEqual(['replayed', 'replayed', 'refused']);
+    expect((await team.get(`${base()}/sessions/${sessionId}`)).json().attendees).toBe(before + 1);
+    // The admin, offline too, added the same person with another key: it resolves to the one there.
+    const other = (
+      await admin.post(`${base()}/sync`, {
+        ops: [
+          { kind: 'resident', opKey: 'off-res-admin01', resident: { ...newcomer, fullName: 'Lò Thị  Ngoại tuyến' } },
+          { kind: 'mark', opKey: 'off-mark-admin1', sessionId, residentOpKey: 'off-res-admin01', present: true },
+        ],
+      })
+    ).json();
+    expect(other.results[0]).toMatchObject({ status: 'applied', residentId: first.results[0].residentId });
+    expect((await team.get(`${base()}/sessions/${sessionId}`)).json().attendees).toBe(before + 1);
+    const named = ((await admin.get(`${base()}/residents?q=ngoai%20tuyen`)).json().items as R[]).length;
+    expect(named).toBe(1);
+    // Another village's session is refused, nothing else.
+    expect((await focal.post(`${base()}/sync`, queue)).statusCode).toBe(403);
+  });
+
+  it('sends a village roster compact enough for a phone: 500 residents well under 100 KB', async () => {
+    const big = await makeUnit(t.database.db, w.a.id, { code: 'THON-500', name: 'Thôn Năm Trăm', kind: 'village' });
+    await inScope(t.database.db, SYSTEM_SCOPE, (tx) =>
+      tx.insert(resident).values(
+        Array.from({ length: 500 }, (_, i) => ({
+          communeId: w.a.id,
+          villageId: big.id,
+          fullName: `Nguyễn Thị Phương Thảo ${i}`,
+          nameKey: `nguyen thi phuong thao ${i}`,
+          sortKey: `k${i}`,
+          birthYear: 1950 + (i % 60),
+          gender: i % 2 ? 'male' : 'female',
+          learnerGroup: 'residents',
+        })),
+      ),
+    );
+    const res = await admin.get(`${base()}/villages/${big.id}/roster`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().residents).toHaveLength(500);
+    expect(Buffer.byteLength(res.body)).toBeLessThan(100_000);
+    expect((await team.get(`${base()}/villages/${big.id}/roster`)).statusCode).toBe(403);
+  });
 });
