@@ -182,6 +182,10 @@ export const fieldLabelsVi: Record<string, string> = {
   acceptedUnreached: 'Thời hạn chưa giao đơn vị nào (vẫn ban hành)',
   addresseeUnread: 'Đơn vị gửi không nhận ra (giao cho tất cả)',
   // Bình dân học vụ số
+  ops: 'Thao tác chờ đồng bộ',
+  resident: 'Người dân',
+  sessionId: 'Buổi hướng dẫn',
+  residentOpKey: 'Người dân thêm khi không có mạng',
   adultAge: 'Tuổi được tính là người trưởng thành',
   adults: 'Dân số từ đủ tuổi',
   basicModules: 'Bộ kỹ năng số cơ bản',
@@ -369,6 +373,10 @@ export const fieldLabelsEn: Record<string, string> = {
   acceptedUnreached: 'Deadlines owed by no unit (published anyway)',
   addresseeUnread: 'Unread addressee lines (given to all)',
   // Digital skills training
+  ops: 'Queued operations',
+  resident: 'Resident',
+  sessionId: 'Session',
+  residentOpKey: 'Resident added offline',
   adultAge: 'Age counted as adult',
   adults: 'Adult population',
   basicModules: 'Basic digital skills set',

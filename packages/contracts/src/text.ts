@@ -25,7 +25,20 @@ const VOWEL = /[aăâeêioôơuưy]/iu;
  * the old style puts it on the first vowel of oa, oe, uy (hóa, thủy, khỏe). Returns NFC.
  */
 export function newTonePlacement(value: string): string {
-  return value.normalize('NFC').replace(/\p{L}+/gu, (word) => fixSyllable(word));
+  return value.normalize('NFC').replace(/\p{L}+/gu, (word) => cached(syllables, word, fixSyllable));
+}
+
+/** Results of pure per-word and per-letter functions: names repeat the same few hundred syllables. */
+const syllables = new Map<string, string>();
+const letterKeys = new Map<string, [string, string]>();
+function cached<V>(cache: Map<string, V>, key: string, compute: (key: string) => V): V {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size > 20_000) cache.clear();
+    v = compute(key);
+    cache.set(key, v);
+  }
+  return v;
 }
 
 function fixSyllable(word: string): string {
@@ -89,30 +102,32 @@ export function vietnameseSortKey(value: string): string {
   let tones = '';
   for (const word of words) {
     for (const ch of word.normalize('NFC')) {
-      const nfd = ch.normalize('NFD');
-      let base = '';
-      let tone = 0;
-      for (const part of nfd) {
-        const t = TONE_ORDER.indexOf(part);
-        if (t > 0) tone = t;
-        else base += part;
-      }
-      const letter = base.normalize('NFC');
-      const idx = ALPHABET.indexOf(letter);
-      if (idx >= 0) {
-        letters += String.fromCharCode(0x41 + idx);
-        tones += String(tone);
-      } else {
-        const code = letter.codePointAt(0) ?? 0;
-        // Digits sort before letters, other symbols after.
-        letters += /\d/u.test(letter) ? String.fromCharCode(0x30 + Number(letter)) : String.fromCodePoint(0x80 + (code % 0xff00));
-        tones += '0';
-      }
+      const [letter, tone] = cached(letterKeys, ch, letterKey);
+      letters += letter;
+      tones += tone;
     }
     letters += ' ';
     tones += ' ';
   }
   return `${letters.trimEnd()}\u0001${tones.trimEnd()}`;
+}
+
+/** One letter's part of the sort key: its place in the alphabet, and its tone. */
+function letterKey(ch: string): [string, string] {
+  const nfd = ch.normalize('NFD');
+  let base = '';
+  let tone = 0;
+  for (const part of nfd) {
+    const t = TONE_ORDER.indexOf(part);
+    if (t > 0) tone = t;
+    else base += part;
+  }
+  const letter = base.normalize('NFC');
+  const idx = ALPHABET.indexOf(letter);
+  if (idx >= 0) return [String.fromCharCode(0x41 + idx), String(tone)];
+  const code = letter.codePointAt(0) ?? 0;
+  // Digits sort before letters, other symbols after.
+  return [/\d/u.test(letter) ? String.fromCharCode(0x30 + Number(letter)) : String.fromCodePoint(0x80 + (code % 0xff00)), '0'];
 }
 
 /**

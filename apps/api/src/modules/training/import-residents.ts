@@ -24,7 +24,7 @@ import type { ZipLimits } from '../../platform/zip-check';
 import type * as task from './read-residents-task';
 import { residentColumns, type ParsedResidentRow, type ResidentColumnKey } from './residents-excel';
 import { authorizeRecord, mayRecord, reachesVillage } from './training.policy';
-import { nationalIdHash, residentKeys, villagesOf } from './training.store';
+import { insertResidentsBulk, nationalIdHash, residentKeys, villagesOf } from './training.store';
 import { resident } from './training.table';
 import { idKeyOrRefuse } from './create-resident';
 import { inTraining, refreshCoverage } from './training-context';
@@ -209,7 +209,7 @@ export async function importResidents(opts: {
         errors.slice(0, 500),
       );
     }
-    for (let i = 0; i < values.length; i += 2000) await tx.insert(resident).values(values.slice(i, i + 2000));
+    await insertResidentsBulk(tx, values);
     await writeAudit(tx, actor, opts.meta, {
       action: 'import',
       entityType: 'resident',

@@ -193,3 +193,25 @@ export async function findDuplicates(
 }
 
 export type ResidentOut = Omit<Resident, 'can'>;
+
+/** A PostgreSQL array literal of texts (NULL for null), sent as one parameter. */
+function arrayLiteral(values: readonly (string | number | null | undefined)[]): string {
+  return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/gu, (c) => `\\${c}`)}"`)).join(',')}}`;
+}
+
+/**
+ * Insert many residents in few statements: each column travels as one array parameter and the rows
+ * come back out of `unnest` (far fewer parameters to bind than a VALUES list, on both databases).
+ */
+export async function insertResidentsBulk(tx: Tx, rows: readonly (typeof resident.$inferInsert)[], chunk = 10_000): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    const col = <K extends keyof typeof resident.$inferInsert>(k: K) => arrayLiteral(part.map((r) => r[k] as string | number | null | undefined));
+    const at = part.map((r) => (r.createdAt ?? new Date()).toISOString());
+    await tx.execute(sql`
+      insert into resident (commune_id, village_id, full_name, name_key, sort_key, birth_year, gender, phone, learner_group, id_hash, id_last4, created_by, created_at, updated_at)
+      select * from unnest(${col('communeId')}::uuid[], ${col('villageId')}::uuid[], ${col('fullName')}::text[], ${col('nameKey')}::text[], ${col('sortKey')}::text[],
+        ${col('birthYear')}::int[], ${col('gender')}::text[], ${col('phone')}::text[], ${col('learnerGroup')}::text[], ${col('idHash')}::text[], ${col('idLast4')}::text[],
+        ${col('createdBy')}::uuid[], ${arrayLiteral(at)}::timestamptz[], ${arrayLiteral(at)}::timestamptz[])`);
+  }
+}
