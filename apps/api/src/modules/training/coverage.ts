@@ -22,11 +22,21 @@ export async function computeCoverage(tx: Tx, communeId: string, year: number): 
   const end = `${year}-12-31`;
   const basic = settings.basicModules;
   // Residents grouped by village, birth year, gender and learner group, with how many are trained
-  // by the year's end. The trained set is a hashed subplan ("id in (...)"), never joined row by row:
-  // a plan that holds on the embedded database too, whose tables have no statistics.
-  const people = rowsOf<{ village_id: string; birth_year: number; gender: string; learner_group: string; n: number; trained: number }>(
+  // by the year's end, and in the same statement the completions per module. The trained set is a
+  // hashed subplan ("id in (...)"), never joined row by row: a plan that holds on the embedded
+  // database too, whose tables have no statistics.
+  const parts = rowsOf<{
+    part: 'p' | 'm';
+    village_id: string;
+    birth_year: number;
+    gender: string;
+    learner_group: string;
+    code: string;
+    n: number;
+    trained: number;
+  }>(
     await tx.execute(sql`
-      with done as (
+      with done as materialized (
         select a.resident_id, m.code
           from attendance a
           join training_session s on s.commune_id = a.commune_id and s.id = a.session_id
@@ -34,28 +44,21 @@ export async function computeCoverage(tx: Tx, communeId: string, year: number): 
          where a.commune_id = ${communeId} and s.date <= ${end}::date
         union
         select e.resident_id, e.module_code from completion_evidence e where e.commune_id = ${communeId} and e.completed_on <= ${end}::date
+      ),
+      trained as materialized (
+        select resident_id from done where code = any(${textArray(basic)}::text[]) group by resident_id
+        having count(distinct code) = cardinality(${textArray(basic)}::text[])
       )
-      select r.village_id, r.birth_year, r.gender, r.learner_group, count(*)::int as n,
-             sum(case when r.id in (
-               select resident_id from done where code = any(${textArray(basic)}::text[]) group by resident_id
-               having count(distinct code) = cardinality(${textArray(basic)}::text[])
-             ) then 1 else 0 end)::int as trained
+      select 'p' as part, r.village_id, r.birth_year, r.gender, r.learner_group, null::text as code, count(*)::int as n,
+             sum(case when r.id in (select resident_id from trained) then 1 else 0 end)::int as trained
         from resident r
        where r.commune_id = ${communeId} and r.merged_into_id is null and ${year}::int - r.birth_year >= ${settings.adultAge}::int
-       group by r.village_id, r.birth_year, r.gender, r.learner_group`),
+       group by r.village_id, r.birth_year, r.gender, r.learner_group
+      union all
+      select 'm', null, null, null, null, code, count(distinct resident_id)::int, 0 from done group by code`),
   );
-  const moduleCounts = rowsOf<{ code: string; n: number }>(
-    await tx.execute(sql`
-      select code, count(distinct resident_id)::int as n from (
-        select a.resident_id, m.code
-          from attendance a
-          join training_session s on s.commune_id = a.commune_id and s.id = a.session_id
-          cross join lateral unnest(s.module_codes) as m(code)
-         where a.commune_id = ${communeId} and s.date <= ${end}::date
-        union
-        select e.resident_id, e.module_code from completion_evidence e where e.commune_id = ${communeId} and e.completed_on <= ${end}::date
-      ) d group by code`),
-  );
+  const people = parts.filter((p) => p.part === 'p');
+  const moduleCounts = parts.filter((p) => p.part === 'm');
   const level2 = rowsOf<{ village_id: string; n: number }>(
     await tx.execute(sql`
       select r.village_id, count(distinct h.resident_id)::int as n
