@@ -187,7 +187,13 @@ export const populationInput = z.strictObject({
     .array(
       z.strictObject({
         villageId: uuid,
-        adults: z.number({ error: 'Số người phải là số.' }).int({ error: 'Số người phải là số nguyên.' }).min(0, { error: 'Không được âm.' }).max(1_000_000),
+        /** Null clears the figure (the village's coverage then has no denominator). */
+        adults: z
+          .number({ error: 'Số người phải là số.' })
+          .int({ error: 'Số người phải là số nguyên.' })
+          .min(0, { error: 'Không được âm.' })
+          .max(1_000_000)
+          .nullable(),
       }),
     )
     .min(1)

@@ -5,6 +5,7 @@ import { GlobalOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCommune, useCurrentMe } from '../lib/session';
+import { activeEntry } from './nav';
 import type { MenuEntry } from '../lib/feature';
 import { features } from '../features';
 import { ChangePasswordForm, useLogout } from '../features/auth';
@@ -21,10 +22,7 @@ const NAV: readonly MenuEntry[] = [
   ...features.flatMap((f) => f.menu),
 ].sort((a, b) => a.order - b.order);
 
-function activeKey(pathname: string): string {
-  const first = pathname.split('/')[1] ?? '';
-  return NAV.find((n) => n.path === '/' + first)?.key ?? 'home';
-}
+const activeKey = (pathname: string) => activeEntry(pathname, NAV);
 
 function Brand({ collapsed }: { collapsed?: boolean }) {
   const { t } = useTranslation();

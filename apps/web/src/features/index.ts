@@ -7,6 +7,7 @@ import { peopleFeature } from './people';
 import { plansFeature } from './plans';
 import { progressFeature } from './progress';
 import { reportingFeature } from './reporting';
+import { trainingFeature } from './training';
 import { usersFeature } from './users';
 
 /**
@@ -23,4 +24,5 @@ export const features: readonly Feature[] = [
   reportingFeature,
   communeReportsFeature,
   progressFeature,
+  trainingFeature,
 ];

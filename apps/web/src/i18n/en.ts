@@ -2,6 +2,7 @@ import type { Catalog, CatalogShape } from './vi';
 import { reportingEn } from '../features/reporting';
 import { communeReportsEn } from '../features/commune-reports';
 import { progressEn } from '../features/progress';
+import { trainingEn } from '../features/training';
 import { auditActionLabelsEn, auditEntityTypeLabelsEn } from '@tds/contracts';
 
 const en: CatalogShape<Catalog> = {
@@ -106,10 +107,13 @@ const en: CatalogShape<Catalog> = {
     progress: 'Progress, indicators',
     indicators: 'Indicators, targets',
     reminders: 'Reminders',
+    training: 'Digital literacy for all',
+    trainingResidents: 'Residents register',
   },
   reporting: reportingEn,
   communeReports: communeReportsEn,
   progress: progressEn,
+  training: trainingEn,
   header: {
     commune: 'Commune',
     language: 'Language',

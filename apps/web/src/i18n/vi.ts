@@ -1,6 +1,7 @@
 import { reportingVi } from '../features/reporting';
 import { communeReportsVi } from '../features/commune-reports';
 import { progressVi } from '../features/progress';
+import { trainingVi } from '../features/training';
 import {
   auditActionLabelsVi,
   auditEntityTypeLabelsVi,
@@ -76,10 +77,13 @@ const vi = {
     progress: 'Tiến độ, chỉ tiêu',
     indicators: 'Chỉ tiêu, mục tiêu',
     reminders: 'Nhắc hạn',
+    training: 'Bình dân học vụ số',
+    trainingResidents: 'Sổ theo dõi người dân',
   },
   reporting: reportingVi,
   communeReports: communeReportsVi,
   progress: progressVi,
+  training: trainingVi,
   header: {
     commune: 'Xã/phường',
     language: 'Ngôn ngữ',

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { cleanText, type completionInput } from '@tds/contracts';
+import { todayVn, cleanText, type completionInput } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -24,7 +24,7 @@ export async function addCompletion(opts: {
 }) {
   const { actor, communeId, input } = opts;
   const now = opts.now ?? new Date();
-  if (input.completedOn > now.toISOString().slice(0, 10))
+  if (input.completedOn > todayVn(now))
     throw new AppError('VALIDATION_FAILED', 'Ngày hoàn thành không được sau hôm nay.', [
       { field: 'completedOn', message: 'Ngày hoàn thành không được sau hôm nay.' },
     ]);

@@ -14,7 +14,7 @@ import { inTraining } from './training-context';
 import { certificatePdf } from './training-pdf';
 
 /** Where a certificate is checked (the QR on the paper opens it). */
-export const verifyPath = (code: string) => `/xac-minh/${code}`;
+export const verifyPath = (code: string) => `/verify/${code}`;
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** A verification code: 10 characters of an alphabet without look-alikes (about 50 bits). */

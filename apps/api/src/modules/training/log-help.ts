@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { cleanText, helpTypeLabelsVi, type helpInput } from '@tds/contracts';
+import { todayVn, cleanText, helpTypeLabelsVi, type helpInput } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -38,7 +38,7 @@ export async function logHelp(opts: { db: Db; actor: Actor; meta: RequestMeta; c
         .where(and(eq(helpLog.communeId, communeId), eq(helpLog.opKey, input.opKey)));
       if (done) return mapHelp(done);
     }
-    if (input.date > now.toISOString().slice(0, 10) || input.date < '2025-01-01') {
+    if (input.date > todayVn(now) || input.date < '2025-01-01') {
       const message = 'Ngày hỗ trợ phải từ 01/01/2025 và không sau hôm nay.';
       throw new AppError('VALIDATION_FAILED', message, [{ field: 'date', message }]);
     }

@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { populationInput } from '@tds/contracts';
 import type { Db } from '../../db/client';
@@ -23,13 +24,18 @@ export async function putPopulation(opts: { db: Db; actor: Actor; meta: RequestM
     });
     if (details.length) throw new AppError('VALIDATION_FAILED', `Dòng ${details[0]!.row! + 1}: ${details[0]!.message}`, details);
     for (const it of input.items)
-      await tx
-        .insert(villagePopulation)
-        .values({ communeId, villageId: it.villageId, year: input.year, adults: it.adults, updatedAt: now })
-        .onConflictDoUpdate({
-          target: [villagePopulation.communeId, villagePopulation.villageId, villagePopulation.year],
-          set: { adults: it.adults, updatedAt: now },
-        });
+      if (it.adults === null)
+        await tx
+          .delete(villagePopulation)
+          .where(and(eq(villagePopulation.communeId, communeId), eq(villagePopulation.villageId, it.villageId), eq(villagePopulation.year, input.year)));
+      else
+        await tx
+          .insert(villagePopulation)
+          .values({ communeId, villageId: it.villageId, year: input.year, adults: it.adults, updatedAt: now })
+          .onConflictDoUpdate({
+            target: [villagePopulation.communeId, villagePopulation.villageId, villagePopulation.year],
+            set: { adults: it.adults, updatedAt: now },
+          });
     await writeAudit(tx, actor, opts.meta, {
       action: 'update',
       entityType: 'village_population',

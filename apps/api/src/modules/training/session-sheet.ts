@@ -10,7 +10,7 @@ import { sessionDetail } from './get-session';
 import { attendanceSheetPdf } from './training-pdf';
 
 /** The session's entry link (the QR on the printed sheet opens it). */
-export const sessionPath = (id: string) => `/binh-dan-hoc-vu-so/buoi-huong-dan/${id}`;
+export const sessionPath = (id: string) => `/training/sessions/${id}`;
 
 /**
  * The printable attendance sheet of a session (A4): the village's roster with a column to sign and

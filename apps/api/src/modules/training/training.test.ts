@@ -65,6 +65,12 @@ describe(`Bình dân học vụ số: residents, sessions, attendance, help and 
       'RESIDENT_DUPLICATE',
     );
     expect((await team.post(`${base()}/residents`, person({ confirmNew: true }))).statusCode).toBe(201);
+    // An ID added later by an edit, and another resident's ID refused there too.
+    const namesake = ((await team.get(`${base()}/residents?q=hoa&pageSize=50`)).json().items as R[]).find((r) => r.id !== hoa.id)!;
+    const edited = await team.patch(`${base()}/residents/${namesake.id}`, { version: namesake.version, nationalId: '001175099999' });
+    expect([edited.statusCode, edited.json().idLast4]).toEqual([200, '9999']);
+    const taken = await team.patch(`${base()}/residents/${namesake.id}`, { version: namesake.version + 1, nationalId: '001175012345' });
+    expect([taken.statusCode, code(taken).details?.[0]?.field]).toEqual([409, 'nationalId']);
     // The same national ID never twice, confirmed or not.
     const sameId = await team.post(`${base()}/residents`, person({ fullName: 'Người Khác', birthYear: 1960, nationalId: '001175012345', confirmNew: true }));
     expect(sameId.statusCode).toBe(409);
@@ -238,6 +244,14 @@ describe(`Bình dân học vụ số: residents, sessions, attendance, help and 
     expect((await admin.get(`/api/provinces/${w.p1.id}/training/coverage?year=2026`)).statusCode).toBe(403);
     const unknown = await admin.put(`${base()}/settings`, { adultAge: 15, basicModules: ['KNS.KHONG_CO'] });
     expect([unknown.statusCode, code(unknown).details?.[0]?.field]).toEqual([400, 'basicModules.0']);
+    // A population cleared: the village has no share (not 0 %), and its indicator row goes.
+    expect((await admin.put(`${base()}/population`, { year: 2026, items: [{ villageId: w.aVillage.id, adults: null }] })).statusCode).toBe(200);
+    expect((await admin.get(`${base()}/coverage?year=2026`)).json().villages.find((v: { villageId: string }) => v.villageId === w.aVillage.id)).toMatchObject({
+      adults: null,
+      ratio: null,
+    });
+    expect(await value(w.aVillage.id, 'XH.KNS_CO_BAN')).toBeUndefined();
+    await admin.put(`${base()}/population`, { year: 2026, items: [{ villageId: w.aVillage.id, adults: 40 }] });
   });
 
   it('prints the attendance sheet and the certificate with Vietnamese intact, and checks a code on the public page showing initials only', async () => {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { residentUpdateInput } from '@tds/contracts';
 import type { Db } from '../../db/client';
@@ -7,7 +7,7 @@ import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { mapResident, residentRecord } from './training.mapper';
 import { assertVillage } from './training.policy';
-import { completedModules, findDuplicates, nationalIdHash, residentFor, residentKeys, unitOfKind } from './training.store';
+import { completedModules, nationalIdHash, residentFor, residentKeys, unitOfKind } from './training.store';
 import { resident } from './training.table';
 import { idKeyOrRefuse, VILLAGE_MESSAGE } from './create-resident';
 import { inTraining, refreshCoverage } from './training-context';
@@ -35,10 +35,13 @@ export async function updateResident(opts: {
     let id: { idHash?: string | null; idLast4?: string | null } = {};
     if (input.nationalId !== undefined) {
       const idHash = input.nationalId ? nationalIdHash(idKeyOrRefuse(opts.idKey), input.nationalId) : null;
-      if (
-        idHash &&
-        (await findDuplicates(tx, communeId, { idHash, nameKey: '\u0000', birthYear: -1, villageId: village.id, phone: null, exceptId: before.id })).length
-      ) {
+      const [holder] = idHash
+        ? await tx
+            .select({ id: resident.id })
+            .from(resident)
+            .where(and(eq(resident.communeId, communeId), eq(resident.idHash, idHash), isNull(resident.mergedIntoId), ne(resident.id, before.id)))
+        : [];
+      if (holder) {
         const message = 'Số định danh này đã có ở một người dân khác: gộp hai người thay vì sửa.';
         throw new AppError('RESIDENT_DUPLICATE', message, [{ field: 'nationalId', message }]);
       }

@@ -126,7 +126,7 @@ function ReportEditor({ communeId, report, refetch }: { communeId: string; repor
             }}
           />
         ) : (
-          <ValuesCard form={report.form} readOnly={readOnly} errors={errors.values} />
+          <ValuesCard form={report.form} computed={report.computed} readOnly={readOnly} errors={errors.values} />
         )}
       </Form>
     </>

@@ -1,15 +1,98 @@
-import { Card, Col, Flex, Form, Input, InputNumber, Row, Tooltip, Typography } from 'antd';
-import { InfoCircleOutlined } from '@ant-design/icons';
+import { Card, Col, Flex, Form, Input, InputNumber, List, Row, Tooltip, Typography } from 'antd';
+import { CalculatorOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ReportFormIndicator } from '@tds/contracts';
+import { derivedSourceLabelsVi, formatDateTimeVi, type ReportComputedFigure, type ReportFormIndicator } from '@tds/contracts';
 import { entryIssues, fieldMessage, formatValue, groupByPillar, ratioValue, type Msg, type ValueEntry, type ValuePart } from '../../reportForm';
 
 type ServerErrors = Record<string, Partial<Record<ValuePart, string>>>;
 
-/** The indicator figures, grouped by pillar. */
-export function ValuesCard({ form, readOnly, errors }: { form: ReportFormIndicator[]; readOnly: boolean; errors: ServerErrors }) {
+/** The indicator figures, grouped by pillar; then the figures computed from records, read-only. */
+export function ValuesCard({
+  form,
+  computed,
+  readOnly,
+  errors,
+}: {
+  form: ReportFormIndicator[];
+  computed: ReportComputedFigure[];
+  readOnly: boolean;
+  errors: ServerErrors;
+}) {
+  if (form.length === 0 && computed.length === 0) return null;
+  return (
+    <>
+      {form.length > 0 ? <FormValues form={form} readOnly={readOnly} errors={errors} /> : null}
+      {computed.length > 0 ? <ComputedFigures figures={computed} /> : null}
+    </>
+  );
+}
+
+/** "Số liệu tính tự động": each computed indicator, its figure (or numerator / denominator) and where it comes from. */
+function ComputedFigures({ figures }: { figures: ReportComputedFigure[] }) {
+  const { t, i18n } = useTranslation();
+  const vi = !i18n.language || i18n.language.startsWith('vi');
+  const source = (key: string) =>
+    vi
+      ? (derivedSourceLabelsVi[key] ?? t('training.computed.otherSource'))
+      : t(`training.computed.sources.${key.replace(/\W/gu, '_')}`, { defaultValue: t('training.computed.otherSource') });
+  const percent = (f: ReportComputedFigure) => (f.measure.trim() === '%' ? ' %' : ` ${f.measure}`);
+  return (
+    <Card
+      size="small"
+      title={
+        <span>
+          <CalculatorOutlined /> {t('training.computed.title')}
+        </span>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="report-computed"
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        {t('training.computed.hint')}
+      </Typography.Paragraph>
+      <List<ReportComputedFigure>
+        size="small"
+        dataSource={figures}
+        rowKey="code"
+        renderItem={(f) => (
+          <List.Item style={{ paddingInline: 0, display: 'block' }} data-testid={`report-computed-${f.code}`}>
+            <Flex justify="space-between" gap={12} wrap align="baseline">
+              <Typography.Text strong style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                {f.name}
+              </Typography.Text>
+              <Typography.Text data-testid={`report-computed-${f.code}-value`}>
+                {f.value === null ? (
+                  <Typography.Text type="secondary">{t('training.computed.notYet')}</Typography.Text>
+                ) : (
+                  <>
+                    <strong>
+                      {formatValue(f.value)}
+                      {percent(f)}
+                    </strong>
+                    {f.ratio && f.numerator !== null && f.denominator !== null ? (
+                      <Typography.Text type="secondary">
+                        {' '}
+                        ({t('training.computed.ratioParts', { numerator: formatValue(f.numerator, 0), denominator: formatValue(f.denominator, 0) })})
+                      </Typography.Text>
+                    ) : null}
+                  </>
+                )}
+              </Typography.Text>
+            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {source(f.source)}
+              {f.updatedAt ? ` · ${t('training.computed.updatedAt', { time: formatDateTimeVi(f.updatedAt) })}` : ''}
+            </Typography.Text>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** The figures the unit types, grouped by pillar. */
+function FormValues({ form, readOnly, errors }: { form: ReportFormIndicator[]; readOnly: boolean; errors: ServerErrors }) {
   const { t } = useTranslation();
-  if (form.length === 0) return null;
   return (
     <Card size="small" title={t('reporting.form.values')} style={{ marginBottom: 16 }}>
       {groupByPillar(form).map((g) => (

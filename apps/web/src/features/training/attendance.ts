@@ -1,0 +1,42 @@
+import { personSortKey, type TrainingSessionDetail } from '@tds/contracts';
+
+/** One mark of attendance as the screen sends it: who, present or taken back, under its own key. */
+export interface AttendanceMark {
+  residentId: string;
+  fullName: string;
+  birthYear: number;
+  present: boolean;
+  opKey: string;
+}
+
+/**
+ * A fresh operation key (the server counts an operation sent twice once). crypto.randomUUID exists
+ * only in secure contexts (https, localhost); a commune server reached over plain http on its LAN
+ * still has getRandomValues, so the key is built from that there.
+ */
+export function newOpKey(c: Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string } = globalThis.crypto): string {
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = c.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The session as it will be once the marks are applied (the optimistic list shown while the server
+ * answers): a resident marked present is added once, in name order; one taken back leaves.
+ */
+export function applyMarks(session: TrainingSessionDetail, marks: readonly AttendanceMark[], at: string): TrainingSessionDetail {
+  const list = new Map(session.attendance.map((a) => [a.residentId, a]));
+  for (const m of marks) {
+    if (m.present) {
+      if (!list.has(m.residentId)) list.set(m.residentId, { residentId: m.residentId, fullName: m.fullName, birthYear: m.birthYear, markedAt: at });
+    } else list.delete(m.residentId);
+  }
+  // The server's order: the person sort key compared by code point (COLLATE "C"), then birth year.
+  const key = (name: string) => personSortKey(name);
+  const attendance = [...list.values()].sort((a, b) => {
+    const ka = key(a.fullName);
+    const kb = key(b.fullName);
+    return ka < kb ? -1 : ka > kb ? 1 : a.birthYear - b.birthYear;
+  });
+  return { ...session, attendance, attendees: attendance.length };
+}
