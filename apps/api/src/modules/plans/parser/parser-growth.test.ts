@@ -8,15 +8,27 @@ function ms(text: string): number {
   return performance.now() - t0;
 }
 
-/** Best of five timings of each text, taken in turns (the machine is shared: the best run is the least disturbed). */
-function bestOfFive(small: string, large: string): [number, number] {
-  let a = Infinity;
-  let b = Infinity;
-  for (let i = 0; i < 5; i++) {
-    a = Math.min(a, ms(small));
-    b = Math.min(b, ms(large));
+/**
+ * Seven rounds, each timing the small text and then the large one back to back, so both of a round
+ * see the same load: the best large time, and the smallest of the rounds' ratios. The machine is
+ * shared (the test suite runs two files at once); a round where only the large text was disturbed
+ * does not decide, while a square growth shows in every round.
+ */
+function rounds(small: string, large: string): { best: number; ratio: number; a: number; b: number } {
+  let best = Infinity;
+  let ratio = Infinity;
+  let at = { a: 0, b: 0 };
+  for (let i = 0; i < 7; i++) {
+    const a = ms(small);
+    const b = ms(large);
+    best = Math.min(best, b);
+    const r = b / Math.max(a, 20);
+    if (r < ratio) {
+      ratio = r;
+      at = { a, b };
+    }
   }
-  return [a, b];
+  return { best, ratio, ...at };
 }
 
 // Each shape once took seconds to minutes at a few hundred kB (time grew with the square of the length).
@@ -30,9 +42,9 @@ describe('parsePlanText grows linearly with the text', () => {
       const small = shape(200_000);
       const large = shape(800_000);
       ms(shape(50_000));
-      const [a, b] = bestOfFive(small, large);
-      expect(b).toBeLessThan(2000);
-      expect(b / Math.max(a, 20), `${Math.round(a)} ms → ${Math.round(b)} ms`).toBeLessThan(8);
+      const { best, ratio, a, b } = rounds(small, large);
+      expect(best).toBeLessThan(2000);
+      expect(ratio, `${Math.round(a)} ms → ${Math.round(b)} ms`).toBeLessThan(8);
     }, 30_000);
   }
 });
