@@ -118,8 +118,14 @@ describeE2E(
         await attendee.waitFor();
         expect(await attendee.innerText()).toContain('1971');
         await expect.poll(count).toBe(before + 2);
-        const after = (await fetchInPage(page, `/api/communes/${communeId}/training/sessions/${sessionId}`)).body as { attendance: { fullName: string }[] };
-        expect(after.attendance.map((a) => a.fullName)).toContain(name);
+        // The screen shows the mark at once; the server has it once the request lands.
+        await expect
+          .poll(async () =>
+            (
+              (await fetchInPage(page, `/api/communes/${communeId}/training/sessions/${sessionId}`)).body as { attendance: { fullName: string }[] }
+            ).attendance.map((a) => a.fullName),
+          )
+          .toContain(name);
         await page.getByTestId('resident-form').waitFor({ state: 'detached' });
       });
     }
