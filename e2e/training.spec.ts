@@ -120,10 +120,12 @@ describeE2E(
         await expect.poll(count).toBe(before + 2);
         // The screen shows the mark at once; the server has it once the request lands.
         await expect
-          .poll(async () =>
-            (
-              (await fetchInPage(page, `/api/communes/${communeId}/training/sessions/${sessionId}`)).body as { attendance: { fullName: string }[] }
-            ).attendance.map((a) => a.fullName),
+          .poll(
+            async () =>
+              (
+                (await fetchInPage(page, `/api/communes/${communeId}/training/sessions/${sessionId}`)).body as { attendance: { fullName: string }[] }
+              ).attendance.map((a) => a.fullName),
+            { timeout: 15_000 },
           )
           .toContain(name);
         await page.getByTestId('resident-form').waitFor({ state: 'detached' });
