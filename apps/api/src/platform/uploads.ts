@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { errorMessagesVi } from '@tds/contracts';
 import type { Config } from '../config/env';
 import { AppError } from './errors';
 import { WorkerJobError } from './worker-pool';
@@ -106,4 +107,51 @@ export function workerFailure(err: unknown): unknown {
       return new AppError('FILE_UNREADABLE', message, detail(message));
     }
   }
+}
+
+/** What a worker's reader of a spreadsheet answers: its rows, or why it could not read them. */
+export type SheetReadOutput<Row> =
+  | { ok: true; workbook: { rows: Row[]; missingHeaders: string[]; tooManyRows?: number | null } }
+  | { ok: false; problem: 'unreadable' }
+  | { ok: false; problem: 'too-complex'; why: string };
+
+function notXlsx(message = 'Tệp không phải tệp Excel (.xlsx). Hãy tải tệp mẫu, điền dữ liệu và lưu dưới dạng .xlsx.') {
+  return new AppError('UNSUPPORTED_FILE_TYPE', message, [{ field: 'file', message }]);
+}
+
+/**
+ * The data rows of an uploaded .xlsx, read by `read` off the event loop, or the 4xx that says why
+ * there are none: an empty file, an .xls, not a ZIP, past the archive limits, unreadable, missing
+ * columns, more than `maxRows` rows, no rows.
+ */
+export async function readSheetUpload<Row>(
+  buffer: Buffer,
+  zip: ZipLimits,
+  maxRows: number,
+  read: (bytes: Uint8Array) => Promise<SheetReadOutput<Row>>,
+): Promise<Row[]> {
+  if (buffer.length === 0) throw new AppError('IMPORT_EMPTY', 'Tệp rỗng, không có dữ liệu.', [{ field: 'file', message: 'Tệp rỗng.' }]);
+  if (buffer.subarray(0, 8).equals(Buffer.from('d0cf11e0a1b11ae1', 'hex')))
+    throw notXlsx('Tệp Excel 97-2003 (.xls) không được hỗ trợ. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.');
+  if (!buffer.subarray(0, 4).equals(Buffer.from('504b0304', 'hex'))) throw notXlsx();
+  refuseZipBomb(buffer, zip);
+  const out = await read(new Uint8Array(buffer)).catch((err: unknown) => {
+    throw workerFailure(err);
+  });
+  if (!out.ok) throw out.problem === 'too-complex' ? tooComplex(out.why) : notXlsx();
+  const parsed = out.workbook;
+  if (parsed.missingHeaders.length) {
+    const message = `Dòng 1 của trang tính thiếu cột: ${parsed.missingHeaders.join(', ')}. Hãy dùng tệp mẫu.`;
+    throw new AppError(
+      'VALIDATION_FAILED',
+      message,
+      parsed.missingHeaders.map((h) => ({ row: 1, field: h, message: `Thiếu cột "${h}".` })),
+    );
+  }
+  if (parsed.tooManyRows) {
+    const message = `Tệp có ${parsed.tooManyRows} dòng dữ liệu, vượt quá ${maxRows} dòng mỗi lần nhập. Hãy chia thành nhiều tệp nhỏ hơn.`;
+    throw new AppError('VALIDATION_FAILED', message, [{ field: 'file', message }]);
+  }
+  if (parsed.rows.length === 0) throw new AppError('IMPORT_EMPTY', undefined, [{ field: 'file', message: errorMessagesVi.IMPORT_EMPTY }]);
+  return parsed.rows;
 }

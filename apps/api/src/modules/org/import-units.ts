@@ -6,7 +6,7 @@ import { writeAudit } from '../../platform/audit';
 import { authorize } from '../../platform/authorize';
 import { AppError } from '../../platform/errors';
 import { inScope } from '../../platform/tenancy';
-import { refuseZipBomb, tooComplex, workerFailure } from '../../platform/uploads';
+import { readSheetUpload } from '../../platform/uploads';
 import { workerTask, type WorkerPool } from '../../platform/worker-pool';
 import type { ZipLimits } from '../../platform/zip-check';
 import type * as task from './read-units-task';
@@ -95,38 +95,11 @@ export async function importUnits({ db, actor, meta, communeId, file, dryRun, wo
   });
 }
 
-/** The data rows of an upload, or the 4xx that says why there are none. */
-async function readRows(buffer: Buffer, workers: WorkerPool, zip: ZipLimits): Promise<ParsedUnitRow[]> {
-  if (buffer.length === 0) throw new AppError('IMPORT_EMPTY', 'Tệp rỗng, không có dữ liệu.', [{ field: 'file', message: 'Tệp rỗng.' }]);
-  if (buffer.subarray(0, 8).equals(Buffer.from('d0cf11e0a1b11ae1', 'hex'))) {
-    throw notXlsx('Tệp Excel 97-2003 (.xls) không được hỗ trợ. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.');
-  }
-  if (!buffer.subarray(0, 4).equals(Buffer.from('504b0304', 'hex'))) throw notXlsx();
-  refuseZipBomb(buffer, zip);
-  const input = { bytes: new Uint8Array(buffer), maxRows: MAX_IMPORT_ROWS, zip };
-  const out = await workers.run(readWorkbook, input, [input.bytes.buffer as ArrayBuffer]).catch((err: unknown) => {
-    throw workerFailure(err);
-  });
-  if (!out.ok) throw out.problem === 'too-complex' ? tooComplex(out.why) : notXlsx();
-  const parsed = out.workbook;
-  if (parsed.missingHeaders.length) {
-    const message = `Dòng 1 của trang tính thiếu cột: ${parsed.missingHeaders.join(', ')}. Hãy dùng tệp mẫu.`;
-    throw new AppError(
-      'VALIDATION_FAILED',
-      message,
-      parsed.missingHeaders.map((h) => ({ row: 1, field: h, message: `Thiếu cột "${h}".` })),
-    );
-  }
-  if (parsed.tooManyRows) {
-    const message = `Tệp có ${parsed.tooManyRows} dòng dữ liệu, vượt quá ${MAX_IMPORT_ROWS} dòng mỗi lần nhập. Hãy chia thành nhiều tệp nhỏ hơn.`;
-    throw new AppError('VALIDATION_FAILED', message, [{ field: 'file', message }]);
-  }
-  if (parsed.rows.length === 0) throw new AppError('IMPORT_EMPTY', undefined, [{ field: 'file', message: errorMessagesVi.IMPORT_EMPTY }]);
-  return parsed.rows;
-}
-
-function notXlsx(message = 'Tệp không phải tệp Excel (.xlsx). Hãy tải tệp mẫu, điền dữ liệu và lưu dưới dạng .xlsx.') {
-  return new AppError('UNSUPPORTED_FILE_TYPE', message, [{ field: 'file', message }]);
+/** The data rows of an upload, read in a parse worker, or the 4xx that says why there are none. */
+function readRows(buffer: Buffer, workers: WorkerPool, zip: ZipLimits): Promise<ParsedUnitRow[]> {
+  return readSheetUpload(buffer, zip, MAX_IMPORT_ROWS, (bytes) =>
+    workers.run(readWorkbook, { bytes, maxRows: MAX_IMPORT_ROWS, zip }, [bytes.buffer as ArrayBuffer]),
+  );
 }
 
 function rowsInvalid(errors: RowError[]) {

@@ -1,7 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import {
   cleanText,
-  errorMessagesVi,
   genderLabelsVi,
   genders,
   learnerGroupLabelsVi,
@@ -18,7 +17,7 @@ import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
-import { refuseZipBomb, tooComplex, workerFailure } from '../../platform/uploads';
+import { readSheetUpload } from '../../platform/uploads';
 import { workerTask, type WorkerPool } from '../../platform/worker-pool';
 import type { ZipLimits } from '../../platform/zip-check';
 import type * as task from './read-residents-task';
@@ -47,35 +46,11 @@ const groupByText = new Map<string, (typeof learnerGroups)[number]>([
   ...Object.entries(learnerGroupLabelsVi).map(([g, label]) => [searchKey(label), g as (typeof learnerGroups)[number]] as const),
 ]);
 
-/** The data rows of an upload, read off the event loop, or the 4xx that says why there are none. */
-async function readRows(buffer: Buffer, workers: WorkerPool, zip: ZipLimits): Promise<ParsedResidentRow[]> {
-  const notXlsx = (message = 'Tệp không phải tệp Excel (.xlsx). Hãy tải tệp mẫu, điền dữ liệu và lưu dưới dạng .xlsx.') =>
-    new AppError('UNSUPPORTED_FILE_TYPE', message, [{ field: 'file', message }]);
-  if (buffer.length === 0) throw new AppError('IMPORT_EMPTY', 'Tệp rỗng, không có dữ liệu.', [{ field: 'file', message: 'Tệp rỗng.' }]);
-  if (buffer.subarray(0, 8).equals(Buffer.from('d0cf11e0a1b11ae1', 'hex')))
-    throw notXlsx('Tệp Excel 97-2003 (.xls) không được hỗ trợ. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.');
-  if (!buffer.subarray(0, 4).equals(Buffer.from('504b0304', 'hex'))) throw notXlsx();
-  refuseZipBomb(buffer, zip);
-  const input = { bytes: new Uint8Array(buffer), maxRows: MAX_RESIDENT_ROWS, zip };
-  const out = await workers.run(readWorkbook, input, [input.bytes.buffer as ArrayBuffer]).catch((err: unknown) => {
-    throw workerFailure(err);
-  });
-  if (!out.ok) throw out.problem === 'too-complex' ? tooComplex(out.why) : notXlsx();
-  const parsed = out.workbook;
-  if (parsed.missingHeaders.length) {
-    const message = `Dòng 1 của trang tính thiếu cột: ${parsed.missingHeaders.join(', ')}. Hãy dùng tệp mẫu.`;
-    throw new AppError(
-      'VALIDATION_FAILED',
-      message,
-      parsed.missingHeaders.map((h) => ({ row: 1, field: h, message: `Thiếu cột "${h}".` })),
-    );
-  }
-  if (parsed.tooManyRows) {
-    const message = `Tệp có ${parsed.tooManyRows} dòng dữ liệu, vượt quá ${MAX_RESIDENT_ROWS} dòng mỗi lần nhập. Hãy chia thành nhiều tệp nhỏ hơn.`;
-    throw new AppError('VALIDATION_FAILED', message, [{ field: 'file', message }]);
-  }
-  if (!parsed.rows.length) throw new AppError('IMPORT_EMPTY', undefined, [{ field: 'file', message: errorMessagesVi.IMPORT_EMPTY }]);
-  return parsed.rows;
+/** The data rows of an upload, read in a parse worker, or the 4xx that says why there are none. */
+function readRows(buffer: Buffer, workers: WorkerPool, zip: ZipLimits): Promise<ParsedResidentRow[]> {
+  return readSheetUpload(buffer, zip, MAX_RESIDENT_ROWS, (bytes) =>
+    workers.run(readWorkbook, { bytes, maxRows: MAX_RESIDENT_ROWS, zip }, [bytes.buffer as ArrayBuffer]),
+  );
 }
 
 /**
