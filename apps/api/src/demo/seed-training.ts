@@ -54,7 +54,11 @@ export async function seedTraining(db: Db, opts: { communeId: string; adminUserI
       const reached = Math.round(adults * 0.68);
       const people = Array.from({ length: reached }, (_, j) => {
         const female = (j + vi) % 2 === 0;
-        const fullName = `${FAMILY[(j * 7 + vi) % FAMILY.length]} ${(female ? MIDDLE_F : MIDDLE_M)[(j * 3) % 6]} ${(female ? GIVEN_F : GIVEN_M)[(j * 5 + vi) % 15]}`;
+        // Every family × middle × given name before any repeats (k counts the residents of one gender).
+        const k = j >> 1;
+        const [f, m] = [(k + vi * 5) % 12, Math.floor(k / 12) % 6];
+        const g = (Math.floor(k / 72) + f * 4 + m * 7 + vi) % 15;
+        const fullName = `${FAMILY[f]} ${(female ? MIDDLE_F : MIDDLE_M)[m]} ${(female ? GIVEN_F : GIVEN_M)[g]}`;
         const birthYear = j % 17 === 0 ? 2009 + (j % 3) : 1945 + ((j * 37) % 62);
         const row = {
           communeId,

@@ -46,6 +46,22 @@ const groupByText = new Map<string, (typeof learnerGroups)[number]>([
   ...Object.entries(learnerGroupLabelsVi).map(([g, label]) => [searchKey(label), g as (typeof learnerGroups)[number]] as const),
 ]);
 
+/** A name cell (one schema for every row: building a schema per row costs more than checking it). */
+const fullNameCell = requiredText(120);
+
+/** The search key of a short cell that repeats down the file (gender, village, group): computed once per distinct text. */
+function keyMemo() {
+  const memo = new Map<string, string>();
+  return (value: string) => {
+    let k = memo.get(value);
+    if (k === undefined) {
+      k = searchKey(value);
+      if (memo.size < 10_000) memo.set(value, k);
+    }
+    return k;
+  };
+}
+
 /** The data rows of an upload, read in a parse worker, or the 4xx that says why there are none. */
 function readRows(buffer: Buffer, workers: WorkerPool, zip: ZipLimits): Promise<ParsedResidentRow[]> {
   return readSheetUpload(buffer, zip, MAX_RESIDENT_ROWS, (bytes) =>
@@ -101,15 +117,16 @@ export async function importResidents(opts: {
     const values: (typeof resident.$inferInsert)[] = [];
     let unchanged = 0;
     const key = opts.idKey;
+    const cellKey = keyMemo();
     for (const { row, cells } of rows) {
       const before = errors.length;
-      const name = requiredText(120).safeParse(cells.fullName ?? '');
+      const name = fullNameCell.safeParse(cells.fullName ?? '');
       if (!name.success) errors.push(rowError(row, 'fullName', name.error.issues[0]!.message));
       const by = parseBirthYear(cells.birthYear ?? '', thisYear);
       if ('problem' in by) errors.push(rowError(row, 'birthYear', by.problem));
-      const gender = genderByText.get(searchKey(cells.gender ?? ''));
+      const gender = genderByText.get(cellKey(cells.gender ?? ''));
       if (!gender) errors.push(rowError(row, 'gender', cells.gender ? `"${cells.gender.slice(0, 30)}" không phải Nam, Nữ hoặc Khác.` : 'Chưa ghi giới tính.'));
-      const villageId = cells.village ? (villageByText.get(searchKey(cells.village)) ?? villageByText.get(cells.village.toLowerCase())) : undefined;
+      const villageId = cells.village ? (villageByText.get(cellKey(cells.village)) ?? villageByText.get(cells.village.toLowerCase())) : undefined;
       if (!villageId)
         errors.push(
           rowError(row, 'village', cells.village ? `"${cells.village.slice(0, 60)}" không phải thôn, tổ dân phố của xã.` : 'Chưa ghi thôn, tổ dân phố.'),
@@ -117,7 +134,7 @@ export async function importResidents(opts: {
       else if (!reachesVillage(reach, villageId)) errors.push(rowError(row, 'village', 'Bạn không phụ trách thôn, tổ dân phố này.'));
       const phone = cells.phone ? residentPhone.safeParse(cells.phone.replace(/[\s.]/gu, '')) : null;
       if (phone && !phone.success) errors.push(rowError(row, 'phone', phone.error.issues[0]!.message));
-      const group = cells.learnerGroup ? groupByText.get(searchKey(cells.learnerGroup)) : 'residents';
+      const group = cells.learnerGroup ? groupByText.get(cellKey(cells.learnerGroup)) : 'residents';
       if (!group)
         errors.push(
           rowError(row, 'learnerGroup', `"${cells.learnerGroup!.slice(0, 40)}" không phải nhóm đối tượng (${Object.values(learnerGroupLabelsVi).join('; ')}).`),

@@ -24,11 +24,10 @@ export function nationalIdHash(key: string, nationalId: string): string {
 /** Search and duplicate key of a name: NFC, no diacritics, lower case, single spaces. */
 export const nameKeyOf = (fullName: string) => searchKey(cleanText(fullName));
 
-export const residentKeys = (fullName: string) => ({
-  fullName: cleanText(fullName),
-  nameKey: nameKeyOf(fullName),
-  sortKey: personSortKey(cleanText(fullName)),
-});
+export const residentKeys = (fullName: string) => {
+  const clean = cleanText(fullName);
+  return { fullName: clean, nameKey: searchKey(clean), sortKey: personSortKey(clean) };
+};
 
 /** A unit of the commune of the given kind, or a 400 naming the field. */
 export async function unitOfKind(tx: Tx, communeId: string, id: string, kinds: readonly string[], field: string, message: string): Promise<UnitRow> {
