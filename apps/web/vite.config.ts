@@ -1,11 +1,19 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { serviceWorker } from './pwa/plugin.ts';
 
 const apiTarget = process.env.TDS_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline: the shell and the Bình dân học vụ số screens a team member uses in a village.
+    serviceWorker({
+      pages: /\/src\/(app\/(AppLayout|HomePage)|features\/training\/pages\/(SessionPage|SessionsPage))\.tsx$/,
+      extra: ['/manifest.webmanifest', '/icon-192.png', '/icon-512.png', '/icon-maskable-512.png', '/apple-touch-icon.png'],
+    }),
+  ],
   server: {
     port: 5173,
     proxy: {
@@ -36,6 +44,6 @@ export default defineConfig({
   test: {
     name: 'web',
     environment: 'node',
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'pwa/**/*.test.ts'],
   },
 });

@@ -7,6 +7,7 @@ import { setApiHandlers } from './lib/api';
 import { queryClient } from './app/queryClient';
 import { router } from './app/router';
 import { meKey } from './features/auth';
+import { registerServiceWorker } from './lib/pwa';
 
 setApiHandlers({
   unauthorized: () => {
@@ -26,3 +27,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+registerServiceWorker();

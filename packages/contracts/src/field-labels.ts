@@ -210,6 +210,8 @@ export const fieldLabelsVi: Record<string, string> = {
   startTime: 'Giờ bắt đầu',
   teamId: 'Tổ công nghệ số cộng đồng',
   trainers: 'Người hướng dẫn',
+  photoId: 'Ảnh',
+  caption: 'Chú thích ảnh',
   villageId: 'Thôn, tổ dân phố',
   villageIds: 'Thôn, tổ dân phố phụ trách',
 };
@@ -401,6 +403,8 @@ export const fieldLabelsEn: Record<string, string> = {
   startTime: 'Start time',
   teamId: 'Community digital team',
   trainers: 'Trainers',
+  photoId: 'Photo',
+  caption: 'Photo caption',
   villageId: 'Village',
   villageIds: 'Villages served',
 };

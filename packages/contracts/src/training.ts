@@ -459,3 +459,105 @@ export const syncResult = z.object({
   ),
 });
 export type SyncResult = z.infer<typeof syncResult>;
+
+// ---- Session photos, completions broken down, Excel exports of the lists (training records) ----
+
+/** The age bands of the completions breakdown (age in the year; the first band starts at the commune's adult age). */
+export const breakdownAgeBands = ['15-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
+export type BreakdownAgeBand = (typeof breakdownAgeBands)[number];
+export const breakdownAgeBandOf = (age: number): BreakdownAgeBand =>
+  age < 25 ? '15-24' : age < 35 ? '25-34' : age < 45 ? '35-44' : age < 55 ? '45-54' : age < 65 ? '55-64' : '65+';
+
+/** A session has at most this many photos; each at most this many bytes (after the browser shrank it) and pixels a side. */
+export const SESSION_PHOTO_LIMIT = 20;
+export const SESSION_PHOTO_MAX_BYTES = 3 * 1024 * 1024;
+export const SESSION_PHOTO_MAX_SIDE = 4096;
+/** The longest side the browser resizes a photo to before sending it. */
+export const SESSION_PHOTO_RESIZE_SIDE = 1600;
+
+export const sessionPhotoSchema = z.object({
+  id: uuid,
+  sessionId: uuid,
+  mime: z.string(),
+  size: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+  caption: z.string().nullable(),
+  uploadedBy: uuid.nullable(),
+  uploadedByName: z.string().nullable(),
+  createdAt: z.string(),
+  can: z.object({ delete: z.boolean() }),
+});
+export type SessionPhoto = z.infer<typeof sessionPhotoSchema>;
+export const sessionPhotoList = z.object({
+  items: z.array(sessionPhotoSchema),
+  limit: z.number().int(),
+  can: z.object({ add: z.boolean() }),
+});
+export type SessionPhotoList = z.infer<typeof sessionPhotoList>;
+export const sessionPhotoParams = z.strictObject({ communeId: uuid, id: uuid, photoId: uuid });
+export const sessionPhotoUploadQuery = z.strictObject({ caption: text(200).optional() });
+
+/** Completions of each module (a session attended that covered it, or evidence, by the year's end) by group, age band and gender. */
+export const trainingBreakdownQuery = z.strictObject({ year: queryYear, villageId: uuid.optional() });
+const countsOf = <K extends readonly [string, ...string[]]>(keys: K) => z.record(z.enum(keys), z.number().int());
+export const trainingBreakdownSchema = z.object({
+  year: z.number().int(),
+  adultAge: z.number().int(),
+  villageId: uuid.nullable(),
+  modules: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      total: z.number().int(),
+      byGroup: countsOf(learnerGroups),
+      byAgeBand: countsOf(breakdownAgeBands),
+      byGender: countsOf(genders),
+    }),
+  ),
+});
+export type TrainingBreakdown = z.infer<typeof trainingBreakdownSchema>;
+
+/** Filters of the Excel exports of the lists. */
+export const sessionExportQuery = z.strictObject({ year: queryYear.optional(), villageId: uuid.optional(), teamId: uuid.optional() });
+export const helpExportQuery = z.strictObject({ year: queryYear.optional() });
+
+// ---- Excel imports of the training records: sessions with attendance, completions, population ----
+
+/** One problem of a training import's row: the sheet (when the workbook has several), the row, the column, and what is wrong. */
+export const trainingImportError = z.object({
+  row: z.number().int(),
+  sheet: z.string().optional(),
+  field: z.string().optional(),
+  message: z.string(),
+});
+export type TrainingImportError = z.infer<typeof trainingImportError>;
+const trainingImportBase = {
+  dryRun: z.boolean(),
+  /** Data rows read (every sheet). */
+  rows: z.number().int(),
+  /** The first 500 problems, in sheet and row order. */
+  errors: z.array(trainingImportError),
+  errorCount: z.number().int(),
+};
+const createdUnchanged = z.object({ created: z.number().int(), unchanged: z.number().int() });
+/** Sessions with attendance from Excel: sessions and marks new or already there, and residents the import adds. */
+export const sessionImportResult = z.object({
+  ...trainingImportBase,
+  sessions: createdUnchanged,
+  marks: createdUnchanged,
+  /** Residents named in the attendance who were not on the list: added by the commit. */
+  newResidents: z.number().int(),
+});
+export type SessionImportResult = z.infer<typeof sessionImportResult>;
+/** Completions from the national platform: certificates new or already recorded (the same number). */
+export const completionImportResult = z.object({ ...trainingImportBase, created: z.number().int(), unchanged: z.number().int() });
+export type CompletionImportResult = z.infer<typeof completionImportResult>;
+/** The adult population per village and year: figures new, changed, or the same as recorded. */
+export const populationImportResult = z.object({
+  ...trainingImportBase,
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+export type PopulationImportResult = z.infer<typeof populationImportResult>;

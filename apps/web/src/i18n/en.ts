@@ -79,6 +79,7 @@ const en: CatalogShape<Catalog> = {
     PLAN_NOT_PUBLISHED: 'The plan has not been published yet.',
     IN_USE: 'The record is used elsewhere and cannot be deleted.',
     RESIDENT_DUPLICATE: 'This resident may already be on the list. Pick the existing one, merge, or confirm a new entry.',
+    PHOTO_LIMIT: 'The photo limit is reached: delete an older photo before adding a new one.',
     UNIT_HAS_CHILDREN: 'The unit still has active sub-units.',
     USER_LOCKED: 'The account is temporarily locked after too many failed sign-ins. Try again later.',
     PAYLOAD_TOO_LARGE: 'The upload is too large.',

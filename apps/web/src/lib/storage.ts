@@ -20,4 +20,6 @@ export const storage = {
 export const STORAGE_KEYS = {
   commune: 'tds.communeId',
   language: 'tds.lang',
+  /** The signed-in user as last read (no CSRF token), for opening the app with no network. */
+  me: 'tds.me',
 } as const;

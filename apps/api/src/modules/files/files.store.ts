@@ -53,3 +53,8 @@ export async function readFile(tx: Tx, communeId: string, id: string): Promise<{
     .where(and(eq(storedFile.communeId, communeId), eq(storedFile.id, id)));
   return f;
 }
+
+/** Remove a file no record points at any more (a deleted photo), in the caller's transaction. */
+export async function deleteFile(tx: Tx, communeId: string, id: string): Promise<void> {
+  await tx.delete(storedFile).where(and(eq(storedFile.communeId, communeId), eq(storedFile.id, id)));
+}

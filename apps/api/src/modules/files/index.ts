@@ -2,6 +2,6 @@
 import type { ModuleManifest } from '../../platform/module';
 import * as filesTables from './files.table';
 
-export { fileMeta, readFile, storeFile, type FileMeta } from './files.store';
+export { deleteFile, fileMeta, readFile, storeFile, type FileMeta } from './files.store';
 
 export const manifest: ModuleManifest = { name: 'files', tables: filesTables };

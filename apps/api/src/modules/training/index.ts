@@ -11,7 +11,7 @@ export const manifest: ModuleManifest = {
   routes: trainingRoutes,
   tables: trainingTables,
   permissions: ['training.read', 'training.record', 'training.manage'],
-  errorCodes: ['RESIDENT_DUPLICATE'],
+  errorCodes: ['RESIDENT_DUPLICATE', 'PHOTO_LIMIT'],
   providers: [coverageProvider],
   matrix: async () => [(await import('./training.matrix')).trainingMatrix],
 };

@@ -122,7 +122,16 @@ export async function syncOffline(opts: {
         refuse(op.opKey, 'Bạn chỉ điểm danh các buổi của Tổ công nghệ số cộng đồng mình.');
         continue;
       }
-      const residentId = op.residentId ?? (op.residentOpKey ? byOpKey.get(op.residentOpKey) : undefined);
+      let residentId = op.residentId ?? (op.residentOpKey ? byOpKey.get(op.residentOpKey) : undefined);
+      if (!residentId && op.residentOpKey) {
+        // The resident was added by an earlier sync (the queue was sent in batches, or the answer was lost).
+        const [earlier] = await tx
+          .select({ id: resident.id })
+          .from(resident)
+          .where(and(eq(resident.communeId, communeId), eq(resident.opKey, op.residentOpKey)));
+        if (earlier) byOpKey.set(op.residentOpKey, earlier.id);
+        residentId = earlier?.id;
+      }
       if (!residentId) {
         refuse(op.opKey, 'Lượt điểm danh không chỉ rõ người dân.');
         continue;

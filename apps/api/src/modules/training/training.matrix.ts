@@ -8,6 +8,8 @@ import { communeOf, provinceOf, type Ctx, type MatrixModule } from '../../testin
 const COMMUNE_ROLES: readonly Role[] = ['commune_admin', 'chairman', 'council_member', 'unit_focal_point', 'digital_team_member', 'viewer'];
 import { residentKeys } from './training.store';
 import { attendance, completionEvidence, resident, trainingCertificate, trainingSession } from './training.table';
+import { trainingRecordFixtures } from './training-records.matrix';
+import { trainingImportFixtures } from './training-imports.matrix';
 
 /** Per commune (A, C): a village with its team, a resident and a session. */
 const fx: Record<'own' | 'other', { village: string; team: string; resident: string; session: string; certificate: string }> = {
@@ -155,5 +157,7 @@ export const trainingMatrix: MatrixModule = {
     },
     'GET /api/communes/:communeId/training/coverage': { params: (c) => ({ communeId: communeOf(c) }), query: () => 'year=2026' },
     'GET /api/provinces/:provinceId/training/coverage': { params: (c) => ({ provinceId: provinceOf(c) }), query: () => 'year=2026', refuse: COMMUNE_ROLES },
+    ...trainingRecordFixtures,
+    ...trainingImportFixtures,
   },
 };

@@ -36,7 +36,6 @@ import {
   trainingTeamSchema,
 } from '@tds/contracts';
 import { z } from 'zod';
-import type { FastifyReply } from 'fastify';
 import {
   certificateCodeParams,
   rosterParams,
@@ -56,14 +55,15 @@ import { certificateFile, issueCertificate, verifyCertificate } from './certific
 import { sessionSheet } from './session-sheet';
 import { getRoster } from './get-roster';
 import { syncOffline } from './sync-offline';
-import { attachmentHeader } from '../../platform/attachment';
 import { readUpload, zipLimits } from '../../platform/uploads';
 import { exportResidents } from './export-residents';
 import { importResidents } from './import-residents';
 import { buildResidentTemplate } from './residents-excel';
 import { villagesOf } from './training.store';
 import { inTraining } from './training-context';
-import type { Config } from '../../config/env';
+import { residentIdKey, sendFile, sendXlsx } from './training-http';
+import { trainingImportRoutes } from './training-imports.routes';
+import { trainingRecordRoutes } from './training-records.routes';
 import { actorOf, metaOf, type App, type Deps } from '../../platform/http';
 import { addCompletion } from './add-completion';
 import { createResident } from './create-resident';
@@ -89,11 +89,6 @@ import { updateResident } from './update-resident';
 
 const tags = ['training'];
 const teamParams = z.strictObject({ communeId: z.uuid({ error: 'Mã định danh không hợp lệ.' }), unitId: z.uuid({ error: 'Mã định danh không hợp lệ.' }) });
-
-/** The key national IDs are hashed with: the configured one; in development and tests a fixed one (never in production). */
-export function residentIdKey(config: Config): string | undefined {
-  return config.RESIDENT_ID_KEY ?? (config.NODE_ENV === 'production' ? undefined : 'thi-dua-so-development-only-resident-id-key');
-}
 
 /** Bình dân học vụ số: skill modules, residents, population, teams, sessions, attendance, help, coverage. */
 export async function trainingRoutes(app: App, deps: Deps) {
@@ -411,13 +406,9 @@ export async function trainingRoutes(app: App, deps: Deps) {
     },
     async (req) => getProvinceCoverage({ db, actor: actorOf(req), provinceId: req.params.provinceId, year: req.query.year }),
   );
+  await trainingRecordRoutes(app, deps);
+  trainingImportRoutes(app, deps);
 }
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-function sendFile(reply: FastifyReply, filename: string, mime: string, content: Buffer) {
-  return reply.header('content-type', mime).header('content-disposition', attachmentHeader(filename)).send(content);
-}
-const sendXlsx = (reply: FastifyReply, filename: string, content: Buffer) => sendFile(reply, filename, XLSX_MIME, content);
 
 /** At most `max` requests per `windowMs` from one address (a public page that looks codes up). */
 function windowLimiter(max: number, windowMs: number) {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { commune, unit } from '../org/org.table';
+import { storedFile } from '../files/files.table';
 
 /**
  * Bình dân học vụ số (migration 0017). Residents are personal data (Decree 13/2023): what is kept is
@@ -272,5 +273,33 @@ export const trainingCertificate = pgTable(
     foreignKey({ name: 'training_certificate_resident_fk', columns: [t.communeId, t.residentId], foreignColumns: [resident.communeId, resident.id] }),
     index('training_certificate_code_idx').on(t.code),
     index('training_certificate_resident_idx').on(t.communeId, t.residentId),
+  ],
+);
+
+/** A photo of a session (migration 0019): its bytes in stored_file (purpose `session_photo`), its size read from the header. */
+export const trainingSessionPhoto = pgTable(
+  'training_session_photo',
+  {
+    communeId: uuid('commune_id')
+      .notNull()
+      .references(() => commune.id, { onDelete: 'restrict' }),
+    id: uuid('id').notNull().defaultRandom(),
+    sessionId: uuid('session_id').notNull(),
+    fileId: uuid('file_id').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    caption: text('caption'),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'training_session_photo_pk', columns: [t.communeId, t.id] }),
+    foreignKey({
+      name: 'training_session_photo_session_fk',
+      columns: [t.communeId, t.sessionId],
+      foreignColumns: [trainingSession.communeId, trainingSession.id],
+    }).onDelete('cascade'),
+    foreignKey({ name: 'training_session_photo_file_fk', columns: [t.communeId, t.fileId], foreignColumns: [storedFile.communeId, storedFile.id] }),
+    index('training_session_photo_session_idx').on(t.communeId, t.sessionId, t.createdAt),
   ],
 );

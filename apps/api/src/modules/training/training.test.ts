@@ -314,6 +314,22 @@ describe(`Bình dân học vụ số: residents, sessions, attendance, help and 
     for (let i = 0; i < 3; i++)
       expect((await team.post(`${base()}/sync`, queue)).json().results.map((r: { status: string }) => r.status)).toEqual(['replayed', 'replayed', 'refused']);
     expect((await team.get(`${base()}/sessions/${sessionId}`)).json().attendees).toBe(before + 1);
+    // A later batch names the resident added earlier by that operation's key alone (the queue went in batches).
+    const later = (
+      await team.post(`${base()}/sync`, {
+        ops: [
+          { kind: 'mark', opKey: 'off-mark-00003', sessionId, residentOpKey: 'off-res-000001', present: false },
+          { kind: 'mark', opKey: 'off-mark-00004', sessionId, residentOpKey: 'off-res-000001', present: true },
+          { kind: 'mark', opKey: 'off-mark-00005', sessionId, residentOpKey: 'off-res-unknown', present: true },
+        ],
+      })
+    ).json();
+    expect(later.results.map((r: { status: string; residentId: string | null }) => [r.status, r.residentId])).toEqual([
+      ['applied', first.results[0].residentId],
+      ['applied', first.results[0].residentId],
+      ['refused', null],
+    ]);
+    expect((await team.get(`${base()}/sessions/${sessionId}`)).json().attendees).toBe(before + 1);
     // The admin, offline too, added the same person with another key: it resolves to the one there.
     const other = (
       await admin.post(`${base()}/sync`, {

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Me, Permission } from '@tds/contracts';
 import { api, isApiError, setCsrfToken } from '../../lib/api';
+import { clearSnapshots } from '../../lib/offline-db';
+import { STORAGE_KEYS, storage } from '../../lib/storage';
 
 export const meKey = ['me'] as const;
 
@@ -13,23 +15,47 @@ export function wasSignedOutOnPurpose(): boolean {
   return signedOutOnPurpose;
 }
 
+/**
+ * Who is signed in. The answer is remembered on the device (without the CSRF token), so a team
+ * member who opens the app in a village with no network still gets the screens that work offline;
+ * the server is asked again as soon as it can be reached.
+ */
 async function fetchMe(): Promise<Me | null> {
   try {
     const me = await api<Me>('/api/auth/me', { silent: true });
     setCsrfToken(me.csrfToken);
+    rememberMe(me);
     return me;
   } catch (e) {
     if (isApiError(e) && e.status === 401) {
       setCsrfToken(null);
+      rememberMe(null);
       return null;
     }
+    const known = isApiError(e) && e.status === 0 ? rememberedMe() : null;
+    if (known) return known;
     throw e;
+  }
+}
+
+function rememberMe(me: Me | null) {
+  storage.set(STORAGE_KEYS.me, me ? JSON.stringify({ ...me, csrfToken: '' }) : null);
+}
+
+function rememberedMe(): Me | null {
+  const raw = storage.get(STORAGE_KEYS.me);
+  if (!raw) return null;
+  try {
+    const me = JSON.parse(raw) as Me;
+    return me && typeof me === 'object' && me.user && Array.isArray(me.permissions) && Array.isArray(me.communes) ? me : null;
+  } catch {
+    return null;
   }
 }
 
 /** The signed-in user, or null when nobody is signed in. */
 export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false, refetchOnWindowFocus: true });
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false, refetchOnWindowFocus: true, networkMode: 'always' });
 }
 
 export function useLogin() {
@@ -39,6 +65,7 @@ export function useLogin() {
     onSuccess: (me) => {
       signedOutOnPurpose = false;
       setCsrfToken(me.csrfToken);
+      rememberMe(me);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
       qc.setQueryData(meKey, me);
     },
@@ -65,6 +92,9 @@ export function useLogout() {
     onSettled: () => {
       signedOutOnPurpose = true;
       setCsrfToken(null);
+      rememberMe(null);
+      // Residents' names copied for offline use leave the device with the user (queued marks stay for their return).
+      void clearSnapshots();
       void navigate('/login', { replace: true });
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
       qc.setQueryData(meKey, null);

@@ -26,9 +26,14 @@ import type {
   certificateSchema,
   publicCertificateSchema,
   residentImportResult,
+  SessionPhoto,
+  SessionPhotoList,
+  TrainingBreakdown,
 } from '@tds/contracts';
 import { api, apiGet, apiPatch, apiPost, downloadFile, isApiError, uploadWithProgress } from '../../lib/api';
+import { useCurrentMe } from '../../lib/session';
 import { applyMarks, type AttendanceMark } from './attendance';
+import { readThrough, type Cached } from './offlineApi';
 
 export type Population = z.infer<typeof populationSchema>;
 export type PopulationInput = z.input<typeof populationInput>;
@@ -94,11 +99,14 @@ export function usePopulation(communeId: string, year: number) {
 }
 
 /** The skill modules (national and the commune's own); rarely change. */
+/** The skill modules; kept on the device too, so the attendance screen names them with no network. */
 export function useSkillModules(communeId: string) {
+  const userId = useCurrentMe().user.id;
   return useQuery({
     queryKey: trainingKeys.modules(communeId),
-    queryFn: ({ signal }) => apiGet<SkillModuleList>(`${base(communeId)}/modules`, undefined, signal),
+    queryFn: ({ signal }) => readThrough(`modules:${communeId}`, userId, () => apiGet<SkillModuleList>(`${base(communeId)}/modules`, undefined, signal)),
     staleTime: 5 * 60_000,
+    networkMode: 'always',
   });
 }
 
@@ -126,11 +134,19 @@ export function useSessions(communeId: string, params: SessionListParams) {
   });
 }
 
+/**
+ * One session with its attendance; the last answer is kept on the device, so the attendance screen
+ * opens with no network (`cachedAt` then says when it was read).
+ */
 export function useSession(communeId: string, id: string) {
-  return useQuery({
+  const userId = useCurrentMe().user.id;
+  return useQuery<Cached<TrainingSessionDetail>>({
     queryKey: trainingKeys.session(communeId, id),
-    queryFn: ({ signal }) => apiGet<TrainingSessionDetail>(`${base(communeId)}/sessions/${enc(id)}`, undefined, signal),
+    queryFn: ({ signal }) =>
+      readThrough(`session:${communeId}:${id}`, userId, () => apiGet<TrainingSessionDetail>(`${base(communeId)}/sessions/${enc(id)}`, undefined, signal)),
     staleTime: 0,
+    networkMode: 'always',
+    retry: (failures, e) => !(isApiError(e) && e.status < 500) && failures < 2,
   });
 }
 
@@ -294,5 +310,102 @@ export function usePublicCertificate(code: string) {
     queryKey: ['public-certificate', code],
     queryFn: ({ signal }) => apiGet<z.infer<typeof publicCertificateSchema>>(`/api/public/certificates/${enc(code)}`, undefined, signal),
     retry: false,
+  });
+}
+
+// ---- Session photos, the completions breakdown, Excel exports of the lists (training records) ----
+
+export function sessionPhotosKey(communeId: string, sessionId: string) {
+  return [...trainingKeys.session(communeId, sessionId), 'photos'] as const;
+}
+
+/** A session's photos (for those who see its attendance). */
+export function useSessionPhotos(communeId: string, sessionId: string) {
+  return useQuery({
+    queryKey: sessionPhotosKey(communeId, sessionId),
+    queryFn: ({ signal }) => apiGet<SessionPhotoList>(`${base(communeId)}/sessions/${enc(sessionId)}/photos`, undefined, signal),
+  });
+}
+
+/** The address of a photo's bytes (an <img> sends the session cookie: same origin). */
+export const sessionPhotoUrl = (communeId: string, sessionId: string, photoId: string) =>
+  `${base(communeId)}/sessions/${enc(sessionId)}/photos/${enc(photoId)}/image`;
+
+/** Send one photo (already shrunk by the browser), telling how much has gone. */
+export function useUploadSessionPhoto(communeId: string, sessionId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (args: { file: Blob; caption?: string; onProgress?: (share: number) => void }) =>
+      uploadWithProgress<SessionPhoto>(
+        `${base(communeId)}/sessions/${enc(sessionId)}/photos${args.caption ? `?caption=${enc(args.caption)}` : ''}`,
+        args.file,
+        args.onProgress,
+      ),
+    onSettled: () => qc.invalidateQueries({ queryKey: sessionPhotosKey(communeId, sessionId) }),
+  });
+}
+
+export function useDeleteSessionPhoto(communeId: string, sessionId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (photoId: string) => api<void>(`${base(communeId)}/sessions/${enc(sessionId)}/photos/${enc(photoId)}`, { method: 'DELETE' }),
+    onSettled: () => qc.invalidateQueries({ queryKey: sessionPhotosKey(communeId, sessionId) }),
+  });
+}
+
+/** Completions of each module by learner group, age band and gender (of one village if chosen). */
+export function useCoverageBreakdown(communeId: string, year: number, villageId?: string) {
+  return useQuery({
+    queryKey: [...trainingKeys.coverage(communeId, year), 'breakdown', villageId ?? null] as const,
+    queryFn: ({ signal }) => apiGet<TrainingBreakdown>(`${base(communeId)}/coverage/breakdown`, { year, villageId }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function downloadSessionsExport(communeId: string, filters: { year?: number; villageId?: string; teamId?: string }) {
+  return downloadFile(`${base(communeId)}/sessions/export.xlsx`, 'buoi-huong-dan.xlsx', { ...filters });
+}
+export function downloadHelpExport(communeId: string, year?: number) {
+  return downloadFile(`${base(communeId)}/help/export.xlsx`, 'ho-tro-nguoi-dan.xlsx', { year });
+}
+export function downloadTeamsExport(communeId: string) {
+  return downloadFile(`${base(communeId)}/teams/export.xlsx`, 'to-cong-nghe-so.xlsx');
+}
+export function downloadVillageCoverageExport(communeId: string, year: number) {
+  return downloadFile(`${base(communeId)}/coverage/villages.xlsx`, `do-bao-phu-${year}.xlsx`, { year });
+}
+export function downloadBreakdownExport(communeId: string, year: number, villageId?: string) {
+  return downloadFile(`${base(communeId)}/coverage/breakdown.xlsx`, `hoan-thanh-hoc-phan-${year}.xlsx`, { year, villageId });
+}
+
+// ---- Excel imports: sessions with attendance, completions from the national platform, population ----
+
+/** What can be imported from Excel besides residents. */
+export type TrainingImportKind = 'sessions' | 'completions' | 'population';
+export type SessionImportResult = import('@tds/contracts').SessionImportResult;
+export type CompletionImportResult = import('@tds/contracts').CompletionImportResult;
+export type PopulationImportResult = import('@tds/contracts').PopulationImportResult;
+export interface TrainingImportResults {
+  sessions: SessionImportResult;
+  completions: CompletionImportResult;
+  population: PopulationImportResult;
+}
+const templateNames: Record<TrainingImportKind, string> = {
+  sessions: 'mau-nhap-buoi-hoc.xlsx',
+  completions: 'mau-nhap-chung-nhan.xlsx',
+  population: 'mau-nhap-dan-so.xlsx',
+};
+export function downloadTrainingTemplate(communeId: string, kind: TrainingImportKind) {
+  return downloadFile(`${base(communeId)}/${kind}/template`, templateNames[kind]);
+}
+/** An import of the kind: a dry run first (every row's problems), then the commit (all rows or none); a commit refreshes the figures. */
+export function useTrainingImport<K extends TrainingImportKind>(communeId: string, kind: K) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (args: { file: Blob; dryRun: boolean; onProgress?: (share: number) => void }) =>
+      uploadWithProgress<TrainingImportResults[K]>(`${base(communeId)}/${kind}/import?dryRun=${args.dryRun ? 'true' : 'false'}`, args.file, args.onProgress),
+    onSuccess: (r) => {
+      if (!r.dryRun) void qc.invalidateQueries({ queryKey: trainingKeys.commune(communeId) });
+    },
   });
 }

@@ -1,14 +1,33 @@
-import { Flex, theme } from 'antd';
+import { Flex, Tag, theme } from 'antd';
+import { CloudSyncOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../../lib/session';
+import { useCan, useCommune, useCurrentMe } from '../../../lib/session';
+import { useSyncQueue } from '../offlineApi';
 import { TRAINING_PATHS } from '../paths';
+
+/**
+ * Sends what this device queued offline while any training page is open, and says how much waits.
+ * The attendance screen runs its own (it shows the full state), so it passes `sync={false}`.
+ */
+function QueueRunner({ communeId }: { communeId: string }) {
+  const { t } = useTranslation();
+  const userId = useCurrentMe().user.id;
+  const { pending } = useSyncQueue(userId, communeId);
+  if (!pending) return null;
+  return (
+    <Tag color="orange" icon={<CloudSyncOutlined />} data-testid="offline-pending">
+      {t('training.offline.pending', { count: pending })}
+    </Tag>
+  );
+}
 
 /**
  * The feature's pages side by side under the title: overview, sessions, residents (only for those
  * who record: the page exists for them), teams. Plain links drawn as pills; they wrap on a phone.
  */
-export function TrainingNav() {
+export function TrainingNav({ sync = true }: { sync?: boolean }) {
+  const { communeId } = useCommune();
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const { pathname } = useLocation();
@@ -45,6 +64,7 @@ export function TrainingNav() {
             </Link>
           );
         })}
+        {sync && canRecord && communeId ? <QueueRunner communeId={communeId} /> : null}
       </Flex>
     </nav>
   );

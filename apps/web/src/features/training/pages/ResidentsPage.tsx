@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { Resident } from '@tds/contracts';
 import { downloadResidentsExport, useIssueCertificate, useResidents, useSkillModules, useTeams } from '../api';
 import { ResidentImportDrawer } from '../components/ResidentImportDrawer';
+import { CompletionImportDrawer } from '../components/TrainingImportDrawers';
 import { errorText } from '../../../lib/errors';
 import { TrainingNav } from '../components/TrainingNav';
 import { EmptyText } from '../components/EmptyText';
@@ -49,6 +50,7 @@ function Residents({ communeId, communeName }: { communeId: string; communeName:
   const [merging, setMerging] = useState<Resident | null>(null);
   const [certifying, setCertifying] = useState<Resident | null>(null);
   const [importing, setImporting] = useState(false);
+  const [importingCompletions, setImportingCompletions] = useState(false);
   const issue = useIssueCertificate(communeId);
   const certify = (r: Resident) =>
     issue.mutate(r.id, {
@@ -172,6 +174,9 @@ function Residents({ communeId, communeName }: { communeId: string; communeName:
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="resident-import-open">
                 {t('training.import.open')}
               </Button>
+              <Button icon={<SafetyCertificateOutlined />} onClick={() => setImportingCompletions(true)} data-testid="completion-import-open">
+                {t('training.imports.completions.open')}
+              </Button>
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ resident: null })} data-testid="resident-create">
                 {t('training.residents.add')}
               </Button>
@@ -256,6 +261,9 @@ function Residents({ communeId, communeName }: { communeId: string; communeName:
       <MergeModal communeId={communeId} resident={merging} onClose={() => setMerging(null)} />
       <CompletionModal communeId={communeId} resident={certifying} onClose={() => setCertifying(null)} />
       <ResidentImportDrawer communeId={communeId} open={importing} onClose={() => setImporting(false)} />
+      {list.data?.can.create ? (
+        <CompletionImportDrawer communeId={communeId} open={importingCompletions} onClose={() => setImportingCompletions(false)} />
+      ) : null}
     </div>
   );
 }

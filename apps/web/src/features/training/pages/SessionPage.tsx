@@ -3,9 +3,14 @@ import { App as AntApp, Button, Card, Descriptions, Flex, Input, List, Result, S
 import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, FormOutlined, PrinterOutlined, SearchOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Resident, TrainingSessionDetail } from '@tds/contracts';
-import { downloadSessionSheet, useMarkAttendance, useResidents, useSession, useSkillModules } from '../api';
+import type { TrainingSessionDetail } from '@tds/contracts';
+import { downloadSessionSheet, useResidents, useSession, useSkillModules } from '../api';
 import { newOpKey } from '../attendance';
+import { localId, queuedResidents, searchRoster, sessionWithQueue, type RosterPerson, type TrainingOp } from '../offline';
+import { queueOps, useRoster, useSyncQueue, type Cached } from '../offlineApi';
+import { OfflineStatus } from '../components/OfflineStatus';
+import { SessionPhotos } from '../components/SessionPhotos';
+import { OfflineResidentForm, type OfflineResident } from '../components/OfflineResidentForm';
 import { TrainingNav } from '../components/TrainingNav';
 import { EmptyText } from '../components/EmptyText';
 import { ResidentForm } from '../components/ResidentForm';
@@ -16,7 +21,7 @@ import { isApiError } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
 import { formatDateVi } from '../../../lib/format';
 import { useDebounced } from '../../../lib/hooks';
-import { useCommune } from '../../../lib/session';
+import { useCommune, useCurrentMe } from '../../../lib/session';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { NoCommune } from '../../../components/ui/Forbidden';
@@ -56,29 +61,79 @@ function SessionLoader({ communeId, id }: { communeId: string; id: string }) {
   return <SessionScreen communeId={communeId} session={q.data} />;
 }
 
-function SessionScreen({ communeId, session }: { communeId: string; session: TrainingSessionDetail }) {
+function SessionScreen({ communeId, session: served }: { communeId: string; session: Cached<TrainingSessionDetail> }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  const userId = useCurrentMe().user.id;
   const modules = useSkillModules(communeId);
   const nameOf = moduleNamer(modules.data?.items, t('training.unknownModule'));
-  const mark = useMarkAttendance(communeId, session.id);
+  const canRecord = served.can.record;
+  const { queue, pending: waiting, online, syncing, lastError, sync } = useSyncQueue(userId, communeId);
+  const roster = useRoster(communeId, served.villageId, userId, canRecord);
+  // Offline: the browser says so, the session came from the device's copy, or the server did not answer the last sync.
+  const away = !online || !!served.cachedAt || lastError === 'unreachable';
+  const { session, pending } = sessionWithQueue(served, queue, new Date().toISOString());
   const [q, setQ] = useState('');
   const [adding, setAdding] = useState<{ name: string } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
-  const search = useDebounced(q.trim(), 300);
-  const found = useResidents(communeId, { page: 1, pageSize: 10, q: search || undefined, villageId: session.villageId }, { enabled: search.length >= 2 });
+  const search = useDebounced(q.trim(), away ? 0 : 300);
+  const found = useResidents(
+    communeId,
+    { page: 1, pageSize: 10, q: search || undefined, villageId: served.villageId },
+    { enabled: !away && search.length >= 2 },
+  );
+  const added = queuedResidents(queue, served.villageId);
+  const local = away && search.length >= 2 ? searchRoster(roster.data, added, search) : null;
   const present = new Set(session.attendance.map((a) => a.residentId));
-  const canRecord = session.can.record;
 
-  // The list changes at once (optimistic); a toast only when a new resident was added, or on failure.
-  const toggle = (r: { id: string; fullName: string; birthYear: number }, on: boolean, added = false) =>
-    mark.mutate([{ residentId: r.id, fullName: r.fullName, birthYear: r.birthYear, present: on, opKey: newOpKey() }], {
-      onSuccess: () => (added ? void message.success(t('training.session.addedMarked', { name: r.fullName })) : undefined),
-      onError: (e) => void message.error(errorText(e)),
-    });
+  /** Queue an operation set (all or none); the queue sends it at once when the server can be reached. */
+  const put = async (ops: { op: TrainingOp; label: { fullName: string; birthYear: number } }[]) => {
+    const ok = await queueOps(
+      userId,
+      communeId,
+      ops.map((o) => ({ ...o, topic: served.id })),
+    );
+    if (!ok) void message.error(t('training.offline.notStored'));
+    return ok;
+  };
+  const markOp = (id: string, on: boolean): TrainingOp => {
+    const opKey = newOpKey();
+    return id.startsWith('new:')
+      ? { kind: 'mark', opKey, sessionId: served.id, residentOpKey: id.slice(4), present: on }
+      : { kind: 'mark', opKey, sessionId: served.id, residentId: id, present: on };
+  };
+  // The list changes at once (the queued marks are drawn over the server's list); a toast only when a resident was added.
+  const toggle = (r: { id: string; fullName: string; birthYear: number }, on: boolean, addedNow = false) =>
+    void put([{ op: markOp(r.id, on), label: { fullName: r.fullName, birthYear: r.birthYear } }]).then(
+      (ok) => ok && addedNow && void message.success(t('training.session.addedMarked', { name: r.fullName })),
+    );
+  const addOffline = (r: OfflineResident) => {
+    const opKey = newOpKey();
+    const label = { fullName: r.fullName, birthYear: r.birthYear };
+    setAdding(null);
+    setQ('');
+    void put([
+      {
+        op: {
+          kind: 'resident',
+          opKey,
+          resident: { villageId: served.villageId, fullName: r.fullName, birthYear: r.birthYear, gender: r.gender, learnerGroup: 'residents' },
+        },
+        label,
+      },
+      { op: markOp(localId(opKey), true), label },
+    ]).then((ok) => ok && void message.success(t('training.session.addedMarked', { name: r.fullName })));
+  };
+  const pick = (c: { id: string; fullName: string; birthYear: number }) => {
+    setAdding(null);
+    setQ('');
+    if (present.has(c.id)) void message.info(t('training.session.alreadyPresent', { name: c.fullName }));
+    else toggle(c, true);
+  };
 
-  const items = search.length >= 2 ? (found.data?.items ?? []) : [];
-  const resultRow = (r: Resident) => {
+  const items: RosterPerson[] = local ? local.items : search.length >= 2 ? (found.data?.items ?? []) : [];
+  const total = local ? local.total : (found.data?.total ?? 0);
+  const resultRow = (r: RosterPerson & { idLast4?: string | null }) => {
     const on = present.has(r.id);
     return (
       <List.Item style={{ paddingInline: 0 }}>
@@ -97,7 +152,7 @@ function SessionScreen({ communeId, session }: { communeId: string; session: Tra
               <strong>{r.fullName}</strong>
               <br />
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                {[String(r.birthYear), t(`people.genders.${r.gender}`), idTail(r.idLast4)].filter(Boolean).join(' · ')}
+                {[String(r.birthYear), t(`people.genders.${r.gender}`), idTail(r.idLast4 ?? null)].filter(Boolean).join(' · ')}
               </Typography.Text>
             </span>
             {on ? (
@@ -138,7 +193,10 @@ function SessionScreen({ communeId, session }: { communeId: string; session: Tra
           </>
         }
       />
-      <TrainingNav />
+      <TrainingNav sync={false} />
+      {canRecord ? (
+        <OfflineStatus online={online} pending={waiting} syncing={syncing} lastError={lastError} cachedAt={served.cachedAt} onSync={() => void sync()} />
+      ) : null}
       <Card size="small" style={{ marginBottom: 12 }} data-testid="session-header">
         <Descriptions
           size="small"
@@ -171,10 +229,15 @@ function SessionScreen({ communeId, session }: { communeId: string; session: Tra
             aria-label={t('training.session.searchLabel')}
             data-testid="session-search"
           />
+          {away && canRecord && roster.isFetched && !roster.data ? (
+            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 13 }} data-testid="offline-no-roster">
+              {t('training.offline.noRoster')}
+            </Typography.Paragraph>
+          ) : null}
           {search.length >= 2 ? (
             <List
               size="small"
-              loading={found.isFetching && !found.data}
+              loading={!local && found.isFetching && !found.data}
               dataSource={items}
               rowKey="id"
               renderItem={resultRow}
@@ -187,33 +250,43 @@ function SessionScreen({ communeId, session }: { communeId: string; session: Tra
               {t('training.session.searchHint')}
             </Typography.Paragraph>
           )}
-          {search.length >= 2 && (found.data?.total ?? 0) > items.length ? (
+          {search.length >= 2 && total > items.length ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('training.session.moreMatches', { count: (found.data?.total ?? 0) - items.length })}
+              {t('training.session.moreMatches', { count: total - items.length })}
             </Typography.Text>
           ) : null}
           {adding ? (
-            <Card size="small" type="inner" title={t('training.session.addTitle', { village: session.villageName })} style={{ marginTop: 12 }}>
-              <ResidentForm
-                compact
-                communeId={communeId}
-                villages={[]}
-                villageId={session.villageId}
-                initialName={adding.name}
-                submitLabel={t('training.session.addSubmit')}
-                onCancel={() => setAdding(null)}
-                onSaved={(r) => {
-                  setAdding(null);
-                  setQ('');
-                  toggle(r, true, true);
-                }}
-                onPick={(c) => {
-                  setAdding(null);
-                  setQ('');
-                  if (present.has(c.id)) void message.info(t('training.session.alreadyPresent', { name: c.fullName }));
-                  else toggle(c, true);
-                }}
-              />
+            <Card
+              size="small"
+              type="inner"
+              title={away ? t('training.offline.addTitle') : t('training.session.addTitle', { village: session.villageName })}
+              style={{ marginTop: 12 }}
+            >
+              {away ? (
+                <OfflineResidentForm
+                  initialName={adding.name}
+                  people={[...added, ...searchRoster(roster.data, [], adding.name || ' ', 50).items]}
+                  onAdd={addOffline}
+                  onPick={pick}
+                  onCancel={() => setAdding(null)}
+                />
+              ) : (
+                <ResidentForm
+                  compact
+                  communeId={communeId}
+                  villages={[]}
+                  villageId={session.villageId}
+                  initialName={adding.name}
+                  submitLabel={t('training.session.addSubmit')}
+                  onCancel={() => setAdding(null)}
+                  onSaved={(r) => {
+                    setAdding(null);
+                    setQ('');
+                    toggle(r, true, true);
+                  }}
+                  onPick={pick}
+                />
+              )}
             </Card>
           ) : (
             <Button
@@ -262,11 +335,18 @@ function SessionScreen({ communeId, session }: { communeId: string; session: Tra
             >
               <span style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
                 {a.fullName} <Typography.Text type="secondary">({a.birthYear})</Typography.Text>
+                {pending.has(a.residentId) ? (
+                  <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid="session-attendee-waiting">
+                    {t('training.offline.waiting')}
+                  </Tag>
+                ) : null}
               </span>
             </List.Item>
           )}
         />
       </Card>
+      {/* Photos need the network: with none, the card waits for it rather than failing. */}
+      {away ? null : <SessionPhotos communeId={communeId} sessionId={session.id} canRecord={canRecord} />}
       {canRecord ? (
         <HelpFormDrawer
           communeId={communeId}

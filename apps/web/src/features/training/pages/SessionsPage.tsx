@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Grid, Select, Table, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Grid, Select, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TrainingSession } from '@tds/contracts';
-import { usePopulation, useSessions, useSkillModules, useTeams } from '../api';
+import { downloadSessionsExport, usePopulation, useSessions, useSkillModules, useTeams } from '../api';
+import { errorText } from '../../../lib/errors';
 import { TrainingNav } from '../components/TrainingNav';
 import { EmptyText } from '../components/EmptyText';
 import { TrainingYearSelect } from '../components/TrainingYearSelect';
 import { SessionFormDrawer } from '../components/SessionFormDrawer';
+import { SessionImportDrawer } from '../components/TrainingImportDrawers';
 import { moduleNamer, recordVillages, sessionWhen } from '../trainingText';
 import { TRAINING_PATHS } from '../paths';
 import { useYearParam } from '../useYearParam';
@@ -30,6 +32,7 @@ export default function SessionsPage() {
 function Sessions({ communeId, communeName }: { communeId: string; communeName: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { message } = AntApp.useApp();
   const compact = !Grid.useBreakpoint().sm;
   const paging = usePaging(20);
   const { page, pageSize, setPage } = paging;
@@ -40,6 +43,7 @@ function Sessions({ communeId, communeName }: { communeId: string; communeName: 
   const own = recordVillages(teams.data?.items);
   const villageId = chosen === undefined ? (own.length === 1 ? own[0]!.id : undefined) : (chosen ?? undefined);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const list = useSessions(communeId, { page, pageSize, year, villageId });
   const villages = usePopulation(communeId, year);
   const modules = useSkillModules(communeId);
@@ -116,11 +120,25 @@ function Sessions({ communeId, communeName }: { communeId: string; communeName: 
         title={t('training.sessions.title')}
         subtitle={communeName}
         extra={
-          list.data?.can.create ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="session-create">
-              {t('training.sessions.create')}
+          <>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => void downloadSessionsExport(communeId, { year, villageId }).catch((e: unknown) => void message.error(errorText(e)))}
+              data-testid="session-export"
+            >
+              {t('training.records.exportExcel')}
             </Button>
-          ) : null
+            {list.data?.can.create ? (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="session-import-open">
+                {t('training.imports.sessions.open')}
+              </Button>
+            ) : null}
+            {list.data?.can.create ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="session-create">
+                {t('training.sessions.create')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <TrainingNav />
@@ -175,6 +193,7 @@ function Sessions({ communeId, communeName }: { communeId: string; communeName: 
           }}
         />
       ) : null}
+      {list.data?.can.create ? <SessionImportDrawer communeId={communeId} open={importing} onClose={() => setImporting(false)} /> : null}
     </div>
   );
 }

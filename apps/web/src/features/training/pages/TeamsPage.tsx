@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Grid, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Grid, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { vietnamYear, type TrainingTeam } from '@tds/contracts';
-import { usePopulation, useTeams } from '../api';
+import { downloadTeamsExport, usePopulation, useTeams } from '../api';
+import { errorText } from '../../../lib/errors';
 import { TrainingNav } from '../components/TrainingNav';
 import { EmptyText } from '../components/EmptyText';
 import { TeamFormDrawer } from '../components/TeamFormDrawer';
@@ -24,6 +25,7 @@ export default function TeamsPage() {
 function Teams({ communeId, communeName }: { communeId: string; communeName: string }) {
   const { t } = useTranslation();
   const compact = !Grid.useBreakpoint().md;
+  const { message } = AntApp.useApp();
   const teams = useTeams(communeId);
   // The commune's villages, for the villages a team serves.
   const villages = usePopulation(communeId, vietnamYear());
@@ -114,7 +116,19 @@ function Teams({ communeId, communeName }: { communeId: string; communeName: str
 
   return (
     <div>
-      <PageHeader title={t('training.teams.title')} subtitle={communeName} />
+      <PageHeader
+        title={t('training.teams.title')}
+        subtitle={communeName}
+        extra={
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => void downloadTeamsExport(communeId).catch((e: unknown) => void message.error(errorText(e)))}
+            data-testid="team-export"
+          >
+            {t('training.records.exportExcel')}
+          </Button>
+        }
+      />
       <TrainingNav />
       {teams.error ? <ErrorAlert error={teams.error} /> : null}
       <Card size="small">
