@@ -1,14 +1,13 @@
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SyncResult, syncInput } from '@tds/contracts';
-import type { Db } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
 import { reachesTeam, reachesVillage } from './training.policy';
 import { nationalIdHash, residentKeys } from './training.store';
-import { resident, trainingSession } from './training.table';
+import { attendance, attendanceOp, resident, trainingSession } from './training.table';
 import { idKeyOrRefuse } from './create-resident';
-import { applyMark } from './mark-attendance';
 import { inTraining, refreshCoverage } from './training-context';
 
 type Result = SyncResult['results'][number];
@@ -38,6 +37,34 @@ export async function syncOffline(opts: {
     const sessions = new Map<string, typeof trainingSession.$inferSelect | null>();
     const days = new Set<string>();
     let applied = 0;
+    // Read once for the whole queue what every mark needs: the keys already applied, the sessions,
+    // and the residents named (merges followed). The marks then cost no query each; their writes go
+    // in bulk at the end, each (session, resident) as its last mark left it.
+    const marks = opts.input.ops.flatMap((op) => (op.kind === 'mark' ? [op] : []));
+    const seen = new Set(
+      marks.length
+        ? (
+            await tx
+              .select({ k: attendanceOp.opKey })
+              .from(attendanceOp)
+              .where(and(eq(attendanceOp.communeId, communeId), inArray(attendanceOp.opKey, [...new Set(marks.map((m) => m.opKey))])))
+          ).map((r) => r.k)
+        : [],
+    );
+    const sessionIds = [...new Set(marks.map((m) => m.sessionId))];
+    if (sessionIds.length)
+      for (const row of await tx
+        .select()
+        .from(trainingSession)
+        .where(and(eq(trainingSession.communeId, communeId), inArray(trainingSession.id, sessionIds))))
+        sessions.set(row.id, row);
+    const canonical = await canonicalResidents(
+      tx,
+      communeId,
+      marks.flatMap((m) => (m.residentId ? [m.residentId] : [])),
+    );
+    const finalMark = new Map<string, { sessionId: string; residentId: string; present: boolean }>();
+    const opRows: (typeof attendanceOp.$inferInsert)[] = [];
     const refuse = (opKey: string, message: string) => results.push({ opKey, status: 'refused', residentId: null, message });
     for (const op of opts.input.ops) {
       if (op.kind === 'resident') {
@@ -106,13 +133,6 @@ export async function syncOffline(opts: {
         continue;
       }
       // A mark.
-      if (!sessions.has(op.sessionId)) {
-        const [s] = await tx
-          .select()
-          .from(trainingSession)
-          .where(and(eq(trainingSession.communeId, communeId), eq(trainingSession.id, op.sessionId)));
-        sessions.set(op.sessionId, s ?? null);
-      }
       const s = sessions.get(op.sessionId);
       if (!s) {
         refuse(op.opKey, 'Không tìm thấy buổi hướng dẫn.');
@@ -136,16 +156,37 @@ export async function syncOffline(opts: {
         refuse(op.opKey, 'Lượt điểm danh không chỉ rõ người dân.');
         continue;
       }
-      const outcome = await applyMark(tx, communeId, s.id, { residentId, present: op.present, opKey: op.opKey }, actor.userId, now);
-      if (outcome === 'missing') refuse(op.opKey, 'Không tìm thấy người dân.');
-      else {
-        if (outcome === 'applied') {
-          applied++;
-          days.add(s.date);
-        }
-        results.push({ opKey: op.opKey, status: outcome, residentId, message: null });
+      if (seen.has(op.opKey)) {
+        results.push({ opKey: op.opKey, status: 'replayed', residentId, message: null });
+        continue;
       }
+      // A resident added in this queue is current; one named by id follows its merges.
+      const who = op.residentId ? canonical.get(op.residentId) : residentId;
+      if (!who) {
+        refuse(op.opKey, 'Không tìm thấy người dân.');
+        continue;
+      }
+      seen.add(op.opKey);
+      finalMark.set(`${s.id}|${who}`, { sessionId: s.id, residentId: who, present: op.present });
+      opRows.push({ communeId, opKey: op.opKey, sessionId: s.id, at: now });
+      applied++;
+      days.add(s.date);
+      results.push({ opKey: op.opKey, status: 'applied', residentId, message: null });
     }
+    const present = [...finalMark.values()].filter((m) => m.present);
+    const absent = [...finalMark.values()].filter((m) => !m.present);
+    for (let i = 0; i < present.length; i += 1000)
+      await tx
+        .insert(attendance)
+        .values(present.slice(i, i + 1000).map((m) => ({ communeId, sessionId: m.sessionId, residentId: m.residentId, markedBy: actor.userId, markedAt: now })))
+        .onConflictDoNothing();
+    for (let i = 0; i < absent.length; i += 1000) {
+      const part = absent.slice(i, i + 1000);
+      await tx.execute(sql`
+        delete from attendance a using unnest(${uuidArray(part.map((m) => m.sessionId))}::uuid[], ${uuidArray(part.map((m) => m.residentId))}::uuid[]) as x(s, r)
+         where a.commune_id = ${communeId} and a.session_id = x.s and a.resident_id = x.r`);
+    }
+    for (let i = 0; i < opRows.length; i += 1000) await tx.insert(attendanceOp).values(opRows.slice(i, i + 1000));
     if (applied) {
       await writeAudit(tx, actor, opts.meta, {
         action: 'update',
@@ -157,4 +198,37 @@ export async function syncOffline(opts: {
     }
     return { results };
   });
+}
+
+/** A PostgreSQL uuid[] literal (ids from the database or validated as uuids: nothing to escape). */
+const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+/** Each resident id named, mapped to the resident it is now (merges followed); ids not found are left out. */
+async function canonicalResidents(tx: Tx, communeId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  // Where each id points: itself when current, the one it was merged into otherwise.
+  const next = new Map<string, string | null>();
+  let ask = [...new Set(ids)];
+  for (let hop = 0; hop < 20 && ask.length; hop++) {
+    const rows = await tx
+      .select({ id: resident.id, mergedIntoId: resident.mergedIntoId })
+      .from(resident)
+      .where(and(eq(resident.communeId, communeId), inArray(resident.id, ask)));
+    for (const r of rows) next.set(r.id, r.mergedIntoId);
+    ask = [...new Set(rows.flatMap((r) => (r.mergedIntoId && !next.has(r.mergedIntoId) ? [r.mergedIntoId] : [])))];
+  }
+  for (const id of new Set(ids)) {
+    let cur: string | null | undefined = id;
+    for (let hop = 0; hop < 20 && cur; hop++) {
+      const to = next.get(cur);
+      if (to === undefined) {
+        cur = undefined;
+        break;
+      }
+      if (to === null) break;
+      cur = to;
+    }
+    if (cur && next.get(cur) === null) out.set(id, cur);
+  }
+  return out;
 }

@@ -165,6 +165,22 @@ describe(`Bình dân học vụ số: residents, sessions, attendance, help and 
     expect((await team.put(url, { marks: [{ residentId: dup.id, present: true, opKey: 'mark-dup-00001' }] })).json().attendees).toBe(3);
     const detail = (await team.get(`${base()}/sessions/${sessionId}`)).json();
     expect(detail.attendance.map((x: { residentId: string }) => x.residentId).sort()).toEqual([a.id, b.id, kept.id].sort());
+    // The same through an offline queue: a mark for dup lands on kept, a take-back after it in the queue wins, once.
+    const queued = {
+      ops: [
+        { kind: 'mark', opKey: 'sync-dup-00001', sessionId, residentId: dup.id, present: true },
+        { kind: 'mark', opKey: 'sync-b-000001', sessionId, residentId: b.id, present: false },
+        { kind: 'mark', opKey: 'sync-b-000002', sessionId, residentId: b.id, present: true },
+        { kind: 'mark', opKey: 'sync-a-000001', sessionId, residentId: a.id, present: false },
+        { kind: 'mark', opKey: 'sync-a-000001', sessionId, residentId: a.id, present: true },
+      ],
+    };
+    const synced = (await team.post(`${base()}/sync`, queued)).json();
+    expect(synced.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'replayed']);
+    const after = (await team.get(`${base()}/sessions/${sessionId}`)).json();
+    expect(after.attendance.map((x: { residentId: string }) => x.residentId).sort()).toEqual([b.id, kept.id].sort());
+    expect((await team.post(`${base()}/sync`, queued)).json().results.every((r: { status: string }) => r.status === 'replayed')).toBe(true);
+    expect((await team.put(url, { marks: [{ residentId: a.id, present: true, opKey: 'mark-a-000009' }] })).json().attendees).toBe(3);
     // A bad mark in a batch: nothing of the batch is applied.
     const broken = await team.put(url, {
       marks: [
