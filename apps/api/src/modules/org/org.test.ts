@@ -147,9 +147,13 @@ describe(`organisation tree (${testDbKind()})`, () => {
     expect((await admin.get(q)).json().items).toHaveLength(1);
     await admin.patch(`${units()}/${u.id}`, { name: 'Tươi mới hơn', version: u.version });
     expect((await admin.get(q)).json().items.map((x: { name: string }) => x.name)).toEqual(['Tươi mới hơn']);
-    // Another instance writes straight to the database: the trigger bumps the commune's counter.
+    // Another instance writes straight to the database: the trigger bumps the commune's counter, and
+    // its announcement arrives a moment after that commit (at once on PGlite; on a loaded PostgreSQL,
+    // within the poll).
     await t.database.system.execute(sql`update unit set name = 'Tươi mới nhất' where id = ${u.id}`);
-    expect((await admin.get(q)).json().items.map((x: { name: string }) => x.name)).toEqual(['Tươi mới nhất']);
+    await expect
+      .poll(async () => (await admin.get(q)).json().items.map((x: { name: string }) => x.name), { timeout: 5000, interval: 50 })
+      .toEqual(['Tươi mới nhất']);
   });
 
   it('paginates', async () => {
