@@ -4,9 +4,8 @@ import { formatDateVi, helpTypeLabelsVi, type helpExportQuery } from '@tds/contr
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
-import { AppError } from '../../platform/errors';
 import { unit } from '../org';
-import { mayRecord } from './training.policy';
+import { assertMayRecord } from './training.policy';
 import { helpLog, resident } from './training.table';
 import { listWorkbook } from './training-records-excel';
 import { inTraining } from './training-context';
@@ -18,7 +17,7 @@ import { inTraining } from './training-context';
 export async function exportHelp(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; query: z.infer<typeof helpExportQuery> }) {
   const { actor, communeId, query } = opts;
   const { rows, teams } = await inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach, teams }) => {
-    if (!mayRecord(reach)) throw new AppError('FORBIDDEN', 'Bạn chưa thuộc Tổ công nghệ số cộng đồng nào phụ trách thôn, tổ dân phố.');
+    assertMayRecord(reach);
     const rows = await tx
       .select({ h: helpLog, village: unit.name, who: resident.fullName })
       .from(helpLog)

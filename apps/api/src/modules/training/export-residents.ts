@@ -2,9 +2,8 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
-import { AppError } from '../../platform/errors';
 import { unit } from '../org';
-import { mayRecord } from './training.policy';
+import { assertMayRecord } from './training.policy';
 import { resident } from './training.table';
 import { residentsWorkbook } from './residents-excel';
 import { inTraining } from './training-context';
@@ -13,7 +12,7 @@ import { inTraining } from './training-context';
 export async function exportResidents(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string }): Promise<Buffer> {
   const { actor, communeId } = opts;
   const rows = await inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach }) => {
-    if (!mayRecord(reach)) throw new AppError('FORBIDDEN', 'Bạn chưa thuộc Tổ công nghệ số cộng đồng nào phụ trách thôn, tổ dân phố.');
+    assertMayRecord(reach);
     const list = await tx
       .select({ r: resident, village: unit.name })
       .from(resident)

@@ -3,12 +3,11 @@ import { cleanText, parseBirthYear, parseCellDate, requiredText, todayVn, vietna
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
-import { AppError } from '../../platform/errors';
 import type { WorkerPool } from '../../platform/worker-pool';
 import type { ZipLimits } from '../../platform/zip-check';
 import type { ParsedImportRow } from './training-excel';
 import { dayVi, idHashOf, matchResident, moduleFinder, readImportRows, residentIndex, rowRef, RowErrors, unitFinder } from './training-import-rows';
-import { authorizeRecord, mayRecord, reachesVillage } from './training.policy';
+import { authorizeRecord, assertMayRecord, reachesVillage } from './training.policy';
 import { modulesOf, residentKeys, villagesOf } from './training.store';
 import { completionEvidence } from './training.table';
 import { inTraining, refreshCoverage } from './training-context';
@@ -51,7 +50,7 @@ export async function importCompletions(opts: {
   authorizeRecord(actor, communeId);
   const rows = await readImportRows('completions', opts.file.buffer, opts.workers, opts.zip);
   return inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach }) => {
-    if (!mayRecord(reach)) throw new AppError('FORBIDDEN', 'Bạn chưa thuộc Tổ công nghệ số cộng đồng nào phụ trách thôn, tổ dân phố.');
+    assertMayRecord(reach);
     const villageOf = unitFinder(await villagesOf(tx, communeId));
     const moduleOf = moduleFinder(await modulesOf(tx, communeId));
     const index = await residentIndex(tx, communeId);

@@ -22,7 +22,7 @@ import { workerTask, type WorkerPool } from '../../platform/worker-pool';
 import type { ZipLimits } from '../../platform/zip-check';
 import type * as task from './read-residents-task';
 import { residentColumns, type ParsedResidentRow, type ResidentColumnKey } from './residents-excel';
-import { authorizeRecord, mayRecord, reachesVillage } from './training.policy';
+import { authorizeRecord, assertMayRecord, reachesVillage } from './training.policy';
 import { insertResidentsBulk, nationalIdHash, residentKeys, villagesOf } from './training.store';
 import { resident } from './training.table';
 import { idKeyOrRefuse } from './create-resident';
@@ -97,7 +97,7 @@ export async function importResidents(opts: {
   authorizeRecord(actor, communeId);
   const rows = opts.rows ?? (await readRows(opts.file.buffer, opts.workers, opts.zip));
   return inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach }) => {
-    if (!mayRecord(reach)) throw new AppError('FORBIDDEN', 'Bạn chưa thuộc Tổ công nghệ số cộng đồng nào phụ trách thôn, tổ dân phố.');
+    assertMayRecord(reach);
     const villages = await villagesOf(tx, communeId);
     const villageByText = new Map<string, string>();
     for (const v of villages) {

@@ -4,7 +4,6 @@ import { cleanText, parseBirthYear, requiredText, residentPhone, searchKey, toda
 import type { Db, Tx } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
-import { AppError } from '../../platform/errors';
 import type { WorkerPool } from '../../platform/worker-pool';
 import type { ZipLimits } from '../../platform/zip-check';
 import type { ParsedImportRow } from './training-excel';
@@ -23,7 +22,7 @@ import {
   unitFinder,
 } from './training-import-rows';
 import { parseRecordDay } from './import-completions';
-import { authorizeRecord, mayRecord, reachesTeam, reachesVillage } from './training.policy';
+import { authorizeRecord, assertMayRecord, reachesTeam, reachesVillage } from './training.policy';
 import { modulesOf, residentKeys, villagesOf } from './training.store';
 import { attendance, attendanceOp, resident, trainingSession } from './training.table';
 import { inTraining, refreshCoverage } from './training-context';
@@ -102,7 +101,7 @@ export async function importSessions(opts: {
   authorizeRecord(actor, communeId);
   const rows = await readImportRows('sessions', opts.file.buffer, opts.workers, opts.zip);
   return inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach, teams }) => {
-    if (!mayRecord(reach)) throw new AppError('FORBIDDEN', 'Bạn chưa thuộc Tổ công nghệ số cộng đồng nào phụ trách thôn, tổ dân phố.');
+    assertMayRecord(reach);
     const errors = new RowErrors('sessions');
     const villages = await villagesOf(tx, communeId);
     const sessions = await planSessions(tx, communeId, {

@@ -4,11 +4,10 @@ import type { residentListQuery } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
-import { AppError } from '../../platform/errors';
 import { matchSearch, pageWindow } from '../../platform/paging';
 import { unit } from '../org';
 import { mapResident } from './training.mapper';
-import { assertVillage, mayRecord } from './training.policy';
+import { assertMayRecord, assertVillage, mayRecord } from './training.policy';
 import { completedModules } from './training.store';
 import { resident } from './training.table';
 import { inTraining } from './training-context';
@@ -21,7 +20,7 @@ import { inTraining } from './training-context';
 export async function listResidents(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; query: z.infer<typeof residentListQuery> }) {
   const { actor, communeId, query } = opts;
   return inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach }) => {
-    if (!mayRecord(reach)) throw new AppError('FORBIDDEN', 'Bạn chưa thuộc Tổ công nghệ số cộng đồng nào phụ trách thôn, tổ dân phố.');
+    assertMayRecord(reach);
     if (query.villageId) assertVillage(reach, query.villageId);
     const villages = query.villageId ? [query.villageId] : reach.all ? null : [...reach.villageIds];
     const { limit, offset } = pageWindow(query);

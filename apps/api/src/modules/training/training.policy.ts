@@ -39,6 +39,11 @@ export function assertTeam(reach: TrainingReach, teamId: string): void {
 /** Whether the actor may record anything in the commune at all (the list-level "may add"). */
 export const mayRecord = (reach: TrainingReach) => reach.all || reach.villageIds.size > 0;
 
+/** A refusal unless the actor records for some team (or the whole commune): the lists and files of residents start here. */
+export function assertMayRecord(reach: TrainingReach): void {
+  if (!mayRecord(reach)) throw new AppError('FORBIDDEN', 'Bạn chưa thuộc Tổ công nghệ số cộng đồng nào phụ trách thôn, tổ dân phố.');
+}
+
 export const mayManage = (actor: Actor, communeId: string) => can(actor, 'training.manage', { communeId });
 
 /**
