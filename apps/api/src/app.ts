@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { setClock } from '@tds/contracts';
 import type { Config } from './config/env';
 import type { Database } from './db/client';
 import { registerAuth } from './platform/auth-hook';
@@ -39,6 +40,7 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
 
 export async function buildApp(opts: { config: Config; database: Database; logger?: FastifyServerOptions['logger'] }): Promise<BuiltApp> {
   const { config, database } = opts;
+  setClock(config.CLOCK_AT);
   // Document reading and plan parsing run in these workers; closing the app terminates them at once.
   const workers = new WorkerPool({
     size: config.PARSE_WORKERS,

@@ -51,13 +51,34 @@ export const VN_OFFSET_MS = 7 * 3600 * 1000;
 const VN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: VN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 const VN_CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: VN_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
 
+let clockOffsetMs = 0;
+
+/**
+ * The application's "now": real time, or real time shifted so that the clock read `at` when it was
+ * set (`CLOCK_AT` for a server, a test's chosen day); it keeps running from there.
+ */
+export function clockNow(): Date {
+  return new Date(Date.now() + clockOffsetMs);
+}
+
+/** Stand the clock on an instant (ISO, or a Date); null or undefined puts it back on real time. */
+export function setClock(at: string | Date | null | undefined): void {
+  if (at === null || at === undefined || at === '') {
+    clockOffsetMs = 0;
+    return;
+  }
+  const t = (typeof at === 'string' ? new Date(at) : at).getTime();
+  if (Number.isNaN(t)) throw new Error(`Thời điểm không hợp lệ: ${String(at)}`);
+  clockOffsetMs = t - Date.now();
+}
+
 /** The calendar day (yyyy-MM-dd) of an instant in Vietnam. */
-export function todayVn(now: Date = new Date()): string {
+export function todayVn(now: Date = clockNow()): string {
   return VN_DAY.format(now);
 }
 
 /** The calendar year of an instant in Vietnam. */
-export function vietnamYear(now: Date = new Date()): number {
+export function vietnamYear(now: Date = clockNow()): number {
   return Number(todayVn(now).slice(0, 4));
 }
 

@@ -84,6 +84,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the built web app lives; served when present. */
   WEB_DIST: z.string().optional(),
+  /**
+   * Stand the application's clock on this instant at start (ISO, e.g. 2026-06-15T09:00:00+07:00);
+   * it runs on from there. For tests and rehearsals on a chosen day of the plan; unset in production.
+   */
+  CLOCK_AT: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || !Number.isNaN(Date.parse(v)), 'CLOCK_AT phải là một thời điểm ISO, ví dụ 2026-06-15T09:00:00+07:00'),
   /** Seed demo data into an empty database at start. */
   DEMO_SEED: z.enum(['true', 'false']).default('true'),
   /** Outgoing mail (reminders) over SMTP; mail sending is off while SMTP_HOST is unset. */

@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { authorize } from '../../platform/authorize';
@@ -9,6 +10,6 @@ import { loadCommuneReport } from './commune-report.store';
 export async function getCommuneReport(opts: { db: Db; actor: Actor; communeId: string; id: string; now?: Date }) {
   authorize(opts.actor, 'report.read', { communeId: opts.communeId });
   return inScope(opts.db, opts.actor.scope, async (tx) =>
-    detailOf(tx, opts.actor, await loadCommuneReport(tx, opts.communeId, opts.id), opts.now ?? new Date()),
+    detailOf(tx, opts.actor, await loadCommuneReport(tx, opts.communeId, opts.id), opts.now ?? clockNow()),
   );
 }

@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { authorizeProvince } from '../../platform/authorize';
@@ -10,6 +11,6 @@ export async function getProvinceCommuneReport(opts: { db: Db; actor: Actor; pro
   authorizeProvince(opts.actor, 'commune_report.review', opts.provinceId);
   return inScope(opts.db, opts.actor.scope, async (tx) => {
     const communeId = await communeOfProvinceReport(tx, opts.provinceId, opts.id);
-    return detailOf(tx, opts.actor, await loadCommuneReport(tx, communeId, opts.id), opts.now ?? new Date());
+    return detailOf(tx, opts.actor, await loadCommuneReport(tx, communeId, opts.id), opts.now ?? clockNow());
   });
 }

@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CommuneReportPage, communeReportListQuery } from '@tds/contracts';
@@ -19,7 +20,7 @@ export async function listCommuneReports(opts: {
   now?: Date;
 }): Promise<CommuneReportPage> {
   const { db, actor, communeId, query } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   authorize(actor, 'report.read', { communeId });
   return inScope(db, actor.scope, async (tx) => {
     const rows = await selectReports(

@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { assertVisible } from '../../platform/authorize';
@@ -12,7 +13,7 @@ import { gatherSections } from './gather-figures';
  */
 export async function prepareCommuneReport(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; version: number; now?: Date }) {
   const { db, actor, communeId } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const { row } = await takeCommuneReportStep(tx, actor, opts.meta, {

@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { authorizeProvince } from '../../platform/authorize';
@@ -19,7 +20,7 @@ export interface ReviewOpts {
 /** The province's act on a commune report (return or accept), for a report of one of its communes: what both use-cases share. */
 export async function reviewCommuneReport(opts: ReviewOpts, transition: 'return' | 'accept', comment: string | null) {
   const { db, actor } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   authorizeProvince(actor, 'commune_report.review', opts.provinceId);
   return inScope(db, actor.scope, async (tx) => {
     const communeId = await communeOfProvinceReport(tx, opts.provinceId, opts.id);

@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import type { z } from 'zod';
 import type { communeReportSaveInput, ErrorDetail } from '@tds/contracts';
 import type { Db } from '../../db/client';
@@ -29,7 +30,7 @@ export function applyTexts(cur: CommuneReportRow, input: SaveInput['sections']):
 /** Save the commune's text of each section (a draft, or a returned report being corrected). */
 export async function saveCommuneReport(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; input: SaveInput; now?: Date }) {
   const { db, actor, communeId, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     let sections: CommuneReportRow['content']['sections'] = [];

@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
@@ -16,7 +17,7 @@ export async function seedPastCommuneReports(
   db: Db,
   opts: { communeId: string; authorName: string; reviewerId: string; reviewerName: string; now?: Date },
 ): Promise<void> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   await inScope(db, SYSTEM_SCOPE, async (tx) => {
     const due = await tx
       .select({ r: communeReport, lateAfter: communeDueItem.lateAfter })

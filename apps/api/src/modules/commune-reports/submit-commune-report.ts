@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
@@ -15,7 +16,7 @@ import { detailOf } from './commune-report-detail';
  */
 export async function submitCommuneReport(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; version: number; now?: Date }) {
   const { db, actor, communeId } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     let late = false;

@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ErrorDetail, provinceTargetPutInput } from '@tds/contracts';
@@ -34,7 +35,7 @@ export async function putProvinceTargets(opts: {
       seen.add(targetKey(item));
     });
     throwItemErrors(details);
-    const now = opts.now ?? new Date();
+    const now = opts.now ?? clockNow();
     const rows = await tx
       .insert(provinceTarget)
       .values(input.items.map((i) => ({ provinceId, indicatorCode: i.indicatorCode, year: i.year, value: i.value, updatedBy: actor.userId, updatedAt: now })))

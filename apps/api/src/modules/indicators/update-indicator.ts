@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { IndicatorPatchInput } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
@@ -72,7 +73,7 @@ export async function updateIndicator(opts: {
     const { communeId: _cid, code: _code, ...set } = next;
     const [row] = await tx
       .update(communeIndicator)
-      .set({ ...set, updatedAt: opts.now ?? new Date() })
+      .set({ ...set, updatedAt: opts.now ?? clockNow() })
       .where(and(eq(communeIndicator.communeId, communeId), eq(communeIndicator.code, code)))
       .returning();
     const { createdAt: _c2, updatedAt: _u2, ...after } = row!;

@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { and, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
@@ -10,7 +11,7 @@ export async function markAllNotificationsRead(opts: { db: Db; actor: Actor; now
   return inScope(opts.db, opts.actor.scope, async (tx) => {
     const rows = await tx
       .update(notification)
-      .set({ readAt: opts.now ?? new Date() })
+      .set({ readAt: opts.now ?? clockNow() })
       .where(and(mine(opts.actor), isNull(notification.readAt)))
       .returning({ id: notification.id });
     return { updated: rows.length };

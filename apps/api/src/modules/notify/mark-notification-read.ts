@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
@@ -14,7 +15,7 @@ export async function markNotificationRead(opts: { db: Db; actor: Actor; id: str
   return inScope(db, actor.scope, async (tx) => {
     const rows = await tx
       .update(notification)
-      .set({ readAt: opts.now ?? new Date() })
+      .set({ readAt: opts.now ?? clockNow() })
       .where(and(mine(actor), eq(notification.id, id), isNull(notification.readAt)))
       .returning({ id: notification.id });
     return { updated: rows.length };

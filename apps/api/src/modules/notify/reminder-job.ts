@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { safeError } from '../../platform/safe-error';
 import type { Db } from '../../db/client';
 import type { NotifyContext } from './channels';
@@ -31,7 +32,7 @@ export interface ReminderJobResult {
  */
 export async function runReminderJob(deps: ReminderJobDeps): Promise<ReminderJobResult> {
   const { db, ctx } = deps;
-  const now = deps.now ?? new Date();
+  const now = deps.now ?? clockNow();
   const holder = deps.holder ?? newHolder();
   const idle: ReminderJobResult = { ran: false, planned: { notifications: 0, messages: 0 }, delivered: { sent: 0, retrying: 0, failed: 0 } };
   if (!(await acquireLease(db, REMINDER_JOB, holder, LEASE_SECONDS))) return idle;

@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import type { ReminderRunResult } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
@@ -22,7 +23,7 @@ export async function runRemindersNow(opts: {
 }): Promise<ReminderRunResult> {
   const { db, actor, communeId, ctx } = opts;
   authorize(actor, 'notify.manage', { communeId });
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const planned = await planReminders(db, now, ctx, { communeId });
   const delivered = await deliverOutbox(db, ctx.channels, now, { communeId, maxAttempts: ctx.maxAttempts });
   const result = { ...planned, ...delivered };

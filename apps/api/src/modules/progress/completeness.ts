@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { sql } from 'drizzle-orm';
 import type { CommuneCompleteness, CompletenessQuery, CompletenessUnitRow, ProgressUnitStatus } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
@@ -84,7 +85,7 @@ export async function communeCompleteness(opts: {
   now?: Date;
 }): Promise<CommuneCompleteness> {
   const { db, actor, communeId, query } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   authorizeCommune(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const node = query.unitId ? await nodeUnit(tx, communeId, query.unitId) : null;

@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { CompletenessCounts, ProgressCadence, ProgressCycleKind } from '@tds/contracts';
 
@@ -89,7 +90,7 @@ export function countStatuses(statuses: readonly string[]): CompletenessCounts {
 }
 
 /** Whether a deadline instant (ISO) has passed. */
-export function isPast(lateAfter: string | null | undefined, now = new Date()): boolean {
+export function isPast(lateAfter: string | null | undefined, now = clockNow()): boolean {
   return !!lateAfter && new Date(lateAfter).getTime() <= now.getTime();
 }
 

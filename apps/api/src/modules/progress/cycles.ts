@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { sql } from 'drizzle-orm';
 import type { ProgressCadence, ProgressCycleKind, ProgressCycles } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
@@ -71,6 +72,6 @@ export async function communeCycles(opts: {
   return inScope(opts.db, opts.actor.scope, async (tx) => {
     // A plan of another commune (or none) is not found here, rather than an empty list.
     if (opts.query.planId) await planTitle(tx, opts.communeId, opts.query.planId);
-    return { cycles: await listCycles(tx, opts.communeId, opts.query, opts.now ?? new Date()) };
+    return { cycles: await listCycles(tx, opts.communeId, opts.query, opts.now ?? clockNow()) };
   });
 }

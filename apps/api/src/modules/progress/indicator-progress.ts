@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { authorizeProvince } from '../../platform/authorize';
 import type { IndicatorProgress, ProgressScope } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
@@ -22,7 +23,7 @@ import {
 import { authorizeCommune, nodeUnit } from './scope';
 
 /** Progress of every indicator of a node in one year and period, grouped by pillar. */
-export function indicatorProgressOf(rows: FigureRow[], scope: ProgressScope, year: number, period: number, now = new Date()): IndicatorProgress {
+export function indicatorProgressOf(rows: FigureRow[], scope: ProgressScope, year: number, period: number, now = clockNow()): IndicatorProgress {
   const elapsed = elapsedShare(year, period, now);
   const indicators = rows.map((r) => ({ ...indicatorRef(r), ...figureOf(r, r, r.target, elapsed) }));
   return { scope, year, period, elapsedShare: Math.round(elapsed * 1000) / 1000, pillars: byPillar(indicators) };

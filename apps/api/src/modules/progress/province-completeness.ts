@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { authorizeProvince } from '../../platform/authorize';
 import { sql, type SQL } from 'drizzle-orm';
 import type { ProgressCadence, ProgressCycleKind, ProvinceCompleteness } from '@tds/contracts';
@@ -54,7 +55,7 @@ export async function provinceCompleteness(opts: {
   now?: Date;
 }): Promise<ProvinceCompleteness> {
   const { db, actor, provinceId, query } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   authorizeProvince(actor, 'report.read', provinceId);
   return inScope(db, actor.scope, async (tx) => {
     const rows = rowsOf<ProvinceCompletenessRow>(await tx.execute(provinceCompletenessSql(provinceId, query, now)));

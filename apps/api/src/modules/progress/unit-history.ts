@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { sql } from 'drizzle-orm';
 import type { ProgressCadence, ProgressUnitStatus, UnitHistory } from '@tds/contracts';
 import type { Db } from '../../db/client';
@@ -38,7 +39,7 @@ interface ValueRow {
 /** Use-case: one unit's due items and reports over every cycle (newest first), and its accepted figures. */
 export async function unitHistory(opts: { db: Db; actor: Actor; communeId: string; unitId: string; now?: Date }): Promise<UnitHistory> {
   const { db, actor, communeId, unitId } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   authorizeCommune(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const unit = await loadUnit(tx, communeId, unitId);

@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { assertVisible } from '../../platform/authorize';
@@ -23,7 +24,7 @@ export async function acceptReport(opts: {
   const { db, actor, communeId } = opts;
   assertVisible(actor, communeId);
   const comment = opts.comment?.normalize('NFC').trim() || null;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   return inScope(db, actor.scope, async (tx) => {
     const { row } = await takeReportStep(tx, actor, opts.meta, {
       now,

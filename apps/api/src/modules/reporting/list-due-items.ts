@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ReportDueItem, reportDueItemQuery } from '@tds/contracts';
@@ -40,7 +41,7 @@ export async function listDueItems(opts: { db: Db; actor: Actor; communeId: stri
         unitPath: unit.path,
         planTitle: plan.title,
         status,
-        late: lateAt(opts.now ?? new Date()),
+        late: lateAt(opts.now ?? clockNow()),
         submittedAt: sql<Date | string | null>`coalesce(${report.submittedAt}, ${registration.submittedAt})`,
         report: { id: report.id, status: report.status, version: report.version, late: report.late, submittedAt: report.submittedAt },
         total: sql<number>`(count(*) over ())::int`,

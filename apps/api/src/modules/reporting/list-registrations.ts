@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import type { RegistrationList, RegistrationListItem, RegistrationStatus } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
@@ -23,7 +24,7 @@ export async function listRegistrations(opts: {
     const p = await registrationPlan(tx, await loadCommunePlan(tx, communeId, opts.planId));
     const year = resolveYear(p, opts.year);
     const [units, regs, dues] = [await participants(tx, p), await registrationsOf(tx, p, year), await deadlines(tx, p, year)];
-    const now = (opts.now ?? new Date()).getTime();
+    const now = (opts.now ?? clockNow()).getTime();
     const items: RegistrationListItem[] = units.map((u) => {
       const r = regs.get(u.id);
       const deadline = dues.get(u.id) ?? null;

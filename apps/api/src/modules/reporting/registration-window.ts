@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
@@ -17,7 +18,7 @@ export async function setRegistrationWindow(opts: { db: Db; actor: Actor; meta: 
     if (row.registrationOpen !== open) {
       await tx
         .update(plan)
-        .set({ registrationOpen: open, updatedAt: opts.now ?? new Date() })
+        .set({ registrationOpen: open, updatedAt: opts.now ?? clockNow() })
         .where(and(eq(plan.communeId, communeId), eq(plan.id, row.id)));
       await writeAudit(tx, actor, opts.meta, {
         action: open ? 'registration_open' : 'registration_close',

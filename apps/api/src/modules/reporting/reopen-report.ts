@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { assertVisible } from '../../platform/authorize';
@@ -25,14 +26,14 @@ export async function reopenReport(opts: {
   const reason = opts.reason.normalize('NFC').trim();
   return inScope(db, actor.scope, async (tx) => {
     const { row } = await takeReportStep(tx, actor, opts.meta, {
-      now: opts.now ?? new Date(),
+      now: opts.now ?? clockNow(),
       communeId,
       id: opts.id,
       transition: 'reopen',
       version: opts.version,
       comment: reason,
       check: () => (reason ? [] : [{ field: 'reason', message: 'Cần ghi lý do mở lại.' }]),
-      set: () => ({ reviewedAt: (opts.now ?? new Date()).toISOString(), reviewedBy: actor.userId, reviewComment: reason }),
+      set: () => ({ reviewedAt: (opts.now ?? clockNow()).toISOString(), reviewedBy: actor.userId, reviewComment: reason }),
       summary: (_cur, _row, label) => `Mở lại báo cáo đã tiếp nhận: ${label}. Lý do: ${reason}`,
       effects: (r) => withdrawReportValues(tx, r),
     });

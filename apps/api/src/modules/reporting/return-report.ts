@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { assertVisible } from '../../platform/authorize';
@@ -21,14 +22,14 @@ export async function returnReport(opts: {
   const comment = opts.comment.normalize('NFC').trim();
   return inScope(db, actor.scope, async (tx) => {
     const { row } = await takeReportStep(tx, actor, opts.meta, {
-      now: opts.now ?? new Date(),
+      now: opts.now ?? clockNow(),
       communeId,
       id: opts.id,
       transition: 'return',
       version: opts.version,
       comment,
       check: () => (comment ? [] : [{ field: 'comment', message: 'Cần ghi nội dung yêu cầu đơn vị sửa.' }]),
-      set: () => ({ reviewedAt: (opts.now ?? new Date()).toISOString(), reviewedBy: actor.userId, reviewComment: comment }),
+      set: () => ({ reviewedAt: (opts.now ?? clockNow()).toISOString(), reviewedBy: actor.userId, reviewComment: comment }),
       summary: (_cur, _row, label) => `Trả lại báo cáo: ${label}`,
     });
     return mapDetail(tx, actor, row);

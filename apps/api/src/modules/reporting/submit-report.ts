@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import type { ErrorDetail } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
@@ -28,7 +29,7 @@ export function submitProblems(row: Pick<ReportRow, 'kind' | 'sections' | 'summa
 export async function submitReport(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; version: number; now?: Date }) {
   const { db, actor, communeId } = opts;
   assertVisible(actor, communeId);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   return inScope(db, actor.scope, async (tx) => {
     let late = false;
     const { row } = await takeReportStep(tx, actor, opts.meta, {

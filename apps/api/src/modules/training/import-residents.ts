@@ -12,6 +12,7 @@ import {
   searchKey,
   vietnamYear,
   type ResidentImportResult,
+  clockNow,
 } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
@@ -91,7 +92,7 @@ export async function importResidents(opts: {
   rows?: ParsedResidentRow[];
 }): Promise<ResidentImportResult> {
   const { actor, communeId } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const thisYear = vietnamYear(now);
   // Nothing of another commune is read, not even the file's shape.
   authorizeRecord(actor, communeId);

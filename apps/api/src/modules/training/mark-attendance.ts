@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { attendanceInput } from '@tds/contracts';
@@ -26,7 +27,7 @@ export async function markAttendance(opts: {
   now?: Date;
 }) {
   const { actor, communeId, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   return inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach }) => {
     const [s] = await tx
       .select()

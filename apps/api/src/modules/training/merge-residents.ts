@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
@@ -18,7 +19,7 @@ import { inTraining, refreshCoverage } from './training-context';
  */
 export async function mergeResidents(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; id: string; intoId: string; now?: Date }) {
   const { actor, communeId } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   return inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach }) => {
     if (opts.id === opts.intoId)
       throw new AppError('VALIDATION_FAILED', 'Không thể gộp một người với chính họ.', [{ field: 'intoId', message: 'Chọn một người khác.' }]);

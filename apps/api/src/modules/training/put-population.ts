@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { populationInput } from '@tds/contracts';
@@ -13,7 +14,7 @@ import { getPopulation } from './get-population';
 /** Enter the adult population of villages for a year (all rows or none), and recompute the coverage. */
 export async function putPopulation(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; input: z.infer<typeof populationInput>; now?: Date }) {
   const { actor, communeId, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   await inTraining({ ...opts, permission: 'training.manage' }, async (tx) => {
     const villages = new Map((await villagesOf(tx, communeId)).map((v) => [v.id, v]));
     const seen = new Set<string>();

@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import type { z } from 'zod';
 import type { trainingSettingsInput } from '@tds/contracts';
 import type { Db } from '../../db/client';
@@ -17,7 +18,7 @@ export async function putTrainingSettings(opts: {
   now?: Date;
 }) {
   const { actor, communeId, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   return inTraining({ ...opts, permission: 'training.manage' }, async (tx) => {
     await checkModuleCodes(tx, communeId, input.basicModules, 'basicModules');
     const before = await settingsOf(tx, communeId);

@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SyncResult, syncInput } from '@tds/contracts';
@@ -30,7 +31,7 @@ export async function syncOffline(opts: {
   now?: Date;
 }) {
   const { actor, communeId } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   return inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach }) => {
     const results: Result[] = [];
     const byOpKey = new Map<string, string>();

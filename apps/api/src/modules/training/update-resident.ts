@@ -1,3 +1,4 @@
+import { clockNow } from '@tds/contracts';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { residentUpdateInput } from '@tds/contracts';
@@ -24,7 +25,7 @@ export async function updateResident(opts: {
   now?: Date;
 }) {
   const { actor, communeId, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   return inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach }) => {
     const before = await residentFor(tx, communeId, opts.id, { lock: true });
     assertVillage(reach, before.villageId);
