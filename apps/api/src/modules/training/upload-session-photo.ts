@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { cleanText, formatDateVi, SESSION_PHOTO_LIMIT, SESSION_PHOTO_MAX_SIDE } from '@tds/contracts';
+import { cleanText, formatDateVi, SESSION_PHOTO_LIMIT, SESSION_PHOTO_MAX_SIDE, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { Upload } from '../../platform/uploads';
 import { storeFile } from '../files';
-import { readImageHeader, type ImageType } from './image-header';
+import { readImageHeader, type ImageType } from '../../platform/image-header';
 import { mapPhotos, photoSession } from './session-photos';
 import { trainingSessionPhoto } from './training.table';
 import { inTraining } from './training-context';
@@ -47,7 +47,7 @@ export async function uploadSessionPhoto(opts: {
   now?: Date;
 }) {
   const { actor, communeId, sessionId, file } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   return inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach }) => {
     const { s, village } = await photoSession(tx, communeId, sessionId, reach, { lock: true });
     const h = checkPhoto(file);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readImageHeader } from './image-header';
-import { makeJpeg, makePng, makeWebpHeader } from './test-images';
+import { makeJpeg, makePng, makeWebpHeader } from '../testing/kits/images';
 
 describe('image header: type by magic bytes, size without decoding', () => {
   it('reads the size of a PNG, a JPEG and each kind of WebP', () => {
