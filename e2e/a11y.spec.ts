@@ -143,7 +143,7 @@ describeE2E(
       expect(failures.join('\n\n'), 'axe: serious or critical violations').toBe('');
     }, 170_000);
 
-    it('360×740: không bảng nào rộng hơn trang (danh sách, chi tiết kế hoạch, hàng chờ duyệt, căn cứ trong trình nhập)', async () => {
+    it('360×740: không bảng nào rộng hơn trang (danh sách, chi tiết kế hoạch, cá nhân, hàng chờ duyệt, căn cứ trong trình nhập)', async () => {
       const found = await need();
       const page = await e2e.newPage(phone);
       await loginViaUi(page, 'giaphuc.vhxh');
@@ -161,6 +161,10 @@ describeE2E(
         await visit(page, `/plans/${found.planId}?tab=${tab}`, 'plan-title');
         await check(`Chi tiết kế hoạch, thẻ ${tab}`);
       }
+      // People: one column on a phone (name, then gender, birth year and unit), no sideways scrolling.
+      await visit(page, '/people', 'person-table');
+      await page.getByTestId('person-table').locator('.ant-table-row a').first().waitFor();
+      await check('Cá nhân');
       await visit(page, '/reports?tab=queue', 'review-queue-table');
       await page.getByTestId('review-queue-table').locator('[data-testid^="review-report-"]').first().waitFor();
       await check('Hàng chờ duyệt');

@@ -5,6 +5,7 @@ import { vietnamYear } from '@tds/contracts';
 import { communeReport } from '@tds/api/src/modules/commune-reports/commune-reports.table';
 import { inScope, SYSTEM_SCOPE } from '@tds/api/src/platform/tenancy';
 import { seriousViolations } from './support/a11y';
+import { dialogsSettled } from './support/antd';
 import { describeE2E, loginViaUi } from './support/fixture';
 
 /** Wait for the report's status; on timeout, say what the page shows (an error alert, the status). */
@@ -51,6 +52,8 @@ describeE2E(
       await commune.getByTestId('commune-report-figures-0').waitFor();
       await commune.getByTestId('commune-report-text-0').fill('Xã đã triển khai đầy đủ các nội dung của kế hoạch; các đơn vị nộp báo cáo đúng hạn.');
       await commune.getByTestId('commune-report-submit').click();
+      await commune.getByTestId('commune-report-submit-confirm').waitFor();
+      await dialogsSettled(commune);
       await commune.getByTestId('commune-report-submit-confirm').click();
       await statusIs(commune, 'submitted');
       await expect.poll(() => commune.getByTestId('commune-report-submit').count()).toBe(0);
@@ -66,6 +69,8 @@ describeE2E(
       await province.waitForURL(`**${reportUrl}`);
       await province.getByTestId('commune-report-return').click();
       await province.getByTestId('commune-report-comment').fill(COMMENT);
+      await province.getByTestId('commune-report-return-confirm').waitFor();
+      await dialogsSettled(province);
       await province.getByTestId('commune-report-return-confirm').click();
       await statusIs(province, 'returned');
 
@@ -75,6 +80,8 @@ describeE2E(
       await expect.poll(() => commune.getByTestId('commune-report-review-comment').innerText()).toContain('Bình dân học vụ số của các thôn');
       await commune.getByTestId('commune-report-text-0').fill('Xã đã bổ sung kết quả Bình dân học vụ số của 8 thôn: 2.400 lượt người dân được hướng dẫn.');
       await commune.getByTestId('commune-report-submit').click();
+      await commune.getByTestId('commune-report-submit-confirm').waitFor();
+      await dialogsSettled(commune);
       await commune.getByTestId('commune-report-submit-confirm').click();
       await statusIs(commune, 'submitted');
 
@@ -82,6 +89,8 @@ describeE2E(
       await province.reload();
       await statusIs(province, 'submitted');
       await province.getByTestId('commune-report-accept').click();
+      await province.getByTestId('commune-report-accept-confirm').waitFor();
+      await dialogsSettled(province);
       await province.getByTestId('commune-report-accept-confirm').click();
       await statusIs(province, 'accepted');
       await expect.poll(() => province.getByTestId('commune-report-history').innerText()).toContain('Tỉnh trả lại');

@@ -73,12 +73,16 @@ describeE2E(
     });
 
     it('cán bộ xã thấy báo cáo chờ duyệt: bấm vào là mở báo cáo để duyệt; "Xem tất cả" mở hàng chờ duyệt', async () => {
-      const waiting = await one<{ n: number }>(sql`select count(*)::int as n from report where commune_id = ${e2e.ids.giaPhuc} and status = 'submitted'`);
+      // Waiting for the office: submitted reports, and answers to inspection recommendations.
+      const waiting = await one<{ n: number }>(
+        sql`select (select count(*) from report where commune_id = ${e2e.ids.giaPhuc} and status = 'submitted')::int
+          + (select count(*) from inspection_recommendation where commune_id = ${e2e.ids.giaPhuc} and status = 'answered')::int as n`,
+      );
       expect(waiting!.n, 'the demo has submitted reports of Gia Phúc').toBeGreaterThan(0);
       const page = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
       await loginViaUi(page, 'giaphuc.vhxh');
       await expect.poll(() => page.getByTestId('my-work-count-to_review').getAttribute('data-count')).toBe(String(waiting!.n));
-      const first = page.getByTestId('my-work-group-to_review').getByTestId('my-work-link').first();
+      const first = page.getByTestId('my-work-group-to_review').locator('[data-testid="my-work-link"][href^="/reports/"]').first();
       const href = await first.getAttribute('href');
       expect(href).toMatch(/^\/reports\/[0-9a-f-]{36}$/u);
       await first.click();

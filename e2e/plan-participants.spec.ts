@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeE2E, loginViaUi } from './support/fixture';
+import { dialogsSettled } from './support/antd';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Seed plan 004: no participant section at all; its yearly report is due from "tất cả các cơ quan, đơn vị và doanh nghiệp". */
@@ -88,6 +89,8 @@ describeE2E('kế hoạch: đối tượng tham gia và đơn vị phải thực
     expect(reviewText).toContain('Sơ kết giữa kỳ năm 2027: các đơn vị nộp báo cáo đến hết ngày 14/12/2027');
     expect(reviewText).toContain('20/11/2030');
     expect(reviewText).not.toContain('Ngày mặc định');
+    await page.getByTestId('publish-confirm').waitFor();
+    await dialogsSettled(page);
     await page.getByTestId('publish-confirm').click();
     await page.getByText('Đã ban hành kế hoạch.').waitFor();
 

@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { textOf, unzipEntry } from '@tds/api/src/modules/documents/docx-xml';
 import { describeE2E, loginViaUi, shotsDir } from './support/fixture';
+import { dialogsSettled } from './support/antd';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Seed plan 002: Phường Hưng Đạo's plan, no number, signed by Phạm Văn Minh, reports due "trước ngày 05/12" every year. */
@@ -118,6 +119,8 @@ describeE2E('kế hoạch: nhập văn bản, sửa, ban hành, lịch, tải .d
     expect(units).toBeGreaterThan(0);
     expect(await modal.getByText(`Sẽ thêm vào lịch (${rows.length})`).count()).toBe(1);
     await e2e.screenshot(page, 'plans-publish-preview');
+    await page.getByTestId('publish-confirm').waitFor();
+    await dialogsSettled(page);
     await page.getByTestId('publish-confirm').click();
     await page.getByText('Đã ban hành kế hoạch.').waitFor();
     await modal.waitFor({ state: 'hidden' });

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { rowsOf } from '@tds/api/src/db/security';
 import { inScope, SYSTEM_SCOPE } from '@tds/api/src/platform/tenancy';
 import { describeE2E, loginViaUi } from './support/fixture';
+import { dialogsSettled } from './support/antd';
 
 /** The school's indicator in the demo: officials who completed the basic digital-skills course (a ratio). */
 const CODE = 'CQ.CBCC_HOAN_THANH_KHOA_HOC';
@@ -12,6 +13,8 @@ const CODE = 'CQ.CBCC_HOAN_THANH_KHOA_HOC';
 async function act(page: Page, action: 'submit' | 'return' | 'accept', comment?: string) {
   await page.getByTestId(`report-${action}`).click();
   if (comment) await page.getByTestId(`report-${action}-comment`).fill(comment);
+  await page.getByTestId(`report-${action}-confirm`).waitFor();
+  await dialogsSettled(page);
   await page.getByTestId(`report-${action}-confirm`).click();
 }
 
@@ -20,14 +23,43 @@ async function saved(page: Page) {
   await expect.poll(() => page.getByTestId('report-save-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
 }
 
-/** Wait for the report's status; on timeout, say what the page shows (an error alert, the status). */
+/** The report requests a page sent and how they were answered (said when a status does not come). */
+const exchanges = new WeakMap<Page, string[]>();
+function recordReports(page: Page) {
+  const log: string[] = [];
+  exchanges.set(page, log);
+  const at = () => new Date().toISOString().slice(11, 23);
+  page.on('request', (r) => {
+    if (r.url().includes('/reports/') && r.method() !== 'GET')
+      log.push(`${at()} ${r.method()} ${new URL(r.url()).pathname.split('/').slice(-2).join('/')} ${r.postData()?.slice(0, 80) ?? ''}`);
+  });
+  page.on('response', (r) => {
+    const q = r.request();
+    if (q.url().includes('/reports/') && q.method() !== 'GET') log.push(`${at()} -> ${r.status()} ${q.method()} ${new URL(q.url()).pathname.split('/').pop()}`);
+  });
+  page.on('requestfailed', (q) => {
+    if (q.url().includes('/reports/')) log.push(`${at()} failed ${q.method()} ${q.url()}: ${q.failure()?.errorText}`);
+  });
+}
+
+/** Wait for the report's status; on timeout, say what the page shows (an error alert, the status, the buttons) and what it sent. */
 async function statusIs(page: Page, status: string) {
   const tag = page.getByTestId('report-status').first();
   try {
     await expect.poll(() => tag.getAttribute('data-status'), { timeout: 20_000 }).toBe(status);
   } catch (err) {
     const alerts = await page.locator('.ant-alert, .ant-modal-body, .ant-message').allInnerTexts();
-    throw new Error(`report status is not '${status}' (${await tag.getAttribute('data-status')}); the page shows: ${alerts.join(' | ')}`, { cause: err });
+    const buttons = await page
+      .locator('.ant-modal-footer button')
+      .evaluateAll((bs) => bs.map((b) => `${b.textContent}${b.className.includes('loading') ? ' (loading)' : ''}`));
+    const save = await page
+      .getByTestId('report-save-status')
+      .getAttribute('data-state')
+      .catch(() => null);
+    throw new Error(
+      `report status is not '${status}' (${await tag.getAttribute('data-status')}); autosave ${save}; the page shows: ${alerts.join(' | ')}; modal buttons: ${buttons.join(', ')}; sent: ${(exchanges.get(page) ?? []).join('; ')}`,
+      { cause: err },
+    );
   }
 }
 
@@ -51,6 +83,7 @@ describeE2E(
       const school = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
       // "Việc phải nộp" opens on the current year: let the page live in the report's year, whatever today is.
       await school.clock.setSystemTime(new Date(`${item!.year}-12-20T09:00:00+07:00`));
+      recordReports(school);
       await loginViaUi(school, 'giaphuc.truong-th');
       await school.getByTestId('menu-reports').click();
       await school.waitForURL('**/reports');
@@ -67,6 +100,7 @@ describeE2E(
 
       // The commune admin returns it with a comment.
       const admin = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
+      recordReports(admin);
       await loginViaUi(admin, 'giaphuc.vhxh');
       await admin.goto(reportUrl);
       await admin.getByTestId('report-return').waitFor();
