@@ -2,7 +2,7 @@
  * The change feed: what lets an instance keep a value in memory and still answer as if it had
  * asked the database. Triggers announce on the channel `tds_change` every committed change that
  * could make such a value wrong (`session:<id>`, `user:<id>`, `unit:<commune id>`, `commune:*`;
- * migration 0013; `figures:*` for roll-ups, targets and the indicator catalogue, migration 0014). An instance listens, and a cache holds a value only while the feed is live and
+ * migration 0013; `figures:*` for roll-ups, targets and the indicator catalogue, migration 0014; `scoring:<commune id>` for rubrics and frozen results, migration 0024; `training:<commune id>` for the records coverage counts, migration 0029). An instance listens, and a cache holds a value only while the feed is live and
  * no announcement for its key came between reading the value and storing it (`seq`).
  *
  * On PGlite the announcement arrives before the committing call returns. On PostgreSQL it arrives
@@ -14,7 +14,7 @@ import type { Database, Db } from '../db/client';
 
 export const CHANGE_CHANNEL = 'tds_change';
 
-export type ChangeKind = 'session' | 'user' | 'unit' | 'commune' | 'figures';
+export type ChangeKind = 'session' | 'user' | 'unit' | 'commune' | 'figures' | 'scoring' | 'training';
 type Listener = (kind: ChangeKind, key: string) => void;
 
 export interface ChangeFeed {
@@ -74,7 +74,7 @@ class Feed implements ChangeFeed {
   }
 }
 
-const KINDS = new Set<string>(['session', 'user', 'unit', 'commune', 'figures']);
+const KINDS = new Set<string>(['session', 'user', 'unit', 'commune', 'figures', 'scoring', 'training']);
 
 function parse(payload: string | undefined): [ChangeKind, string] | null {
   const at = payload?.indexOf(':') ?? -1;
@@ -177,7 +177,8 @@ function pgliteClientOf(db: Db): { listen(channel: string, fn: (payload: string)
 
 /**
  * A value per key kept in memory while the change feed is live, dropped when an announcement names
- * its key (`keyOf` maps an announcement to the key it concerns, '*' for all, null for none).
+ * its key (`keyOf` maps an announcement to the key it concerns, a prefix ending in '|' for every
+ * key that starts with it, '*' for all, null for none).
  * Without a live feed every call reads.
  */
 export function feedCache<V>(keyOf: (kind: ChangeKind, key: string) => string | '*' | null, max = 10_000) {
@@ -192,7 +193,9 @@ export function feedCache<V>(keyOf: (kind: ChangeKind, key: string) => string | 
       feed.on((kind, k) => {
         const drop = kind === '*' ? '*' : keyOf(kind, k);
         if (drop === '*') map.clear();
-        else if (drop !== null) map.delete(drop);
+        else if (drop?.endsWith('|')) {
+          for (const k of [...map.keys()]) if (k.startsWith(drop)) map.delete(k);
+        } else if (drop !== null) map.delete(drop);
       });
     }
     if (values.has(key)) return values.get(key)!;

@@ -24,7 +24,8 @@ export async function computeCoverage(tx: Tx, communeId: string, year: number): 
   // Residents grouped by village, birth year, gender and learner group, with how many are trained
   // by the year's end, and in the same statement the completions per module. The trained set is a
   // hashed subplan ("id in (...)"), never joined row by row: a plan that holds on the embedded
-  // database too, whose tables have no statistics.
+  // database too, whose tables have no statistics. `done` keeps repeats (a module attended twice,
+  // or attended and evidenced): both readers count distinct residents and codes, so no dedupe pass.
   const parts = rowsOf<{
     part: 'p' | 'm';
     village_id: string;
@@ -42,7 +43,7 @@ export async function computeCoverage(tx: Tx, communeId: string, year: number): 
           join training_session s on s.commune_id = a.commune_id and s.id = a.session_id
           cross join lateral unnest(s.module_codes) as m(code)
          where a.commune_id = ${communeId} and s.date <= ${end}::date
-        union
+        union all
         select e.resident_id, e.module_code from completion_evidence e where e.commune_id = ${communeId} and e.completed_on <= ${end}::date
       ),
       trained as materialized (

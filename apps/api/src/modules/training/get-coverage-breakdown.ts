@@ -5,7 +5,7 @@ import { rowsOf } from '../../db/security';
 import type { Actor } from '../../platform/actor';
 import { modulesOf, settingsOf, unitOfKind } from './training.store';
 import { VILLAGE_MESSAGE } from './create-resident';
-import { inTraining } from './training-context';
+import { communePage } from './training-pages';
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
@@ -58,7 +58,7 @@ export async function computeBreakdown(tx: Tx, communeId: string, year: number, 
 
 /** The breakdown for every reader of the commune (aggregates only); a village filter must name a village of the commune. */
 export async function getCoverageBreakdown(opts: { db: Db; actor: Actor; communeId: string; year: number; villageId?: string }) {
-  return inTraining({ ...opts, permission: 'training.read' }, async (tx) => {
+  return communePage(opts, `breakdown|${opts.year}|${opts.villageId ?? ''}`, async (tx) => {
     if (opts.villageId) await unitOfKind(tx, opts.communeId, opts.villageId, ['village'], 'villageId', VILLAGE_MESSAGE);
     return computeBreakdown(tx, opts.communeId, opts.year, opts.villageId);
   });

@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, testDbKind, type Client, type TestApp } from '../../testing/harness';
 import { makeUnit, makeUser } from '../../testing/factories';
 import { buildWorld, PASSWORD, type World } from '../../testing/world';
 import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
+import { rowsOf } from '../../db/security';
 import { auditEntry } from '../../platform/audit.table';
 import { indicatorValue } from '../indicators';
 import { pdfText } from '../plans/parser/pdf-text';
@@ -268,6 +269,43 @@ describe(`Bình dân học vụ số: residents, sessions, attendance, help and 
     });
     expect(await value(w.aVillage.id, 'XH.KNS_CO_BAN')).toBeUndefined();
     await admin.put(`${base()}/population`, { year: 2026, items: [{ villageId: w.aVillage.id, adults: 40 }] });
+  });
+
+  it('the coverage kept in memory follows every write, including one committed by another instance', async () => {
+    const east = async () =>
+      (await admin.get(`${base()}/coverage?year=2026`)).json().villages.find((v: { villageId: string }) => v.villageId === w.aVillage.id) as {
+        villageName: string;
+        adults: number;
+        trained: number;
+      };
+    const before = await east();
+    expect(await east()).toEqual(before);
+    // Kept per commune: a user holding roles in two communes reads the other commune's own figures, never this one's.
+    const other = await twoCommunes.get(`${base(w.b.id)}/coverage?year=2026`);
+    expect(other.statusCode).toBe(200);
+    expect(other.json().villages.map((v: { villageId: string }) => v.villageId)).not.toContain(w.aVillage.id);
+    const breakdown = async () => (await admin.get(`${base()}/coverage/breakdown?year=2026&villageId=${w.aVillage.id}`)).json();
+    const b0 = await breakdown();
+    // Written straight to the database (another instance): its announcement arrives at once on PGlite, a moment after on PostgreSQL.
+    await t.database.system.execute(sql`update village_population set adults = 41 where village_id = ${w.aVillage.id} and year = 2026`);
+    await expect.poll(async () => (await east()).adults, { timeout: 5000, interval: 50 }).toBe(41);
+    await t.database.system.execute(sql`update unit set name = 'Thôn Đông Mới' where id = ${w.aVillage.id}`);
+    await expect.poll(async () => (await east()).villageName, { timeout: 5000, interval: 50 }).toBe('Thôn Đông Mới');
+    // A resident merged away by another instance: the breakdown counts one fewer.
+    const [someone] = rowsOf<{ id: string; into: string }>(
+      await t.database.system.execute(
+        sql`select a.id, b.id as into from resident a join resident b on b.commune_id = a.commune_id and b.village_id = a.village_id and b.id <> a.id
+             where a.commune_id = ${w.a.id} and a.village_id = ${w.aVillage.id} and a.merged_into_id is null and b.merged_into_id is null and a.birth_year < 2000
+               and a.id in (select resident_id from attendance) limit 1`,
+      ),
+    );
+    const residentsOf = (b: { modules: { total: number }[] }) => b.modules.reduce((n, m) => n + m.total, 0);
+    await t.database.system.execute(sql`update resident set merged_into_id = ${someone!.into} where id = ${someone!.id}`);
+    await expect.poll(async () => residentsOf(await breakdown()), { timeout: 5000, interval: 50 }).toBeLessThan(residentsOf(b0));
+    await t.database.system.execute(sql`update resident set merged_into_id = null where id = ${someone!.id}`);
+    await t.database.system.execute(sql`update unit set name = ${before.villageName} where id = ${w.aVillage.id}`);
+    await t.database.system.execute(sql`update village_population set adults = ${before.adults} where village_id = ${w.aVillage.id} and year = 2026`);
+    await expect.poll(async () => await east(), { timeout: 5000, interval: 50 }).toEqual(before);
   });
 
   it('prints the attendance sheet and the certificate with Vietnamese intact, and checks a code on the public page showing initials only', async () => {

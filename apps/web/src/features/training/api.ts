@@ -138,6 +138,9 @@ export function useSessions(communeId: string, params: SessionListParams) {
  * One session with its attendance; the last answer is kept on the device, so the attendance screen
  * opens with no network (`cachedAt` then says when it was read).
  */
+/** How often an open session's attendance is read again while online (other members' marks). */
+export const SESSION_REFRESH_MS = 5_000;
+
 export function useSession(communeId: string, id: string) {
   const userId = useCurrentMe().user.id;
   return useQuery<Cached<TrainingSessionDetail>>({
@@ -145,6 +148,9 @@ export function useSession(communeId: string, id: string) {
     queryFn: ({ signal }) =>
       readThrough(`session:${communeId}:${id}`, userId, () => apiGet<TrainingSessionDetail>(`${base(communeId)}/sessions/${enc(id)}`, undefined, signal)),
     staleTime: 0,
+    // Several members may mark the same session on their phones: what the others sent shows within seconds while online.
+    refetchInterval: () => (navigator.onLine ? SESSION_REFRESH_MS : false),
+    refetchIntervalInBackground: false,
     networkMode: 'always',
     retry: (failures, e) => !(isApiError(e) && e.status < 500) && failures < 2,
   });
