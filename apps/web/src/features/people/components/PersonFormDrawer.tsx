@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { Button, Drawer, Flex, Form, Grid, Input, InputNumber, Select, Skeleton, Switch, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { genders, personInput, personUpdateInput, type Person } from '@tds/contracts';
@@ -9,6 +9,7 @@ import { validateWith } from '../../../lib/forms';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { useSaveFeedback } from '../../../lib/save-feedback';
 import { SaveErrorAlert } from '../../../components/ui/SaveErrorAlert';
+import { InitiativesCard } from '../../initiatives';
 
 interface Values {
   fullName: string;
@@ -139,6 +140,12 @@ export function PersonFormDrawer({
           </Form.Item>
         ) : null}
       </Form>
+      {open && isEdit && person.data ? (
+        // The initiatives this person is an author of (hidden from those who may not read the register).
+        <Suspense fallback={null}>
+          <InitiativesCard communeId={communeId} personId={person.data.id} />
+        </Suspense>
+      ) : null}
     </Drawer>
   );
 }

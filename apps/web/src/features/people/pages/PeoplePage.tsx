@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { usePaging } from '../../../lib/paging';
-import { Button, Card, Flex, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -34,33 +34,39 @@ function PeoplePageInner({ communeId, communeName }: { communeId: string; commun
   const tree = useUnitTree(canReadOrg ? communeId : null);
   const unitData = useMemo(() => unitTreeSelectData(tree.data, { includeInactive: true }), [tree.data]);
 
-  const columns: TableProps<Person>['columns'] = [
-    {
-      title: t('people.fullName'),
-      dataIndex: 'fullName',
-      minWidth: 180,
-      render: (name: string, p) => (
-        <Flex vertical>
-          <Typography.Link onClick={() => setDrawer({ open: true, id: p.id })}>{name}</Typography.Link>
-          {p.active ? null : (
-            <span>
-              <Tag>{t('common.inactive')}</Tag>
-            </span>
-          )}
-        </Flex>
-      ),
-    },
-    { title: t('people.gender'), dataIndex: 'gender', width: 100, render: (g: Person['gender']) => (g ? t(`people.genders.${g}`) : '') },
-    { title: t('people.birthYear'), dataIndex: 'birthYear', width: 100, responsive: ['sm'] },
-    { title: t('people.position'), dataIndex: 'position', responsive: ['md'], minWidth: 140 },
-    { title: t('people.unit'), dataIndex: 'unitName', minWidth: 160 },
-  ];
+  // On a phone one column holds the person: name, then gender, birth year and unit beneath (no sideways scrolling).
+  const narrow = !Grid.useBreakpoint().sm;
+  const genderOf = (g: Person['gender']) => (g ? t(`people.genders.${g}`) : '');
+  const nameCell = (name: string, p: Person) => (
+    <Flex vertical style={{ minWidth: 0 }}>
+      <Typography.Link onClick={() => setDrawer({ open: true, id: p.id })}>{name}</Typography.Link>
+      {narrow ? (
+        <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+          {[genderOf(p.gender), p.birthYear, p.unitName].filter(Boolean).join(' · ')}
+        </Typography.Text>
+      ) : null}
+      {p.active ? null : (
+        <span>
+          <Tag>{t('common.inactive')}</Tag>
+        </span>
+      )}
+    </Flex>
+  );
+  const columns: TableProps<Person>['columns'] = narrow
+    ? [{ title: t('people.fullName'), dataIndex: 'fullName', render: nameCell }]
+    : [
+        { title: t('people.fullName'), dataIndex: 'fullName', minWidth: 180, render: nameCell },
+        { title: t('people.gender'), dataIndex: 'gender', width: 100, render: genderOf },
+        { title: t('people.birthYear'), dataIndex: 'birthYear', width: 100 },
+        { title: t('people.position'), dataIndex: 'position', responsive: ['md'], minWidth: 140 },
+        { title: t('people.unit'), dataIndex: 'unitName', minWidth: 160 },
+      ];
   if (list.data?.items.some((p) => p.can.edit)) {
     columns.push({
       title: t('common.actions'),
       key: 'a',
-      width: 80,
-      fixed: 'right',
+      width: narrow ? 56 : 80,
+      fixed: narrow ? undefined : 'right',
       render: (_, p) =>
         p.can.edit ? (
           <Button
@@ -124,7 +130,7 @@ function PeoplePageInner({ communeId, communeName }: { communeId: string; commun
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 'max-content' }}
+            scroll={narrow ? undefined : { x: 'max-content' }}
             pagination={paging.config(list.data?.total)}
           />
         </div>
