@@ -31,3 +31,11 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 export const idParams = z.strictObject({ id: uuid });
 export const okResponse = z.object({ ok: z.literal(true) });
+
+/** An idempotency key: the client's id of one queued operation, so a replay is counted once. */
+export const opKey = z
+  .string()
+  .trim()
+  .min(8, { error: 'Mã thao tác từ 8 ký tự.' })
+  .max(64, { error: 'Mã thao tác tối đa 64 ký tự.' })
+  .regex(/^[A-Za-z0-9_-]+$/u, { error: 'Mã thao tác chỉ gồm chữ, số, "_" và "-".' });

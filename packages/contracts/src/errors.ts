@@ -34,6 +34,8 @@ export const errorStatus = {
   IN_USE: 409,
   RESIDENT_DUPLICATE: 409,
   PHOTO_LIMIT: 409,
+  SCORING_CLOSED: 409,
+  SCORE_CONFLICT: 409,
   USER_LOCKED: 429,
   PAYLOAD_TOO_LARGE: 413,
   /** A document past what the server reads: a ZIP that inflates too far or holds too many entries, or a read that passed the time or memory limit. */
@@ -81,6 +83,8 @@ export const errorMessagesVi: Record<ErrorCode, string> = {
   IN_USE: 'Bản ghi đang được dùng ở nơi khác nên không xóa được.',
   RESIDENT_DUPLICATE: 'Có thể người dân này đã có trong danh sách. Chọn người đã có, gộp, hoặc xác nhận thêm mới.',
   PHOTO_LIMIT: 'Đã đủ số ảnh cho phép: hãy xóa bớt ảnh cũ trước khi thêm ảnh mới.',
+  SCORING_CLOSED: 'Đợt chấm điểm đã đóng: không thể chấm hoặc sửa điểm nữa.',
+  SCORE_CONFLICT: 'Thành viên Hội đồng không chấm điểm đơn vị mình có xung đột lợi ích (đơn vị của mình hoặc đã khai báo).',
   USER_LOCKED: 'Tài khoản tạm bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
   PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên vượt quá dung lượng cho phép.',
   FILE_TOO_COMPLEX: 'Tệp quá phức tạp để đọc (quá lớn khi giải nén hoặc đọc quá lâu). Vui lòng lưu lại thành tệp đơn giản hơn hoặc dán nội dung dạng văn bản.',

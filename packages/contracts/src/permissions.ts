@@ -31,6 +31,36 @@ export const permissions = [
   'training.record',
   /** Skill modules of the commune, the basic set, the adult population of villages, the teams' founding decisions. */
   'training.manage',
+  /** Rubrics, the published scores, classifications and rankings of the commune's units. */
+  'scoring.read',
+  /** Build rubrics (from the plan's criteria or a province template), open, close and publish the scoring, return a self-assessment. */
+  'scoring.manage',
+  /** A unit's own self-assessment against its rubric, with evidence (the unit's own roles). */
+  'scoring.assess',
+  /** A council member's independent scores (sealed until every member has submitted or the scoring closes). */
+  'scoring.score',
+  /** The province's rubric templates that its communes copy (province officers). */
+  'scoring.template',
+  /** The register of initiatives (sáng kiến, giải pháp) and their recognitions. */
+  'initiative.read',
+  /** Register and edit initiatives of the user's units (or the whole commune). */
+  'initiative.write',
+  /** Record an initiative's recognition (a decision or a confirmation of effect). */
+  'initiative.recognize',
+  /** Exemplary models (điển hình tiên tiến, mô hình hay). */
+  'model.read',
+  /** Record and edit exemplary models of the user's units (or the whole commune). */
+  'model.write',
+  /** Publish a model (the public portal shows published ones) and export the yearly list. */
+  'model.publish',
+  /** Inspections (kiểm tra, giám sát) of units: visits, findings, recommendations, answers. */
+  'inspection.read',
+  /** Plan visits, close findings and inspections (the council's office). */
+  'inspection.manage',
+  /** Record findings and recommendations of a visit (council members on it). */
+  'inspection.record',
+  /** Answer a recommendation made to the user's own unit. */
+  'inspection.answer',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -74,6 +104,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'indicator.manage',
     'commune_report.review',
     'training.read',
+    'scoring.read',
+    'initiative.read',
+    'model.read',
+    'inspection.read',
+    'scoring.template',
   ],
   commune_admin: [
     'org.read',
@@ -94,12 +129,78 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'training.read',
     'training.record',
     'training.manage',
+    'scoring.read',
+    'scoring.manage',
+    'initiative.read',
+    'initiative.write',
+    'initiative.recognize',
+    'model.read',
+    'model.write',
+    'model.publish',
+    'inspection.read',
+    'inspection.manage',
+    'inspection.record',
   ],
-  chairman: ['org.read', 'person.read', 'user.read', 'audit.read', 'plan.read', 'plan.publish', 'report.read', 'training.read'],
-  council_member: ['org.read', 'person.read', 'plan.read', 'report.read', 'training.read'],
-  unit_focal_point: ['org.read', 'person.read', 'person.write', 'plan.read', 'plan.write', 'report.read', 'report.write', 'training.read'],
-  digital_team_member: ['org.read', 'person.read', 'plan.read', 'report.read', 'report.write', 'training.read', 'training.record'],
-  viewer: ['org.read', 'plan.read', 'report.read', 'training.read'],
+  chairman: [
+    'org.read',
+    'person.read',
+    'user.read',
+    'audit.read',
+    'plan.read',
+    'plan.publish',
+    'report.read',
+    'training.read',
+    'scoring.read',
+    'scoring.score',
+    'initiative.read',
+    'initiative.recognize',
+    'model.read',
+    'inspection.read',
+    'inspection.record',
+  ],
+  council_member: [
+    'org.read',
+    'person.read',
+    'plan.read',
+    'report.read',
+    'training.read',
+    'scoring.read',
+    'scoring.score',
+    'initiative.read',
+    'model.read',
+    'inspection.read',
+    'inspection.record',
+  ],
+  unit_focal_point: [
+    'org.read',
+    'person.read',
+    'person.write',
+    'plan.read',
+    'plan.write',
+    'report.read',
+    'report.write',
+    'training.read',
+    'scoring.read',
+    'scoring.assess',
+    'initiative.read',
+    'initiative.write',
+    'model.read',
+    'model.write',
+    'inspection.read',
+    'inspection.answer',
+  ],
+  digital_team_member: [
+    'org.read',
+    'person.read',
+    'plan.read',
+    'report.read',
+    'report.write',
+    'training.read',
+    'training.record',
+    'initiative.read',
+    'model.read',
+  ],
+  viewer: ['org.read', 'plan.read', 'report.read', 'training.read', 'scoring.read', 'initiative.read', 'model.read', 'inspection.read'],
 };
 
 export const roleLabelsVi: Record<Role, string> = {

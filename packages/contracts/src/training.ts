@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageOf, pageQuery, queryYear, requiredText, text, uuid, year } from './common.js';
+import { isoDate, opKey, pageOf, pageQuery, queryYear, requiredText, text, uuid, year } from './common.js';
 import { vietnamYear } from './dates.js';
 import { genders } from './people.js';
 
@@ -95,14 +95,6 @@ export const birthYearInput = z
   .min(1900, { error: 'Năm sinh từ 1900.' })
   .refine((y) => y <= vietnamYear(), { error: 'Năm sinh không được sau năm hiện tại.' });
 export const residentPhone = text(20).regex(/^(\+?84|0)\d{8,10}$/u, { error: 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0 (hoặc +84).' });
-
-/** An idempotency key: the client's id of one queued operation, so a replay is counted once. */
-export const opKey = z
-  .string()
-  .trim()
-  .min(8, { error: 'Mã thao tác từ 8 ký tự.' })
-  .max(64, { error: 'Mã thao tác tối đa 64 ký tự.' })
-  .regex(/^[A-Za-z0-9_-]+$/u, { error: 'Mã thao tác chỉ gồm chữ, số, "_" và "-".' });
 
 export const residentSchema = z.object({
   id: uuid,

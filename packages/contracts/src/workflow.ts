@@ -1,5 +1,8 @@
 import type { ErrorCode } from './errors.js';
 import type { Permission } from './permissions.js';
+import { assessmentWorkflow, councilScoreWorkflow, rubricWorkflow } from './scoring.js';
+import { modelWorkflow } from './models.js';
+import { inspectionRecommendationWorkflow, inspectionWorkflow } from './inspections.js';
 
 /**
  * Records that move through states (reports, registrations; soon nominations, council sessions,
@@ -263,7 +266,17 @@ export const communeReportWorkflow = workflow({
 export type CommuneReportTransition = keyof typeof communeReportWorkflow.transitions;
 
 /** Every declared workflow, by name (the architecture notes and tests list them). */
-export const workflows = { report: reportWorkflow, registration: registrationWorkflow, commune_report: communeReportWorkflow } as const;
+export const workflows = {
+  report: reportWorkflow,
+  registration: registrationWorkflow,
+  commune_report: communeReportWorkflow,
+  rubric: rubricWorkflow,
+  assessment: assessmentWorkflow,
+  council_score: councilScoreWorkflow,
+  exemplary_model: modelWorkflow,
+  inspection: inspectionWorkflow,
+  inspection_recommendation: inspectionRecommendationWorkflow,
+} as const;
 
 /** The transitions of a workflow that may start from a state (the actor not yet considered). */
 export function transitionsFrom<S extends string, T extends string>(wf: WorkflowDecl<S, T>, state: S): T[] {

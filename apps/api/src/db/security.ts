@@ -11,8 +11,8 @@ export const APP_ROLE = 'tds_app';
 export const SYSTEM_ONLY_TABLES: ReadonlySet<string> = new Set(['session', 'login_throttle', 'job_lock']);
 /** Directory tables: anyone may read (names of provinces and communes are public); only the system writes. */
 const DIRECTORY_TABLES = new Set(['province', 'commune']);
-/** Province records every commune of the province may read (written by the province): province plans. */
-const SHARED_PROVINCE_TABLES = new Set(['province_plan']);
+/** Province records every commune of the province may read (written by the province): province plans, rubric templates. */
+const SHARED_PROVINCE_TABLES = new Set(['province_plan', 'scoring_template']);
 /** Append-only tables: the application role may insert and read, never change. */
 const APPEND_ONLY_TABLES = new Set(['audit_entry']);
 /** Tables the application role may only read: the audit chains' anchors, written by a trigger as the owner. */

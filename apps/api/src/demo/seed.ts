@@ -5,6 +5,9 @@ import { rowsOf } from '../db/security';
 import { inScope, SYSTEM_SCOPE } from '../platform/tenancy';
 import { seedMovement } from './seed-movement';
 import { seedTraining } from './seed-training';
+import { seedInitiatives } from './seed-initiatives';
+import { seedInspections } from './seed-inspections';
+import { seedScoring } from './seed-scoring';
 import { commune, province, unit } from '../modules/org';
 import { person } from '../modules/people';
 import { appUser, roleAssignment } from '../modules/users';
@@ -167,6 +170,12 @@ export async function seedDemo(db: Db, opts: { production: boolean; movement?: b
         },
       },
       {
+        username: 'giaphuc.hoidong',
+        role: 'council_member',
+        where: 'Hội đồng Thi đua - Khen thưởng xã Gia Phúc',
+        spec: { username: 'giaphuc.hoidong', fullName: 'Phạm Văn Đức', password: DEMO_PASSWORD, roles: [{ role: 'council_member', communeId: gp.id }] },
+      },
+      {
         username: 'giaphuc.truong-th',
         role: 'unit_focal_point',
         where: 'Trường Tiểu học Gia Phúc',
@@ -213,6 +222,9 @@ export async function seedDemo(db: Db, opts: { production: boolean; movement?: b
   if (opts.movement !== false) {
     await seedMovement(db, { adminUserId: users.get('admin')!, communeId: gp.id, keepOpenUnitCode: 'TH-GP' });
     await seedTraining(db, { communeId: gp.id, adminUserId: users.get('admin')! });
+    await seedInitiatives(db, { communeId: gp.id, adminUserId: users.get('admin')! });
+    await seedInspections(db, { communeId: gp.id, adminUserId: users.get('admin')! });
+    await seedScoring(db, { communeId: gp.id, memberIds: [users.get('giaphuc.chutich')!, users.get('giaphuc.hoidong')!] });
     // The commune's reports to the city of the years gone by, received by the city's officer.
     await seedPastCommuneReports(db, {
       communeId: gp.id,

@@ -20,6 +20,10 @@ import { manifest as people } from './people';
 import { manifest as plans } from './plans';
 import { manifest as progress } from './progress';
 import { manifest as reporting } from './reporting';
+import { manifest as inspections } from './inspections';
+import { manifest as initiatives } from './initiatives';
+import { manifest as models } from './models';
+import { manifest as scoring } from './scoring';
 import { manifest as training } from './training';
 import { manifest as users } from './users';
 
@@ -38,6 +42,10 @@ export const modules: readonly ModuleManifest[] = [
   progress,
   communeReports,
   training,
+  initiatives,
+  models,
+  inspections,
+  scoring,
   notify,
   home,
 ];

@@ -8,6 +8,9 @@ export interface ConstraintMeaning {
   message?: string;
 }
 
+/** A client key (opKey) another user's create already carries. */
+const OP_KEY_TAKEN = 'Mã thao tác này đã được dùng cho một bản ghi khác. Vui lòng đóng biểu mẫu, mở lại rồi lưu.';
+
 /**
  * The one table of constraint name -> error code, status and field. A unique violation names the
  * field; a foreign key is a bad reference (400) when written, and "in use" (409) when the referenced
@@ -21,6 +24,9 @@ export const CONSTRAINTS: Record<string, ConstraintMeaning> = {
   report_due_item_uq: { code: 'STALE_VERSION', field: 'dueItemId', message: 'Báo cáo của việc này vừa được tạo; vui lòng tải lại.' },
   registration_uq: { code: 'STALE_VERSION', field: 'version', message: 'Đăng ký thi đua đã được người khác lưu trước đó. Vui lòng tải lại.' },
   due_item_uq: { code: 'STALE_VERSION', message: 'Việc phải nộp vừa được tạo bởi thao tác khác; vui lòng tải lại.' },
+  initiative_op_key_uq: { code: 'DUPLICATE_CODE', field: 'opKey', message: OP_KEY_TAKEN },
+  exemplary_model_op_key_uq: { code: 'DUPLICATE_CODE', field: 'opKey', message: OP_KEY_TAKEN },
+  inspection_op_key_uq: { code: 'DUPLICATE_CODE', field: 'opKey', message: OP_KEY_TAKEN },
 };
 
 export interface DbErrorAnswer {

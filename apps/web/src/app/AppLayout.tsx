@@ -136,6 +136,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
         >
           <Brand collapsed={collapsed} />
           {menu}
+          {/* Room under the last entry, so the collapse button (48 px, at the bottom) never covers it. */}
+          <div style={{ height: 48 }} aria-hidden />
         </Sider>
       )}
       <Layout style={{ minWidth: 0 }}>

@@ -7,6 +7,10 @@ import { peopleFeature } from './people';
 import { plansFeature } from './plans';
 import { progressFeature } from './progress';
 import { reportingFeature } from './reporting';
+import { initiativesFeature } from './initiatives';
+import { inspectionsFeature } from './inspections';
+import { modelsFeature } from './models';
+import { scoringFeature } from './scoring';
 import { trainingFeature } from './training';
 import { usersFeature } from './users';
 
@@ -25,4 +29,8 @@ export const features: readonly Feature[] = [
   communeReportsFeature,
   progressFeature,
   trainingFeature,
+  scoringFeature,
+  initiativesFeature,
+  modelsFeature,
+  inspectionsFeature,
 ];

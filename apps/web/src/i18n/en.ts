@@ -3,6 +3,10 @@ import { reportingEn } from '../features/reporting';
 import { communeReportsEn } from '../features/commune-reports';
 import { progressEn } from '../features/progress';
 import { trainingEn } from '../features/training';
+import { scoringEn } from '../features/scoring';
+import { initiativesEn } from '../features/initiatives';
+import { modelsEn } from '../features/models';
+import { inspectionsEn } from '../features/inspections';
 import { auditActionLabelsEn, auditEntityTypeLabelsEn } from '@tds/contracts';
 
 const en: CatalogShape<Catalog> = {
@@ -80,6 +84,8 @@ const en: CatalogShape<Catalog> = {
     IN_USE: 'The record is used elsewhere and cannot be deleted.',
     RESIDENT_DUPLICATE: 'This resident may already be on the list. Pick the existing one, merge, or confirm a new entry.',
     PHOTO_LIMIT: 'The photo limit is reached: delete an older photo before adding a new one.',
+    SCORING_CLOSED: 'The scoring is closed: scores can no longer be entered or changed.',
+    SCORE_CONFLICT: 'A council member does not score a unit they have a conflict of interest with (their own unit, or one they declared).',
     UNIT_HAS_CHILDREN: 'The unit still has active sub-units.',
     USER_LOCKED: 'The account is temporarily locked after too many failed sign-ins. Try again later.',
     PAYLOAD_TOO_LARGE: 'The upload is too large.',
@@ -110,11 +116,19 @@ const en: CatalogShape<Catalog> = {
     reminders: 'Reminders',
     training: 'Digital literacy for all',
     trainingResidents: 'Residents register',
+    scoring: 'Unit scoring',
+    initiatives: 'Initiatives',
+    models: 'Exemplary models',
+    inspections: 'Inspections',
   },
   reporting: reportingEn,
   communeReports: communeReportsEn,
   progress: progressEn,
   training: trainingEn,
+  scoring: scoringEn,
+  initiatives: initiativesEn,
+  models: modelsEn,
+  inspections: inspectionsEn,
   header: {
     commune: 'Commune',
     language: 'Language',

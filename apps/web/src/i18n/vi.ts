@@ -2,6 +2,10 @@ import { reportingVi } from '../features/reporting';
 import { communeReportsVi } from '../features/commune-reports';
 import { progressVi } from '../features/progress';
 import { trainingVi } from '../features/training';
+import { scoringVi } from '../features/scoring';
+import { initiativesVi } from '../features/initiatives';
+import { modelsVi } from '../features/models';
+import { inspectionsVi } from '../features/inspections';
 import {
   auditActionLabelsVi,
   auditEntityTypeLabelsVi,
@@ -79,11 +83,19 @@ const vi = {
     reminders: 'Nhắc hạn',
     training: 'Bình dân học vụ số',
     trainingResidents: 'Sổ theo dõi người dân',
+    scoring: 'Chấm điểm thi đua',
+    initiatives: 'Sáng kiến, giải pháp',
+    models: 'Điển hình tiên tiến',
+    inspections: 'Kiểm tra, giám sát',
   },
   reporting: reportingVi,
   communeReports: communeReportsVi,
   progress: progressVi,
   training: trainingVi,
+  scoring: scoringVi,
+  initiatives: initiativesVi,
+  models: modelsVi,
+  inspections: inspectionsVi,
   header: {
     commune: 'Xã/phường',
     language: 'Ngôn ngữ',

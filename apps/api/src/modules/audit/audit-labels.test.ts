@@ -1,14 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  auditActionLabelsEn,
-  auditActionLabelsVi,
-  auditEntityTypeLabelsEn,
-  auditEntityTypeLabelsVi,
-  registrationWorkflow,
-  reportWorkflow,
-} from '@tds/contracts';
+import { auditActionLabelsEn, auditActionLabelsVi, auditEntityTypeLabelsEn, auditEntityTypeLabelsVi, workflows } from '@tds/contracts';
 
 const SRC = join(import.meta.dirname, '..', '..');
 
@@ -30,7 +23,7 @@ function written(): { actions: Set<string>; entities: Set<string> } {
     for (const m of text.matchAll(/\baction(?: =|:) ([^,;\n]+)/gu)) for (const q of m[1]!.matchAll(/'([a-z_]+)'/gu)) actions.add(q[1]!);
     for (const m of text.matchAll(/\bentityType: '([a-z_]+)'/gu)) entities.add(m[1]!);
   }
-  for (const wf of [reportWorkflow, registrationWorkflow]) {
+  for (const wf of Object.values(workflows)) {
     entities.add(wf.entity);
     for (const t of Object.keys(wf.transitions)) actions.add(t);
   }

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { vietnamYear, type ProvinceCommuneReportPage, type ProvinceCommuneRow, type provinceCommuneReportQuery } from '@tds/contracts';
+import { vietnamYear, type ProvinceCommuneReportPage, type ProvinceCommuneRow, type provinceCommuneReportQuery, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { authorizeProvince } from '../../platform/authorize';
@@ -27,7 +27,7 @@ export async function listProvinceCommuneReports(opts: {
   now?: Date;
 }): Promise<ProvinceCommuneReportPage> {
   const { db, actor, provinceId, query } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   authorizeProvince(actor, 'commune_report.review', provinceId);
   const year = query.period === 'midterm' ? 2027 : query.period === 'final' ? 2030 : (query.year ?? vietnamYear(now));
   return inScope(db, actor.scope, async (tx) => {

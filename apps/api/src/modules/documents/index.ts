@@ -6,6 +6,7 @@ export { lowerFirst } from './doc-text';
 export { planDocument, planTitle } from './plan-document';
 export { renderDocx } from './render-docx';
 export { renderHtml } from './render-html';
+export { renderAnnexDocx, type AnnexContent } from './annex-document';
 export { renderReportDocx, reportSubject, type ConsolidatedReportContent, type ReportIssuer, type ReportPart } from './report-document';
 export type { ColumnKind, ReportTable, TableCell, TableColumn } from './report-table';
 export { unzipEntry } from './docx-xml';

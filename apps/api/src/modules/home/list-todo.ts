@@ -1,4 +1,4 @@
-import { todoKinds, todayVn, type TodoList } from '@tds/contracts';
+import { todoKinds, todayVn, type TodoList, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { todoSources } from '../../platform/extensions';
@@ -26,7 +26,7 @@ export async function listTodo(opts: {
   now?: Date;
   sources?: readonly TodoSource[];
 }): Promise<TodoList> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const batches: TodoBatch[] = [];
   // One after the other: each source is one transaction, and one connection is enough.
   for (const source of opts.sources ?? todoSources()) {

@@ -1,5 +1,5 @@
 import type { IndicatorTrackStatus, ScoreBand } from '@tds/contracts';
-import { VN_OFFSET_MS } from '@tds/contracts';
+import { VN_OFFSET_MS, clockNow } from '@tds/contracts';
 
 /** What these pure functions need of an indicator definition. */
 export interface IndicatorMeasure {
@@ -48,7 +48,7 @@ export function periodBounds(year: number, period: number): { start: number; end
 }
 
 /** Share of the period already elapsed at `now` (Vietnam time), from 0 before it starts to 1 after it ends. */
-export function elapsedShare(year: number, period: number, now: Date = new Date()): number {
+export function elapsedShare(year: number, period: number, now: Date = clockNow()): number {
   const { start, end } = periodBounds(year, period);
   const share = (now.getTime() - start) / (end - start);
   return Math.min(Math.max(share, 0), 1);

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { unitKindLabelsVi, unitKinds, type IndicatorKindsInput } from '@tds/contracts';
+import { unitKindLabelsVi, unitKinds, type IndicatorKindsInput, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -30,7 +30,7 @@ export async function chooseIndicatorKinds(opts: {
   const { db, actor, communeId, code } = opts;
   assertVisible(actor, communeId);
   authorize(actor, 'indicator.manage', { communeId });
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   // In the catalogue's order, without repeats.
   const wanted = opts.input.unitKinds ? unitKinds.filter((k) => opts.input.unitKinds!.includes(k)) : null;
   return inScope(db, actor.scope, async (tx) => {

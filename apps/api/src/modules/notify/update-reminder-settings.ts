@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { notifyChannelLabelsVi, type NotifyChannelName, type ReminderSettingsInput } from '@tds/contracts';
+import { notifyChannelLabelsVi, type NotifyChannelName, type ReminderSettingsInput, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -46,7 +46,7 @@ export async function updateReminderSettings(opts: {
       enabled: input.enabled,
       version: input.version + 1,
       updatedBy: actor.userId,
-      updatedAt: opts.now ?? new Date(),
+      updatedAt: opts.now ?? clockNow(),
     };
     const saved =
       input.version === 0

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { cleanText, errorMessagesVi, formatDateVi, isoIfValid, unitInput, unitKindLabelsVi, type ImportResult, type UnitKind } from '@tds/contracts';
+import { cleanText, errorMessagesVi, formatDateVi, isoIfValid, unitInput, unitKindLabelsVi, type ImportResult, type UnitKind, clockNow } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -69,7 +69,7 @@ interface Plan {
  * Import a commune's units from an .xlsx file: every row is checked first; a dry run only reports,
  * a commit writes all rows in one transaction (existing codes are updated, new codes created) or none.
  */
-export async function importUnits({ db, actor, meta, communeId, file, dryRun, workers, zip, now = new Date() }: ImportUnitsOptions): Promise<ImportResult> {
+export async function importUnits({ db, actor, meta, communeId, file, dryRun, workers, zip, now = clockNow() }: ImportUnitsOptions): Promise<ImportResult> {
   authorize(actor, 'org.unit.write', { communeId });
   const rows = await readRows(file.buffer, workers, zip);
   return inScope(db, actor.scope, async (tx) => {

@@ -1,4 +1,4 @@
-import { todayVn } from '@tds/contracts';
+import { todayVn, clockNow } from '@tds/contracts';
 import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { UnitKind, UnitUpdateInput } from '@tds/contracts';
 import type { Db } from '../../db/client';
@@ -26,7 +26,7 @@ export interface UpdateUnitOptions {
 }
 
 /** Edit, move, close or merge a unit, with optimistic locking on `version`. */
-export async function updateUnit({ db, actor, meta, communeId, id, input, now = new Date() }: UpdateUnitOptions) {
+export async function updateUnit({ db, actor, meta, communeId, id, input, now = clockNow() }: UpdateUnitOptions) {
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const current = await loadUnit(tx, communeId, id);

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { cleanText, type personUpdateInput } from '@tds/contracts';
+import { cleanText, type personUpdateInput, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -43,7 +43,7 @@ export async function updatePerson(opts: {
         birthYear: input.birthYear !== undefined ? input.birthYear : cur.p.birthYear,
         active: input.active ?? cur.p.active,
         version: sql`${person.version} + 1`,
-        updatedAt: opts.now ?? new Date(),
+        updatedAt: opts.now ?? clockNow(),
       })
       .where(and(eq(person.communeId, communeId), eq(person.id, id), eq(person.version, input.version)))
       .returning();

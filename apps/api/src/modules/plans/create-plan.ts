@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { searchKey, type planCreateInput } from '@tds/contracts';
+import { searchKey, type planCreateInput, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -15,7 +15,7 @@ import { plan, provincePlan } from './plans.table';
 /** Create a draft plan (from the template, an import or blank); version 1 holds its content. */
 export async function createPlan(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; input: z.infer<typeof planCreateInput>; now?: Date }) {
   const { db, actor, communeId, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const unitPath = await ownerPath(tx, communeId, input.ownerUnitId ?? null);

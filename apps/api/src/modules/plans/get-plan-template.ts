@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { vietnamYear } from '@tds/contracts';
+import { vietnamYear, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { authorize } from '../../platform/authorize';
@@ -18,6 +18,6 @@ export async function getPlanTemplate(opts: { db: Db; actor: Actor; communeId: s
       .innerJoin(province, eq(province.id, commune.provinceId))
       .where(eq(commune.id, opts.communeId));
     if (!c) throw new AppError('NOT_FOUND');
-    return buildPlanTemplate({ communeName: c.name, provinceName: c.provinceName, year: vietnamYear(opts.now ?? new Date()) });
+    return buildPlanTemplate({ communeName: c.name, provinceName: c.provinceName, year: vietnamYear(opts.now ?? clockNow()) });
   });
 }

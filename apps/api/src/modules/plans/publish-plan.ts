@@ -1,4 +1,4 @@
-import { formatDateVi, isUndated, reviewDate, todayVn } from '@tds/contracts';
+import { formatDateVi, isUndated, reviewDate, todayVn, clockNow } from '@tds/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PlanDoc, publishInput, PublishResult } from '@tds/contracts';
@@ -166,7 +166,7 @@ export async function publishPlan(opts: {
   now?: Date;
 }) {
   const { db, actor, communeId, id, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const row = await loadPlan(tx, communeId, id);

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { searchKey, type planUpdateInput } from '@tds/contracts';
+import { searchKey, type planUpdateInput, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -23,7 +23,7 @@ export async function updatePlan(opts: {
   now?: Date;
 }) {
   const { db, actor, communeId, id, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   assertVisible(actor, communeId);
   return inScope(db, actor.scope, async (tx) => {
     const cur = await loadPlan(tx, communeId, id);

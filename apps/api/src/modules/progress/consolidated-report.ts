@@ -1,4 +1,4 @@
-import { cycleLabelVi, NATIONAL_MOVEMENTS, searchKey, type ConsolidatedReportQuery, type IndicatorProgress, todayVn } from '@tds/contracts';
+import { cycleLabelVi, NATIONAL_MOVEMENTS, searchKey, type ConsolidatedReportQuery, type IndicatorProgress, todayVn, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/tenancy';
@@ -215,7 +215,7 @@ export async function consolidatedReport(opts: {
 }) {
   const { actor, node, query } = opts;
   authorizeNode(actor, node);
-  const data = await inScope(opts.db, actor.scope, (tx) => loadConsolidatedData(tx, node, query.year, query.planId, opts.now ?? new Date()));
+  const data = await inScope(opts.db, actor.scope, (tx) => loadConsolidatedData(tx, node, query.year, query.planId, opts.now ?? clockNow()));
   const province = 'provinceId' in node;
   const tables = reportTables(data, province, query.year);
   const fileBase = `Báo cáo tổng hợp năm ${query.year}`;

@@ -1,4 +1,4 @@
-import { registrationWorkflow, type RegistrationTransition } from '@tds/contracts';
+import { registrationWorkflow, type RegistrationTransition, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { runTransition } from '../../platform/workflow';
@@ -45,7 +45,7 @@ export async function saveRegistration(opts: {
 }) {
   const { db, actor, communeId, unitId, input } = opts;
   assertVisible(actor, communeId);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   return inScope(db, actor.scope, async (tx) => {
     const planRow = await loadCommunePlan(tx, communeId, opts.planId);
     const unitPath = (await loadUnit(tx, communeId, unitId)).path;

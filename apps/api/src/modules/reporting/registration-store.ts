@@ -1,4 +1,4 @@
-import { todayVn } from '@tds/contracts';
+import { todayVn, clockNow } from '@tds/contracts';
 import { and, asc, eq, gte, inArray, isNull, max, min, or } from 'drizzle-orm';
 import type { PlanDoc, RegistrationDetail, RegistrationStatus, UnitKind } from '@tds/contracts';
 import type { Tx } from '../../db/client';
@@ -63,7 +63,7 @@ export async function registrationPlan(tx: Tx, row: PlanRow): Promise<Registrati
 }
 
 /** The current year in Vietnam time, kept within the plan's years. */
-export function defaultYear(p: RegistrationPlan, now: Date = new Date()): number {
+export function defaultYear(p: RegistrationPlan, now: Date = clockNow()): number {
   const y = Number(todayVn(now).slice(0, 4));
   return Math.min(Math.max(y, p.fromYear), p.toYear);
 }

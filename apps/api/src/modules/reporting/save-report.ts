@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { cleanText, type ErrorDetail, type reportSaveInput } from '@tds/contracts';
+import { cleanText, type ErrorDetail, type reportSaveInput, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { assertVisible } from '../../platform/authorize';
@@ -40,7 +40,7 @@ export async function saveReport(opts: { db: Db; actor: Actor; meta: RequestMeta
     let values: ReportRow['values'] | undefined;
     let sections: ReportSection[] | undefined;
     const { row } = await takeReportStep(tx, actor, opts.meta, {
-      now: opts.now ?? new Date(),
+      now: opts.now ?? clockNow(),
       communeId,
       id: opts.id,
       transition: 'save',

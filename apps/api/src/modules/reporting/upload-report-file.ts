@@ -1,4 +1,4 @@
-import { cleanText, unitPlanFileExtensions } from '@tds/contracts';
+import { cleanText, unitPlanFileExtensions, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { assertVisible } from '../../platform/authorize';
@@ -69,7 +69,7 @@ export async function uploadReportFile(opts: {
   return inScope(db, actor.scope, async (tx) => {
     const name = cleanText(file.filename).slice(0, 200) || `ke-hoach.${ext}`;
     const { row } = await takeReportStep(tx, actor, opts.meta, {
-      now: opts.now ?? new Date(),
+      now: opts.now ?? clockNow(),
       communeId,
       id: opts.id,
       transition: 'file',

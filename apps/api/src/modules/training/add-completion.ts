@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { todayVn, cleanText, type completionInput } from '@tds/contracts';
+import { todayVn, cleanText, type completionInput, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -23,7 +23,7 @@ export async function addCompletion(opts: {
   now?: Date;
 }) {
   const { actor, communeId, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   if (input.completedOn > todayVn(now))
     throw new AppError('VALIDATION_FAILED', 'Ngày hoàn thành không được sau hôm nay.', [
       { field: 'completedOn', message: 'Ngày hoàn thành không được sau hôm nay.' },

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { todayVn, type CertificateDto, type PublicCertificate } from '@tds/contracts';
+import { todayVn, type CertificateDto, type PublicCertificate, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -35,7 +35,7 @@ export async function issueCertificate(opts: {
   now?: Date;
 }): Promise<CertificateDto> {
   const { actor, communeId } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   return inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach }) => {
     const r = await residentFor(tx, communeId, opts.residentId, { follow: true });
     assertVillage(reach, r.villageId);

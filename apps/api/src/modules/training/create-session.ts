@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { cleanText, type trainingSessionInput } from '@tds/contracts';
+import { cleanText, type trainingSessionInput, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -22,7 +22,7 @@ export async function createSession(opts: {
   now?: Date;
 }) {
   const { actor, communeId, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   return inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach, teams }) => {
     const team = await unitOfKind(tx, communeId, input.teamId, ['digital_team'], 'teamId', 'Chọn Tổ công nghệ số cộng đồng của xã.');
     const village = await unitOfKind(tx, communeId, input.villageId, ['village'], 'villageId', VILLAGE_MESSAGE);

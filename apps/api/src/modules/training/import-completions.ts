@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { cleanText, parseBirthYear, parseCellDate, requiredText, todayVn, vietnamYear, type CompletionImportResult } from '@tds/contracts';
+import { cleanText, parseBirthYear, parseCellDate, requiredText, todayVn, vietnamYear, type CompletionImportResult, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -45,7 +45,7 @@ export async function importCompletions(opts: {
   now?: Date;
 }): Promise<CompletionImportResult> {
   const { actor, communeId } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const today = todayVn(now);
   authorizeRecord(actor, communeId);
   const rows = await readImportRows('completions', opts.file.buffer, opts.workers, opts.zip);

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { cleanText, vietnamYear, type PopulationImportResult } from '@tds/contracts';
+import { cleanText, vietnamYear, type PopulationImportResult, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -55,7 +55,7 @@ export async function importPopulation(opts: {
   now?: Date;
 }): Promise<PopulationImportResult> {
   const { actor, communeId } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   // Nothing of another commune is read, not even the file's shape.
   assertVisible(actor, communeId);
   authorize(actor, 'training.manage', { communeId });

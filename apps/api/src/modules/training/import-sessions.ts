@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import { cleanText, parseBirthYear, requiredText, residentPhone, searchKey, todayVn, vietnamYear, type SessionImportResult } from '@tds/contracts';
+import { cleanText, parseBirthYear, requiredText, residentPhone, searchKey, todayVn, vietnamYear, type SessionImportResult, clockNow } from '@tds/contracts';
 import type { Db, Tx } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -96,7 +96,7 @@ export async function importSessions(opts: {
   now?: Date;
 }): Promise<SessionImportResult> {
   const { actor, communeId } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const today = todayVn(now);
   authorizeRecord(actor, communeId);
   const rows = await readImportRows('sessions', opts.file.buffer, opts.workers, opts.zip);

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { todayVn, cleanText, helpTypeLabelsVi, type helpInput } from '@tds/contracts';
+import { todayVn, cleanText, helpTypeLabelsVi, type helpInput, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -25,7 +25,7 @@ const mapHelp = (h: typeof helpLog.$inferSelect) => ({
 /** Help a team gave: to one resident, or as a count of people for a day (a replay of the same key returns it). */
 export async function logHelp(opts: { db: Db; actor: Actor; meta: RequestMeta; communeId: string; input: z.infer<typeof helpInput>; now?: Date }) {
   const { actor, communeId, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   return inTraining({ ...opts, permission: 'training.record' }, async (tx, { reach }) => {
     const team = await unitOfKind(tx, communeId, input.teamId, ['digital_team'], 'teamId', 'Chọn Tổ công nghệ số cộng đồng của xã.');
     const village = await unitOfKind(tx, communeId, input.villageId, ['village'], 'villageId', VILLAGE_MESSAGE);

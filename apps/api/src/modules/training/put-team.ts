@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { cleanText, type trainingTeamInput } from '@tds/contracts';
+import { cleanText, type trainingTeamInput, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -20,7 +20,7 @@ export async function putTeam(opts: {
   now?: Date;
 }) {
   const { actor, communeId, input } = opts;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   await inTraining({ ...opts, permission: 'training.manage' }, async (tx, { teams }) => {
     const u = await unitOfKind(tx, communeId, opts.unitId, ['digital_team'], 'unitId', 'Không phải Tổ công nghệ số cộng đồng của xã.');
     const villages = new Set((await villagesOf(tx, communeId)).map((v) => v.id));

@@ -9,7 +9,7 @@ import { inScope, SYSTEM_SCOPE } from '../../platform/tenancy';
 import { auditEntry } from '../../platform/audit.table';
 import { storedFile } from '../files/files.table';
 import { trainingSession, trainingSessionPhoto } from './training.table';
-import { makeJpeg, makePng } from './test-images';
+import { makeJpeg, makePng } from '../../testing/kits/images';
 
 const BOUNDARY = 'photoboundary';
 /** A multipart body of one file in the field `file`. */

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { cleanText, searchKey, type userUpdateInput } from '@tds/contracts';
+import { cleanText, searchKey, type userUpdateInput, clockNow } from '@tds/contracts';
 import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../platform/actor';
 import { writeAudit } from '../../platform/audit';
@@ -38,7 +38,7 @@ export async function updateUser(opts: { db: Db; actor: Actor; meta: RequestMeta
         disabled: input.disabled ?? cur.disabled,
         searchKey: searchKey(`${cur.username} ${fullName} ${email ?? ''}`),
         version: sql`${appUser.version} + 1`,
-        updatedAt: opts.now ?? new Date(),
+        updatedAt: opts.now ?? clockNow(),
       })
       .where(and(eq(appUser.id, id), eq(appUser.version, input.version)))
       .returning();

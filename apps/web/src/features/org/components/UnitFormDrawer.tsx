@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, Row, Select, Skeleton, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
@@ -11,6 +11,8 @@ import { filterUnitNode, unitTreeSelectData } from '../unitOptions';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { useSaveFeedback } from '../../../lib/save-feedback';
 import { SaveErrorAlert } from '../../../components/ui/SaveErrorAlert';
+import { InitiativesCard } from '../../initiatives';
+import { ModelsCard } from '../../models';
 
 interface Values {
   code: string;
@@ -187,6 +189,13 @@ export function UnitFormDrawer({ communeId, open, unitId, defaultParentId, treeU
           </Col>
         </Row>
       </Form>
+      {open && isEdit && unit.data ? (
+        // The unit's initiatives and exemplary models (each card hides itself from those who may not read them).
+        <Suspense fallback={null}>
+          <InitiativesCard communeId={communeId} unitId={unit.data.id} />
+          <ModelsCard communeId={communeId} unitId={unit.data.id} />
+        </Suspense>
+      ) : null}
     </Drawer>
   );
 }
