@@ -21,10 +21,56 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-/** Visit `path` (client-side when already in the app), wait for `ready` and the data. */
+/** The page's last failed requests and errors, kept for the message when a page does not come. */
+const troubles = new WeakMap<Page, string[]>();
+function watch(page: Page): string[] {
+  let seen = troubles.get(page);
+  if (seen) return seen;
+  const log: string[] = [];
+  const keep = (line: string) => {
+    log.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (log.length > 30) log.shift();
+  };
+  page.on('response', (r) => {
+    if (r.status() >= 400) keep(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => keep(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText ?? ''}`));
+  page.on('pageerror', (e) => keep(`pageerror ${e.message}`));
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) keep(`navigated ${f.url()}`);
+  });
+  troubles.set(page, (seen = log));
+  return seen;
+}
+
+/**
+ * Visit `path`, wait for `ready` and the data. A page that does not show `ready` within 15 s is
+ * loaded once more, and what went wrong (its URL, text, failed requests) is printed; a second miss fails.
+ */
 async function visit(page: Page, path: string, ready?: string): Promise<void> {
+  const log = watch(page);
   await page.goto(path);
-  if (ready) await page.getByTestId(ready).first().waitFor();
+  if (ready) {
+    const target = page.getByTestId(ready).first();
+    try {
+      await target.waitFor();
+    } catch (err) {
+      const text = (
+        await page
+          .locator('body')
+          .innerText()
+          .catch(() => '')
+      )
+        .replace(/\s+/g, ' ')
+        .slice(0, 400);
+      const what = `[a11y] ${path}: "${ready}" did not show within 15 s at ${page.url()}; page text: ${text}\n  ${log.join('\n  ')}`;
+      console.warn(what);
+      await page.goto(path);
+      await target.waitFor().catch((again: unknown) => {
+        throw new Error(`${what}\n  and again after reloading: ${String(again)}`, { cause: err });
+      });
+    }
+  }
   await settle(page);
 }
 
