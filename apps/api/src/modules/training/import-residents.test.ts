@@ -171,4 +171,19 @@ describe(`residents from Excel: dry run, row errors, all or nothing, twice chang
     const res = await upload(admin, bomb, true);
     expect(res.statusCode).toBe(413);
   }, 120_000);
+
+  it('a file longer than one write with a wrong row near its end writes nothing; put right, every row is written once', async () => {
+    // 25,000 rows: the first parts reach the database while later rows are still being checked.
+    const n = 25_000;
+    const rows = Array.from({ length: n }, (_, i) => [`Người Thử ${i}`, 1940 + (i % 60), i % 2 ? 'Nam' : 'Nữ', i % 2 ? 'Thôn Đông' : 'Thôn Bắc']);
+    const before = await count();
+    const wrong = rows.map((r, i) => (i === n - 3 ? [r[0], r[1], r[2], 'Thôn Không Có'] : r));
+    const refused = await upload(admin, await workbook(wrong), false);
+    expect([refused.statusCode, refused.json().error.code]).toEqual([400, 'IMPORT_ROWS_INVALID']);
+    expect(refused.json().error.details).toEqual([expect.objectContaining({ row: n - 1, field: 'Thôn, tổ dân phố' })]);
+    expect(await count()).toBe(before);
+    const done = await upload(admin, await workbook(rows), false);
+    expect(done.json()).toMatchObject({ rows: n, created: n, unchanged: 0, errorCount: 0 });
+    expect(await count()).toBe(before + n);
+  }, 60_000);
 });

@@ -33,6 +33,9 @@ const readWorkbook = workerTask<typeof task.readResidentsWorkbook>(new URL('./re
 
 /** Most data rows one import may carry. */
 export const MAX_RESIDENT_ROWS = 100_000;
+/** Checked rows written in one statement, and rows checked between two looks at the database's answers. */
+const WRITE_ROWS = 10_000;
+const CHECK_SLICE = 1_000;
 
 type RowError = ResidentImportResult['errors'][number];
 const headerOf = (key: ResidentColumnKey) => residentColumns.find((c) => c.key === key)!.header;
@@ -119,7 +122,26 @@ export async function importResidents(opts: {
     let unchanged = 0;
     const key = opts.idKey;
     const cellKey = keyMemo();
+    // The checked rows are written while the next ones are checked: a part of WRITE_ROWS goes to the
+    // database as soon as it is ready (the server inserts while this thread checks), every
+    // CHECK_SLICE rows the thread lets the answers in. All in this transaction: a row found wrong
+    // later stops the writing and the error rolls back what was written.
+    let written = 0;
+    let writing: Promise<void> = Promise.resolve();
+    const writeReady = (all: boolean) => {
+      if (opts.dryRun || errors.length > 0 || values.length - written < (all ? 1 : WRITE_ROWS)) return;
+      const part = values.slice(written);
+      written = values.length;
+      writing = writing.then(() => insertResidentsBulk(tx, part));
+      // Handled here so that a failed write waits for the await below instead of being "unhandled".
+      writing.catch(() => undefined);
+    };
+    let index = 0;
     for (const { row, cells } of rows) {
+      if (++index % CHECK_SLICE === 0) {
+        writeReady(false);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       const before = errors.length;
       const name = fullNameCell.safeParse(cells.fullName ?? '');
       if (!name.success) errors.push(rowError(row, 'fullName', name.error.issues[0]!.message));
@@ -194,6 +216,8 @@ export async function importResidents(opts: {
       errorCount: errors.length,
     };
     if (opts.dryRun) return result;
+    // A write that failed (a concurrent import of the same people, say) answers before row errors.
+    await writing;
     if (errors.length) {
       const first = errors[0]!;
       throw new AppError(
@@ -202,7 +226,8 @@ export async function importResidents(opts: {
         errors.slice(0, 500),
       );
     }
-    await insertResidentsBulk(tx, values);
+    writeReady(true);
+    await writing;
     await writeAudit(tx, actor, opts.meta, {
       action: 'import',
       entityType: 'resident',
