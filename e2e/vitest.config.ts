@@ -9,7 +9,8 @@ export default defineConfig({
     name: 'e2e',
     include: ['**/*.spec.ts'],
     exclude: ['**/node_modules/**'],
-    globalSetup: ['./support/global-setup.ts'],
+    // The web build, and the migrated template database each file copies (as the API tests do).
+    globalSetup: ['./support/global-setup.ts', '../apps/api/src/testing/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,

@@ -1,6 +1,12 @@
-// npm test: every test tier in one vitest run (unit, integration on the configured database,
-// browser tests when /usr/bin/chromium exists), then one closing line "N passed, N failed".
-import { spawnSync } from 'node:child_process';
+// npm test: every test tier (unit, integration on the configured database, browser tests when
+// /usr/bin/chromium exists), then one closing line "N passed, N failed, N skipped" and the wall time.
+//
+// With no arguments the browser tests run in a vitest process of their own, alongside the others:
+// they go one file at a time (one browser, one server), so they would otherwise wait for every other
+// file and then leave the second core idle. The other tiers then take one worker, the browser tests
+// the other core. Their output is held back until the other tiers are done, then printed as it comes.
+// With arguments (`npm test -- apps/api/src/modules/plans`) it is one vitest run of exactly those.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,17 +15,71 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const db = process.env.DATABASE_URL ? `PostgreSQL (${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@')})` : 'PGlite (nhúng, trong bộ nhớ)';
 console.log(`Chạy kiểm thử trên cơ sở dữ liệu: ${db}, Node ${process.version}`);
-if (!existsSync('/usr/bin/chromium')) {
+const browser = existsSync('/usr/bin/chromium');
+if (!browser) {
   console.log('\n*** CHÚ Ý / NOTICE: không có /usr/bin/chromium nên BỎ QUA kiểm thử trình duyệt (browser tests SKIPPED). ***\n');
 }
-const out = path.join(mkdtempSync(path.join(tmpdir(), 'tds-test-')), 'results.json');
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)];
-const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: process.env });
-let summary = '';
-if (existsSync(out)) {
-  const j = JSON.parse(readFileSync(out, 'utf8'));
-  const skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
-  summary = `${j.numPassedTests} passed, ${j.numFailedTests} failed, ${skipped} skipped`;
+const outDir = mkdtempSync(path.join(tmpdir(), 'tds-test-'));
+const started = Date.now();
+
+/** One vitest run; its JSON report goes to `name`.json. `held`: keep the output until release() is called. */
+function vitest(name, args, held = false) {
+  const out = path.join(outDir, `${name}.json`);
+  const child = spawn('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args], {
+    cwd: root,
+    env: process.env,
+    stdio: held ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+  });
+  let buffer = [];
+  if (held) {
+    const keep = (stream) => (chunk) => (buffer ? buffer.push([stream, chunk]) : stream.write(chunk));
+    child.stdout.on('data', keep(process.stdout));
+    child.stderr.on('data', keep(process.stderr));
+  }
+  const done = new Promise((resolve) => {
+    child.on('error', (err) => {
+      console.error(`vitest (${name}): ${err.message}`);
+      resolve(1);
+    });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  return {
+    out,
+    done,
+    release() {
+      for (const [stream, chunk] of buffer ?? []) stream.write(chunk);
+      buffer = null;
+    },
+  };
 }
-console.log(summary || 'no test results');
-process.exit(r.status ?? 1);
+
+const passed = process.argv.slice(2);
+const runs = [];
+if (passed.length > 0 || !browser) {
+  runs.push(vitest('results', passed));
+} else {
+  const others = vitest('results', ['--project', 'contracts', '--project', 'api', '--project', 'web', '--maxWorkers=1']);
+  const e2e = vitest('results-e2e', ['--project', 'e2e'], true);
+  runs.push(others, e2e);
+  void others.done.then(() => {
+    console.log('\n=== kiểm thử trình duyệt (chạy song song với các tầng trên) / browser tests, run alongside ===\n');
+    e2e.release();
+  });
+}
+const codes = await Promise.all(runs.map((r) => r.done));
+runs.forEach((r) => r.release());
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let reports = 0;
+for (const r of runs) {
+  if (!existsSync(r.out)) continue;
+  const j = JSON.parse(readFileSync(r.out, 'utf8'));
+  totals.passed += j.numPassedTests ?? 0;
+  totals.failed += j.numFailedTests ?? 0;
+  totals.skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+  reports++;
+}
+const seconds = Math.round((Date.now() - started) / 1000);
+console.log(`\nThời gian chạy / wall time: ${seconds} s`);
+console.log(reports === runs.length ? `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped` : 'no test results');
+process.exit(codes.every((c) => c === 0) && reports === runs.length ? 0 : 1);

@@ -14,6 +14,8 @@ let dir: string | null = null;
 let built: Promise<() => Promise<void>> | null = null;
 
 export function setup(): void {
+  // The browser tests use this setup too: in a run of both, the first one's template serves both.
+  if (process.env[TEMPLATE_DIR_ENV]) return;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tds-test-template-'));
   process.env[TEMPLATE_DIR_ENV] = dir;
   built = writeTemplate(dir, loadConfig().DATABASE_URL);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setClock } from '@tds/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type BuiltApp } from '../app';
 import { loadConfig, type Config } from '../config/env';
@@ -72,6 +73,8 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     close: async () => {
       await built.app.close();
       await database.close();
+      // The clock is the process's: one file's CLOCK_AT must not reach the next file run in this worker.
+      if (config.CLOCK_AT) setClock(null);
     },
   };
 }

@@ -134,13 +134,13 @@ export function useSessions(communeId: string, params: SessionListParams) {
   });
 }
 
+/** How often an open session's attendance is read again while online (other members' marks). */
+export const SESSION_REFRESH_MS = 5_000;
+
 /**
  * One session with its attendance; the last answer is kept on the device, so the attendance screen
  * opens with no network (`cachedAt` then says when it was read).
  */
-/** How often an open session's attendance is read again while online (other members' marks). */
-export const SESSION_REFRESH_MS = 5_000;
-
 export function useSession(communeId: string, id: string) {
   const userId = useCurrentMe().user.id;
   return useQuery<Cached<TrainingSessionDetail>>({
