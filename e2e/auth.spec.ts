@@ -59,17 +59,30 @@ describeE2E(
       await page.getByTestId('unit-tree').getByTestId('unit-tree-node').first().waitFor();
 
       // Log out from the user menu: back to the login page, and the session is gone.
-      // Under load the user menu can close again while it opens (seen in CI: the item turns invisible
-      // mid-animation), so open it again until the sign-out request is sent (at most three times).
-      for (let attempt = 1; ; attempt++) {
-        await page.getByTestId('user-menu').click();
-        const out = page.waitForRequest((r) => r.url().endsWith('/api/auth/logout'), { timeout: 5_000 }).catch(() => null);
-        await page
-          .getByTestId('logout')
-          .click({ timeout: 4_000 })
-          .catch(() => undefined);
-        if ((await out) || attempt === 3) break;
-      }
+      // Under load the menu can still be moving (or close again) when "Đăng xuất" is clicked (seen in
+      // CI): open it only while the item is hidden, wait for it to stop moving, click, until the
+      // sign-out request goes out.
+      let sent = false;
+      page.on('request', (r) => {
+        if (r.url().endsWith('/api/auth/logout')) sent = true;
+      });
+      const logout = page.getByTestId('logout');
+      await expect
+        .poll(
+          async () => {
+            if (sent) return true;
+            if (!(await logout.isVisible())) await page.getByTestId('user-menu').click();
+            await page
+              .locator('.ant-dropdown[class*="-enter"], .ant-dropdown[class*="-appear"], .ant-dropdown[class*="-leave"]')
+              .first()
+              .waitFor({ state: 'detached', timeout: 3_000 })
+              .catch(() => undefined);
+            await logout.click({ timeout: 3_000 }).catch(() => undefined);
+            return sent;
+          },
+          { timeout: 30_000, interval: 200 },
+        )
+        .toBe(true);
       await page.waitForURL((url) => url.pathname === '/login');
       await page.getByText('Đã đăng xuất.').waitFor();
       expect((await fetchInPage(page, '/api/auth/me')).status).toBe(401);
