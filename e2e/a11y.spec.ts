@@ -36,6 +36,10 @@ function watch(page: Page): string[] {
   });
   page.on('requestfailed', (r) => keep(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText ?? ''}`));
   page.on('pageerror', (e) => keep(`pageerror ${e.message}`));
+  // What the error boundary caught, or why a module failed (a failed chunk logs here, not as a page error).
+  page.on('console', (m) => {
+    if (m.type() === 'error') keep(`console ${m.text().slice(0, 300)}`);
+  });
   page.on('framenavigated', (f) => {
     if (f === page.mainFrame()) keep(`navigated ${f.url()}`);
   });
